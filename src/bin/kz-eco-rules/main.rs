@@ -1,0 +1,102 @@
+//! `kz-eco-rules`: the native command line of the library.
+//!
+//! ```text
+//! kz-eco-rules check [FILE | - | --example NAME] [--lang kk|ru|en] [--json]
+//! kz-eco-rules examples
+//! kz-eco-rules help | --version
+//! ```
+//!
+//! Exit status: 0 when no error was found, 1 when errors were found, 2 for bad
+//! usage or unreadable input.
+
+mod check;
+// Shared by the batch subcommands (`id`, `documents`, `deadlines`).
+#[allow(dead_code)]
+mod jsonl;
+
+use std::process;
+
+/// The example applications, embedded so `check` runs without a file.
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "permit_II",
+        include_str!("../../../examples/permit_II.json"),
+    ),
+    (
+        "permit_III",
+        include_str!("../../../examples/permit_III.json"),
+    ),
+    (
+        "permit_IV",
+        include_str!("../../../examples/permit_IV.json"),
+    ),
+    (
+        "expertise_II",
+        include_str!("../../../examples/expertise_II.json"),
+    ),
+    (
+        "expertise_III",
+        include_str!("../../../examples/expertise_III.json"),
+    ),
+    (
+        "expertise_IV",
+        include_str!("../../../examples/expertise_IV.json"),
+    ),
+];
+
+/// Process exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitCode {
+    /// No error found.
+    Ok = 0,
+    /// Errors found.
+    Findings = 1,
+    /// Bad usage or unreadable input.
+    Usage = 2,
+}
+
+/// Remaining command-line arguments.
+pub type Args = std::vec::IntoIter<String>;
+
+const USAGE: &str = "\
+kz-eco-rules — domain rules of Kazakhstan's emission-permit and ecological-expertise e-services
+
+USAGE:
+    kz-eco-rules check [FILE | - | --example NAME] [--lang kk|ru|en] [--json]
+        Validate an application (JSON). Without FILE, checks the embedded
+        example permit_II. Exit 0: no errors; 1: errors found; 2: bad usage
+        or unreadable input.
+    kz-eco-rules examples
+        List the embedded example applications.
+    kz-eco-rules help | --help | --version
+";
+
+/// Prints a usage error and returns the usage exit code.
+pub fn usage_error(message: &str) -> ExitCode {
+    eprintln!("kz-eco-rules: {message}\n\n{USAGE}");
+    ExitCode::Usage
+}
+
+fn main() {
+    let mut args: Args = std::env::args().skip(1).collect::<Vec<_>>().into_iter();
+    let code = match args.next().as_deref() {
+        Some("check") => check::run(args),
+        Some("examples") => {
+            for (name, _) in EXAMPLES {
+                println!("{name}");
+            }
+            ExitCode::Ok
+        }
+        Some("help" | "--help" | "-h") => {
+            print!("{USAGE}");
+            ExitCode::Ok
+        }
+        Some("--version" | "-V") => {
+            println!("kz-eco-rules {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::Ok
+        }
+        Some(other) => usage_error(&format!("unknown command {other}")),
+        None => usage_error("no command given"),
+    };
+    process::exit(code as i32);
+}

@@ -1,0 +1,482 @@
+//! Regulation editions and regions: which regulation applies to an application.
+//!
+//! The registry (`data/editions.json`, embedded) lists, for each edition, its
+//! region, the act that approved it, its period of application and the services,
+//! actions and channels it provides. [`select`] picks the edition of an
+//! application — an explicit `edition` id, or the region's edition in force on the
+//! submission date — and never defaults silently: when nothing fits, the finding
+//! names the closest editions.
+
+use crate::calendar::Date;
+use crate::findings::catalog::Localized;
+use crate::findings::{Basis, Finding, Findings, Lang, Param, TermKind};
+use crate::model::{Action, Channel, Service};
+
+/// A UTC offset in force until an instant (the last entry has no end).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OffsetPeriod {
+    /// Unix time at which the offset stops applying, if it does.
+    pub until_unix: Option<i64>,
+    /// Minutes east of UTC.
+    pub minutes: i32,
+}
+
+/// A region with regulation editions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region {
+    /// Region id, e.g. `almaty_city`.
+    pub id: &'static str,
+    /// Name in kk/ru/en.
+    pub names: Localized,
+    /// The region's UTC offsets over time.
+    pub utc_offsets: &'static [OffsetPeriod],
+    /// Source of the offsets.
+    pub utc_offsets_basis: &'static str,
+}
+
+impl Region {
+    /// The region's UTC offset (minutes) at a Unix time.
+    pub fn utc_offset_at(&self, unix_seconds: i64) -> i32 {
+        self.utc_offsets
+            .iter()
+            .find(|p| p.until_unix.is_none_or(|until| unix_seconds < until))
+            .or(self.utc_offsets.last())
+            .map_or(0, |p| p.minutes)
+    }
+}
+
+/// The period an edition applies in: `from` inclusive, `until` exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    /// First day of application.
+    pub from: Date,
+    /// First day it no longer applies, if repealed.
+    pub until: Option<Date>,
+    /// True when a bound is an estimate (publication dates are not in the seeds).
+    pub approximate: bool,
+    /// How the bounds were derived.
+    pub note: &'static str,
+}
+
+/// A service as provided by one edition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServiceOffer {
+    /// The service.
+    pub service: Service,
+    /// Actions the edition provides for it.
+    pub actions: &'static [Action],
+    /// Channels the edition provides for it.
+    pub channels: &'static [Channel],
+    /// Clauses that say so.
+    pub basis: &'static str,
+}
+
+/// One regulation edition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edition {
+    /// Edition id, e.g. `almaty_city_2019`.
+    pub id: &'static str,
+    /// Region id.
+    pub region: &'static str,
+    /// Title in kk/ru/en.
+    pub names: Localized,
+    /// Short name in kk/ru/en, used in messages.
+    pub short_names: Localized,
+    /// The act, its registration and repeal.
+    pub act: &'static str,
+    /// Seed files holding its text.
+    pub seeds: &'static [&'static str],
+    /// Period of application.
+    pub period: Period,
+    /// Services provided.
+    pub services: &'static [ServiceOffer],
+}
+
+impl Edition {
+    /// The offer for `service`, if this edition provides it.
+    pub fn offer(&self, service: Service) -> Option<&'static ServiceOffer> {
+        self.services.iter().find(|s| s.service == service)
+    }
+
+    /// True when `date` falls in the period of application.
+    pub fn applies_on(&self, date: Date) -> bool {
+        date >= self.period.from && self.period.until.is_none_or(|u| date < u)
+    }
+
+    /// Days between `date` and the period (0 inside it).
+    fn distance(&self, date: Date) -> i32 {
+        let d = date.to_days();
+        let from = self.period.from.to_days();
+        match self.period.until.map(Date::to_days) {
+            _ if d < from => from - d,
+            Some(until) if d >= until => d - until + 1,
+            _ => 0,
+        }
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/editions.rs"));
+
+/// All regions with editions.
+pub fn regions() -> &'static [Region] {
+    REGIONS
+}
+
+/// All editions.
+pub fn editions() -> &'static [Edition] {
+    EDITIONS
+}
+
+/// The edition with id `id`.
+pub fn edition(id: &str) -> Option<&'static Edition> {
+    EDITIONS.iter().find(|e| e.id == id)
+}
+
+/// The region with id `id`.
+pub fn region(id: &str) -> Option<&'static Region> {
+    REGIONS.iter().find(|r| r.id == id)
+}
+
+/// The short name of edition `id` in `lang` (as used in messages).
+pub fn edition_name(id: &str, lang: Lang) -> Option<&'static str> {
+    edition(id).map(|e| e.short_names.get(lang))
+}
+
+/// The name of region `id` in `lang`.
+pub fn region_name(id: &str, lang: Lang) -> Option<&'static str> {
+    region(id).map(|r| r.names.get(lang))
+}
+
+/// No edition has the given id.
+pub const UNKNOWN_EDITION: &str = "editions.unknown_edition";
+/// No region has the given id (or it has no editions).
+pub const UNKNOWN_REGION: &str = "editions.unknown_region";
+/// Neither an edition nor a region was given.
+pub const NOT_SELECTED: &str = "editions.not_selected";
+/// A region was given but no submission date to pick its edition.
+pub const NO_DATE: &str = "editions.no_date";
+/// No edition of the region applies on the date.
+pub const NOT_COVERED: &str = "editions.not_covered";
+/// The explicit edition belongs to another region.
+pub const REGION_MISMATCH: &str = "editions.region_mismatch";
+/// The explicit edition did not apply on the submission date.
+pub const OUTSIDE_PERIOD: &str = "editions.outside_period";
+/// The edition does not provide the service.
+pub const SERVICE_NOT_OFFERED: &str = "editions.service_not_offered";
+/// The edition does not provide the action for the service.
+pub const ACTION_NOT_OFFERED: &str = "editions.action_not_offered";
+/// The edition does not provide the channel for the service.
+pub const CHANNEL_NOT_OFFERED: &str = "editions.channel_not_offered";
+
+/// Every code of the `editions` domain.
+pub const CODES: &[&str] = &[
+    UNKNOWN_EDITION,
+    UNKNOWN_REGION,
+    NOT_SELECTED,
+    NO_DATE,
+    NOT_COVERED,
+    REGION_MISMATCH,
+    OUTSIDE_PERIOD,
+    SERVICE_NOT_OFFERED,
+    ACTION_NOT_OFFERED,
+    CHANNEL_NOT_OFFERED,
+];
+
+/// What [`select`] is given.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Query<'a> {
+    /// Explicit edition id.
+    pub edition: Option<&'a str>,
+    /// Region id.
+    pub region: Option<&'a str>,
+    /// Submission date (local to the region).
+    pub date: Option<Date>,
+}
+
+fn edition_ids<'a>(editions: impl IntoIterator<Item = &'a Edition>) -> Param {
+    Param::List(editions.into_iter().map(|e| e.id.to_owned()).collect())
+}
+
+fn edition_term(ed: &Edition) -> Param {
+    Param::Term(TermKind::Edition, ed.id.to_owned())
+}
+
+/// Picks the edition for `query`, reporting at `/edition` or `/region` why none
+/// fits. An explicit edition wins; a mismatch with the region or date is a warning.
+///
+/// ```
+/// use kz_eco_rules::editions::{select, Query};
+/// use kz_eco_rules::calendar::Date;
+/// use kz_eco_rules::findings::Findings;
+/// let mut f = Findings::default();
+/// let q = Query { region: Some("almaty_city"), date: Date::new(2020, 2, 3), ..Query::default() };
+/// assert_eq!(select(&q, &mut f).map(|e| e.id), Some("almaty_city_2019"));
+/// let q = Query { region: Some("almaty_city"), date: Date::new(2022, 2, 3), ..Query::default() };
+/// assert!(select(&q, &mut f).is_none());
+/// assert_eq!(f.as_slice()[0].code, "editions.not_covered");
+/// ```
+pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edition> {
+    if let Some(id) = query.edition {
+        let Some(ed) = edition(id) else {
+            findings.push(
+                Finding::error(UNKNOWN_EDITION, "/edition")
+                    .with("value", id)
+                    .with("allowed", edition_ids(EDITIONS)),
+            );
+            return None;
+        };
+        if let Some(region) = query.region.filter(|r| *r != ed.region) {
+            findings.push(
+                Finding::warning(REGION_MISMATCH, "/region")
+                    .with("region", Param::Term(TermKind::Region, region.to_owned()))
+                    .with("edition", edition_term(ed))
+                    .with(
+                        "edition_region",
+                        Param::Term(TermKind::Region, ed.region.to_owned()),
+                    ),
+            );
+        }
+        if let Some(date) = query.date.filter(|d| !ed.applies_on(*d)) {
+            let until = ed.period.until.map(|u| u.to_string()).unwrap_or_default();
+            findings.push(
+                Finding::warning(OUTSIDE_PERIOD, "/submitted_at")
+                    .with("date", Param::Date(date.to_string()))
+                    .with("edition", edition_term(ed))
+                    .with("from", Param::Date(ed.period.from.to_string()))
+                    .with("until", Param::Date(until))
+                    .basis(Basis::new(ed.id, "")),
+            );
+        }
+        return Some(ed);
+    }
+    let Some(region_id) = query.region else {
+        findings.push(Finding::error(NOT_SELECTED, "/region"));
+        return None;
+    };
+    let in_region = || EDITIONS.iter().filter(move |e| e.region == region_id);
+    if in_region().next().is_none() {
+        let regions: Vec<String> = REGIONS.iter().map(|r| r.id.to_owned()).collect();
+        findings.push(
+            Finding::error(UNKNOWN_REGION, "/region")
+                .with("value", region_id)
+                .with("allowed", Param::List(regions)),
+        );
+        return None;
+    }
+    let Some(date) = query.date else {
+        findings.push(
+            Finding::error(NO_DATE, "/submitted_at")
+                .with(
+                    "region",
+                    Param::Term(TermKind::Region, region_id.to_owned()),
+                )
+                .with("editions", edition_ids(in_region())),
+        );
+        return None;
+    };
+    if let Some(ed) = in_region().find(|e| e.applies_on(date)) {
+        return Some(ed);
+    }
+    let best = in_region().map(|e| e.distance(date)).min().unwrap_or(0);
+    let closest = in_region().filter(|e| e.distance(date) == best);
+    findings.push(
+        Finding::error(NOT_COVERED, "/submitted_at")
+            .with(
+                "region",
+                Param::Term(TermKind::Region, region_id.to_owned()),
+            )
+            .with("date", Param::Date(date.to_string()))
+            .with("closest", edition_ids(closest)),
+    );
+    None
+}
+
+/// Reports a service, action or channel the edition does not provide.
+pub fn check_offer(
+    ed: &Edition,
+    service: Option<Service>,
+    action: Option<Action>,
+    channel: Option<Channel>,
+    findings: &mut Findings,
+) {
+    let Some(service) = service else { return };
+    let Some(offer) = ed.offer(service) else {
+        findings.push(
+            Finding::error(SERVICE_NOT_OFFERED, "/service")
+                .with("edition", edition_term(ed))
+                .with(
+                    "service",
+                    Param::Term(TermKind::Service, service.as_str().to_owned()),
+                )
+                .basis(Basis::new(ed.id, "")),
+        );
+        return;
+    };
+    let basis = Basis::new(ed.id, offer.basis);
+    if let Some(action) = action.filter(|a| !offer.actions.contains(a)) {
+        findings.push(
+            Finding::error(ACTION_NOT_OFFERED, "/action")
+                .with("edition", edition_term(ed))
+                .with(
+                    "action",
+                    Param::Term(TermKind::Action, action.as_str().to_owned()),
+                )
+                .with(
+                    "allowed",
+                    Param::List(
+                        offer
+                            .actions
+                            .iter()
+                            .map(|a| a.as_str().to_owned())
+                            .collect(),
+                    ),
+                )
+                .basis(basis.clone()),
+        );
+    }
+    if let Some(channel) = channel.filter(|c| !offer.channels.contains(c)) {
+        findings.push(
+            Finding::error(CHANNEL_NOT_OFFERED, "/channel")
+                .with("edition", edition_term(ed))
+                .with(
+                    "channel",
+                    Param::Term(TermKind::Channel, channel.as_str().to_owned()),
+                )
+                .with(
+                    "allowed",
+                    Param::List(
+                        offer
+                            .channels
+                            .iter()
+                            .map(|c| c.as_str().to_owned())
+                            .collect(),
+                    ),
+                )
+                .basis(basis),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn registry_is_consistent() {
+        assert_eq!(editions().len(), 4);
+        for ed in editions() {
+            assert!(region(ed.region).is_some(), "{}: unknown region", ed.id);
+            let from = ed.period.from;
+            assert!(ed.period.until.is_none_or(|u| u > from), "{}", ed.id);
+            for lang in Lang::ALL {
+                assert!(!ed.names.get(lang).is_empty());
+                assert!(!ed.short_names.get(lang).is_empty());
+            }
+            for offer in ed.services {
+                for a in offer.actions {
+                    assert!(
+                        Action::for_service(offer.service).contains(a),
+                        "{}: {a}",
+                        ed.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn utc_offset_changes_on_1_march_2024() {
+        let at = |s| {
+            crate::calendar::DateTime::parse_iso(s)
+                .unwrap()
+                .unix_seconds()
+                .unwrap()
+        };
+        let (before, after) = (at("2024-02-29T17:59:59Z"), at("2024-02-29T18:00:00Z"));
+        let almaty = region("almaty_city").unwrap();
+        assert_eq!(almaty.utc_offset_at(before), 360);
+        assert_eq!(almaty.utc_offset_at(after), 300);
+        assert_eq!(region("aktobe_oblast").unwrap().utc_offset_at(before), 300);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn explicit_edition_wins_with_warnings() {
+        let mut f = Findings::default();
+        let q = Query {
+            edition: Some("aktobe_2013"),
+            region: Some("almaty_city"),
+            date: Date::new(2019, 11, 1),
+        };
+        assert_eq!(select(&q, &mut f).map(|e| e.id), Some("aktobe_2013"));
+        let codes: Vec<&str> = f.as_slice().iter().map(|x| x.code).collect();
+        assert_eq!(codes, [REGION_MISMATCH, OUTSIDE_PERIOD]);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn uncovered_date_names_the_closest_edition() {
+        let mut f = Findings::default();
+        let q = Query {
+            region: Some("almaty_oblast"),
+            date: Date::new(2016, 1, 1),
+            ..Query::default()
+        };
+        assert!(select(&q, &mut f).is_none());
+        let x = &f.as_slice()[0];
+        assert_eq!(x.code, NOT_COVERED);
+        assert_eq!(
+            x.params.get("closest"),
+            Some(&Param::List(vec!["almaty_oblast_2012".into()]))
+        );
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn unknown_region_and_missing_inputs() {
+        let mut f = Findings::default();
+        select(
+            &Query {
+                region: Some("astana"),
+                ..Query::default()
+            },
+            &mut f,
+        );
+        select(&Query::default(), &mut f);
+        select(
+            &Query {
+                region: Some("almaty_city"),
+                ..Query::default()
+            },
+            &mut f,
+        );
+        select(
+            &Query {
+                edition: Some("x"),
+                ..Query::default()
+            },
+            &mut f,
+        );
+        let codes: Vec<&str> = f.as_slice().iter().map(|x| x.code).collect();
+        assert_eq!(
+            codes,
+            [UNKNOWN_REGION, NOT_SELECTED, NO_DATE, UNKNOWN_EDITION]
+        );
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn offers_are_checked() {
+        let mut f = Findings::default();
+        let ed = edition("almaty_city_2019").unwrap();
+        check_offer(
+            ed,
+            Some(Service::EcologicalExpertise),
+            Some(Action::Repeat),
+            Some(Channel::InPerson),
+            &mut f,
+        );
+        let codes: Vec<&str> = f.as_slice().iter().map(|x| x.code).collect();
+        assert_eq!(codes, [ACTION_NOT_OFFERED, CHANNEL_NOT_OFFERED]);
+        let ed = edition("karaganda_2013").unwrap();
+        check_offer(ed, Some(Service::EcologicalExpertise), None, None, &mut f);
+        assert_eq!(f.as_slice()[2].code, SERVICE_NOT_OFFERED);
+    }
+}

@@ -1,0 +1,338 @@
+//! Message catalog: every finding code's message in Kazakh, Russian and English.
+//!
+//! The catalog lives in `data/messages/*.json` (one file per domain); the build
+//! script (`build/messages.rs`) checks it — codes in their domain, three non-empty
+//! languages, every placeholder declared and every declared parameter used — and
+//! embeds it as a sorted static table. Each entry names its parameters and gives
+//! one template per language; `{name}` in a template is replaced by the rendered
+//! parameter:
+//!
+//! ```json
+//! "ident.checksum_mismatch": {
+//!   "params": ["expected"],
+//!   "kk": "...", "ru": "... {expected} ...", "en": "..."
+//! }
+//! ```
+//!
+//! Parameters are rendered for the language: decimals with a decimal comma and
+//! non-breaking-space thousands in kk/ru, dates as `dd.mm.yyyy` in kk/ru, and
+//! [`TermKind`] ids as the localized name of the document, fact, edition, region or
+//! closed-set value. Tests check that every code the rules emit has an entry.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Param, Params, TermKind};
+
+/// Language of messages and names.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Kazakh (қазақ тілі).
+    Kk,
+    /// Russian (русский язык) — the default, as on the portal.
+    #[default]
+    Ru,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// All supported languages.
+    pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
+
+    /// The language code: `kk`, `ru` or `en`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Kk => "kk",
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a language tag: `kk`, `ru`, `en`, case-insensitive, with an optional
+    /// region subtag (`ru-RU`, `kk_KZ`). `kz` is accepted as a common alias of `kk`.
+    ///
+    /// ```
+    /// use kz_eco_rules::Lang;
+    /// assert_eq!(Lang::parse("kk-KZ"), Some(Lang::Kk));
+    /// assert_eq!(Lang::parse("EN"), Some(Lang::En));
+    /// assert_eq!(Lang::parse("de"), None);
+    /// ```
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        match primary.to_ascii_lowercase().as_str() {
+            "kk" | "kz" => Some(Lang::Kk),
+            "ru" => Some(Lang::Ru),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// A text in the three languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Localized {
+    /// Kazakh.
+    pub kk: &'static str,
+    /// Russian.
+    pub ru: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
+impl Localized {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Kk => self.kk,
+            Lang::Ru => self.ru,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// One catalog entry: a code, its declared parameters and a template per language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// The finding code.
+    pub code: &'static str,
+    /// Names of the parameters the templates use.
+    pub params: &'static [&'static str],
+    /// The templates.
+    pub text: Localized,
+}
+
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+/// Every catalog entry, sorted by code (validated when the crate is built).
+pub fn entries() -> &'static [Entry] {
+    ENTRIES
+}
+
+/// The entry of `code`.
+pub fn entry(code: &str) -> Option<&'static Entry> {
+    ENTRIES
+        .binary_search_by(|e| e.code.cmp(code))
+        .ok()
+        .and_then(|i| ENTRIES.get(i))
+}
+
+/// All `(code, template)` pairs for `lang`, sorted by code — what `messages(lang)`
+/// gives a UI that renders codes itself.
+pub fn messages(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
+    ENTRIES.iter().map(move |e| (e.code, e.text.get(lang)))
+}
+
+/// The localized name of a closed-set value (`kind` is `json_type`, `service`,
+/// `action` or `channel`).
+pub fn term(kind: &str, id: &str, lang: Lang) -> Option<&'static str> {
+    TERMS
+        .binary_search_by(|(k, i, _)| (*k, *i).cmp(&(kind, id)))
+        .ok()
+        .and_then(|i| TERMS.get(i))
+        .map(|(_, _, names)| names.get(lang))
+}
+
+/// Renders the message of `code` with `params` in `lang`.
+///
+/// ```
+/// use kz_eco_rules::findings::{catalog, Params, Param};
+/// use kz_eco_rules::Lang;
+/// let p = Params(vec![("field", Param::Text("service".into()))]);
+/// let msg = catalog::render("input.missing_field", &p, Lang::En);
+/// assert!(msg.contains("service"));
+/// ```
+pub fn render(code: &str, params: &Params, lang: Lang) -> String {
+    match entry(code) {
+        Some(entry) => fill(entry.text.get(lang), params, lang),
+        None => fallback(code, params, lang),
+    }
+}
+
+/// A message for a code missing from the catalog: the code and its parameters.
+fn fallback(code: &str, params: &Params, lang: Lang) -> String {
+    let mut out = code.to_owned();
+    for (i, (name, value)) in params.0.iter().enumerate() {
+        out.push_str(if i == 0 { ": " } else { ", " });
+        out.push_str(name);
+        out.push('=');
+        out.push_str(&render_param(value, lang));
+    }
+    out
+}
+
+/// Replaces `{name}` placeholders; unknown names are left in place (tests catch them).
+fn fill(template: &str, params: &Params, lang: Lang) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, after_open) = rest.split_at(open);
+        out.push_str(before);
+        let after_open = after_open.get(1..).unwrap_or("");
+        match after_open.find('}') {
+            Some(close) => {
+                let name = after_open.get(..close).unwrap_or("");
+                match params.get(name) {
+                    Some(value) => out.push_str(&render_param(value, lang)),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = after_open.get(close + 1..).unwrap_or("");
+            }
+            None => {
+                out.push('{');
+                rest = after_open;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Renders one parameter value for `lang`.
+pub fn render_param(value: &Param, lang: Lang) -> String {
+    match value {
+        Param::Text(s) => s.clone(),
+        Param::Int(n) => group_digits(&n.to_string(), lang),
+        Param::Decimal(d) => render_decimal(d, lang),
+        Param::Date(d) => render_date(d, lang),
+        Param::Term(kind, id) => term_name(*kind, id, lang).unwrap_or(id).to_owned(),
+        Param::List(items) => items.join(", "),
+    }
+}
+
+/// The localized name of a document, fact (its question), edition or region.
+pub fn term_name(kind: TermKind, id: &str, lang: Lang) -> Option<&'static str> {
+    match kind {
+        TermKind::Document => crate::documents::document_name(id, lang),
+        TermKind::Fact => crate::documents::fact_question(id, lang),
+        TermKind::Edition => crate::editions::edition_name(id, lang),
+        TermKind::Region => crate::editions::region_name(id, lang),
+        TermKind::JsonType => term("json_type", id, lang),
+        TermKind::Service => term("service", id, lang),
+        TermKind::Action => term("action", id, lang),
+        TermKind::Channel => term("channel", id, lang),
+    }
+}
+
+/// `12345.678` → `12 345,678` (kk/ru, NBSP) or `12,345.678` (en).
+fn render_decimal(canonical: &str, lang: Lang) -> String {
+    let (int_part, frac) = match canonical.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (canonical, None),
+    };
+    let mut out = group_digits(int_part, lang);
+    if let Some(f) = frac {
+        out.push(if lang == Lang::En { '.' } else { ',' });
+        out.push_str(f);
+    }
+    out
+}
+
+/// Groups the digits of an integer text by thousands: from five digits in kk/ru
+/// (Russian typography leaves `1234` alone), from four in en.
+fn group_digits(int_text: &str, lang: Lang) -> String {
+    let (sign, digits) = match int_text.strip_prefix('-') {
+        Some(d) => ("-", d),
+        None => ("", int_text),
+    };
+    let (sep, min_len) = match lang {
+        Lang::En => (',', 4),
+        Lang::Kk | Lang::Ru => ('\u{a0}', 5),
+    };
+    if digits.len() < min_len || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return int_text.to_owned();
+    }
+    let mut out = String::with_capacity(int_text.len() + digits.len() / 3 * 2);
+    out.push_str(sign);
+    let first = digits.len() % 3;
+    for (i, c) in digits.chars().enumerate() {
+        if i != 0 && (i + 3 - first) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `2019-10-21` → `21.10.2019` in kk/ru; ISO in en.
+fn render_date(iso: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return iso.to_owned();
+    }
+    let mut parts = iso.splitn(3, '-');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(y), Some(m), Some(d)) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            format!("{d}.{m}.{y}")
+        }
+        _ => iso.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn entries_are_sorted_unique_and_complete() {
+        assert!(ENTRIES.windows(2).all(|w| w[0].code < w[1].code));
+        for e in ENTRIES {
+            for lang in Lang::ALL {
+                assert!(!e.text.get(lang).trim().is_empty(), "{}", e.code);
+            }
+        }
+        assert_eq!(
+            entry("input.missing_field").map(|e| e.params),
+            Some(&["field"][..])
+        );
+        assert!(entry("no.such").is_none());
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn terms_cover_every_model_value() {
+        use crate::model::{Action, Channel, Service};
+        for lang in Lang::ALL {
+            for s in Service::NAMES {
+                assert!(term("service", s, lang).is_some(), "{s}");
+            }
+            for a in Action::NAMES {
+                assert!(term("action", a, lang).is_some(), "{a}");
+            }
+            for c in Channel::NAMES {
+                assert!(term("channel", c, lang).is_some(), "{c}");
+            }
+        }
+        assert!(TERMS
+            .windows(2)
+            .all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn decimals_dates_and_ints_render_per_language() {
+        assert_eq!(render_decimal("12345.678", Lang::Ru), "12\u{a0}345,678");
+        assert_eq!(render_decimal("12345.678", Lang::En), "12,345.678");
+        assert_eq!(render_decimal("1234.5", Lang::Kk), "1234,5");
+        assert_eq!(render_decimal("-1234567", Lang::En), "-1,234,567");
+        assert_eq!(render_decimal("0.5", Lang::Ru), "0,5");
+        assert_eq!(render_date("2019-10-21", Lang::Kk), "21.10.2019");
+        assert_eq!(render_date("2019-10-21", Lang::En), "2019-10-21");
+        assert_eq!(render_param(&Param::Int(100000), Lang::Ru), "100\u{a0}000");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn fill_leaves_unknown_placeholders_and_lone_braces() {
+        let p = Params(vec![("a", Param::Text("x".into()))]);
+        assert_eq!(fill("{a}-{b}-{", &p, Lang::En), "x-{b}-{");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn unknown_code_falls_back_to_code_and_params() {
+        let p = Params(vec![("n", Param::Int(3))]);
+        assert_eq!(render("no.such_code", &p, Lang::En), "no.such_code: n=3");
+    }
+}

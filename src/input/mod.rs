@@ -1,0 +1,415 @@
+//! Input: the application as it arrives, before it is typed.
+//!
+//! Every input form is first turned into a [`Value`] tree:
+//! JSON text through `serde_json` ([`Value::from_json_str`]), a JavaScript object
+//! through the wasm boundary's walker, a Rust value through `serde`
+//! ([`Value::from_serialize`]). The tree keeps what JSON keeps — object key order and
+//! duplicate keys — and marks what it cannot carry ([`Value::Unsupported`],
+//! [`Value::TooLong`]) instead of failing, so the [`Reader`] can report it at its
+//! path.
+//!
+//! Numbers are IEEE doubles, exactly as JavaScript's `JSON.parse` reads them, so the
+//! native and the wasm path see the same value (an integer beyond 2⁵³ is rounded the
+//! same way in both). A number is turned into text by [`number_text`] — its shortest
+//! round-trip decimal form, like JavaScript's `String(n)` but never in exponent
+//! notation; `-0` reads as `0`.
+//!
+//! [`Limits`] bound depth, the number of values and string lengths, so no input can
+//! exhaust the stack or memory: past a limit, conversion stops with an
+//! [`InputError`] that becomes a finding.
+
+mod json;
+mod reader;
+
+use thiserror::Error;
+
+pub use reader::{FailedPaths, FromValue, Reader, INPUT_CODES};
+
+/// A JSON-like value tree (order- and duplicate-preserving).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `null` (and, from JavaScript, `undefined`).
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// A number (may be NaN or ±Infinity when it came from JavaScript).
+    Number(f64),
+    /// A string no longer than [`Limits::max_string_len`].
+    String(String),
+    /// An array.
+    Array(Vec<Value>),
+    /// An object: entries in input order, duplicates kept.
+    Object(Vec<(String, Value)>),
+    /// A value JSON cannot represent (a JS BigInt, function, symbol, invalid Date…),
+    /// described in a word.
+    Unsupported(&'static str),
+    /// A string longer than [`Limits::max_string_len`]; only its length (in UTF-8
+    /// bytes) is kept.
+    TooLong(usize),
+}
+
+impl Value {
+    /// The JSON type name of this value, for messages (`string`, `number`, …).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(n) if n.is_nan() => "NaN",
+            Value::Number(n) if n.is_infinite() => "Infinity",
+            Value::Number(_) => "number",
+            Value::String(_) | Value::TooLong(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+            Value::Unsupported(what) => what,
+        }
+    }
+
+    /// The last entry named `key` of an object (the one `JSON.parse` keeps).
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Object(entries) => entries.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// Parses JSON text into a value tree within `limits`.
+    ///
+    /// ```
+    /// use kz_eco_rules::input::{Limits, Value};
+    /// let v = Value::from_json_str(r#"{"a": [1, "x"]}"#, &Limits::default()).unwrap();
+    /// assert_eq!(v.get("a").map(|a| a.kind()), Some("array"));
+    /// assert!(Value::from_json_str("{", &Limits::default()).is_err());
+    /// ```
+    pub fn from_json_str(text: &str, limits: &Limits) -> Result<Value, InputError> {
+        json::from_str(text, limits)
+    }
+
+    /// Converts any `Serialize` value (e.g. a Rust [`crate::Application`]) into a tree.
+    pub fn from_serialize<T: serde::Serialize>(value: &T) -> Result<Value, InputError> {
+        let json = serde_json::to_value(value).map_err(|e| InputError::Serialize(e.to_string()))?;
+        Ok(Value::from_json_value(json))
+    }
+
+    fn from_json_value(v: serde_json::Value) -> Value {
+        match v {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Bool(b),
+            serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
+            serde_json::Value::String(s) => Value::String(s),
+            serde_json::Value::Array(a) => {
+                Value::Array(a.into_iter().map(Value::from_json_value).collect())
+            }
+            serde_json::Value::Object(o) => Value::Object(
+                o.into_iter()
+                    .map(|(k, v)| (k, Value::from_json_value(v)))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// The shortest decimal text of a finite number, without exponent; `None` for NaN
+/// and ±Infinity. `-0` gives `"0"`, as JavaScript's `String(-0)` does.
+///
+/// ```
+/// use kz_eco_rules::input::number_text;
+/// assert_eq!(number_text(12.5).as_deref(), Some("12.5"));
+/// assert_eq!(number_text(0.1 + 0.2).as_deref(), Some("0.30000000000000004"));
+/// assert_eq!(number_text(1e21).as_deref(), Some("1000000000000000000000"));
+/// assert_eq!(number_text(-0.0).as_deref(), Some("0"));
+/// assert_eq!(number_text(f64::NAN), None);
+/// ```
+pub fn number_text(n: f64) -> Option<String> {
+    if !n.is_finite() {
+        return None;
+    }
+    if n == 0.0 {
+        return Some("0".to_owned());
+    }
+    let mut buf = zmij::Buffer::new();
+    Some(expand_exponent(buf.format_finite(n)))
+}
+
+/// Rewrites `d.ddde±x` (and `dd.0`) as a plain decimal: `1.5e-7` → `0.00000015`,
+/// `1e+21` → `1000000000000000000000`, `100.0` → `100`.
+fn expand_exponent(s: &str) -> String {
+    let (sign, s) = match s.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", s),
+    };
+    let (mantissa, exp) = match s.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.trim_start_matches('+').parse::<i32>().unwrap_or(0)),
+        None => (s, 0),
+    };
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = int_part.chars().chain(frac_part.chars()).collect();
+    // Position of the decimal point within `digits`.
+    let point = i32::try_from(int_part.len())
+        .unwrap_or(i32::MAX)
+        .saturating_add(exp);
+    let mut out = String::from(sign);
+    if point <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
+        out.push_str(&digits);
+    } else {
+        let point = point as usize;
+        if point >= digits.len() {
+            out.push_str(&digits);
+            out.extend(std::iter::repeat_n('0', point - digits.len()));
+        } else {
+            let (i, f) = digits.split_at(point);
+            out.push_str(i);
+            out.push('.');
+            out.push_str(f);
+        }
+    }
+    // Canonical form: no trailing fractional zeros, no leading integer zeros.
+    if out.contains('.') {
+        while out.ends_with('0') {
+            out.pop();
+        }
+        if out.ends_with('.') {
+            out.pop();
+        }
+    }
+    let body_start = sign.len();
+    while out.len() > body_start + 1
+        && out[body_start..].starts_with('0')
+        && !out[body_start..].starts_with("0.")
+    {
+        out.remove(body_start);
+    }
+    out
+}
+
+/// Bounds on input size, checked while the tree is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Maximum nesting of arrays/objects (the application itself needs 7).
+    pub max_depth: usize,
+    /// Maximum number of values in the whole tree.
+    pub max_values: usize,
+    /// Maximum length of one string, in UTF-8 bytes (longer ones become
+    /// [`Value::TooLong`] and a finding).
+    pub max_string_len: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_depth: 32,
+            max_values: 2_000_000,
+            max_string_len: 64 * 1024,
+        }
+    }
+}
+
+/// Why an input could not be turned into a value tree at all.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum InputError {
+    /// The text is not JSON.
+    #[error("malformed JSON at line {line}, column {column}: {detail}")]
+    Json {
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+        /// The parser's description.
+        detail: String,
+    },
+    /// Nesting deeper than [`Limits::max_depth`].
+    #[error("input nested deeper than {0} levels")]
+    TooDeep(usize),
+    /// More values than [`Limits::max_values`].
+    #[error("input has more than {0} values")]
+    TooLarge(usize),
+    /// An object key longer than [`Limits::max_string_len`].
+    #[error("object key longer than {0} bytes")]
+    KeyTooLong(usize),
+    /// A JavaScript value could not be read (e.g. a getter threw).
+    #[error("JavaScript value could not be read: {0}")]
+    Js(String),
+    /// A Rust value could not be serialized.
+    #[error("value could not be serialized: {0}")]
+    Serialize(String),
+}
+
+impl InputError {
+    /// The finding that reports this error (at the root path).
+    pub fn to_finding(&self) -> crate::findings::Finding {
+        use crate::findings::Finding;
+        match self {
+            InputError::Json {
+                line,
+                column,
+                detail,
+            } => Finding::error(reader::MALFORMED_JSON, "")
+                .with("line", *line)
+                .with("column", *column)
+                .with("detail", detail.as_str()),
+            InputError::TooDeep(limit) => {
+                Finding::error(reader::TOO_DEEP, "").with("limit", *limit)
+            }
+            InputError::TooLarge(limit) => {
+                Finding::error(reader::TOO_LARGE, "").with("limit", *limit)
+            }
+            InputError::KeyTooLong(limit) => {
+                Finding::error(reader::KEY_TOO_LONG, "").with("limit", *limit)
+            }
+            InputError::Js(detail) | InputError::Serialize(detail) => {
+                Finding::error(reader::UNREADABLE, "").with("detail", detail.as_str())
+            }
+        }
+    }
+}
+
+/// Tracks depth and value count while a tree is built (shared by the JSON reader
+/// and the wasm boundary's JavaScript walker).
+#[derive(Debug, Clone)]
+pub struct Budget {
+    limits: Limits,
+    values: usize,
+}
+
+impl Budget {
+    /// A fresh budget.
+    pub fn new(limits: Limits) -> Self {
+        Budget { limits, values: 0 }
+    }
+
+    /// Accounts for one more value at nesting `depth` (0 = the root).
+    pub fn admit(&mut self, depth: usize) -> Result<(), InputError> {
+        if depth > self.limits.max_depth {
+            return Err(InputError::TooDeep(self.limits.max_depth));
+        }
+        self.values = self.values.saturating_add(1);
+        if self.values > self.limits.max_values {
+            return Err(InputError::TooLarge(self.limits.max_values));
+        }
+        Ok(())
+    }
+
+    /// A string value, or [`Value::TooLong`] past the length limit.
+    pub fn string(&self, s: &str) -> Value {
+        if s.len() > self.limits.max_string_len {
+            Value::TooLong(s.len())
+        } else {
+            Value::String(s.to_owned())
+        }
+    }
+
+    /// Like [`Budget::string`] for an owned string (no copy when it fits).
+    pub fn owned_string(&self, s: String) -> Value {
+        if s.len() > self.limits.max_string_len {
+            Value::TooLong(s.len())
+        } else {
+            Value::String(s)
+        }
+    }
+
+    /// The limits in force.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn json_keeps_order_and_duplicates_last_wins() {
+        let v = Value::from_json_str(r#"{"b":1,"a":2,"b":3}"#, &Limits::default()).unwrap();
+        match &v {
+            Value::Object(e) => {
+                let keys: Vec<&str> = e.iter().map(|(k, _)| k.as_str()).collect();
+                assert_eq!(keys, ["b", "a", "b"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(v.get("b"), Some(&Value::Number(3.0)));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn depth_limit_stops_deep_nesting() {
+        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+        let err = Value::from_json_str(&deep, &Limits::default()).unwrap_err();
+        assert_eq!(err, InputError::TooDeep(32));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn value_limit_stops_huge_arrays() {
+        let limits = Limits {
+            max_values: 100,
+            ..Limits::default()
+        };
+        let big = format!("[{}0]", "0,".repeat(200));
+        assert_eq!(
+            Value::from_json_str(&big, &limits).unwrap_err(),
+            InputError::TooLarge(100)
+        );
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn long_strings_become_too_long_markers() {
+        let limits = Limits {
+            max_string_len: 4,
+            ..Limits::default()
+        };
+        let v = Value::from_json_str(r#"["abcd","abcde"]"#, &limits).unwrap();
+        assert_eq!(
+            v,
+            Value::Array(vec![Value::String("abcd".into()), Value::TooLong(5)])
+        );
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn malformed_json_reports_line_and_column() {
+        match Value::from_json_str("{\n  \"a\": 1x\n}", &Limits::default()) {
+            Err(InputError::Json { line, .. }) => assert_eq!(line, 2),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn number_text_is_plain_and_round_trips() {
+        for (n, want) in [
+            (1e21, "1000000000000000000000"),
+            (1.5e-7, "0.00000015"),
+            (100.0, "100"),
+            (-2.5, "-2.5"),
+        ] {
+            assert_eq!(number_text(n).as_deref(), Some(want));
+        }
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let n = f64::from_bits(x);
+            if n.is_finite() && n != 0.0 {
+                let text = number_text(n).unwrap();
+                assert!(!text.contains(['e', 'E']), "{text}");
+                assert_eq!(text.parse::<f64>().unwrap(), n, "{text}");
+            }
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn big_integers_read_like_javascript() {
+        // 2^53 + 1 is not a double; JSON.parse gives 2^53.
+        let v = Value::from_json_str("9007199254740993", &Limits::default()).unwrap();
+        assert_eq!(v, Value::Number(9_007_199_254_740_992.0));
+        let v = Value::from_json_str("-0", &Limits::default()).unwrap();
+        assert_eq!(
+            number_text(match v {
+                Value::Number(n) => n,
+                _ => f64::NAN,
+            })
+            .as_deref(),
+            Some("0")
+        );
+    }
+}

@@ -1,0 +1,388 @@
+//! [`Reader`]: turns a [`Value`] tree into typed model values, reporting every
+//! wrong type, missing or unknown field at its JSON Pointer path.
+
+use std::collections::HashSet;
+
+use crate::findings::{Finding, Findings, Param, Pointer, TermKind};
+
+use super::Value;
+
+/// The text is not JSON.
+pub const MALFORMED_JSON: &str = "input.malformed_json";
+/// Nesting beyond the depth limit.
+pub const TOO_DEEP: &str = "input.too_deep";
+/// More values than the size limit.
+pub const TOO_LARGE: &str = "input.too_large";
+/// An object key beyond the string-length limit.
+pub const KEY_TOO_LONG: &str = "input.key_too_long";
+/// A JavaScript or Rust value that could not be read.
+pub const UNREADABLE: &str = "input.unreadable";
+/// A value of the wrong JSON type.
+pub const WRONG_TYPE: &str = "input.wrong_type";
+/// A required field is absent or null.
+pub const MISSING_FIELD: &str = "input.missing_field";
+/// A field the model does not know.
+pub const UNKNOWN_FIELD: &str = "input.unknown_field";
+/// The same key twice in one object (the last one is used, as in `JSON.parse`).
+pub const DUPLICATE_KEY: &str = "input.duplicate_key";
+/// A string outside the allowed set of values.
+pub const UNKNOWN_VALUE: &str = "input.unknown_value";
+/// A string beyond the length limit.
+pub const TOO_LONG: &str = "input.too_long";
+/// An array with more items than allowed.
+pub const TOO_MANY_ITEMS: &str = "input.too_many_items";
+
+/// Every code of the `input` domain.
+pub const INPUT_CODES: &[&str] = &[
+    MALFORMED_JSON,
+    TOO_DEEP,
+    TOO_LARGE,
+    KEY_TOO_LONG,
+    UNREADABLE,
+    WRONG_TYPE,
+    MISSING_FIELD,
+    UNKNOWN_FIELD,
+    DUPLICATE_KEY,
+    UNKNOWN_VALUE,
+    TOO_LONG,
+    TOO_MANY_ITEMS,
+];
+
+/// Maximum items read from one array; more give [`TOO_MANY_ITEMS`].
+pub const MAX_ARRAY_ITEMS: usize = 100_000;
+
+/// Walks a [`Value`] tree, tracking the current path and collecting findings.
+pub struct Reader<'a> {
+    findings: &'a mut Findings,
+    path: Pointer,
+    failed: FailedPaths,
+}
+
+/// Paths where reading failed with an error (the value there was dropped).
+pub type FailedPaths = HashSet<String>;
+
+impl<'a> Reader<'a> {
+    /// A reader at the root path that adds findings to `findings`.
+    pub fn new(findings: &'a mut Findings) -> Self {
+        Reader {
+            findings,
+            path: Pointer::root(),
+            failed: FailedPaths::new(),
+        }
+    }
+
+    /// The current JSON Pointer.
+    pub fn path(&self) -> &str {
+        self.path.as_str()
+    }
+
+    /// Enters object key `key` (returns a mark for [`Reader::truncate`]).
+    pub fn push_key(&mut self, key: &str) -> usize {
+        self.path.push_key(key)
+    }
+
+    /// Enters array index `index` (returns a mark for [`Reader::truncate`]).
+    pub fn push_index(&mut self, index: usize) -> usize {
+        self.path.push_index(index)
+    }
+
+    /// Goes back to a path returned by `push_*`.
+    pub fn truncate(&mut self, mark: usize) {
+        self.path.truncate(mark);
+    }
+
+    /// Paths where reading failed with an error (a value was dropped there), so
+    /// later rules do not report the same place again as "missing".
+    pub fn into_failed_paths(self) -> FailedPaths {
+        self.failed
+    }
+
+    /// Adds a finding; error findings mark their path as failed.
+    pub fn report(&mut self, finding: Finding) {
+        if finding.severity == crate::findings::Severity::Error {
+            self.failed.insert(finding.path.clone());
+        }
+        self.findings.push(finding);
+    }
+
+    /// Reports that the value here is not of the `expected` type.
+    pub fn wrong_type(&mut self, expected: &'static str, got: &Value) {
+        let f = match got {
+            Value::TooLong(len) => Finding::error(TOO_LONG, self.path.as_str())
+                .with("length", *len)
+                .with("limit", super::Limits::default().max_string_len),
+            _ => Finding::error(WRONG_TYPE, self.path.as_str())
+                .with(
+                    "expected",
+                    Param::Term(TermKind::JsonType, expected.to_owned()),
+                )
+                .with(
+                    "actual",
+                    Param::Term(TermKind::JsonType, got.kind().to_owned()),
+                ),
+        };
+        self.report(f);
+    }
+
+    /// Reports a string that is not one of `allowed`.
+    pub fn unknown_value(&mut self, value: &str, allowed: &[&str]) {
+        let f = Finding::error(UNKNOWN_VALUE, self.path.as_str())
+            .with("value", truncate_for_message(value))
+            .with(
+                "allowed",
+                Param::List(allowed.iter().map(|s| (*s).to_owned()).collect()),
+            );
+        self.report(f);
+    }
+
+    /// Reads `value` as `T` here.
+    pub fn read<T: FromValue>(&mut self, value: &Value) -> Option<T> {
+        T::from_value(value, self)
+    }
+
+    /// Expects an object whose keys are among `known`: warns about unknown and
+    /// duplicate keys, and returns the entries.
+    pub fn object<'v>(
+        &mut self,
+        value: &'v Value,
+        known: &[&str],
+    ) -> Option<&'v [(String, Value)]> {
+        let Value::Object(entries) = value else {
+            self.wrong_type("object", value);
+            return None;
+        };
+        // Model objects have a handful of keys; only hostile ones have many.
+        let mut seen: HashSet<&str> = HashSet::new();
+        for (i, (key, _)) in entries.iter().enumerate() {
+            let earlier = entries.get(..i).unwrap_or(&[]);
+            let duplicate = if entries.len() <= 32 {
+                earlier.iter().any(|(k, _)| k == key)
+            } else {
+                !seen.insert(key.as_str())
+            };
+            let first_duplicate =
+                duplicate && earlier.iter().filter(|(k, _)| k == key).count() == 1;
+            if first_duplicate {
+                let path = self.path.key(key);
+                self.report(
+                    Finding::warning(DUPLICATE_KEY, path).with("field", truncate_for_message(key)),
+                );
+            }
+            if !duplicate && !known.contains(&key.as_str()) {
+                let path = self.path.key(key);
+                self.report(
+                    Finding::warning(UNKNOWN_FIELD, path).with("field", truncate_for_message(key)),
+                );
+            }
+        }
+        Some(entries)
+    }
+
+    /// Reads field `name` of an object's `entries` (the last one if duplicated).
+    /// Absent or `null` gives `None`, with [`MISSING_FIELD`] when `required`.
+    pub fn field<T: FromValue>(
+        &mut self,
+        entries: &[(String, Value)],
+        name: &'static str,
+        required: bool,
+    ) -> Option<T> {
+        let value = entries
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v);
+        let mark = self.path.push_key(name);
+        let out = match value {
+            None | Some(Value::Null) => {
+                if required {
+                    let f = Finding::error(MISSING_FIELD, self.path.as_str()).with("field", name);
+                    self.report(f);
+                }
+                None
+            }
+            Some(v) => T::from_value(v, self),
+        };
+        self.path.truncate(mark);
+        out
+    }
+}
+
+/// Keeps messages short when echoing user input.
+fn truncate_for_message(s: &str) -> String {
+    const MAX: usize = 80;
+    if s.chars().count() <= MAX {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(MAX).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// A type the [`Reader`] can read from a [`Value`].
+pub trait FromValue: Sized {
+    /// Reads `value` at the reader's current path; reports what does not fit and
+    /// returns `None` when nothing usable is left.
+    fn from_value(value: &Value, r: &mut Reader<'_>) -> Option<Self>;
+}
+
+impl FromValue for String {
+    fn from_value(value: &Value, r: &mut Reader<'_>) -> Option<Self> {
+        match value {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                r.wrong_type("string", other);
+                None
+            }
+        }
+    }
+}
+
+impl FromValue for bool {
+    fn from_value(value: &Value, r: &mut Reader<'_>) -> Option<Self> {
+        match value {
+            Value::Bool(b) => Some(*b),
+            other => {
+                r.wrong_type("boolean", other);
+                None
+            }
+        }
+    }
+}
+
+/// Reads an integer: a JSON number without a fraction, or a string of ASCII
+/// digits (what a form field gives) — the non-generic part of the integer readers.
+#[inline(never)]
+fn read_integer(value: &Value) -> Option<i64> {
+    match value {
+        // Exact below 2^53; beyond, saturating `as` then the range check rejects it.
+        Value::Number(n) if n.is_finite() && n.fract() == 0.0 && n.abs() < 9.0e15 => {
+            Some(*n as i64)
+        }
+        Value::String(s) => {
+            let t = s.trim();
+            let digits = t.strip_prefix('-').unwrap_or(t);
+            if !digits.is_empty()
+                && digits.len() <= 15
+                && digits.bytes().all(|b| b.is_ascii_digit())
+            {
+                t.parse::<i64>().ok()
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Integers are read by [`read_integer`] and must fit the type's range.
+macro_rules! int_from_value {
+    ($($t:ty),*) => {$(
+        impl FromValue for $t {
+            fn from_value(value: &Value, r: &mut Reader<'_>) -> Option<Self> {
+                let parsed = read_integer(value).and_then(|n| <$t>::try_from(n).ok());
+                if parsed.is_none() {
+                    r.wrong_type("integer", value);
+                }
+                parsed
+            }
+        }
+    )*};
+}
+int_from_value!(u8, u16, u32, i32, i64);
+
+impl Reader<'_> {
+    /// Walks the items of an array (at most [`MAX_ARRAY_ITEMS`]), calling `item`
+    /// with each at its index path — the non-generic part of reading a `Vec`.
+    #[inline(never)]
+    fn each_item(&mut self, value: &Value, item: &mut dyn FnMut(&Value, &mut Self)) -> bool {
+        let Value::Array(items) = value else {
+            self.wrong_type("array", value);
+            return false;
+        };
+        if items.len() > MAX_ARRAY_ITEMS {
+            let f = Finding::error(TOO_MANY_ITEMS, self.path())
+                .with("count", items.len())
+                .with("limit", MAX_ARRAY_ITEMS);
+            self.report(f);
+        }
+        for (i, v) in items.iter().take(MAX_ARRAY_ITEMS).enumerate() {
+            let mark = self.path.push_index(i);
+            item(v, self);
+            self.path.truncate(mark);
+        }
+        true
+    }
+}
+
+impl<T: FromValue + Default> FromValue for Vec<T> {
+    /// Items that cannot be read are kept as `T::default()` so that indices — and
+    /// therefore the paths of later findings — stay those of the input.
+    fn from_value(value: &Value, r: &mut Reader<'_>) -> Option<Self> {
+        let mut out = Vec::new();
+        let ok = r.each_item(value, &mut |v, r| {
+            out.push(T::from_value(v, r).unwrap_or_default())
+        });
+        ok.then_some(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Limits;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn parse(json: &str) -> Value {
+        Value::from_json_str(json, &Limits::default()).unwrap()
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn fields_report_missing_wrong_unknown_and_duplicates() {
+        let v = parse(r#"{"a": 1, "b": "x", "zz": true, "a": "2"}"#);
+        let mut f = Findings::default();
+        let mut r = Reader::new(&mut f);
+        let entries = r.object(&v, &["a", "b", "c"]).unwrap();
+        let a: Option<u32> = r.field(entries, "a", true);
+        let b: Option<u32> = r.field(entries, "b", false);
+        let c: Option<String> = r.field(entries, "c", true);
+        assert_eq!((a, b, c), (Some(2), None, None));
+        let failed = r.into_failed_paths();
+        let got: Vec<(&str, &str)> = f
+            .as_slice()
+            .iter()
+            .map(|x| (x.code, x.path.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (UNKNOWN_FIELD, "/zz"),
+                (DUPLICATE_KEY, "/a"),
+                (WRONG_TYPE, "/b"),
+                (MISSING_FIELD, "/c"),
+            ]
+        );
+        assert!(failed.contains("/b") && failed.contains("/c"));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn arrays_keep_indices_of_bad_items() {
+        let v = parse(r#"[1, "x", 3]"#);
+        let mut f = Findings::default();
+        let mut r = Reader::new(&mut f);
+        let items: Vec<u32> = r.read(&v).unwrap();
+        assert_eq!(items, [1, 0, 3]);
+        assert_eq!(f.as_slice()[0].path, "/1");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn integers_accept_digit_strings_and_reject_fractions() {
+        let mut f = Findings::default();
+        let mut r = Reader::new(&mut f);
+        assert_eq!(r.read::<i32>(&parse(r#"" 2025 ""#)), Some(2025));
+        assert_eq!(r.read::<i32>(&parse("2025.5")), None);
+        assert_eq!(r.read::<u8>(&parse("300")), None);
+        assert_eq!(r.read::<u32>(&parse(r#""-1""#)), None);
+        assert_eq!(f.len(), 3);
+    }
+}

@@ -1,0 +1,341 @@
+//! Checking a whole application, one way through:
+//! input → typed model ([`Application`]) → context (edition, submission time) →
+//! the rules of each domain → [`Report`].
+
+use crate::calendar::{Date, DateTime};
+use crate::editions::{self, Edition};
+use crate::findings::{Finding, Findings, Lang, Param, Report, SeverityOverrides, TermKind};
+use crate::input::{FailedPaths, Limits, Value};
+use crate::model::{Action, Application};
+
+/// How to check and report.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Options {
+    /// Language of the messages (default `ru`).
+    pub lang: Lang,
+    /// Per-code severity changes.
+    pub severity: SeverityOverrides,
+    /// Input size limits.
+    pub limits: Limits,
+}
+
+impl Options {
+    /// Reads options given as `{ "lang": "kk", "severity": { "<code>": "warning" } }`
+    /// (what the JavaScript API takes). `null` gives the defaults; anything else
+    /// that does not fit is a caller mistake, reported as `Err` with the reason.
+    ///
+    /// ```
+    /// use kz_eco_rules::{input::{Limits, Value}, Lang, Options, Severity};
+    /// let v = Value::from_json_str(r#"{"lang": "kk", "severity": {"x.y": "info"}}"#, &Limits::default()).unwrap();
+    /// let o = Options::from_value(&v).unwrap();
+    /// assert_eq!(o.lang, Lang::Kk);
+    /// assert_eq!(o.severity.get("x.y"), Some(Severity::Info));
+    /// assert!(Options::from_value(&Value::Bool(true)).is_err());
+    /// ```
+    pub fn from_value(value: &Value) -> Result<Options, String> {
+        let mut options = Options::default();
+        let entries = match value {
+            Value::Null => return Ok(options),
+            Value::Object(entries) => entries,
+            other => return Err(format!("options must be an object, got {}", other.kind())),
+        };
+        for (key, v) in entries {
+            match (key.as_str(), v) {
+                (_, Value::Null) => {}
+                ("lang", Value::String(tag)) => {
+                    options.lang = Lang::parse(tag)
+                        .ok_or_else(|| format!("options.lang must be kk, ru or en, got {tag:?}"))?;
+                }
+                ("severity", Value::Object(map)) => {
+                    for (code, sev) in map {
+                        let parsed = match sev {
+                            Value::String(s) => crate::findings::Severity::parse(s),
+                            _ => None,
+                        };
+                        let sev = parsed.ok_or_else(|| {
+                            format!("options.severity[{code:?}] must be \"error\", \"warning\" or \"info\"")
+                        })?;
+                        options.severity.0.push((code.clone(), sev));
+                    }
+                }
+                (other, v) => {
+                    return Err(format!(
+                        "unknown or mistyped option {other:?} ({})",
+                        v.kind()
+                    ))
+                }
+            }
+        }
+        Ok(options)
+    }
+
+    /// Default options with messages in `lang`.
+    pub fn with_lang(lang: Lang) -> Self {
+        Options {
+            lang,
+            ..Options::default()
+        }
+    }
+}
+
+/// When the application was submitted, on the region's clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Submission {
+    /// The instant as written.
+    pub at: DateTime,
+    /// The region's local date at that instant.
+    pub local_date: Date,
+    /// Seconds since local midnight at that instant.
+    pub local_seconds: u32,
+    /// The region's UTC offset (minutes) at that instant.
+    pub utc_offset_minutes: i32,
+}
+
+/// What the rules know besides the application's own fields.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The application.
+    pub app: &'a Application,
+    /// The regulation edition that applies, if one could be selected.
+    pub edition: Option<&'static Edition>,
+    /// The submission time, if given and valid.
+    pub submission: Option<Submission>,
+    failed: &'a FailedPaths,
+}
+
+impl<'a> Context<'a> {
+    /// A context for rules over `app` (no edition, no submission time).
+    pub fn new(app: &'a Application, failed: &'a FailedPaths) -> Self {
+        Context {
+            app,
+            edition: None,
+            submission: None,
+            failed,
+        }
+    }
+
+    /// True when reading the input already failed at `path` (the value there was
+    /// dropped): rules should not report it again as missing.
+    pub fn input_failed(&self, path: &str) -> bool {
+        self.failed.contains(path)
+    }
+
+    /// The local submission date, if known.
+    pub fn submitted_on(&self) -> Option<Date> {
+        self.submission.map(|s| s.local_date)
+    }
+}
+
+/// An action given for the other service.
+pub const ACTION_MISMATCH: &str = "application.action_mismatch";
+/// `submitted_at` is not an ISO 8601 date-time.
+pub const INVALID_DATETIME: &str = "application.invalid_datetime";
+/// `submitted_at` has no UTC offset.
+pub const NO_UTC_OFFSET: &str = "application.no_utc_offset";
+
+/// Every code of the `application` domain.
+pub const CODES: &[&str] = &[ACTION_MISMATCH, INVALID_DATETIME, NO_UTC_OFFSET];
+
+/// Checks an application given as a Rust value.
+///
+/// ```
+/// use kz_eco_rules::{validate_application, Application, Options};
+/// let report = validate_application(&Application::default(), &Options::default());
+/// assert!(!report.ok); // service, category, applicant … are missing
+/// ```
+pub fn validate_application(app: &Application, options: &Options) -> Report {
+    check(app, &FailedPaths::new(), Findings::default(), options)
+}
+
+/// Checks an application given as JSON text. Text that is not JSON gives a report
+/// with a single `input.malformed_json` error.
+///
+/// ```
+/// use kz_eco_rules::{validate_json, Lang, Options};
+/// let report = validate_json(r#"{"service": "emission_permit"}"#, &Options::with_lang(Lang::En));
+/// assert!(report.findings.iter().any(|f| f.code == "input.missing_field" && f.path == "/category"));
+/// ```
+pub fn validate_json(text: &str, options: &Options) -> Report {
+    match Value::from_json_str(text, &options.limits) {
+        Ok(v) => validate_value(&v, options),
+        Err(e) => {
+            let mut findings = Findings::default();
+            findings.push(e.to_finding());
+            Report::build(findings, options.lang, &options.severity)
+        }
+    }
+}
+
+/// Checks an application given as a value tree (what the wasm boundary builds from
+/// a JavaScript object).
+pub fn validate_value(value: &Value, options: &Options) -> Report {
+    let mut findings = Findings::default();
+    let (app, failed) = Application::from_value(value, &mut findings);
+    check(&app, &failed, findings, options)
+}
+
+/// Runs every rule over a typed application.
+fn check(
+    app: &Application,
+    failed: &FailedPaths,
+    mut findings: Findings,
+    options: &Options,
+) -> Report {
+    let mut cx = Context::new(app, failed);
+    check_action(app, &mut findings);
+
+    let written = parse_submitted_at(&cx, &mut findings);
+    let region_id = app
+        .edition
+        .as_deref()
+        .and_then(editions::edition)
+        .map(|e| e.region)
+        .or(app.region.as_deref());
+    let submission = written.map(|at| on_region_clock(at, region_id));
+    let query = editions::Query {
+        edition: app.edition.as_deref(),
+        region: app.region.as_deref(),
+        date: submission.map(|s| s.local_date).or(written.map(|w| w.date)),
+    };
+    cx.edition = editions::select(&query, &mut findings);
+    cx.submission = submission;
+    if let Some(ed) = cx.edition {
+        editions::check_offer(ed, app.service, app.action, app.channel, &mut findings);
+    }
+
+    crate::ident::check_application(&cx, &mut findings);
+    crate::documents::check_application(&cx, &mut findings);
+    crate::emissions::check_application(&cx, &mut findings);
+    crate::sla::check_application(&cx, &mut findings);
+
+    let mut report = Report::build(findings, options.lang, &options.severity);
+    report.edition = cx.edition.map(|e| e.id.to_owned());
+    report
+}
+
+/// Reports an action that belongs to the other service.
+fn check_action(app: &Application, findings: &mut Findings) {
+    let (Some(service), Some(action)) = (app.service, app.action) else {
+        return;
+    };
+    let allowed = Action::for_service(service);
+    if !allowed.contains(&action) {
+        findings.push(
+            Finding::error(ACTION_MISMATCH, "/action")
+                .with(
+                    "action",
+                    Param::Term(TermKind::Action, action.as_str().to_owned()),
+                )
+                .with(
+                    "service",
+                    Param::Term(TermKind::Service, service.as_str().to_owned()),
+                )
+                .with(
+                    "allowed",
+                    Param::List(allowed.iter().map(|a| a.as_str().to_owned()).collect()),
+                ),
+        );
+    }
+}
+
+/// Parses `submitted_at`, reporting what is wrong with it.
+fn parse_submitted_at(cx: &Context<'_>, findings: &mut Findings) -> Option<DateTime> {
+    let text = cx.app.submitted_at.as_ref()?.as_str();
+    match DateTime::parse_iso(text) {
+        Ok(at) => {
+            if at.offset_minutes.is_none() {
+                findings.push(Finding::warning(NO_UTC_OFFSET, "/submitted_at").with("value", text));
+            }
+            Some(at)
+        }
+        Err(_) => {
+            findings.push(Finding::error(INVALID_DATETIME, "/submitted_at").with("value", text));
+            None
+        }
+    }
+}
+
+/// The submission instant on the region's clock (as written when the region is
+/// unknown or the text has no offset).
+fn on_region_clock(at: DateTime, region_id: Option<&str>) -> Submission {
+    let offset = match (region_id.and_then(editions::region), at.unix_seconds()) {
+        (Some(region), Some(unix)) => region.utc_offset_at(unix),
+        _ => at.offset_minutes.unwrap_or(0),
+    };
+    let (local_date, local_seconds) = at.local_at_offset(offset).unwrap_or((at.date, at.seconds));
+    Submission {
+        at,
+        local_date,
+        local_seconds,
+        utc_offset_minutes: offset,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn codes(r: &Report) -> Vec<(&str, &str)> {
+        r.findings
+            .iter()
+            .map(|f| (f.code, f.path.as_str()))
+            .collect()
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn malformed_json_is_one_error() {
+        let r = validate_json("{\"service\": ", &Options::default());
+        assert_eq!(codes(&r), [("input.malformed_json", "")]);
+        assert!(!r.ok);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn action_of_the_other_service_is_an_error() {
+        let r = validate_json(
+            r#"{"service": "emission_permit", "action": "repeat", "edition": "almaty_oblast_2012"}"#,
+            &Options::default(),
+        );
+        assert!(codes(&r).contains(&(ACTION_MISMATCH, "/action")));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn submission_time_selects_the_edition_on_the_region_clock() {
+        // 18:30 UTC on 30 Sep 2019 is 00:30 on 1 Oct in Almaty (UTC+6).
+        let r = validate_json(
+            r#"{"region": "almaty_city", "submitted_at": "2019-09-30T18:30:00Z"}"#,
+            &Options::default(),
+        );
+        assert_eq!(r.edition.as_deref(), Some("almaty_city_2019"));
+        let r = validate_json(
+            r#"{"region": "almaty_city", "submitted_at": "2019-09-30T17:30:00Z"}"#,
+            &Options::default(),
+        );
+        assert_eq!(r.edition, None);
+        assert!(codes(&r).contains(&("editions.not_covered", "/submitted_at")));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn bad_and_offsetless_submission_times() {
+        let r = validate_json(r#"{"submitted_at": "04.10.2019"}"#, &Options::default());
+        assert!(codes(&r).contains(&(INVALID_DATETIME, "/submitted_at")));
+        let r = validate_json(
+            r#"{"region": "almaty_city", "submitted_at": "2019-11-04T10:00"}"#,
+            &Options::default(),
+        );
+        assert!(codes(&r).contains(&(NO_UTC_OFFSET, "/submitted_at")));
+        assert_eq!(r.edition.as_deref(), Some("almaty_city_2019"));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn every_message_is_rendered_without_placeholders() {
+        let r = validate_json(
+            r#"{"service": "x", "category": 2, "extra": 1, "edition": "nope"}"#,
+            &Options::with_lang(Lang::Kk),
+        );
+        assert!(!r.findings.is_empty());
+        for f in &r.findings {
+            assert!(!f.message.is_empty() && !f.message.contains('{'), "{f:?}");
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! The JavaScript boundary (wasm32 only): converts JS values to the core's input
+//! types and the core's results to plain JS objects. No rule lives here.
+//!
+//! Inputs are walked with `js-sys` into the same [`Value`] tree the JSON reader
+//! builds, within the same [`Limits`], so a JS object and its JSON text give the
+//! same report. The walker also reads what JSON cannot carry: a `Date` becomes its
+//! ISO string (independent of the browser's time zone), `undefined` is `null`, and
+//! BigInt, functions, symbols, `Map`/`Set` and invalid dates become values the
+//! reader reports as the wrong type. Results are plain objects
+//! (`serde-wasm-bindgen` with `json_compatible()`), never ES `Map`s.
+//!
+//! Misuse (a missing argument, bad options) throws a `TypeError`; bad *data* never
+//! throws — it gives findings.
+
+use js_sys::{Array, Object, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::findings::{catalog, Findings, Lang, Report};
+use crate::input::{Budget, InputError, Limits, Value};
+use crate::{validate_json, validate_value, Options};
+
+/// Walks a JS value into a [`Value`] tree within `limits`.
+pub fn to_value(js: &JsValue, limits: &Limits) -> Result<Value, InputError> {
+    let mut budget = Budget::new(*limits);
+    walk(js, &mut budget, 0)
+}
+
+fn js_error(e: JsValue) -> InputError {
+    let text = e
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "exception while reading a property".to_owned());
+    InputError::Js(text)
+}
+
+fn walk(js: &JsValue, budget: &mut Budget, depth: usize) -> Result<Value, InputError> {
+    budget.admit(depth)?;
+    if js.is_null() || js.is_undefined() {
+        return Ok(Value::Null);
+    }
+    if let Some(b) = js.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if let Some(n) = js.as_f64() {
+        return Ok(Value::Number(n));
+    }
+    if let Some(s) = js.as_string() {
+        return Ok(budget.owned_string(s));
+    }
+    if js.is_bigint() {
+        return Ok(Value::Unsupported("BigInt"));
+    }
+    if js.is_function() {
+        return Ok(Value::Unsupported("function"));
+    }
+    if js.is_symbol() {
+        return Ok(Value::Unsupported("symbol"));
+    }
+    if Array::is_array(js) {
+        let len = js.unchecked_ref::<Array>().length();
+        let mut items = Vec::with_capacity(len.min(1024) as usize);
+        for i in 0..len {
+            let item = Reflect::get_u32(js, i).map_err(js_error)?;
+            items.push(walk(&item, budget, depth + 1)?);
+        }
+        return Ok(Value::Array(items));
+    }
+    if let Some(date) = js.dyn_ref::<js_sys::Date>() {
+        return Ok(if date.get_time().is_nan() {
+            Value::Unsupported("invalid Date")
+        } else {
+            Value::String(String::from(date.to_iso_string()))
+        });
+    }
+    if js.is_instance_of::<js_sys::Map>() {
+        return Ok(Value::Unsupported("Map"));
+    }
+    if js.is_instance_of::<js_sys::Set>() {
+        return Ok(Value::Unsupported("Set"));
+    }
+    if js.is_object() {
+        let keys = Object::keys(js.unchecked_ref::<Object>());
+        let mut entries = Vec::with_capacity(keys.length().min(1024) as usize);
+        for key in keys.iter() {
+            let Some(name) = key.as_string() else {
+                continue;
+            };
+            let v = Reflect::get(js, &key).map_err(js_error)?;
+            entries.push((name, walk(&v, budget, depth + 1)?));
+        }
+        return Ok(Value::Object(entries));
+    }
+    Ok(Value::Unsupported("unknown"))
+}
+
+/// Serializes a result as a plain JS value (objects, not `Map`s).
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
+}
+
+fn type_error(message: &str) -> JsValue {
+    js_sys::TypeError::new(message).into()
+}
+
+/// Reads the `options` argument; misuse is a `TypeError`.
+fn options(js: &JsValue) -> Result<Options, JsValue> {
+    let value = to_value(js, &Limits::default()).map_err(|e| type_error(&e.to_string()))?;
+    Options::from_value(&value).map_err(|e| type_error(&e))
+}
+
+/// `validateApplication(app, options?)`: checks an application given as a plain
+/// object or as JSON text; returns the report `{ ok, lang, edition, counts,
+/// findings: [{ code, severity, path, params, basis, message }] }`.
+#[wasm_bindgen(js_name = validateApplication)]
+pub fn validate_application(app: JsValue, options_js: JsValue) -> Result<JsValue, JsValue> {
+    if app.is_undefined() {
+        return Err(type_error(
+            "validateApplication(app, options?): `app` is required (an application object or JSON text)",
+        ));
+    }
+    let options = options(&options_js)?;
+    let report = match app.as_string() {
+        Some(text) => validate_json(&text, &options),
+        None => match to_value(&app, &options.limits) {
+            Ok(value) => validate_value(&value, &options),
+            Err(e) => {
+                let mut findings = Findings::default();
+                findings.push(e.to_finding());
+                Report::build(findings, options.lang, &options.severity)
+            }
+        },
+    };
+    to_js(&report)
+}
+
+/// `messages(lang)`: the whole message catalog in `lang` as `{ code: template }`,
+/// for UIs that render codes and params themselves.
+#[wasm_bindgen(js_name = messages)]
+pub fn messages(lang: JsValue) -> Result<JsValue, JsValue> {
+    let lang = match lang.as_string().as_deref().map(Lang::parse) {
+        Some(Some(l)) => l,
+        _ => {
+            return Err(type_error(
+                "messages(lang): lang must be \"kk\", \"ru\" or \"en\"",
+            ))
+        }
+    };
+    to_js(&CatalogIn(lang))
+}
+
+/// The catalog in one language, serialized as `{ code: template }`.
+struct CatalogIn(Lang);
+
+impl Serialize for CatalogIn {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(catalog::messages(self.0))
+    }
+}
+
+/// `version()`: the library version.
+#[wasm_bindgen(js_name = version)]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}

@@ -1,0 +1,42 @@
+// The nodejs build of the npm package: require() it and validate the examples.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const pkg = require('../../pkg/nodejs/kz_eco_rules.js');
+const examples = fs.readdirSync('examples').filter((f) => f.endsWith('.json'));
+
+test('every example application passes', () => {
+  assert.ok(examples.length >= 6);
+  for (const file of examples) {
+    const app = JSON.parse(fs.readFileSync(`examples/${file}`, 'utf8'));
+    const report = pkg.validateApplication(app, { lang: 'en' });
+    assert.equal(report.ok, true, `${file}: ${JSON.stringify(report.findings)}`);
+  }
+});
+
+test('an object and its JSON text give the same report', () => {
+  const text = fs.readFileSync('examples/permit_II.json', 'utf8');
+  const bad = JSON.parse(text);
+  bad.category = 'V';
+  const a = pkg.validateApplication(bad, { lang: 'kk' });
+  const b = pkg.validateApplication(JSON.stringify(bad), { lang: 'kk' });
+  assert.deepEqual(a, b);
+  assert.equal(a.ok, false);
+  assert.deepEqual(a.findings.map((f) => [f.code, f.path]), [['input.unknown_value', '/category']]);
+});
+
+test('misuse throws a TypeError, bad data does not', () => {
+  assert.throws(() => pkg.validateApplication(), TypeError);
+  assert.throws(() => pkg.validateApplication({}, { lang: 'de' }), TypeError);
+  const r = pkg.validateApplication({ category: 10n, service: () => 1 });
+  assert.equal(r.ok, false);
+});
+
+test('messages(lang) is the whole catalog', () => {
+  const m = pkg.messages('ru');
+  assert.equal(m['input.missing_field'], 'Не заполнено обязательное поле «{field}».');
+  assert.equal(typeof pkg.version(), 'string');
+});
