@@ -1,11 +1,13 @@
-// The nodejs build of the npm package: require() it and validate the examples.
+// The npm package in Node: require() and import of the built pkg/, validating the
+// examples.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import init, * as esm from '../../pkg/node.mjs';
 
 const require = createRequire(import.meta.url);
-const pkg = require('../../pkg/nodejs/kz_eco_rules.js');
+const pkg = require('../../pkg/node.cjs');
 const examples = fs.readdirSync('examples').filter((f) => f.endsWith('.json'));
 
 test('every example application passes', () => {
@@ -33,6 +35,12 @@ test('misuse throws a TypeError, bad data does not', () => {
   assert.throws(() => pkg.validateApplication({}, { lang: 'de' }), TypeError);
   const r = pkg.validateApplication({ category: 10n, service: () => 1 });
   assert.equal(r.ok, false);
+});
+
+test('the ESM entry gives the same functions, init() is a no-op', async () => {
+  await init();
+  const app = JSON.parse(fs.readFileSync('examples/permit_IV.json', 'utf8'));
+  assert.deepEqual(esm.validateApplication(app), pkg.validateApplication(app));
 });
 
 test('messages(lang) is the whole catalog', () => {
