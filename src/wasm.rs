@@ -19,7 +19,14 @@ use wasm_bindgen::JsCast;
 
 use crate::findings::{catalog, Findings, Lang, Report};
 use crate::input::{Budget, InputError, Limits, Value};
-use crate::{validate_json, validate_value, Options};
+use crate::{validate_json_with, validate_value, Options};
+
+/// Number literals of JSON text are read by the JavaScript engine (correctly
+/// rounded, like Rust's parser natively), so the module needs no float parser.
+fn js_number(literal: &str) -> Option<f64> {
+    let n = js_sys::parse_float(literal);
+    (!n.is_nan()).then_some(n)
+}
 
 /// Walks a JS value into a [`Value`] tree within `limits`.
 pub fn to_value(js: &JsValue, limits: &Limits) -> Result<Value, InputError> {
@@ -125,7 +132,7 @@ pub fn validate_application(app: JsValue, options_js: JsValue) -> Result<JsValue
     }
     let options = options(&options_js)?;
     let report = match app.as_string() {
-        Some(text) => validate_json(&text, &options),
+        Some(text) => validate_json_with(&text, &options, js_number),
         None => match to_value(&app, &options.limits) {
             Ok(value) => validate_value(&value, &options),
             Err(e) => {

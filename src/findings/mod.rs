@@ -68,6 +68,8 @@ pub enum TermKind {
     Region,
     /// A JSON type name (`string`, `number`, …).
     JsonType,
+    /// Why JSON text is malformed ([`crate::input::JsonError::id`]).
+    JsonError,
     /// A service id (`emission_permit`, `ecological_expertise`).
     Service,
     /// An action id (`issue`, `reissue`, `first`, `repeat`).
