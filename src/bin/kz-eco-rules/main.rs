@@ -10,6 +10,8 @@
 //! usage or unreadable input.
 
 mod check;
+#[cfg(not(target_arch = "wasm32"))]
+mod schema;
 // Shared by the batch subcommands (`id`, `documents`, `deadlines`).
 #[allow(dead_code)]
 mod jsonl;
@@ -68,6 +70,9 @@ USAGE:
         or unreadable input.
     kz-eco-rules examples
         List the embedded example applications.
+    kz-eco-rules schema [--typescript | --write]
+        Print the JSON Schema of the application (or the TypeScript declarations
+        of the npm package); --write updates npm/ (run from the repository root).
     kz-eco-rules help | --help | --version
 ";
 
@@ -81,6 +86,8 @@ fn main() {
     let mut args: Args = std::env::args().skip(1).collect::<Vec<_>>().into_iter();
     let code = match args.next().as_deref() {
         Some("check") => check::run(args),
+        #[cfg(not(target_arch = "wasm32"))]
+        Some("schema") => schema::run(args),
         Some("examples") => {
             for (name, _) in EXAMPLES {
                 println!("{name}");
