@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 
 use crate::findings::{catalog, Findings, Lang, Report};
 use crate::input::{Budget, InputError, Limits, Value};
-use crate::{validate_json, validate_value, Options};
+use crate::{documents, validate_json, validate_value, Options};
 
 /// Walks a JS value into a [`Value`] tree within `limits`.
 pub fn to_value(js: &JsValue, limits: &Limits) -> Result<Value, InputError> {
@@ -133,6 +133,30 @@ pub fn validate_application(app: JsValue, options_js: JsValue) -> Result<JsValue
                 findings.push(e.to_finding());
                 Report::build(findings, options.lang, &options.severity)
             }
+        },
+    };
+    to_js(&report)
+}
+
+/// `requiredDocuments(query, options?)`: the checklist of one case. `query` is
+/// `{ edition?, region?, date?, service, action, category, channel, facts? }` (a
+/// plain object or JSON text); the result is the report of what could not be
+/// decided (`{ ok, lang, edition, counts, findings }`) plus `checklist`:
+/// `{ edition, service, action, category, channel, derived_from, unverified,
+/// venues, items: [{ id, names, status, fact?, attributes, basis }] }` or `null`.
+#[wasm_bindgen(js_name = requiredDocuments)]
+pub fn required_documents(query: JsValue, options_js: JsValue) -> Result<JsValue, JsValue> {
+    if query.is_undefined() {
+        return Err(type_error(
+            "requiredDocuments(query, options?): `query` is required (an object or JSON text)",
+        ));
+    }
+    let options = options(&options_js)?;
+    let report = match query.as_string() {
+        Some(text) => documents::checklist_json(&text, &options),
+        None => match to_value(&query, &options.limits) {
+            Ok(value) => documents::checklist_value(&value, &options),
+            Err(e) => documents::ChecklistReport::unreadable(&e, &options),
         },
     };
     to_js(&report)

@@ -3,6 +3,7 @@
 //! ```text
 //! kz-eco-rules check [FILE | - | --example NAME] [--lang kk|ru|en] [--json]
 //! kz-eco-rules examples
+//! kz-eco-rules documents --jsonl | (--edition ID | --region ID --date DATE) --service … --action … --category … --channel … [--fact NAME=yes|no]… [--lang kk|ru|en] [--json]
 //! kz-eco-rules help | --version
 //! ```
 //!
@@ -10,6 +11,7 @@
 //! usage or unreadable input.
 
 mod check;
+mod documents;
 // Shared by the batch subcommands (`id`, `documents`, `deadlines`).
 #[allow(dead_code)]
 mod jsonl;
@@ -68,6 +70,14 @@ USAGE:
         or unreadable input.
     kz-eco-rules examples
         List the embedded example applications.
+    kz-eco-rules documents --jsonl [--lang kk|ru|en]
+        Required documents, one case per input line:
+        {edition?, region?, date?, service, action, category, channel,
+         facts?} → {edition, required, conditional, basis}.
+    kz-eco-rules documents (--edition ID | --region ID --date YYYY-MM-DD)
+            --service S --action A --category C --channel CH
+            [--fact NAME=yes|no]... [--lang kk|ru|en] [--json]
+        Print the checklist of one case.
     kz-eco-rules help | --help | --version
 ";
 
@@ -81,6 +91,7 @@ fn main() {
     let mut args: Args = std::env::args().skip(1).collect::<Vec<_>>().into_iter();
     let code = match args.next().as_deref() {
         Some("check") => check::run(args),
+        Some("documents") => documents::run(args),
         Some("examples") => {
             for (name, _) in EXAMPLES {
                 println!("{name}");

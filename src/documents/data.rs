@@ -1,0 +1,259 @@
+//! The rule data: documents, facts, conditions and the lists of every edition,
+//! generated at build time from `data/documents/*.json` (see `build/documents.rs`).
+
+use serde::Serialize;
+
+use crate::findings::catalog::Localized;
+use crate::findings::Lang;
+use crate::model::{Action, Category, Channel, Service};
+
+/// A document that a list may require.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Document {
+    /// Stable id, e.g. `env_protection_action_plan`.
+    pub id: &'static str,
+    /// The service whose lists use it.
+    pub service: Service,
+    /// Name in kk/ru/en.
+    pub names: Localized,
+}
+
+/// A yes/no fact a condition depends on (answered in the application's `facts`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fact {
+    /// Stable id, e.g. `in_water_protection_zone`.
+    pub id: &'static str,
+    /// Short name in kk/ru/en.
+    pub names: Localized,
+    /// The question that asks for it, in kk/ru/en.
+    pub question: Localized,
+    /// The answer assumed when none is given, if any.
+    pub default: Option<bool>,
+}
+
+/// When a document is required: a condition over facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cond {
+    /// Always.
+    Always,
+    /// When the fact is true.
+    Fact(&'static Fact),
+    /// When the condition is false.
+    Not(&'static Cond),
+    /// When every condition is true.
+    All(&'static [Cond]),
+    /// When at least one condition is true.
+    Any(&'static [Cond]),
+}
+
+/// How a document must be presented, as a set of flags.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Attributes(pub u8);
+
+impl Attributes {
+    /// An electronic document signed with the applicant's EDS (ЭЦП / ЭЦҚ).
+    pub const EDS_SIGNED: u8 = 1;
+    /// Attached as an electronic scanned copy.
+    pub const SCANNED_COPY: u8 = 2;
+    /// A paper copy, notarised unless the original is shown for comparison.
+    pub const NOTARISED_UNLESS_ORIGINAL_SHOWN: u8 = 4;
+    /// Must be valid on the submission date.
+    pub const VALID_ON_SUBMISSION: u8 = 8;
+    /// Every flag with its name, in output order.
+    pub const NAMES: [(u8, &'static str); 4] = [
+        (Self::EDS_SIGNED, "eds_signed"),
+        (Self::SCANNED_COPY, "scanned_copy"),
+        (
+            Self::NOTARISED_UNLESS_ORIGINAL_SHOWN,
+            "notarised_unless_original_shown",
+        ),
+        (Self::VALID_ON_SUBMISSION, "valid_on_submission"),
+    ];
+
+    /// True when `flag` is set.
+    pub fn has(self, flag: u8) -> bool {
+        self.0 & flag != 0
+    }
+
+    /// The names of the flags that are set.
+    pub fn names(self) -> impl Iterator<Item = &'static str> {
+        Self::NAMES
+            .into_iter()
+            .filter(move |(flag, _)| self.has(*flag))
+            .map(|(_, name)| name)
+    }
+}
+
+impl Serialize for Attributes {
+    /// A list of attribute names, e.g. `["eds_signed"]`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.names())
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Attributes {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DocumentAttributes".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "How the document must be presented.",
+            "type": "array",
+            "items": { "enum": ["eds_signed", "scanned_copy", "notarised_unless_original_shown", "valid_on_submission"] }
+        })
+    }
+}
+
+/// Where paper documents are handed in on the in-person channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Venue {
+    /// The service provider's office (канцелярия услугодателя).
+    ProviderOffice,
+    /// A public service centre (ЦОН / ХҚКО), whose operator scans the documents.
+    Con,
+}
+
+impl Venue {
+    /// The id used in data and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Venue::ProviderOffice => "provider_office",
+            Venue::Con => "con",
+        }
+    }
+}
+
+/// One document of a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    /// The document.
+    pub document: &'static Document,
+    /// When it is required.
+    pub when: Cond,
+    /// How it must be presented.
+    pub attributes: Attributes,
+    /// The actions it belongs to (empty: every action of the list).
+    pub actions: &'static [Action],
+    /// The clause it comes from, in the list's source edition.
+    pub clause: &'static str,
+}
+
+/// The edition whose list a derived list takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    /// The edition id, e.g. `almaty_oblast_2012`.
+    pub edition: &'static str,
+    /// The clause of the list there, e.g. `PR §11.2.1`.
+    pub clause: &'static str,
+}
+
+/// The documents one edition requires for a service, actions, categories and a
+/// channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct List {
+    /// The edition id.
+    pub edition: &'static str,
+    /// The service.
+    pub service: Service,
+    /// The actions the list serves.
+    pub actions: &'static [Action],
+    /// The categories the list serves.
+    pub categories: &'static [Category],
+    /// The channel.
+    pub channel: Channel,
+    /// The edition's own clause for the list (for a derived list, the clause that
+    /// refers to the documents without listing them).
+    pub clause: &'static str,
+    /// For a derived list, the list it takes.
+    pub source: Option<Source>,
+    /// True when the list could not be checked against the act it stands for
+    /// (Order 301 point 9 for `almaty_city_2019`).
+    pub unverified: bool,
+    /// The refusal ground an incomplete package triggers.
+    pub refusal: &'static str,
+    /// Portal: the clause requiring the request signed with the applicant's EDS.
+    pub signature: &'static str,
+    /// The clause requiring every document to be valid on the submission date, or `""`.
+    pub expiry: &'static str,
+    /// In person: where paper documents are handed in.
+    pub venues: &'static [Venue],
+    /// Objects of expertise of which at least one must be submitted.
+    pub at_least_one_of: &'static [&'static Fact],
+    /// The documents.
+    pub rules: &'static [Rule],
+}
+
+impl List {
+    /// True when the list serves this combination.
+    pub fn serves(
+        &self,
+        service: Service,
+        action: Action,
+        category: Category,
+        channel: Channel,
+    ) -> bool {
+        self.service == service
+            && self.channel == channel
+            && self.actions.contains(&action)
+            && self.categories.contains(&category)
+    }
+
+    /// The rules that apply to `action`.
+    pub fn rules_for(&self, action: Action) -> impl Iterator<Item = &'static Rule> {
+        self.rules
+            .iter()
+            .filter(move |r| r.actions.is_empty() || r.actions.contains(&action))
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/documents.rs"));
+
+/// Every document.
+pub fn documents() -> &'static [Document] {
+    &DOCUMENT_TABLE
+}
+
+/// Every fact.
+pub fn facts() -> &'static [Fact] {
+    &FACT_TABLE
+}
+
+/// Every list of every edition.
+pub fn lists() -> &'static [List] {
+    &LIST_TABLE
+}
+
+/// The document with id `id`.
+pub fn document(id: &str) -> Option<&'static Document> {
+    DOCUMENT_TABLE.iter().find(|d| d.id == id)
+}
+
+/// The fact with id `id`.
+pub fn fact(id: &str) -> Option<&'static Fact> {
+    FACT_TABLE.iter().find(|f| f.id == id)
+}
+
+/// The list of `edition` for the combination, if the edition provides it.
+pub fn list(
+    edition: &str,
+    service: Service,
+    action: Action,
+    category: Category,
+    channel: Channel,
+) -> Option<&'static List> {
+    LIST_TABLE
+        .iter()
+        .find(|l| l.edition == edition && l.serves(service, action, category, channel))
+}
+
+/// A label of the printed checklist (`required`, `basis`, an attribute or venue
+/// id, …) in `lang`.
+pub fn label(key: &str, lang: Lang) -> Option<&'static str> {
+    LABEL_TABLE
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, text)| text.get(lang))
+}
