@@ -470,3 +470,82 @@ impl ChecklistReport {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn f(id: &str) -> Cond {
+        Cond::Fact(data::fact(id).unwrap())
+    }
+
+    fn leak(c: Cond) -> &'static Cond {
+        Box::leak(Box::new(c))
+    }
+
+    fn all(cs: Vec<Cond>) -> Cond {
+        Cond::All(Box::leak(cs.into_boxed_slice()))
+    }
+
+    fn any(cs: Vec<Cond>) -> Cond {
+        Cond::Any(Box::leak(cs.into_boxed_slice()))
+    }
+
+    fn truth(c: &'static Cond, facts: &Facts) -> Result<bool, &'static str> {
+        let answers = Answers {
+            facts: Some(facts),
+            legal_entity: None,
+        };
+        match eval(c, &answers) {
+            Truth::Yes => Ok(true),
+            Truth::No => Ok(false),
+            Truth::Unknown(f) => Err(f.id),
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn three_valued_logic_names_the_first_open_fact() {
+        let (a, b, c) = (
+            "uses_groundwater",
+            "in_water_protection_zone",
+            "object_is_npa_draft",
+        );
+        let both = leak(all(vec![f(a), any(vec![f(b), f(c)])]));
+        assert_eq!(truth(both, &Facts::default()), Err(a));
+        assert_eq!(truth(both, &Facts::from([(a, true)])), Err(b));
+        assert_eq!(truth(both, &Facts::from([(a, true), (c, true)])), Ok(true));
+        // A decisive answer wins over an open one, wherever it stands.
+        assert_eq!(
+            truth(both, &Facts::from([(c, false), (b, false)])),
+            Ok(false)
+        );
+        assert_eq!(
+            truth(both, &Facts::from([(a, true), (b, false), (c, false)])),
+            Ok(false)
+        );
+        let not = leak(Cond::Not(leak(f(b))));
+        assert_eq!(truth(not, &Facts::default()), Err(b));
+        assert_eq!(truth(not, &Facts::from([(b, false)])), Ok(true));
+        assert_eq!(truth(leak(Cond::Always), &Facts::default()), Ok(true));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn defaults_and_the_applicant_kind_answer_facts() {
+        let neg = data::fact("may_negatively_impact_environment").unwrap();
+        let legal = data::fact(super::super::APPLICANT_IS_LEGAL_ENTITY).unwrap();
+        let none = Answers {
+            facts: None,
+            legal_entity: None,
+        };
+        assert_eq!(none.get(neg), Some(true), "A-15 default");
+        assert_eq!(none.get(legal), None);
+        let given = Facts::from([(legal.id, true), (neg.id, false)]);
+        let kind = Answers {
+            facts: Some(&given),
+            legal_entity: Some(false),
+        };
+        assert_eq!(kind.get(legal), Some(false), "the applicant's kind wins");
+        assert_eq!(kind.get(neg), Some(false));
+    }
+}

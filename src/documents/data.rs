@@ -257,3 +257,155 @@ pub fn label(key: &str, lang: Lang) -> Option<&'static str> {
         .find(|(k, _)| *k == key)
         .map(|(_, text)| text.get(lang))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::editions;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn conds(c: &'static Cond, out: &mut Vec<&'static str>) {
+        match c {
+            Cond::Always => {}
+            Cond::Fact(f) => out.push(f.id),
+            Cond::Not(c) => conds(c, out),
+            Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| conds(c, out)),
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn names_questions_and_labels_have_three_languages() {
+        for (i, d) in documents().iter().enumerate() {
+            assert!(
+                documents().iter().skip(i + 1).all(|o| o.id != d.id),
+                "{}",
+                d.id
+            );
+            for lang in Lang::ALL {
+                assert!(!d.names.get(lang).trim().is_empty(), "{} {lang:?}", d.id);
+            }
+        }
+        for (i, f) in facts().iter().enumerate() {
+            assert!(facts().iter().skip(i + 1).all(|o| o.id != f.id), "{}", f.id);
+            for lang in Lang::ALL {
+                assert!(!f.names.get(lang).trim().is_empty(), "{} {lang:?}", f.id);
+                assert!(
+                    f.question.get(lang).trim().ends_with('?'),
+                    "{} {lang:?}",
+                    f.id
+                );
+            }
+        }
+        for (_, text) in LABEL_TABLE.iter() {
+            for lang in Lang::ALL {
+                assert!(!text.get(lang).trim().is_empty());
+            }
+        }
+        for key in ["required", "conditional", "not_applicable", "basis"] {
+            assert!(label(key, Lang::Kk).is_some(), "{key}");
+        }
+        for (_, name) in Attributes::NAMES {
+            assert!(label(name, Lang::Ru).is_some(), "{name}");
+        }
+        for v in [Venue::ProviderOffice, Venue::Con] {
+            assert!(label(v.as_str(), Lang::En).is_some());
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn every_list_cites_its_clauses_and_uses_known_facts() {
+        let mut used_docs = Vec::new();
+        let mut used_facts = vec![
+            super::super::ORIGINAL_SHOWN,
+            super::super::APPLICANT_IS_LEGAL_ENTITY,
+        ];
+        for l in lists() {
+            let place = format!(
+                "{} {:?} {:?} {:?} {:?}",
+                l.edition, l.service, l.actions, l.categories, l.channel
+            );
+            assert!(editions::edition(l.edition).is_some(), "{place}");
+            assert!(
+                !l.clause.trim().is_empty() && !l.refusal.trim().is_empty(),
+                "{place}"
+            );
+            assert!(!l.rules.is_empty(), "{place}");
+            assert_eq!(
+                l.source.is_some(),
+                l.edition != "almaty_oblast_2012",
+                "{place}"
+            );
+            match l.channel {
+                Channel::Portal => {
+                    assert!(!l.signature.is_empty() && l.venues.is_empty(), "{place}")
+                }
+                Channel::InPerson => {
+                    assert!(l.signature.is_empty() && !l.venues.is_empty(), "{place}")
+                }
+            }
+            for (i, r) in l.rules.iter().enumerate() {
+                assert!(!r.clause.trim().is_empty(), "{place}: {}", r.document.id);
+                assert_eq!(r.document.service, l.service, "{place}: {}", r.document.id);
+                assert!(document(r.document.id).is_some());
+                assert!(
+                    l.rules
+                        .iter()
+                        .skip(i + 1)
+                        .all(|o| o.document.id != r.document.id),
+                    "{place}"
+                );
+                // A derived list shares its source's rules and may serve fewer actions.
+                if l.source.is_none() {
+                    assert!(r.actions.iter().all(|a| l.actions.contains(a)), "{place}");
+                }
+                let mut f = Vec::new();
+                conds(&r.when, &mut f);
+                for id in f {
+                    assert!(fact(id).is_some(), "{place}: fact {id}");
+                    used_facts.push(id);
+                }
+                used_docs.push(r.document.id);
+            }
+            for f in l.at_least_one_of {
+                used_facts.push(f.id);
+            }
+        }
+        for d in documents() {
+            assert!(used_docs.contains(&d.id), "unused document {}", d.id);
+        }
+        for f in facts() {
+            assert!(used_facts.contains(&f.id), "unused fact {}", f.id);
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn lists_match_the_edition_registry_exactly() {
+        let categories = [Category::II, Category::III, Category::IV];
+        for ed in editions::editions() {
+            for service in Service::ALL {
+                for action in Action::for_service(*service) {
+                    for channel in Channel::ALL {
+                        let offered = ed.offer(*service).is_some_and(|o| {
+                            o.actions.contains(action) && o.channels.contains(channel)
+                        });
+                        for category in categories {
+                            let n = lists()
+                                .iter()
+                                .filter(|l| {
+                                    l.edition == ed.id
+                                        && l.serves(*service, *action, category, *channel)
+                                })
+                                .count();
+                            assert_eq!(
+                                n,
+                                usize::from(offered),
+                                "{} {service} {action} {category} {channel}",
+                                ed.id
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

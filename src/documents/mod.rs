@@ -141,3 +141,46 @@ pub fn document_name(id: &str, lang: Lang) -> Option<&'static str> {
 pub fn fact_question(id: &str, lang: Lang) -> Option<&'static str> {
     fact(id).map(|f| f.question.get(lang))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::findings::catalog;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn every_code_has_a_catalog_entry() {
+        for code in CODES {
+            assert!(catalog::entry(code).is_some(), "{code}");
+        }
+        assert!(fact(ORIGINAL_SHOWN).is_some());
+        assert!(fact(APPLICANT_IS_LEGAL_ENTITY).is_some());
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn names_and_questions_render_in_messages() {
+        use crate::findings::{Param, Params, TermKind};
+        let p = Params(vec![
+            (
+                "fact",
+                Param::Term(TermKind::Fact, "uses_groundwater".into()),
+            ),
+            (
+                "document",
+                Param::Term(TermKind::Document, "approval_subsoil_body".into()),
+            ),
+            ("count", Param::Int(1)),
+        ]);
+        let ru = catalog::render(FACT_UNANSWERED, &p, Lang::Ru);
+        assert!(
+            ru.contains("«Используются ли при осуществлении деятельности подземные воды?»"),
+            "{ru}"
+        );
+        assert!(
+            ru.contains("«Согласование с органами по изучению и использованию недр»"),
+            "{ru}"
+        );
+        assert_eq!(document_name("nope", Lang::Kk), None);
+        assert_eq!(fact_question("nope", Lang::Kk), None);
+    }
+}
