@@ -48,8 +48,8 @@ const CHANNELS: &[(&str, &str)] = &[
     ("in_person", "Channel::InPerson"),
 ];
 const VENUES: &[(&str, &str)] = &[
-    ("provider_office", "Venue::ProviderOffice"),
-    ("con", "Venue::Con"),
+    ("provider_office", "\"provider_office\""),
+    ("con", "\"con\""),
 ];
 /// Attribute names and their bits (`Attributes` in `src/documents/data.rs`).
 const ATTRIBUTES: &[(&str, u8)] = &[
@@ -85,6 +85,7 @@ const LABELS: &[&str] = &[
 ];
 
 /// One document of a seed list, as read.
+#[derive(Clone)]
 struct RuleIn {
     document: usize,
     when: String,
@@ -94,6 +95,7 @@ struct RuleIn {
 }
 
 /// A seed list, as read.
+#[derive(Clone)]
 struct SeedList {
     service: String,
     actions: Vec<&'static str>,
@@ -103,7 +105,7 @@ struct SeedList {
     refusal: String,
     signature: String,
     venues: Vec<&'static str>,
-    at_least_one_of: Vec<usize>,
+    at_least_one_of: Vec<String>,
     rules: Vec<RuleIn>,
 }
 
@@ -278,6 +280,7 @@ fn read_definitions(out: &mut String, p: &mut Problems) -> Defs {
         "/// Every fact, in definition order.\nstatic FACT_TABLE: [Fact; {}] = [",
         facts.len()
     );
+    let mut fact_names = String::new();
     for (i, f) in facts.iter().enumerate() {
         let place = format!("{path}: facts[{i}]");
         let Some(o) = gen::object(f, &place, p) else {
@@ -308,13 +311,24 @@ fn read_definitions(out: &mut String, p: &mut Problems) -> Defs {
         defs.facts.push(id.to_owned());
         let _ = writeln!(
             out,
-            "    Fact {{ id: {}, names: {}, question: {}, default: {default} }},",
+            "    Fact {{ id: {}, question: {}, default: {default} }},",
+            lit(id),
+            gen::localized(o.get("question"), &place, p),
+        );
+        let _ = writeln!(
+            fact_names,
+            "    ({}, {}),",
             lit(id),
             gen::localized(o.get("names"), &place, p),
-            gen::localized(o.get("question"), &place, p),
         );
     }
     out.push_str("];\n\n");
+    // Kept apart from the facts so that code not naming facts does not carry them.
+    let _ = writeln!(
+        out,
+        "/// Short names of the facts.\nstatic FACT_NAME_TABLE: [(&str, Localized); {}] = [\n{fact_names}];\n",
+        facts.len()
+    );
     for b in BUILT_IN_FACTS {
         if !defs.facts.iter().any(|f| f == b) {
             p.add(&path, format!("the rules need the fact {b}"));
@@ -402,7 +416,7 @@ fn read_seed_list(
         match defs.facts.iter().position(|x| x == f) {
             Some(i) => {
                 defs.used_facts.insert(i);
-                at_least_one_of.push(i);
+                at_least_one_of.push(f.to_owned());
             }
             None => p.add(place, format!("at_least_one_of: unknown fact {f}")),
         }
@@ -658,7 +672,7 @@ pub fn generate(p: &mut Problems) -> String {
                     for r in &list.rules {
                         let _ = writeln!(
                             rule_statics,
-                            "    Rule {{ document: &DOCUMENT_TABLE[{}], when: {}, attributes: Attributes({}), actions: {}, clause: {} }},",
+                            "    Rule {{ document: &DOCUMENT_TABLE[{}], when: &{}, attributes: Attributes({}), actions: {}, clause: {} }},",
                             r.document,
                             r.when,
                             r.attributes,
@@ -667,14 +681,14 @@ pub fn generate(p: &mut Problems) -> String {
                         );
                     }
                     rule_statics.push_str("];\n");
+                    let provisions = provisions(&mut rule_statics, &list, "", false);
                     lists.push(list_out(
                         &edition,
                         &list,
                         &list.actions,
                         &name,
+                        &provisions,
                         None,
-                        "",
-                        false,
                     ));
                     mine.push((list, name));
                 }
@@ -764,6 +778,19 @@ pub fn generate(p: &mut Problems) -> String {
             let refusal = gen::string(o, "refusal", &place, p);
             let venues = names_in(o, "venues", VENUES, &place, p);
             check_channel_fields(channel, signature, &venues, &place, p);
+            let stated = SeedList {
+                service: service.to_owned(),
+                actions: actions.clone(),
+                categories: Vec::new(),
+                channel,
+                clause: clause.to_owned(),
+                refusal: refusal.to_owned(),
+                signature: signature.to_owned(),
+                venues: venues.clone(),
+                at_least_one_of: Vec::new(),
+                rules: Vec::new(),
+            };
+            let shared = provisions(&mut rule_statics, &stated, expiry, unverified);
             let mut found = false;
             for (src, name) in sources {
                 let common: Vec<&'static str> = src
@@ -777,30 +804,22 @@ pub fn generate(p: &mut Problems) -> String {
                 }
                 found = true;
                 let derived = SeedList {
-                    service: service.to_owned(),
-                    actions: common.clone(),
                     categories: src.categories.clone(),
-                    channel,
-                    clause: clause.to_owned(),
-                    refusal: refusal.to_owned(),
-                    signature: signature.to_owned(),
-                    venues: venues.clone(),
                     at_least_one_of: src.at_least_one_of.clone(),
-                    rules: Vec::new(),
+                    ..stated.clone()
                 };
                 let source = format!(
                     "Some(Source {{ edition: {}, clause: {} }})",
                     lit(from),
-                    lit(&src.clause)
+                    lit(&src.clause),
                 );
                 lists.push(list_out(
                     edition,
                     &derived,
                     &common,
                     name,
+                    &shared,
                     Some(source),
-                    expiry,
-                    unverified,
                 ));
             }
             if !found {
@@ -870,34 +889,39 @@ pub fn generate(p: &mut Problems) -> String {
     out
 }
 
+/// Appends a `Provisions` static for `list` to `out`; returns its name.
+fn provisions(out: &mut String, list: &SeedList, expiry: &str, unverified: bool) -> String {
+    let name = format!("PROVISIONS_{}", out.matches("static PROVISIONS_").count());
+    let _ = writeln!(
+        out,
+        "static {name}: Provisions = Provisions {{ clause: {}, unverified: {unverified}, refusal: {}, signature: {}, expiry: {}, venues: {} }};",
+        lit(&list.clause),
+        lit(&list.refusal),
+        lit(&list.signature),
+        lit(expiry),
+        rust_slice(VENUES, &list.venues),
+    );
+    name
+}
+
 /// The `List { … }` literal of one list.
 fn list_out(
     edition: &str,
     list: &SeedList,
     actions: &[&'static str],
     rules: &str,
+    provisions: &str,
     source: Option<String>,
-    expiry: &str,
-    unverified: bool,
 ) -> ListOut {
-    let facts: Vec<String> = list
-        .at_least_one_of
-        .iter()
-        .map(|i| format!("&FACT_TABLE[{i}]"))
-        .collect();
+    let facts: Vec<String> = list.at_least_one_of.iter().map(|f| lit(f)).collect();
     let code = format!(
-        "    List {{ edition: {}, service: {}, actions: {}, categories: {}, channel: {}, clause: {}, source: {}, unverified: {unverified}, refusal: {}, signature: {}, expiry: {}, venues: {}, at_least_one_of: &[{}], rules: &{rules} }},\n",
+        "    List {{ edition: {}, service: {}, actions: {}, categories: {}, channel: {}, provisions: &{provisions}, source: {}, at_least_one_of: &[{}], rules: &{rules} }},\n",
         lit(edition),
         rust_of(SERVICES, &list.service),
         rust_slice(ACTIONS, actions),
         rust_slice(CATEGORIES, &list.categories),
         rust_of(CHANNELS, list.channel),
-        lit(&list.clause),
         source.unwrap_or_else(|| "None".into()),
-        lit(&list.refusal),
-        lit(&list.signature),
-        lit(expiry),
-        rust_slice(VENUES, &list.venues),
         facts.join(", "),
     );
     ListOut {

@@ -142,8 +142,9 @@ pub fn validate_application(app: JsValue, options_js: JsValue) -> Result<JsValue
 /// `{ edition?, region?, date?, service, action, category, channel, facts? }` (a
 /// plain object or JSON text); the result is the report of what could not be
 /// decided (`{ ok, lang, edition, counts, findings }`) plus `checklist`:
-/// `{ edition, service, action, category, channel, derived_from, unverified,
-/// venues, items: [{ id, names, status, fact?, attributes, basis }] }` or `null`.
+/// `{ edition, derived_from, unverified, venues, at_least_one_of,
+/// items: [{ id, names: { kk, ru, en }, status, fact?, attributes, basis }] }`
+/// or `null`.
 #[wasm_bindgen(js_name = requiredDocuments)]
 pub fn required_documents(query: JsValue, options_js: JsValue) -> Result<JsValue, JsValue> {
     if query.is_undefined() {

@@ -8,13 +8,9 @@ use super::checklist::{
 use super::data::{self, Attributes, List};
 use super::{Status, ORIGINAL_SHOWN};
 use crate::calendar::Date;
-use crate::findings::{Finding, Findings, Param, Pointer, TermKind};
+use crate::findings::{Finding, Findings, Param, Pointer, Severity, TermKind};
 use crate::model::{ApplicantKind, AttachedDocument, Channel};
 use crate::Context;
-
-fn document_term(id: &str) -> Param {
-    Param::Term(TermKind::Document, id.to_owned())
-}
 
 /// Document checks of an application (see the module docs for the readings):
 ///
@@ -62,11 +58,18 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
             if e.status == Status::Required && !attached(e.rule.document.id) {
                 let clause = cite(list, e.rule.clause);
                 findings.push(
-                    Finding::error(super::MISSING, "/documents")
-                        .with("document", document_term(e.rule.document.id))
-                        .with("clause", clause.to_string())
-                        .with("refusal", list_basis(list, list.refusal).to_string())
-                        .basis(clause),
+                    about(
+                        Severity::Error,
+                        super::MISSING,
+                        "/documents",
+                        e.rule.document.id,
+                    )
+                    .with("clause", clause.to_string())
+                    .with(
+                        "refusal",
+                        list_basis(list, list.provisions.refusal).to_string(),
+                    )
+                    .basis(clause),
                 );
             }
         }
@@ -86,9 +89,16 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
     {
         findings.push(
             Finding::error(super::APPLICATION_NOT_SIGNED, "/eds_signed")
-                .basis(list_basis(list, list.signature)),
+                .basis(list_basis(list, list.provisions.signature)),
         );
     }
+}
+
+/// A finding of `code` about document `id` at `path`.
+#[inline(never)]
+fn about(severity: Severity, code: &'static str, path: &str, id: &str) -> Finding {
+    Finding::new(severity, code, path)
+        .with("document", Param::Term(TermKind::Document, id.to_owned()))
 }
 
 /// Checks one attached document at `path`.
@@ -103,56 +113,65 @@ fn check_attached(
     submitted: Option<Date>,
     findings: &mut Findings,
 ) {
-    let Some(id) = doc.id.as_deref() else { return };
-    check_validity(cx, list, id, doc, path, submitted, findings);
-    let Some(e) = evaluated.iter().find(|e| e.rule.document.id == id) else {
-        findings.push(
-            Finding::info(super::NOT_IN_LIST, path.key("id").as_str())
-                .with("document", document_term(id)),
-        );
+    let Some(id) = doc.id.as_deref() else {
         return;
     };
-    if e.status == Status::NotApplicable {
-        findings.push(
-            Finding::info(super::NOT_REQUIRED, path.key("id").as_str())
-                .with("document", document_term(id)),
-        );
-        return;
-    }
-    let attributes = e.rule.attributes;
-    if attributes.has(Attributes::EDS_SIGNED) && doc.eds_signed == Some(false) {
-        findings.push(
-            Finding::error(super::NOT_EDS_SIGNED, path.key("eds_signed").as_str())
-                .with("document", document_term(id))
-                .basis(cite(list, e.rule.clause)),
-        );
-    }
-    if attributes.has(Attributes::NOTARISED_UNLESS_ORIGINAL_SHOWN) && doc.notarised != Some(true) {
-        let Some(original) = data::fact(ORIGINAL_SHOWN) else {
-            return;
-        };
-        match answers.get(original) {
-            Some(true) => {}
-            Some(false) => findings.push(
-                Finding::error(super::COPY_NOT_NOTARISED, path.key("notarised").as_str())
-                    .with("document", document_term(id))
-                    .basis(cite(list, e.rule.clause)),
-            ),
-            None => {
-                let fact_path = Pointer::root().key("facts").key(ORIGINAL_SHOWN);
-                if !cx.input_failed(fact_path.as_str()) {
-                    findings.push(
-                        Finding::warning(super::ORIGINAL_OR_NOTARISED, fact_path.as_str())
-                            .with("document", document_term(id))
-                            .with(
-                                "fact",
-                                Param::Term(TermKind::Fact, ORIGINAL_SHOWN.to_owned()),
-                            )
-                            .basis(cite(list, e.rule.clause)),
-                    );
+    check_validity(cx, list, id, doc, path, submitted, findings);
+    let rule = evaluated.iter().find(|e| e.rule.document.id == id);
+    let (severity, code, field) = match rule {
+        None => (Severity::Info, super::NOT_IN_LIST, "id"),
+        Some(e) if e.status == Status::NotApplicable => (Severity::Info, super::NOT_REQUIRED, "id"),
+        Some(e) => {
+            let attributes = e.rule.attributes;
+            if attributes.has(Attributes::EDS_SIGNED) && doc.eds_signed == Some(false) {
+                (Severity::Error, super::NOT_EDS_SIGNED, "eds_signed")
+            } else if attributes.has(Attributes::NOTARISED_UNLESS_ORIGINAL_SHOWN)
+                && doc.notarised != Some(true)
+            {
+                match data::fact(ORIGINAL_SHOWN).and_then(|f| answers.get(f)) {
+                    Some(true) => return,
+                    Some(false) => (Severity::Error, super::COPY_NOT_NOTARISED, "notarised"),
+                    None => {
+                        ask_for_original(cx, list, e, id, findings);
+                        return;
+                    }
                 }
+            } else {
+                return;
             }
         }
+    };
+    let mut finding = about(severity, code, path.key(field).as_str(), id);
+    if let Some(e) = rule.filter(|_| severity == Severity::Error) {
+        finding = finding.basis(cite(list, e.rule.clause));
+    }
+    findings.push(finding);
+}
+
+/// In person, a copy is not notarised and it is not said whether the original
+/// will be shown: ask.
+fn ask_for_original(
+    cx: &Context<'_>,
+    list: &List,
+    e: &Evaluated,
+    id: &str,
+    findings: &mut Findings,
+) {
+    let path = Pointer::root().key("facts").key(ORIGINAL_SHOWN);
+    if !cx.input_failed(path.as_str()) {
+        findings.push(
+            about(
+                Severity::Warning,
+                super::ORIGINAL_OR_NOTARISED,
+                path.as_str(),
+                id,
+            )
+            .with(
+                "fact",
+                Param::Term(TermKind::Fact, ORIGINAL_SHOWN.to_owned()),
+            )
+            .basis(cite(list, e.rule.clause)),
+        );
     }
 }
 
@@ -177,14 +196,14 @@ fn check_validity(
         Err(_) => {}
         Ok(until) => {
             if let Some(date) = submitted.filter(|d| until < *d) {
-                let clause = if list.expiry.is_empty() {
-                    list.refusal
+                let p = list.provisions;
+                let clause = if p.expiry.is_empty() {
+                    p.refusal
                 } else {
-                    list.expiry
+                    p.expiry
                 };
                 findings.push(
-                    Finding::error(super::EXPIRED, at.as_str())
-                        .with("document", document_term(id))
+                    about(Severity::Error, super::EXPIRED, at.as_str(), id)
                         .with("valid_until", Param::Date(until.to_string()))
                         .with("date", Param::Date(date.to_string()))
                         .basis(list_basis(list, clause)),

@@ -3,11 +3,11 @@
 
 use serde::Serialize;
 
-use super::data::{self, Attributes, Cond, Fact, List, Rule, Venue};
+use super::data::{self, Attributes, Cond, Fact, List, Rule};
 use crate::calendar::Date;
 use crate::editions;
 use crate::findings::catalog::Localized;
-use crate::findings::{Basis, Finding, Findings, Param, Pointer, Report, TermKind};
+use crate::findings::{Basis, Counts, Finding, Findings, Lang, Param, Pointer, Report, TermKind};
 use crate::input::{InputError, Reader, Value};
 use crate::model::{model_struct, Action, Category, Channel, Facts, IsoDate, Service};
 use crate::Options;
@@ -51,24 +51,28 @@ pub struct Item {
 pub struct Checklist {
     /// The edition the list belongs to.
     pub edition: &'static str,
-    /// The service.
+    /// The service (as asked; not serialized).
+    #[serde(skip)]
     pub service: Service,
-    /// The action.
+    /// The action (as asked; not serialized).
+    #[serde(skip)]
     pub action: Action,
-    /// The category.
+    /// The category (as asked; not serialized).
+    #[serde(skip)]
     pub category: Category,
-    /// The channel.
+    /// The channel (as asked; not serialized).
+    #[serde(skip)]
     pub channel: Channel,
     /// For a list the edition only refers to, the list it takes
     /// (`almaty_oblast_2012 PR §11.2.1`).
     pub derived_from: Option<String>,
     /// True when the list is provisional and unverified (Order 301 point 9).
     pub unverified: bool,
-    /// In person: where paper documents are handed in.
-    pub venues: &'static [Venue],
+    /// In person: where paper documents are handed in (`provider_office`, `con`).
+    pub venues: &'static [&'static str],
     /// Facts naming the objects of expertise, of which at least one must be
     /// answered "yes"; empty for permits.
-    pub at_least_one_of: Vec<&'static str>,
+    pub at_least_one_of: &'static [&'static str],
     /// The documents, in the order of the regulation.
     pub items: Vec<Item>,
 }
@@ -201,7 +205,7 @@ pub(crate) struct Evaluated {
 pub(crate) fn evaluate(list: &List, action: Action, answers: &Answers<'_>) -> Vec<Evaluated> {
     list.rules_for(action)
         .map(|rule| {
-            let (status, fact) = match eval(&rule.when, answers) {
+            let (status, fact) = match eval(rule.when, answers) {
                 Truth::Yes => (Status::Required, None),
                 Truth::No => (Status::NotApplicable, None),
                 Truth::Unknown(f) => (Status::Conditional, Some(f)),
@@ -216,7 +220,7 @@ pub(crate) fn evaluate(list: &List, action: Action, answers: &Answers<'_>) -> Ve
 fn clause_text(list: &List, clause: &str) -> String {
     let mut text = String::new();
     if let Some(src) = list.source {
-        text.push_str(list.clause);
+        text.push_str(list.provisions.clause);
         text.push_str(" → ");
         text.push_str(src.edition);
         text.push(' ');
@@ -238,7 +242,7 @@ pub(crate) fn list_basis(list: &List, clause: &'static str) -> Basis {
 /// The attributes of a rule in `list` (the list's expiry rule adds
 /// [`Attributes::VALID_ON_SUBMISSION`]).
 pub(crate) fn attributes(list: &List, rule: &Rule) -> Attributes {
-    let expiry = if list.expiry.is_empty() {
+    let expiry = if list.provisions.expiry.is_empty() {
         0
     } else {
         Attributes::VALID_ON_SUBMISSION
@@ -276,9 +280,9 @@ fn checklist(
             text.push_str(s.clause);
             text
         }),
-        unverified: list.unverified,
-        venues: list.venues,
-        at_least_one_of: list.at_least_one_of.iter().map(|f| f.id).collect(),
+        unverified: list.provisions.unverified,
+        venues: list.provisions.venues,
+        at_least_one_of: list.at_least_one_of,
         items,
     }
 }
@@ -324,11 +328,13 @@ pub(crate) fn check_objects(list: &List, answers: &Answers<'_>, findings: &mut F
         && list
             .at_least_one_of
             .iter()
-            .all(|f| answers.get(f) == Some(false))
+            .all(|id| data::fact(id).and_then(|f| answers.get(f)) == Some(false))
     {
         findings.push(
-            Finding::error(super::NO_OBJECT_OF_EXPERTISE, "/facts")
-                .basis(cite(list, list.source.map_or(list.clause, |s| s.clause))),
+            Finding::error(super::NO_OBJECT_OF_EXPERTISE, "/facts").basis(cite(
+                list,
+                list.source.map_or(list.provisions.clause, |s| s.clause),
+            )),
         );
     }
 }
@@ -395,16 +401,44 @@ pub fn required_documents(query: &Query<'_>, findings: &mut Findings) -> Option<
     Some(checklist(list, query.action, query.category, &evaluated))
 }
 
-/// The answer to a [`ChecklistQuery`]: the checklist, if one could be made, and
-/// the report of what could not be decided (`ok`, `lang`, `edition`, `counts`,
-/// `findings`, as for an application).
+/// The answer to a [`ChecklistQuery`]: the report of what could not be decided
+/// (`ok`, `lang`, `edition`, `counts`, `findings`, as for an application) and the
+/// checklist, if one could be made.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChecklistReport {
+    /// True when no finding is an error.
+    pub ok: bool,
+    /// Language of the messages.
+    pub lang: Lang,
+    /// The edition of the checklist, if any.
+    pub edition: Option<String>,
+    /// Findings per severity.
+    pub counts: Counts,
+    /// Findings about the query, with messages.
+    pub findings: Vec<Finding>,
     /// The checklist.
     pub checklist: Option<Checklist>,
-    /// Findings about the query, with messages.
-    #[serde(flatten)]
-    pub report: Report,
+}
+
+impl ChecklistReport {
+    fn new(findings: Findings, checklist: Option<Checklist>, options: &Options) -> Self {
+        let report = Report::build(findings, options.lang, &options.severity);
+        ChecklistReport {
+            ok: report.ok,
+            lang: report.lang,
+            edition: checklist.as_ref().map(|c| c.edition.to_owned()),
+            counts: report.counts,
+            findings: report.findings,
+            checklist,
+        }
+    }
+
+    /// The report for a query that could not be read at all.
+    pub fn unreadable(error: &InputError, options: &Options) -> ChecklistReport {
+        let mut findings = Findings::default();
+        findings.push(error.to_finding());
+        ChecklistReport::new(findings, None, options)
+    }
 }
 
 /// Answers a query given as a value tree (what the JSON Lines command and the
@@ -445,9 +479,7 @@ pub fn checklist_value(value: &Value, options: &Options) -> ChecklistReport {
             checklist = required_documents(&rust, &mut findings);
         }
     }
-    let mut report = Report::build(findings, options.lang, &options.severity);
-    report.edition = checklist.as_ref().map(|c| c.edition.to_owned());
-    ChecklistReport { checklist, report }
+    ChecklistReport::new(findings, checklist, options)
 }
 
 /// Answers a query given as JSON text; text that is not JSON gives a report with
@@ -456,18 +488,6 @@ pub fn checklist_json(text: &str, options: &Options) -> ChecklistReport {
     match Value::from_json_str(text, &options.limits) {
         Ok(v) => checklist_value(&v, options),
         Err(e) => ChecklistReport::unreadable(&e, options),
-    }
-}
-
-impl ChecklistReport {
-    /// The report for a query that could not be read at all.
-    pub fn unreadable(error: &InputError, options: &Options) -> ChecklistReport {
-        let mut findings = Findings::default();
-        findings.push(error.to_finding());
-        ChecklistReport {
-            checklist: None,
-            report: Report::build(findings, options.lang, &options.severity),
-        }
     }
 }
 

@@ -23,8 +23,6 @@ pub struct Document {
 pub struct Fact {
     /// Stable id, e.g. `in_water_protection_zone`.
     pub id: &'static str,
-    /// Short name in kk/ru/en.
-    pub names: Localized,
     /// The question that asks for it, in kk/ru/en.
     pub question: Localized,
     /// The answer assumed when none is given, if any.
@@ -87,7 +85,13 @@ impl Attributes {
 impl Serialize for Attributes {
     /// A list of attribute names, e.g. `["eds_signed"]`.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.names())
+        let mut names = [""; 4];
+        let mut n = 0;
+        for (slot, name) in names.iter_mut().zip(self.names()) {
+            *slot = name;
+            n += 1;
+        }
+        names.get(..n).unwrap_or_default().serialize(s)
     }
 }
 
@@ -105,34 +109,13 @@ impl schemars::JsonSchema for Attributes {
     }
 }
 
-/// Where paper documents are handed in on the in-person channel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Venue {
-    /// The service provider's office (канцелярия услугодателя).
-    ProviderOffice,
-    /// A public service centre (ЦОН / ХҚКО), whose operator scans the documents.
-    Con,
-}
-
-impl Venue {
-    /// The id used in data and JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Venue::ProviderOffice => "provider_office",
-            Venue::Con => "con",
-        }
-    }
-}
-
 /// One document of a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rule {
     /// The document.
     pub document: &'static Document,
     /// When it is required.
-    pub when: Cond,
+    pub when: &'static Cond,
     /// How it must be presented.
     pub attributes: Attributes,
     /// The actions it belongs to (empty: every action of the list).
@@ -150,6 +133,28 @@ pub struct Source {
     pub clause: &'static str,
 }
 
+/// What an edition says about one or more of its lists: the clause stating them,
+/// the refusal ground, the signature and expiry rules, the venues. Lists derived
+/// from the same reference share one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Provisions {
+    /// The edition's own clause for the list (for a derived list, the clause that
+    /// refers to the documents without listing them).
+    pub clause: &'static str,
+    /// True when the list could not be checked against the act it stands for
+    /// (Order 301 point 9 for `almaty_city_2019`).
+    pub unverified: bool,
+    /// The refusal ground an incomplete package triggers.
+    pub refusal: &'static str,
+    /// Portal: the clause requiring the request signed with the applicant's EDS.
+    pub signature: &'static str,
+    /// The clause requiring every document to be valid on the submission date, or `""`.
+    pub expiry: &'static str,
+    /// In person: where paper documents are handed in — `provider_office` (the
+    /// provider's office) and/or `con` (a public service centre, ЦОН / ХҚКО).
+    pub venues: &'static [&'static str],
+}
+
 /// The documents one edition requires for a service, actions, categories and a
 /// channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,24 +169,13 @@ pub struct List {
     pub categories: &'static [Category],
     /// The channel.
     pub channel: Channel,
-    /// The edition's own clause for the list (for a derived list, the clause that
-    /// refers to the documents without listing them).
-    pub clause: &'static str,
+    /// What the edition says about the list.
+    pub provisions: &'static Provisions,
     /// For a derived list, the list it takes.
     pub source: Option<Source>,
-    /// True when the list could not be checked against the act it stands for
-    /// (Order 301 point 9 for `almaty_city_2019`).
-    pub unverified: bool,
-    /// The refusal ground an incomplete package triggers.
-    pub refusal: &'static str,
-    /// Portal: the clause requiring the request signed with the applicant's EDS.
-    pub signature: &'static str,
-    /// The clause requiring every document to be valid on the submission date, or `""`.
-    pub expiry: &'static str,
-    /// In person: where paper documents are handed in.
-    pub venues: &'static [Venue],
-    /// Objects of expertise of which at least one must be submitted.
-    pub at_least_one_of: &'static [&'static Fact],
+    /// Facts naming the objects of expertise, of which at least one must be
+    /// answered "yes".
+    pub at_least_one_of: &'static [&'static str],
     /// The documents.
     pub rules: &'static [Rule],
 }
@@ -236,6 +230,14 @@ pub fn fact(id: &str) -> Option<&'static Fact> {
     FACT_TABLE.iter().find(|f| f.id == id)
 }
 
+/// The short name of fact `id` in `lang`.
+pub fn fact_name(id: &str, lang: Lang) -> Option<&'static str> {
+    FACT_NAME_TABLE
+        .iter()
+        .find(|(f, _)| *f == id)
+        .map(|(_, names)| names.get(lang))
+}
+
 /// The list of `edition` for the combination, if the edition provides it.
 pub fn list(
     edition: &str,
@@ -288,7 +290,11 @@ mod tests {
         for (i, f) in facts().iter().enumerate() {
             assert!(facts().iter().skip(i + 1).all(|o| o.id != f.id), "{}", f.id);
             for lang in Lang::ALL {
-                assert!(!f.names.get(lang).trim().is_empty(), "{} {lang:?}", f.id);
+                assert!(
+                    !fact_name(f.id, lang).unwrap_or("").trim().is_empty(),
+                    "{} {lang:?}",
+                    f.id
+                );
                 assert!(
                     f.question.get(lang).trim().ends_with('?'),
                     "{} {lang:?}",
@@ -307,8 +313,10 @@ mod tests {
         for (_, name) in Attributes::NAMES {
             assert!(label(name, Lang::Ru).is_some(), "{name}");
         }
-        for v in [Venue::ProviderOffice, Venue::Con] {
-            assert!(label(v.as_str(), Lang::En).is_some());
+        for l in lists() {
+            for v in l.provisions.venues {
+                assert!(label(v, Lang::En).is_some(), "{v}");
+            }
         }
     }
 
@@ -326,7 +334,7 @@ mod tests {
             );
             assert!(editions::edition(l.edition).is_some(), "{place}");
             assert!(
-                !l.clause.trim().is_empty() && !l.refusal.trim().is_empty(),
+                !l.provisions.clause.trim().is_empty() && !l.provisions.refusal.trim().is_empty(),
                 "{place}"
             );
             assert!(!l.rules.is_empty(), "{place}");
@@ -337,10 +345,16 @@ mod tests {
             );
             match l.channel {
                 Channel::Portal => {
-                    assert!(!l.signature.is_empty() && l.venues.is_empty(), "{place}")
+                    assert!(
+                        !l.provisions.signature.is_empty() && l.provisions.venues.is_empty(),
+                        "{place}"
+                    )
                 }
                 Channel::InPerson => {
-                    assert!(l.signature.is_empty() && !l.venues.is_empty(), "{place}")
+                    assert!(
+                        l.provisions.signature.is_empty() && !l.provisions.venues.is_empty(),
+                        "{place}"
+                    )
                 }
             }
             for (i, r) in l.rules.iter().enumerate() {
@@ -359,7 +373,7 @@ mod tests {
                     assert!(r.actions.iter().all(|a| l.actions.contains(a)), "{place}");
                 }
                 let mut f = Vec::new();
-                conds(&r.when, &mut f);
+                conds(r.when, &mut f);
                 for id in f {
                     assert!(fact(id).is_some(), "{place}: fact {id}");
                     used_facts.push(id);
@@ -367,7 +381,8 @@ mod tests {
                 used_docs.push(r.document.id);
             }
             for f in l.at_least_one_of {
-                used_facts.push(f.id);
+                assert!(fact(f).is_some(), "{place}: fact {f}");
+                used_facts.push(f);
             }
         }
         for d in documents() {

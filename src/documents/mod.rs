@@ -22,7 +22,7 @@
 //!   the portal list on the portal, the in-person list on the office and ЦОН paths.
 //! - `almaty_city_2019` (seed 004) refers to point 9 of the Order 301 standards,
 //!   which is not in the seeds; it takes the 2012 **portal** lists, flagged
-//!   *unverified* ([`List::unverified`]).
+//!   *unverified* ([`Provisions::unverified`]).
 //!
 //! A derived list cites both: `aktobe_2013 PR §6.5 → almaty_oblast_2012 PR §11.2.1`.
 //!
@@ -59,7 +59,7 @@
 //! The model's channel is `portal | in_person`. The 2013 e-regulations have two
 //! in-person paths — the provider's office and a ЦОН (the ЦОН path exists for the
 //! permit only: `aktobe_2013` GR §1, §6–§7 name no ЦОН). Both take the same list,
-//! so both are `in_person`; where paper documents go is data ([`List::venues`]),
+//! so both are `in_person`; where paper documents go is data ([`Provisions::venues`]),
 //! shown in the checklist. No model field was added.
 //!
 //! ```
@@ -82,8 +82,8 @@ pub use checklist::{
     ChecklistReport, Item, Query, Status,
 };
 pub use data::{
-    document, documents, fact, facts, label, list, lists, Attributes, Cond, Document, Fact, List,
-    Rule, Source, Venue,
+    document, documents, fact, fact_name, facts, label, list, lists, Attributes, Cond, Document,
+    Fact, List, Provisions, Rule, Source,
 };
 
 use crate::findings::Lang;

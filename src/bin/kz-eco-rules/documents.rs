@@ -75,7 +75,7 @@ pub fn run(mut args: Args) -> ExitCode {
         query.push(("facts".to_owned(), Value::Object(facts)));
     }
     let report = documents::checklist_value(&Value::Object(query), &options);
-    for f in report.report.findings.iter().filter(|f| shown(f)) {
+    for f in report.findings.iter().filter(|f| shown(f)) {
         eprintln!("{}: {} ({})", f.severity.as_str(), f.message, f.path);
     }
     let Some(checklist) = &report.checklist else {
@@ -90,7 +90,7 @@ pub fn run(mut args: Args) -> ExitCode {
         print_checklist(&mut out, checklist, lang)
     };
     match written {
-        Ok(()) if report.report.ok => ExitCode::Ok,
+        Ok(()) if report.ok => ExitCode::Ok,
         Ok(()) => ExitCode::Findings,
         Err(e) => {
             eprintln!("kz-eco-rules: {e}");
@@ -139,7 +139,7 @@ fn line<'a>(report: &'a ChecklistReport, checklist: &'a Checklist) -> Line<'a> {
         required: checklist.required().collect(),
         conditional,
         basis,
-        findings: report.report.findings.iter().filter(|f| shown(f)).collect(),
+        findings: report.findings.iter().filter(|f| shown(f)).collect(),
     }
 }
 
@@ -157,7 +157,6 @@ fn run_jsonl(options: &Options) -> ExitCode {
             None => {
                 failed = true;
                 let messages: Vec<&str> = report
-                    .report
                     .findings
                     .iter()
                     .filter(|f| f.severity == Severity::Error)
@@ -203,7 +202,7 @@ fn print_checklist(out: &mut impl Write, c: &Checklist, lang: Lang) -> io::Resul
         writeln!(out, "{}: {source}{unverified}", text("derived_from", lang))?;
     }
     if !c.venues.is_empty() {
-        let venues: Vec<&str> = c.venues.iter().map(|v| text(v.as_str(), lang)).collect();
+        let venues: Vec<&str> = c.venues.iter().map(|v| text(v, lang)).collect();
         writeln!(out, "{}: {}", text("venues", lang), venues.join(", "))?;
     }
     if !c.at_least_one_of.is_empty() {
