@@ -121,6 +121,26 @@ fn lookup<'a>(table: &'a [(&'static str, &'a str)], name: &str) -> Option<(&'sta
     table.iter().find(|(n, _)| *n == name).copied()
 }
 
+/// The objects of the array `key` of `o`, each with its place for messages
+/// (`<place><sep><key>[i]`); entries that are not objects are reported.
+fn objects<'a>(
+    o: &'a Map<String, Value>,
+    key: &str,
+    place: &str,
+    sep: &str,
+    p: &mut Problems,
+) -> Vec<(String, &'a Map<String, Value>)> {
+    let mut out = Vec::new();
+    let items = o.get(key).and_then(Value::as_array).into_iter().flatten();
+    for (i, v) in items.enumerate() {
+        let here = format!("{place}{sep}{key}[{i}]");
+        if let Some(obj) = gen::object(v, &here, p) {
+            out.push((here, obj));
+        }
+    }
+    out
+}
+
 fn strings<'a>(
     o: &'a Map<String, Value>,
     key: &str,
@@ -235,21 +255,13 @@ fn read_definitions(out: &mut String, p: &mut Problems) -> Defs {
     };
     gen::known_keys(root, &["note", "documents", "facts", "labels"], &path, p);
 
-    let documents = root
-        .get("documents")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+    let documents = objects(root, "documents", &path, ": ", p);
     let _ = writeln!(
         out,
         "/// Every document, in definition order.\nstatic DOCUMENT_TABLE: [Document; {}] = [",
         documents.len()
     );
-    for (i, d) in documents.iter().enumerate() {
-        let place = format!("{path}: documents[{i}]");
-        let Some(o) = gen::object(d, &place, p) else {
-            continue;
-        };
+    for (place, o) in documents {
         gen::known_keys(o, &["id", "service", "names", "note"], &place, p);
         let id = gen::string(o, "id", &place, p);
         if defs.documents.iter().any(|(d, _)| d == id) {
@@ -270,22 +282,14 @@ fn read_definitions(out: &mut String, p: &mut Problems) -> Defs {
     }
     out.push_str("];\n\n");
 
-    let facts = root
-        .get("facts")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+    let facts = objects(root, "facts", &path, ": ", p);
     let _ = writeln!(
         out,
         "/// Every fact, in definition order.\nstatic FACT_TABLE: [Fact; {}] = [",
         facts.len()
     );
     let mut fact_names = String::new();
-    for (i, f) in facts.iter().enumerate() {
-        let place = format!("{path}: facts[{i}]");
-        let Some(o) = gen::object(f, &place, p) else {
-            continue;
-        };
+    for (place, o) in facts {
         gen::known_keys(
             o,
             &["id", "names", "question", "default", "source"],
@@ -327,7 +331,7 @@ fn read_definitions(out: &mut String, p: &mut Problems) -> Defs {
     let _ = writeln!(
         out,
         "/// Short names of the facts.\nstatic FACT_NAME_TABLE: [(&str, Localized); {}] = [\n{fact_names}];\n",
-        facts.len()
+        defs.facts.len()
     );
     for b in BUILT_IN_FACTS {
         if !defs.facts.iter().any(|f| f == b) {
@@ -366,7 +370,7 @@ fn read_seed_list(
     defs: &mut Defs,
     place: &str,
     p: &mut Problems,
-) -> Option<SeedList> {
+) -> SeedList {
     gen::known_keys(
         o,
         &[
@@ -422,19 +426,11 @@ fn read_seed_list(
         }
     }
     let mut rules = Vec::new();
-    let docs = o
-        .get("documents")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+    let docs = objects(o, "documents", place, ".", p);
     if docs.is_empty() {
         p.add(place, "documents must list at least one document");
     }
-    for (j, d) in docs.iter().enumerate() {
-        let dp = format!("{place}.documents[{j}]");
-        let Some(doc) = gen::object(d, &dp, p) else {
-            continue;
-        };
+    for (dp, doc) in docs {
         gen::known_keys(
             doc,
             &["id", "clause", "attributes", "when", "actions", "note"],
@@ -493,7 +489,7 @@ fn read_seed_list(
             clause,
         });
     }
-    Some(SeedList {
+    SeedList {
         service,
         actions,
         categories,
@@ -504,7 +500,7 @@ fn read_seed_list(
         venues,
         at_least_one_of,
         rules,
-    })
+    }
 }
 
 /// A portal list cites the clause requiring the EDS-signed request; an in-person
@@ -648,20 +644,8 @@ pub fn generate(p: &mut Problems) -> String {
                 );
                 gen::string(root, "seed", &path, p);
                 let mut mine = Vec::new();
-                for (i, l) in root
-                    .get("lists")
-                    .and_then(Value::as_array)
-                    .into_iter()
-                    .flatten()
-                    .enumerate()
-                {
-                    let place = format!("{path}: lists[{i}]");
-                    let Some(o) = gen::object(l, &place, p) else {
-                        continue;
-                    };
-                    let Some(list) = read_seed_list(o, &mut defs, &place, p) else {
-                        continue;
-                    };
+                for (place, o) in objects(root, "lists", &path, ": ", p) {
+                    let list = read_seed_list(o, &mut defs, &place, p);
                     let name = format!("RULES_{rule_count}");
                     rule_count += 1;
                     let _ = writeln!(
@@ -737,17 +721,7 @@ pub fn generate(p: &mut Problems) -> String {
             );
             continue;
         };
-        for (i, l) in root
-            .get("lists")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
-            let place = format!("{path}: lists[{i}]");
-            let Some(o) = gen::object(l, &place, p) else {
-                continue;
-            };
+        for (place, o) in objects(root, "lists", path, ": ", p) {
             gen::known_keys(
                 o,
                 &[

@@ -814,6 +814,25 @@ fn bad_queries_give_findings_at_their_paths() {
     ] {
         assert!(got.contains(&want), "{want:?} not in {got:?}");
     }
+    // A mistyped answer is reported by the reader only, not asked again.
+    let r = query(
+        json!({"edition": "almaty_oblast_2012", "service": "ecological_expertise", "action": "first",
+               "category": "IV", "channel": "portal", "facts": {"object_is_project_documentation": true,
+               "object_is_emission_standards_draft": false, "in_water_protection_zone": "no",
+               "possible_mineral_deposits_on_site": false, "uses_groundwater": false,
+               "groundwater_pollution_sources_expected": false, "activity_on_fishery_water_body": false}}),
+        Lang::En,
+    );
+    let got: Vec<(&str, &str)> = r
+        .findings
+        .iter()
+        .map(|f| (f.code, f.path.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [("input.wrong_type", "/facts/in_water_protection_zone")]
+    );
+    assert!(r.checklist.is_some());
     let r = checklist_json("{\"service\": ", &Options::default());
     assert_eq!(r.findings[0].code, "input.malformed_json");
 }

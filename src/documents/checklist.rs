@@ -306,10 +306,10 @@ pub(crate) fn ask_questions(
         if skip(path.as_str()) || skip("/facts") {
             continue;
         }
-        let open: Vec<&Evaluated> = evaluated
+        let open = evaluated
             .iter()
             .filter(|o| o.fact.is_some_and(|f| f.id == fact.id) && !attached(o.rule.document.id))
-            .collect();
+            .count();
         findings.push(
             Finding::warning(super::FACT_UNANSWERED, path.as_str())
                 .with("fact", Param::Term(TermKind::Fact, fact.id.to_owned()))
@@ -317,7 +317,7 @@ pub(crate) fn ask_questions(
                     "document",
                     Param::Term(TermKind::Document, e.rule.document.id.to_owned()),
                 )
-                .with("count", open.len()),
+                .with("count", open),
         );
     }
 }
@@ -360,6 +360,15 @@ pub(crate) fn check_objects(list: &List, answers: &Answers<'_>, findings: &mut F
 /// assert!(findings.is_empty());
 /// ```
 pub fn required_documents(query: &Query<'_>, findings: &mut Findings) -> Option<Checklist> {
+    checklist_for(query, &|_| false, findings)
+}
+
+/// [`required_documents`], asking no question at a path in `reported`.
+fn checklist_for(
+    query: &Query<'_>,
+    reported: &dyn Fn(&str) -> bool,
+    findings: &mut Findings,
+) -> Option<Checklist> {
     let mut selecting = Findings::default();
     let edition = editions::select(
         &editions::Query {
@@ -397,7 +406,7 @@ pub fn required_documents(query: &Query<'_>, findings: &mut Findings) -> Option<
     };
     let evaluated = evaluate(list, query.action, &answers);
     check_objects(list, &answers, findings);
-    ask_questions(&evaluated, &|_| false, &|_| false, findings);
+    ask_questions(&evaluated, &|_| false, reported, findings);
     Some(checklist(list, query.action, query.category, &evaluated))
 }
 
@@ -445,9 +454,10 @@ impl ChecklistReport {
 /// JavaScript `requiredDocuments` read).
 pub fn checklist_value(value: &Value, options: &Options) -> ChecklistReport {
     let mut findings = Findings::default();
-    let query = {
+    let (query, failed) = {
         let mut reader = Reader::new(&mut findings);
-        <ChecklistQuery as crate::input::FromValue>::from_value(value, &mut reader)
+        let query = <ChecklistQuery as crate::input::FromValue>::from_value(value, &mut reader);
+        (query, reader.into_failed_paths())
     };
     let mut checklist = None;
     if let Some(q) = &query {
@@ -476,7 +486,7 @@ pub fn checklist_value(value: &Value, options: &Options) -> ChecklistReport {
                 channel,
                 facts: q.facts.as_ref(),
             };
-            checklist = required_documents(&rust, &mut findings);
+            checklist = checklist_for(&rust, &|path| failed.contains(path), &mut findings);
         }
     }
     ChecklistReport::new(findings, checklist, options)
