@@ -578,4 +578,29 @@ mod tests {
         assert_eq!(kind.get(legal), Some(false), "the applicant's kind wins");
         assert_eq!(kind.get(neg), Some(false));
     }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_checklist_has_a_json_schema() {
+        let schema = serde_json::to_value(schemars::schema_for!(Checklist)).unwrap();
+        let props = &schema["properties"];
+        for key in [
+            "edition",
+            "derived_from",
+            "unverified",
+            "venues",
+            "at_least_one_of",
+            "items",
+        ] {
+            assert!(props.get(key).is_some(), "{key}");
+        }
+        assert!(
+            props.get("service").is_none(),
+            "not serialized, not in the schema"
+        );
+        let text = schema.to_string();
+        assert!(
+            text.contains("not_applicable") && text.contains("notarised_unless_original_shown")
+        );
+    }
 }
