@@ -5,6 +5,7 @@
 //! region, an undeclared placeholder, …) fails the build with a list of what is
 //! wrong, so the wasm module carries no data parser and no unchecked data.
 
+mod documents;
 mod editions;
 mod gen;
 mod messages;
@@ -18,5 +19,6 @@ fn main() {
     let mut problems = gen::Problems::default();
     gen::write(&out, "editions.rs", &editions::generate(&mut problems));
     gen::write(&out, "messages.rs", &messages::generate(&mut problems));
+    gen::write(&out, "documents.rs", &documents::generate(&mut problems));
     problems.finish();
 }

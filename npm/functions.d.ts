@@ -15,6 +15,14 @@ export interface Options {
  */
 export function validateApplication(app: Application | string, options?: Options): Report;
 
+/**
+ * The required-document checklist of one case: each document with its names in
+ * kk/ru/en, whether it is required, conditional (with the fact that decides) or not
+ * applicable, its attributes and the clause it comes from. `findings` say what
+ * could not be decided (unknown edition, unanswered facts…).
+ */
+export function requiredDocuments(query: ChecklistQuery | string, options?: Options): ChecklistReport;
+
 /** The whole message catalog in `lang`: `{ code: template }`, placeholders `{name}`. */
 export function messages(lang: Lang): Record<string, string>;
 

@@ -981,6 +981,168 @@ export type ParamValue = string | number | string[];
  */
 export type Basis = string;
 
+/**
+ * A case to list the documents of, as JSON (`kz-eco-rules documents --jsonl`,
+ * `requiredDocuments` in JavaScript).
+ */
+export interface ChecklistQuery {
+  /**
+   * Explicit edition id, e.g. `almaty_city_2019`.
+   */
+  edition?: string | null;
+  /**
+   * Region id; with `date` it selects the edition.
+   */
+  region?: string | null;
+  /**
+   * Submission date, `YYYY-MM-DD`.
+   */
+  date?: IsoDate | null;
+  /**
+   * The service.
+   */
+  service: Service;
+  /**
+   * The action.
+   */
+  action: Action;
+  /**
+   * Category II, III or IV.
+   */
+  category: Category;
+  /**
+   * `portal` or `in_person`.
+   */
+  channel: Channel;
+  /**
+   * Answers to the facts the conditions use.
+   */
+  facts?: Facts | null;
+}
+
+/**
+ * The answer to a [`ChecklistQuery`]: the report of what could not be decided
+ * (`ok`, `lang`, `edition`, `counts`, `findings`, as for an application) and the
+ * checklist, if one could be made.
+ */
+export interface ChecklistReport {
+  /**
+   * True when no finding is an error.
+   */
+  ok: boolean;
+  /**
+   * Language of the messages.
+   */
+  lang: Lang;
+  /**
+   * The edition of the checklist, if any.
+   */
+  edition?: string | null;
+  /**
+   * Findings per severity.
+   */
+  counts: Counts;
+  /**
+   * Findings about the query, with messages.
+   */
+  findings: Finding[];
+  /**
+   * The checklist.
+   */
+  checklist?: Checklist | null;
+}
+
+/**
+ * The documents of one case: edition × service × action × category × channel.
+ */
+export interface Checklist {
+  /**
+   * The edition the list belongs to.
+   */
+  edition: string;
+  /**
+   * For a list the edition only refers to, the list it takes
+   * (`almaty_oblast_2012 PR §11.2.1`).
+   */
+  derived_from?: string | null;
+  /**
+   * True when the list is provisional and unverified (Order 301 point 9).
+   */
+  unverified: boolean;
+  /**
+   * In person: where paper documents are handed in (`provider_office`, `con`).
+   */
+  venues: string[];
+  /**
+   * Facts naming the objects of expertise, of which at least one must be
+   * answered "yes" (A-12); empty for permits.
+   */
+  at_least_one_of: string[];
+  /**
+   * The documents, in the order of the regulation.
+   */
+  items: Item[];
+}
+
+/**
+ * One line of a checklist.
+ */
+export interface Item {
+  /**
+   * Document id.
+   */
+  id: string;
+  /**
+   * Document name in kk/ru/en.
+   */
+  names: Localized;
+  /**
+   * Required, conditional or not applicable.
+   */
+  status: Status;
+  /**
+   * For a conditional document, the unanswered fact that decides it.
+   */
+  fact?: string | null;
+  /**
+   * How the document must be presented.
+   */
+  attributes: DocumentAttributes;
+  /**
+   * Where the requirement comes from, e.g. `almaty_oblast_2012 PR §11.2.1`; for
+   * a derived list `<edition> <its clause> → <source edition> <clause>`.
+   */
+  basis: string;
+}
+
+/**
+ * A text in the three languages.
+ */
+export interface Localized {
+  /**
+   * Kazakh.
+   */
+  kk: string;
+  /**
+   * Russian.
+   */
+  ru: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+
+/**
+ * Whether a document is needed under the answers given.
+ */
+export type Status = "required" | "conditional" | "not_applicable";
+
+/**
+ * How the document must be presented.
+ */
+export type DocumentAttributes = ("eds_signed" | "scanned_copy" | "notarised_unless_original_shown" | "valid_on_submission")[];
+
 // ---- Functions (written by hand; they use the generated types above) ----
 
 /** Options of {@link validateApplication}. */
@@ -997,6 +1159,14 @@ export interface Options {
  * options).
  */
 export function validateApplication(app: Application | string, options?: Options): Report;
+
+/**
+ * The required-document checklist of one case: each document with its names in
+ * kk/ru/en, whether it is required, conditional (with the fact that decides) or not
+ * applicable, its attributes and the clause it comes from. `findings` say what
+ * could not be decided (unknown edition, unanswered facts…).
+ */
+export function requiredDocuments(query: ChecklistQuery | string, options?: Options): ChecklistReport;
 
 /** The whole message catalog in `lang`: `{ code: template }`, placeholders `{name}`. */
 export function messages(lang: Lang): Record<string, string>;

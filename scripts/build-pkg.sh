@@ -28,7 +28,7 @@ cp "$TMP/web/$LIB.js" pkg/web.js
 cp "$TMP/bundler/$LIB.js" pkg/bundler.js
 cp "$TMP/bundler/${LIB}_bg.js" "pkg/${LIB}_bg.js"
 cp "$TMP/nodejs/$LIB.js" pkg/node.cjs
-cp npm/node.mjs pkg/node.mjs
+node scripts/write-node-mjs.mjs
 cp npm/index.d.ts pkg/index.d.ts
 sed -i "s|/\* @ts-self-types=\"./$LIB.d.ts\" \*/|/* @ts-self-types=\"./index.d.ts\" */|" pkg/web.js pkg/bundler.js
 cp npm/README.md pkg/README.md

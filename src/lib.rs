@@ -66,8 +66,7 @@ pub mod wasm;
 pub use findings::{Finding, Lang, Report, Severity};
 pub use model::Application;
 pub use validate::{
-    validate_application, validate_json, validate_json_with, validate_value, Context, Options,
-    Submission,
+    validate_application, validate_json, validate_value, Context, Options, Submission,
 };
 
 /// Codes of the cross-cutting `application` domain.

@@ -18,6 +18,8 @@ fn api_definitions() -> Map<String, Value> {
     let mut generator = SchemaSettings::draft2020_12().into_generator();
     generator.subschema_for::<crate::Application>();
     generator.subschema_for::<crate::Report>();
+    generator.subschema_for::<crate::documents::ChecklistQuery>();
+    generator.subschema_for::<crate::documents::ChecklistReport>();
     generator.take_definitions(true)
 }
 

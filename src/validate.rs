@@ -156,17 +156,7 @@ pub fn validate_application(app: &Application, options: &Options) -> Report {
 /// assert!(report.findings.iter().any(|f| f.code == "input.missing_field" && f.path == "/category"));
 /// ```
 pub fn validate_json(text: &str, options: &Options) -> Report {
-    validate_json_with(text, options, crate::input::rust_number)
-}
-
-/// [`validate_json`] with number literals read by `number` (see
-/// [`Value::from_json_str_with`]).
-pub fn validate_json_with(
-    text: &str,
-    options: &Options,
-    number: crate::input::NumberParser,
-) -> Report {
-    match Value::from_json_str_with(text, &options.limits, number) {
+    match Value::from_json_str(text, &options.limits) {
         Ok(v) => validate_value(&v, options),
         Err(e) => {
             let mut findings = Findings::default();

@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 
 use crate::findings::{catalog, Findings, Lang, Report};
 use crate::input::{Budget, InputError, Limits, Value};
-use crate::{validate_json_with, validate_value, Options};
+use crate::{documents, validate_value, Options};
 
 /// Number literals of JSON text are read by the JavaScript engine (correctly
 /// rounded, like Rust's parser natively), so the module needs no float parser.
@@ -103,6 +103,14 @@ fn walk(js: &JsValue, budget: &mut Budget, depth: usize) -> Result<Value, InputE
     Ok(Value::Unsupported("unknown"))
 }
 
+/// Reads an argument given as a plain object or as its JSON text.
+fn input(js: &JsValue, limits: &Limits) -> Result<Value, InputError> {
+    match js.as_string() {
+        Some(text) => Value::from_json_str_with(&text, limits, js_number),
+        None => to_value(js, limits),
+    }
+}
+
 /// Serializes a result as a plain JS value (objects, not `Map`s).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
@@ -131,16 +139,35 @@ pub fn validate_application(app: JsValue, options_js: JsValue) -> Result<JsValue
         ));
     }
     let options = options(&options_js)?;
-    let report = match app.as_string() {
-        Some(text) => validate_json_with(&text, &options, js_number),
-        None => match to_value(&app, &options.limits) {
-            Ok(value) => validate_value(&value, &options),
-            Err(e) => {
-                let mut findings = Findings::default();
-                findings.push(e.to_finding());
-                Report::build(findings, options.lang, &options.severity)
-            }
-        },
+    let report = match input(&app, &options.limits) {
+        Ok(value) => validate_value(&value, &options),
+        Err(e) => {
+            let mut findings = Findings::default();
+            findings.push(e.to_finding());
+            Report::build(findings, options.lang, &options.severity)
+        }
+    };
+    to_js(&report)
+}
+
+/// `requiredDocuments(query, options?)`: the checklist of one case. `query` is
+/// `{ edition?, region?, date?, service, action, category, channel, facts? }` (a
+/// plain object or JSON text); the result is the report of what could not be
+/// decided (`{ ok, lang, edition, counts, findings }`) plus `checklist`:
+/// `{ edition, derived_from, unverified, venues, at_least_one_of,
+/// items: [{ id, names: { kk, ru, en }, status, fact?, attributes, basis }] }`
+/// or `null`.
+#[wasm_bindgen(js_name = requiredDocuments)]
+pub fn required_documents(query: JsValue, options_js: JsValue) -> Result<JsValue, JsValue> {
+    if query.is_undefined() {
+        return Err(type_error(
+            "requiredDocuments(query, options?): `query` is required (an object or JSON text)",
+        ));
+    }
+    let options = options(&options_js)?;
+    let report = match input(&query, &options.limits) {
+        Ok(value) => documents::checklist_value(&value, &options),
+        Err(e) => documents::ChecklistReport::unreadable(&e, &options),
     };
     to_js(&report)
 }

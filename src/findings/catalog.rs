@@ -72,6 +72,7 @@ impl Lang {
 
 /// A text in the three languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Localized {
     /// Kazakh.
     pub kk: &'static str,

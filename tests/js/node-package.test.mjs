@@ -48,3 +48,18 @@ test('messages(lang) is the whole catalog', () => {
   assert.equal(m['input.missing_field'], 'Не заполнено обязательное поле «{field}».');
   assert.equal(typeof pkg.version(), 'string');
 });
+
+test('requiredDocuments(query) lists the documents of a case', () => {
+  const r = pkg.requiredDocuments(
+    { region: 'almaty_city', date: '2019-11-04', service: 'emission_permit', action: 'issue', category: 'III', channel: 'portal' },
+    { lang: 'en' },
+  );
+  assert.equal(r.ok, true);
+  assert.equal(r.checklist.edition, 'almaty_city_2019');
+  assert.deepEqual(r.checklist.items.map((i) => i.id), [
+    'permit_application', 'gee_conclusion_copy', 'env_protection_action_plan', 'pec_programme',
+  ]);
+  assert.equal(r.checklist.items[0].basis, 'almaty_city_2019 PR §4, §9.5 → almaty_oblast_2012 PR §11.2.2');
+  assert.deepEqual(r.checklist.items[0].attributes, ['eds_signed', 'valid_on_submission']);
+  assert.throws(() => pkg.requiredDocuments(), TypeError);
+});

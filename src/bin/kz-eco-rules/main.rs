@@ -3,6 +3,7 @@
 //! ```text
 //! kz-eco-rules check [FILE | - | --example NAME] [--lang kk|ru|en] [--json]
 //! kz-eco-rules examples
+//! kz-eco-rules documents --jsonl | (--edition ID | --region ID --date DATE) --service … --action … --category … --channel … [--fact NAME=yes|no]… [--lang kk|ru|en] [--json]
 //! kz-eco-rules help | --version
 //! ```
 //!
@@ -10,6 +11,7 @@
 //! usage or unreadable input.
 
 mod check;
+mod documents;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema;
 // Shared by the batch subcommands (`id`, `documents`, `deadlines`).
@@ -73,6 +75,14 @@ USAGE:
     kz-eco-rules schema [--typescript | --write]
         Print the JSON Schema of the application (or the TypeScript declarations
         of the npm package); --write updates npm/ (run from the repository root).
+    kz-eco-rules documents --jsonl [--lang kk|ru|en]
+        Required documents, one case per input line:
+        {edition?, region?, date?, service, action, category, channel,
+         facts?} → {edition, required, conditional, basis}.
+    kz-eco-rules documents (--edition ID | --region ID --date YYYY-MM-DD)
+            --service S --action A --category C --channel CH
+            [--fact NAME=yes|no]... [--lang kk|ru|en] [--json]
+        Print the checklist of one case.
     kz-eco-rules help | --help | --version
 ";
 
@@ -88,6 +98,7 @@ fn main() {
         Some("check") => check::run(args),
         #[cfg(not(target_arch = "wasm32"))]
         Some("schema") => schema::run(args),
+        Some("documents") => documents::run(args),
         Some("examples") => {
             for (name, _) in EXAMPLES {
                 println!("{name}");
