@@ -17,6 +17,11 @@ pub struct Options {
     pub severity: SeverityOverrides,
     /// Input size limits.
     pub limits: Limits,
+    /// The caller's calendar changes: days off / working days not in the data yet
+    /// (`{"calendar": {"days_off": [...], "working_days": [...], "confirmed_years": [...]}}`).
+    pub calendar: crate::calendar::CalendarOverrides,
+    /// Deadline counting options (`{"sla": {...}}`, see [`crate::sla::SlaOptions`]).
+    pub sla: crate::sla::SlaOptions,
 }
 
 impl Options {
@@ -58,6 +63,10 @@ impl Options {
                         options.severity.0.push((code.clone(), sev));
                     }
                 }
+                ("calendar", v) => {
+                    options.calendar = crate::calendar::CalendarOverrides::from_value(v)?
+                }
+                ("sla", v) => options.sla = crate::sla::SlaOptions::from_value(v)?,
                 (other, v) => {
                     return Err(format!(
                         "unknown or mistyped option {other:?} ({})",
@@ -101,6 +110,7 @@ pub struct Context<'a> {
     /// The submission time, if given and valid.
     pub submission: Option<Submission>,
     failed: &'a FailedPaths,
+    options: Option<&'a Options>,
 }
 
 impl<'a> Context<'a> {
@@ -111,7 +121,20 @@ impl<'a> Context<'a> {
             edition: None,
             submission: None,
             failed,
+            options: None,
         }
+    }
+
+    /// The same context with the caller's options (calendar overrides, SLA options).
+    #[must_use]
+    pub fn with_options(mut self, options: &'a Options) -> Self {
+        self.options = Some(options);
+        self
+    }
+
+    /// The caller's options, if given.
+    pub fn options(&self) -> Option<&'a Options> {
+        self.options
     }
 
     /// True when reading the input already failed at `path` (the value there was
@@ -181,7 +204,7 @@ fn check(
     mut findings: Findings,
     options: &Options,
 ) -> Report {
-    let mut cx = Context::new(app, failed);
+    let mut cx = Context::new(app, failed).with_options(options);
     check_action(app, &mut findings);
 
     let written = parse_submitted_at(&cx, &mut findings);
@@ -257,7 +280,7 @@ fn parse_submitted_at(cx: &Context<'_>, findings: &mut Findings) -> Option<DateT
 
 /// The submission instant on the region's clock (as written when the region is
 /// unknown or the text has no offset).
-fn on_region_clock(at: DateTime, region_id: Option<&str>) -> Submission {
+pub(crate) fn on_region_clock(at: DateTime, region_id: Option<&str>) -> Submission {
     let offset = match (region_id.and_then(editions::region), at.unix_seconds()) {
         (Some(region), Some(unix)) => region.utc_offset_at(unix),
         _ => at.offset_minutes.unwrap_or(0),
