@@ -237,6 +237,7 @@ pub fn generate(p: &mut Problems) -> String {
         &[
             "statute",
             "substitute_rule",
+            "substitute_rule_quoted_by",
             "transfer_rule",
             "labels",
             "holidays",

@@ -328,18 +328,21 @@ impl<'a> Calendar<'a> {
         // A span longer than a few years only comes from absurd input; report the
         // first years and stop.
         for year in (from.year()..=to.year()).take(10) {
-            let finding = match self.status(year) {
+            let status = self.status(year);
+            let code = match status {
                 YearStatus::Final => continue,
-                YearStatus::Provisional => Finding::warning(PROVISIONAL_YEAR, path),
-                YearStatus::NotCovered => Finding::warning(YEAR_NOT_COVERED, path)
-                    .with("first", Param::Text(first.to_string()))
-                    .with("last", Param::Text(last.to_string())),
+                YearStatus::Provisional => PROVISIONAL_YEAR,
+                YearStatus::NotCovered => YEAR_NOT_COVERED,
             };
-            findings.push(
-                finding
-                    .with("year", Param::Text(year.to_string()))
-                    .basis(crate::findings::Basis::new(STATUTE_BASIS, "")),
-            );
+            let mut finding = Finding::warning(code, path)
+                .with("year", Param::Text(year.to_string()))
+                .basis(crate::findings::Basis::new(STATUTE_BASIS, ""));
+            if status == YearStatus::NotCovered {
+                finding = finding
+                    .with("first", Param::Text(first.to_string()))
+                    .with("last", Param::Text(last.to_string()));
+            }
+            findings.push(finding);
         }
     }
 }

@@ -52,7 +52,10 @@ use crate::model::{Action, Category, Service};
 
 pub use checks::check_application;
 pub use options::{Anchor, BeforeOpening, FixesAnchor, MonthFrom, SlaOptions};
-pub use query::{deadlines_json, deadlines_value, DeadlineQuery, DeadlinesBasis, DeadlinesReport};
+pub use query::{
+    deadlines_input, deadlines_json, deadlines_value, DeadlineQuery, DeadlinesBasis,
+    DeadlinesReport,
+};
 
 /// The applicant's fixed documents came after the fixes window (2019: not
 /// accepted; the conclusion is negative).

@@ -8,7 +8,7 @@ use super::{schedule, Due, Request};
 use crate::calendar::{Calendar, DateTime};
 use crate::editions;
 use crate::findings::{Finding, Findings, Report};
-use crate::input::{Reader, Value};
+use crate::input::{InputError, Reader, Value};
 use crate::model::{model_struct, Action, Category, Channel, IsoDate, IsoDateTime, Service};
 use crate::Options;
 
@@ -82,25 +82,31 @@ pub struct DeadlinesReport {
 
 /// Answers a query given as JSON text.
 pub fn deadlines_json(text: &str, options: &Options) -> DeadlinesReport {
-    match Value::from_json_str(text, &options.limits) {
-        Ok(v) => deadlines_value(&v, options),
-        Err(e) => {
-            let mut findings = Findings::default();
-            findings.push(e.to_finding());
-            finish(DeadlinesReport::default(), findings, options)
-        }
-    }
+    deadlines_input(
+        Value::from_json_str(text, &options.limits).as_ref(),
+        options,
+    )
 }
 
 /// Answers a query given as a value tree (what the wasm boundary builds from a JS
 /// object; a JS `Date` in `submitted_at` arrives as its UTC ISO string).
 pub fn deadlines_value(value: &Value, options: &Options) -> DeadlinesReport {
+    deadlines_input(Ok(value), options)
+}
+
+/// Answers a query that was read into a value tree — or could not be read, which
+/// gives a report with that single finding.
+pub fn deadlines_input(input: Result<&Value, &InputError>, options: &Options) -> DeadlinesReport {
     let mut findings = Findings::default();
-    let query = Reader::new(&mut findings)
-        .read::<DeadlineQuery>(value)
-        .unwrap_or_default();
     let mut out = DeadlinesReport::default();
-    answer(&query, options, &mut out, &mut findings);
+    match input {
+        Err(e) => findings.push(e.to_finding()),
+        Ok(value) => {
+            if let Some(query) = Reader::new(&mut findings).read::<DeadlineQuery>(value) {
+                answer(&query, options, &mut out, &mut findings);
+            }
+        }
+    }
     finish(out, findings, options)
 }
 
