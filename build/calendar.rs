@@ -24,6 +24,9 @@ use serde_json::{Map, Value};
 use crate::gen::{self, lit, Problems};
 
 const NONE: usize = 255;
+/// The source shown for an estimated Kurban Ait date.
+const ESTIMATED: &str =
+    "estimate; the date is announced each year by the Spiritual Administration of Muslims of Kazakhstan";
 
 /// One statutory holiday.
 struct Holiday {
@@ -156,6 +159,7 @@ fn read_holidays(root: &Map<String, Value>, place: &str, p: &mut Problems) -> Ve
                 "lunar",
                 "substitute",
                 "basis",
+                "note",
             ],
             &place,
             p,
@@ -236,9 +240,12 @@ pub fn generate(p: &mut Problems) -> String {
         root,
         &[
             "statute",
+            "statute_note",
             "substitute_rule",
+            "substitute_rule_note",
             "substitute_rule_quoted_by",
             "transfer_rule",
+            "transfer_rule_note",
             "labels",
             "holidays",
             "kurban_ait",
@@ -324,7 +331,12 @@ pub fn generate(p: &mut Problems) -> String {
             let Some(t) = gen::object(t, &place, p) else {
                 continue;
             };
-            gen::known_keys(t, &["day_off", "working_day", "source"], &place, p);
+            gen::known_keys(
+                t,
+                &["day_off", "working_day", "source", "confirmed_by"],
+                &place,
+                p,
+            );
             let off = day_of(gen::string(t, "day_off", &place, p), &place, p);
             let work = day_of(gen::string(t, "working_day", &place, p), &place, p);
             let src = source(&mut sources, gen::string(t, "source", &place, p));
@@ -348,8 +360,13 @@ pub fn generate(p: &mut Problems) -> String {
                 continue;
             }
             if h.lunar {
-                if let Some((day, _, src)) = lunar.get(&year) {
-                    in_year.push((*day, i, source(&mut sources, src)));
+                if let Some((day, estimated, _)) = lunar.get(&year) {
+                    let src = if *estimated {
+                        source(&mut sources, ESTIMATED)
+                    } else {
+                        NONE
+                    };
+                    in_year.push((*day, i, src));
                 }
             }
             for (m, d) in &h.dates {
@@ -477,13 +494,16 @@ pub fn generate(p: &mut Problems) -> String {
         for (day, d) in
             days.range(gen::days_from_civil(*year, 1, 1)..gen::days_from_civil(year + 1, 1, 1))
         {
+            let delta = d.related - day;
+            if !(-100..=100).contains(&delta) {
+                p.add(path, format!("{:?}: related day too far", civil(*day)));
+            }
             let _ = writeln!(
                 out,
-                "        Day {{ date: {}, kind: {}, holiday: {}, related: {}, source: {} }},",
+                "        Day {{ date: {}, kind: {}, holiday: {}, related: {delta}, source: {} }},",
                 date_lit(*day),
                 d.kind.rust(),
                 d.holiday,
-                date_lit(d.related),
                 d.source,
             );
         }

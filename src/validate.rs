@@ -6,7 +6,7 @@ use crate::calendar::{Date, DateTime};
 use crate::editions::{self, Edition};
 use crate::findings::{Finding, Findings, Lang, Param, Report, SeverityOverrides, TermKind};
 use crate::input::{FailedPaths, Limits, Value};
-use crate::model::{Action, Application};
+use crate::model::{Action, Application, IsoDateTime};
 
 /// How to check and report.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -207,21 +207,12 @@ fn check(
     let mut cx = Context::new(app, failed).with_options(options);
     check_action(app, &mut findings);
 
-    let written = parse_submitted_at(&cx, &mut findings);
-    let region_id = app
-        .edition
-        .as_deref()
-        .and_then(editions::edition)
-        .map(|e| e.region)
-        .or(app.region.as_deref());
-    let submission = written.map(|at| on_region_clock(at, region_id));
-    let query = editions::Query {
-        edition: app.edition.as_deref(),
-        region: app.region.as_deref(),
-        date: submission.map(|s| s.local_date).or(written.map(|w| w.date)),
-    };
-    cx.edition = editions::select(&query, &mut findings);
-    cx.submission = submission;
+    (cx.edition, cx.submission) = locate(
+        app.edition.as_deref(),
+        app.region.as_deref(),
+        app.submitted_at.as_ref(),
+        &mut findings,
+    );
     if let Some(ed) = cx.edition {
         editions::check_offer(ed, app.service, app.action, app.channel, &mut findings);
     }
@@ -261,9 +252,35 @@ fn check_action(app: &Application, findings: &mut Findings) {
     }
 }
 
+/// The edition and the submission on the region's clock, from an explicit
+/// edition or the region and `submitted_at` (shared with the deadlines query),
+/// reporting a bad `submitted_at` and why no edition fits.
+pub(crate) fn locate(
+    edition: Option<&str>,
+    region: Option<&str>,
+    submitted_at: Option<&IsoDateTime>,
+    findings: &mut Findings,
+) -> (Option<&'static Edition>, Option<Submission>) {
+    let region_id = edition
+        .and_then(editions::edition)
+        .map(|e| e.region)
+        .or(region);
+    let submission =
+        parse_submitted_at(submitted_at, findings).map(|at| on_region_clock(at, region_id));
+    let query = editions::Query {
+        edition,
+        region,
+        date: submission.map(|s| s.local_date),
+    };
+    (editions::select(&query, findings), submission)
+}
+
 /// Parses `submitted_at`, reporting what is wrong with it.
-fn parse_submitted_at(cx: &Context<'_>, findings: &mut Findings) -> Option<DateTime> {
-    let text = cx.app.submitted_at.as_ref()?.as_str();
+fn parse_submitted_at(
+    submitted_at: Option<&IsoDateTime>,
+    findings: &mut Findings,
+) -> Option<DateTime> {
+    let text = submitted_at?.as_str();
     match DateTime::parse_iso(text) {
         Ok(at) => {
             if at.offset_minutes.is_none() {
@@ -280,7 +297,7 @@ fn parse_submitted_at(cx: &Context<'_>, findings: &mut Findings) -> Option<DateT
 
 /// The submission instant on the region's clock (as written when the region is
 /// unknown or the text has no offset).
-pub(crate) fn on_region_clock(at: DateTime, region_id: Option<&str>) -> Submission {
+fn on_region_clock(at: DateTime, region_id: Option<&str>) -> Submission {
     let offset = match (region_id.and_then(editions::region), at.unix_seconds()) {
         (Some(region), Some(unix)) => region.utc_offset_at(unix),
         _ => at.offset_minutes.unwrap_or(0),

@@ -57,8 +57,11 @@ pub enum YearStatus {
 pub(crate) struct Day {
     pub(crate) date: Date,
     pub(crate) kind: DayKind,
+    /// Index into `HOLIDAYS` (255: none).
     pub(crate) holiday: u8,
-    pub(crate) related: Date,
+    /// Days from `date` to the related day (0: none).
+    pub(crate) related: i8,
+    /// Index into `SOURCES` (255: none).
     pub(crate) source: u8,
 }
 
@@ -134,7 +137,7 @@ pub struct SpecialDay {
     pub related: Option<Date>,
     /// The legal basis: the holiday's law, the carry-over rule or the decree.
     pub basis: &'static str,
-    /// Where the date itself comes from, when it varies (Kurban Ait).
+    /// A note on the date itself: set when Kurban Ait's date is an estimate.
     pub date_source: Option<&'static str>,
 }
 
@@ -150,7 +153,9 @@ impl SpecialDay {
             date: d.date,
             kind: d.kind,
             holiday,
-            related: (d.related != d.date).then_some(d.related),
+            related: (d.related != 0)
+                .then(|| d.date.add_days(i32::from(d.related)))
+                .flatten(),
             basis,
             date_source,
         }
@@ -178,8 +183,30 @@ impl SpecialDay {
             .related
             .map(|d| render_param(&Param::Date(d.to_string()), lang))
             .unwrap_or_default();
-        template.replace("{holiday}", name).replace("{date}", &date)
+        fill(template, name, &date)
     }
+}
+
+/// `template` with `{holiday}` and `{date}` filled in.
+fn fill(template: &str, holiday: &str, date: &str) -> String {
+    let mut out = String::with_capacity(template.len() + holiday.len() + date.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(rest.get(..open).unwrap_or(""));
+        let after = rest.get(open..).unwrap_or("");
+        if let Some(tail) = after.strip_prefix("{holiday}") {
+            out.push_str(holiday);
+            rest = tail;
+        } else if let Some(tail) = after.strip_prefix("{date}") {
+            out.push_str(date);
+            rest = tail;
+        } else {
+            out.push('{');
+            rest = after.get(1..).unwrap_or("");
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The special days of `year` in date order (empty outside the data).

@@ -100,42 +100,44 @@ impl CalendarOverrides {
         let entries = match value {
             Value::Null => return Ok(out),
             Value::Object(entries) => entries,
-            other => {
-                return Err(format!(
-                    "options.calendar must be an object, got {}",
-                    other.kind()
-                ))
-            }
+            _ => return Err(bad_option("calendar", "")),
         };
         for (key, v) in entries {
-            if !matches!(
+            let known = matches!(
                 key.as_str(),
                 "days_off" | "working_days" | "confirmed_years"
-            ) {
-                return Err(format!("unknown option calendar.{key}"));
-            }
+            );
             let items = match v {
-                Value::Null => continue,
-                Value::Array(items) => items,
-                other => {
-                    return Err(format!(
-                        "options.calendar.{key} must be an array, got {}",
-                        other.kind()
-                    ))
-                }
+                Value::Null if known => continue,
+                Value::Array(items) if known => items,
+                _ => return Err(bad_option("calendar", key)),
             };
             for item in items {
-                match key.as_str() {
-                    "days_off" => out.days_off.push(override_date(key, item)?),
-                    "working_days" => out.working_days.push(override_date(key, item)?),
-                    _ => out.confirmed_years.push(override_year(item)?),
+                let text = match item {
+                    Value::String(s) => s.trim(),
+                    _ => "",
+                };
+                let ok = match key.as_str() {
+                    "days_off" => Date::parse_iso(text).map(|d| out.days_off.push(d)).is_ok(),
+                    "working_days" => Date::parse_iso(text)
+                        .map(|d| out.working_days.push(d))
+                        .is_ok(),
+                    "confirmed_years" => match override_year(item) {
+                        Some(y) => {
+                            out.confirmed_years.push(y);
+                            true
+                        }
+                        None => false,
+                    },
+                    _ => false,
+                };
+                if !ok {
+                    return Err(bad_option("calendar", key));
                 }
             }
         }
-        if let Some(d) = out.days_off.iter().find(|d| out.working_days.contains(d)) {
-            return Err(format!(
-                "options.calendar: {d} is both a day off and a working day"
-            ));
+        if out.days_off.iter().any(|d| out.working_days.contains(d)) {
+            return Err(bad_option("calendar", "days_off"));
         }
         Ok(out)
     }
@@ -152,25 +154,32 @@ impl CalendarOverrides {
     }
 }
 
-fn override_date(key: &str, v: &Value) -> Result<Date, String> {
-    match v {
-        Value::String(s) => Date::parse_iso(s.trim())
-            .map_err(|_| format!("options.calendar.{key}: {s:?} is not a YYYY-MM-DD date")),
-        other => Err(format!(
-            "options.calendar.{key} must list dates as \"YYYY-MM-DD\" strings, got {}",
-            other.kind()
-        )),
-    }
+/// A year as a number or a string of digits, 1–9999.
+fn override_year(v: &Value) -> Option<i32> {
+    let year = match v {
+        Value::Number(n) if n.fract() == 0.0 && (1.0..=9999.0).contains(n) => *n as i32,
+        Value::String(s) => {
+            let t = s.trim();
+            if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            t.bytes().fold(0, |acc, b| acc * 10 + i32::from(b - b'0'))
+        }
+        _ => return None,
+    };
+    (1..=9999).contains(&year).then_some(year)
 }
 
-fn override_year(v: &Value) -> Result<i32, String> {
-    let year = match v {
-        Value::Number(n) if n.fract() == 0.0 && (1.0..=9999.0).contains(n) => Some(*n as i32),
-        Value::String(s) => s.trim().parse::<i32>().ok(),
-        _ => None,
-    };
-    year.filter(|y| (1..=9999).contains(y))
-        .ok_or_else(|| "options.calendar.confirmed_years must list years (1–9999)".to_owned())
+/// The message for an option the caller got wrong: `options.<group>.<key>`.
+pub(crate) fn bad_option(group: &str, key: &str) -> String {
+    let mut s = String::from("options.");
+    s.push_str(group);
+    if !key.is_empty() {
+        s.push('.');
+        s.push_str(key);
+    }
+    s.push_str(": unknown option or unsupported value (see the documentation of Options)");
+    s
 }
 
 /// Why a day is a working day or not.
@@ -335,12 +344,12 @@ impl<'a> Calendar<'a> {
                 YearStatus::NotCovered => YEAR_NOT_COVERED,
             };
             let mut finding = Finding::warning(code, path)
-                .with("year", Param::Text(year.to_string()))
+                .with("year", Param::Text(i64::from(year).to_string()))
                 .basis(crate::findings::Basis::new(STATUTE_BASIS, ""));
             if status == YearStatus::NotCovered {
                 finding = finding
-                    .with("first", Param::Text(first.to_string()))
-                    .with("last", Param::Text(last.to_string()));
+                    .with("first", Param::Text(i64::from(first).to_string()))
+                    .with("last", Param::Text(i64::from(last).to_string()));
             }
             findings.push(finding);
         }

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::calendar::{Calendar, CalendarOverrides, Date};
 use crate::editions::Edition;
-use crate::findings::{Finding, Findings, Param, TermKind};
+use crate::findings::{Finding, Findings, Param, Pointer, TermKind};
 use crate::model::IsoDate;
 use crate::Context;
 
@@ -143,7 +143,11 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
             findings.push(
                 Finding::warning(
                     DOCUMENT_EXPIRES_BEFORE_DECISION,
-                    format!("/documents/{i}/valid_until"),
+                    Pointer::root()
+                        .key("documents")
+                        .index(i)
+                        .key("valid_until")
+                        .as_str(),
                 )
                 .with(
                     "document",

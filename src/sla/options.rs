@@ -105,59 +105,63 @@ impl SlaOptions {
         let entries = match value {
             Value::Null => return Ok(o),
             Value::Object(entries) => entries,
-            other => {
-                return Err(format!(
-                    "options.sla must be an object, got {}",
-                    other.kind()
-                ))
-            }
+            _ => return Err(crate::calendar::bad_option("sla", "")),
         };
         for (key, v) in entries {
-            if *v == Value::Null {
+            if matches!(v, Value::Null) {
                 continue;
             }
-            let bad = || format!("options.sla.{key} has an unsupported value");
-            match key.as_str() {
-                "reception_open" => o.reception_open = Some(clock(v).ok_or_else(bad)?),
-                "reception_close" => o.reception_close = Some(clock(v).ok_or_else(bad)?),
-                "count_registration_day" => {
-                    o.count_registration_day = boolean(v).ok_or_else(bad)?
-                }
-                "roll_forward" => o.roll_forward = boolean(v).ok_or_else(bad)?,
-                "before_opening" => {
-                    o.before_opening = match text(v) {
-                        Some("same_day") => BeforeOpening::SameDay,
-                        Some("next_working_day") => BeforeOpening::NextWorkingDay,
-                        _ => return Err(bad()),
-                    }
-                }
-                "anchor" => {
-                    o.anchor = match text(v) {
-                        Some("registration") => Anchor::Registration,
-                        Some("submission") => Anchor::Submission,
-                        _ => return Err(bad()),
-                    }
-                }
-                "fixes_without_remarks" => {
-                    o.fixes_without_remarks = match text(v) {
-                        Some("remarks_due") => FixesAnchor::RemarksDue,
-                        Some("none") => FixesAnchor::None,
-                        _ => return Err(bad()),
-                    }
-                }
-                "expertise_month_from" => {
-                    o.expertise_month_from = match text(v) {
-                        Some("registration") => MonthFrom::Registration,
-                        Some("preliminary_end") => MonthFrom::PreliminaryEnd,
-                        _ => return Err(bad()),
-                    }
-                }
-                other => return Err(format!("unknown option sla.{other}")),
+            let text = text(v).unwrap_or("");
+            let flag = match v {
+                Value::Bool(b) => Some(*b),
+                _ => None,
+            };
+            let ok = match key.as_str() {
+                "reception_open" => clock(text).map(|t| o.reception_open = Some(t)),
+                "reception_close" => clock(text).map(|t| o.reception_close = Some(t)),
+                "count_registration_day" => flag.map(|b| o.count_registration_day = b),
+                "roll_forward" => flag.map(|b| o.roll_forward = b),
+                "before_opening" => choice(
+                    text,
+                    &[
+                        ("same_day", BeforeOpening::SameDay),
+                        ("next_working_day", BeforeOpening::NextWorkingDay),
+                    ],
+                )
+                .map(|x| o.before_opening = x),
+                "anchor" => choice(
+                    text,
+                    &[
+                        ("registration", Anchor::Registration),
+                        ("submission", Anchor::Submission),
+                    ],
+                )
+                .map(|x| o.anchor = x),
+                "fixes_without_remarks" => choice(
+                    text,
+                    &[
+                        ("remarks_due", FixesAnchor::RemarksDue),
+                        ("none", FixesAnchor::None),
+                    ],
+                )
+                .map(|x| o.fixes_without_remarks = x),
+                "expertise_month_from" => choice(
+                    text,
+                    &[
+                        ("registration", MonthFrom::Registration),
+                        ("preliminary_end", MonthFrom::PreliminaryEnd),
+                    ],
+                )
+                .map(|x| o.expertise_month_from = x),
+                _ => None,
+            };
+            if ok.is_none() {
+                return Err(crate::calendar::bad_option("sla", key));
             }
         }
         if let (Some(open), Some(close)) = (o.reception_open, o.reception_close) {
             if open >= close {
-                return Err("options.sla: reception_open must be before reception_close".into());
+                return Err(crate::calendar::bad_option("sla", "reception_open"));
             }
         }
         Ok(o)
@@ -171,28 +175,29 @@ fn text(v: &Value) -> Option<&str> {
     }
 }
 
-fn boolean(v: &Value) -> Option<bool> {
-    match v {
-        Value::Bool(b) => Some(*b),
-        _ => None,
-    }
+/// The value named `text` among `choices`.
+fn choice<T: Copy>(text: &str, choices: &[(&str, T)]) -> Option<T> {
+    choices
+        .iter()
+        .find(|(name, _)| *name == text)
+        .map(|(_, v)| *v)
 }
 
 /// `HH:MM` or `HH:MM:SS` (up to `24:00`) as seconds after midnight.
-fn clock(v: &Value) -> Option<u32> {
-    let s = text(v)?;
-    let mut parts = s.split(':');
-    let mut field = |max: u32| -> Option<u32> {
-        let p = parts.next()?;
-        let n: u32 = p.parse().ok().filter(|_| p.len() == 2)?;
-        (n <= max).then_some(n)
+fn clock(s: &str) -> Option<u32> {
+    let b = s.as_bytes();
+    let two = |at: usize| -> Option<u32> {
+        let d = b.get(at..at + 2)?;
+        d.iter().try_fold(0u32, |acc, c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
     };
-    let (h, m) = (field(24)?, field(59)?);
-    let sec = match s.len() {
+    let (h, m) = (two(0)?, two(3)?);
+    let sec = match b.len() {
         5 => 0,
-        8 => field(59)?,
+        8 if b.get(5) == Some(&b':') => two(6)?,
         _ => return None,
     };
     let total = h * 3600 + m * 60 + sec;
-    (total <= 24 * 3600).then_some(total)
+    (b.get(2) == Some(&b':') && m < 60 && sec < 60 && total <= 24 * 3600).then_some(total)
 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::checks::{check_remarks, read_date};
 use super::{schedule, Due, Request};
-use crate::calendar::{Calendar, DateTime};
+use crate::calendar::Calendar;
 use crate::editions;
 use crate::findings::{Finding, Findings, Report};
 use crate::input::{InputError, Reader, Value};
@@ -129,40 +129,10 @@ fn answer(
     out: &mut DeadlinesReport,
     findings: &mut Findings,
 ) {
-    let at = q.submitted_at.as_ref().and_then(|text| {
-        let text = text.as_str();
-        match DateTime::parse_iso(text) {
-            Ok(at) => {
-                if at.offset_minutes.is_none() {
-                    findings.push(
-                        Finding::warning(crate::application_codes::NO_UTC_OFFSET, "/submitted_at")
-                            .with("value", text),
-                    );
-                }
-                Some(at)
-            }
-            Err(_) => {
-                findings.push(
-                    Finding::error(crate::application_codes::INVALID_DATETIME, "/submitted_at")
-                        .with("value", text),
-                );
-                None
-            }
-        }
-    });
-    let region = q
-        .edition
-        .as_deref()
-        .and_then(editions::edition)
-        .map(|e| e.region)
-        .or(q.region.as_deref());
-    let sub = at.map(|at| crate::validate::on_region_clock(at, region));
-    let ed = editions::select(
-        &editions::Query {
-            edition: q.edition.as_deref(),
-            region: q.region.as_deref(),
-            date: sub.map(|s| s.local_date),
-        },
+    let (ed, sub) = crate::validate::locate(
+        q.edition.as_deref(),
+        q.region.as_deref(),
+        q.submitted_at.as_ref(),
         findings,
     );
     if let Some(ed) = ed {

@@ -8,7 +8,7 @@ use kz_eco_rules::calendar::{
     special_days, Calendar, Date, SpecialDay, Weekday, YearStatus, PROVISIONAL_YEAR,
     YEAR_NOT_COVERED,
 };
-use kz_eco_rules::findings::{catalog, Findings, Param, Params, Report};
+use kz_eco_rules::findings::{Findings, Report};
 use kz_eco_rules::Lang;
 use serde::Serialize;
 
@@ -129,6 +129,44 @@ pub fn run(mut args: Args) -> ExitCode {
     }
 }
 
+/// The listing's own words (the command line only; not in the library catalog).
+fn title(year: i32, status: YearStatus, lang: Lang) -> String {
+    let status = match (status, lang) {
+        (YearStatus::Final, Lang::Kk) => "түпкілікті",
+        (YearStatus::Final, Lang::Ru) => "окончательный",
+        (YearStatus::Final, Lang::En) => "final",
+        (YearStatus::Provisional, Lang::Kk) => "алдын ала",
+        (YearStatus::Provisional, Lang::Ru) => "предварительный",
+        (YearStatus::Provisional, Lang::En) => "provisional",
+        (YearStatus::NotCovered, Lang::Kk) => "деректер жоқ",
+        (YearStatus::NotCovered, Lang::Ru) => "нет данных",
+        (YearStatus::NotCovered, Lang::En) => "no data",
+    };
+    match lang {
+        Lang::Kk => format!(
+            "Қазақстан Республикасының {year} жылғы өндірістік күнтізбесі ({status}): демалыс және мереке күндері"
+        ),
+        Lang::Ru => format!(
+            "Производственный календарь Республики Казахстан на {year} год ({status}): выходные и праздничные дни"
+        ),
+        Lang::En => {
+            format!("Kazakhstan working-day calendar for {year} ({status}): days off and holidays")
+        }
+    }
+}
+
+fn summary(working: u32, off: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Kk => format!(
+            "Жұмыс күндері: {working}, демалыс және мереке күндері: {off} (бес күндік жұмыс аптасы)."
+        ),
+        Lang::Ru => format!(
+            "Рабочих дней: {working}, выходных и праздничных дней: {off} (пятидневная рабочая неделя)."
+        ),
+        Lang::En => format!("Working days: {working}; days off and holidays: {off} (five-day week)."),
+    }
+}
+
 fn print_text(
     out: &mut impl Write,
     year: i32,
@@ -138,23 +176,7 @@ fn print_text(
     lang: Lang,
     (working, off): (u32, u32),
 ) -> io::Result<()> {
-    let status_code = match status {
-        YearStatus::Final => "calendar.listing_status_final",
-        YearStatus::Provisional => "calendar.listing_status_provisional",
-        YearStatus::NotCovered => "calendar.listing_status_not_covered",
-    };
-    let title = Params(vec![
-        ("year", Param::Text(year.to_string())),
-        (
-            "status",
-            Param::Text(catalog::render(status_code, &Params::default(), lang)),
-        ),
-    ]);
-    writeln!(
-        out,
-        "{}",
-        catalog::render("calendar.listing_title", &title, lang)
-    )?;
+    writeln!(out, "{}", title(year, status, lang))?;
     for f in findings
         .iter()
         .filter(|f| [PROVISIONAL_YEAR, YEAR_NOT_COVERED].contains(&f.code))
@@ -176,13 +198,5 @@ fn print_text(
         }
     }
     writeln!(out)?;
-    let summary = Params(vec![
-        ("working", Param::Int(i64::from(working))),
-        ("days_off", Param::Int(i64::from(off))),
-    ]);
-    writeln!(
-        out,
-        "{}",
-        catalog::render("calendar.listing_summary", &summary, lang)
-    )
+    writeln!(out, "{}", summary(working, off, lang))
 }
