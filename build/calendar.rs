@@ -142,8 +142,7 @@ fn source(sources: &mut Vec<String>, text: &str) -> usize {
 
 fn read_holidays(root: &Map<String, Value>, place: &str, p: &mut Problems) -> Vec<Holiday> {
     let mut out: Vec<Holiday> = Vec::new();
-    let list = root.get("holidays").and_then(Value::as_array);
-    for (i, h) in list.into_iter().flatten().enumerate() {
+    for (i, h) in gen::items(root, "holidays") {
         let place = format!("{place}: holidays[{i}]");
         let Some(o) = gen::object(h, &place, p) else {
             continue;
@@ -209,8 +208,7 @@ fn read_lunar(
     p: &mut Problems,
 ) -> BTreeMap<i64, (i64, bool, String)> {
     let mut out = BTreeMap::new();
-    let list = root.get("kurban_ait").and_then(Value::as_array);
-    for (i, k) in list.into_iter().flatten().enumerate() {
+    for (i, k) in gen::items(root, "kurban_ait") {
         let place = format!("{place}: kurban_ait[{i}]");
         let Some(o) = gen::object(k, &place, p) else {
             continue;
@@ -320,13 +318,7 @@ pub fn generate(p: &mut Problems) -> String {
             }
             _ => {}
         }
-        for (i, t) in o
-            .get("transfers")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
+        for (i, t) in gen::items(o, "transfers") {
             let place = format!("{file}: transfers[{i}]");
             let Some(t) = gen::object(t, &place, p) else {
                 continue;

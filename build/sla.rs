@@ -91,13 +91,7 @@ pub fn generate(p: &mut Problems) -> String {
         lit(gen::string(root, "counting", path, p))
     );
     let mut seen_editions = Vec::new();
-    for (i, e) in root
-        .get("editions")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    for (i, e) in gen::items(root, "editions") {
         let place = format!("{path}: editions[{i}]");
         let Some(o) = gen::object(e, &place, p) else {
             continue;
@@ -115,13 +109,7 @@ pub fn generate(p: &mut Problems) -> String {
 
         let mut reception = String::new();
         let mut received: Vec<&str> = Vec::new();
-        for (j, r) in o
-            .get("reception")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
+        for (j, r) in gen::items(o, "reception") {
             let place = format!("{place}.reception[{j}]");
             let Some(r) = gen::object(r, &place, p) else {
                 continue;
@@ -173,13 +161,7 @@ pub fn generate(p: &mut Problems) -> String {
         let mut steps = String::new();
         // (service, action, category, step) covered so far.
         let mut covered: Vec<(String, String, String, String)> = Vec::new();
-        for (j, s) in o
-            .get("steps")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
+        for (j, s) in gen::items(o, "steps") {
             let place = format!("{place}.steps[{j}]");
             let Some(s) = gen::object(s, &place, p) else {
                 continue;

@@ -2,14 +2,14 @@
 //! expire before the decision is due, and calendar years not yet decreed.
 
 use super::{
-    schedule, Request, Schedule, SlaOptions, DOCUMENT_EXPIRES_BEFORE_DECISION,
-    FIXES_BEFORE_REMARKS, FIXES_LATE, INVALID_DATE, NO_REMARKS_CYCLE, REMARKS_LATE,
+    schedule, Request, Schedule, DOCUMENT_EXPIRES_BEFORE_DECISION, FIXES_BEFORE_REMARKS,
+    FIXES_LATE, INVALID_DATE, NO_REMARKS_CYCLE, REMARKS_LATE,
 };
-use crate::calendar::{Calendar, CalendarOverrides, Date};
+use crate::calendar::{Calendar, Date};
 use crate::editions::Edition;
 use crate::findings::{Finding, Findings, Param, Pointer, TermKind};
-use crate::model::IsoDate;
-use crate::Context;
+use crate::model::{Action, Category, IsoDate, Service};
+use crate::{Context, Options, Submission};
 
 /// Reads an optional `YYYY-MM-DD` field, reporting what does not parse at `path`.
 pub(crate) fn read_date(
@@ -55,23 +55,47 @@ pub(crate) fn check_remarks(
     }
 }
 
+/// The schedule of an application placed in its edition and on its region's
+/// clock, with the calendar years it spans reported when not decreed; `None` when
+/// something it needs is missing or the edition does not offer the service.
+pub(crate) fn plan(
+    edition: Option<&'static Edition>,
+    submission: Option<Submission>,
+    (service, action, category): (Option<Service>, Option<Action>, Option<Category>),
+    remarks_sent_on: Option<Date>,
+    options: Option<&Options>,
+    findings: &mut Findings,
+) -> Option<Schedule> {
+    let sub = submission?;
+    let req = Request {
+        edition: edition?,
+        service: service?,
+        action: action?,
+        category: category?,
+        submitted_on: sub.local_date,
+        submitted_seconds: sub.local_seconds,
+        remarks_sent_on,
+    };
+    let defaults;
+    let options = match options {
+        Some(o) => o,
+        None => {
+            defaults = Options::default();
+            &defaults
+        }
+    };
+    let cal = Calendar::with_overrides(&options.calendar);
+    let s = schedule(&req, &options.sla, &cal)?;
+    let last = s.last_date().unwrap_or(sub.local_date);
+    cal.check_years(sub.local_date, last, "/submitted_at", findings);
+    Some(s)
+}
+
 /// Deadline checks of an application (needs the edition, the submission time,
 /// the service, action and category; silent without them — other modules report
 /// what is missing).
 pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
     let app = cx.app;
-    let (Some(ed), Some(sub)) = (cx.edition, cx.submission) else {
-        return;
-    };
-    let (Some(service), Some(action), Some(category)) = (app.service, app.action, app.category)
-    else {
-        return;
-    };
-    let defaults = (SlaOptions::default(), CalendarOverrides::default());
-    let (opts, overrides) = match cx.options() {
-        Some(o) => (&o.sla, &o.calendar),
-        None => (&defaults.0, &defaults.1),
-    };
     let progress = app.expertise.as_ref();
     let remarks_on = read_date(
         progress.and_then(|p| p.remarks_sent_on.as_ref()),
@@ -83,21 +107,19 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
         "/expertise/fixes_submitted_on",
         findings,
     );
-    let req = Request {
-        edition: ed,
-        service,
-        action,
-        category,
-        submitted_on: sub.local_date,
-        submitted_seconds: sub.local_seconds,
-        remarks_sent_on: remarks_on,
-    };
-    let cal = Calendar::with_overrides(overrides);
-    let Some(s) = schedule(&req, opts, &cal) else {
+    let Some(s) = plan(
+        cx.edition,
+        cx.submission,
+        (app.service, app.action, app.category),
+        remarks_on,
+        cx.options(),
+        findings,
+    ) else {
         return;
     };
-    let last = s.last_date().unwrap_or(sub.local_date);
-    cal.check_years(sub.local_date, last, "/submitted_at", findings);
+    let (Some(ed), Some(sub)) = (cx.edition, cx.submission) else {
+        return;
+    };
 
     if let Some(remarks_on) = remarks_on {
         check_remarks(ed, &s, remarks_on, "/expertise/remarks_sent_on", findings);

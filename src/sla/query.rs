@@ -3,9 +3,8 @@
 
 use serde::Serialize;
 
-use super::checks::{check_remarks, read_date};
-use super::{schedule, Due, Request};
-use crate::calendar::Calendar;
+use super::checks::{check_remarks, plan, read_date};
+use super::Due;
 use crate::editions;
 use crate::findings::{Finding, Findings, Report};
 use crate::input::{InputError, Reader, Value};
@@ -140,26 +139,19 @@ fn answer(
         editions::check_offer(ed, q.service, q.action, q.channel, findings);
     }
     let remarks_on = read_date(q.remarks_sent_on.as_ref(), "/remarks_sent_on", findings);
-    let (Some(ed), Some(sub), Some(service), Some(action), Some(category)) =
-        (ed, sub, q.service, q.action, q.category)
-    else {
+    let Some(s) = plan(
+        ed,
+        sub,
+        (q.service, q.action, q.category),
+        remarks_on,
+        Some(options),
+        findings,
+    ) else {
         return;
     };
-    let req = Request {
-        edition: ed,
-        service,
-        action,
-        category,
-        submitted_on: sub.local_date,
-        submitted_seconds: sub.local_seconds,
-        remarks_sent_on: remarks_on,
-    };
-    let cal = Calendar::with_overrides(&options.calendar);
-    let Some(s) = schedule(&req, &options.sla, &cal) else {
+    let Some(ed) = ed else {
         return;
     };
-    let last = s.last_date().unwrap_or(sub.local_date);
-    cal.check_years(sub.local_date, last, "/submitted_at", findings);
     if let Some(remarks_on) = remarks_on {
         check_remarks(ed, &s, remarks_on, "/remarks_sent_on", findings);
     }
