@@ -176,3 +176,30 @@ fn answer(
     put(&s.remarks_due, &mut out.remarks_due, &mut b.remarks_due);
     put(&s.fixes_due, &mut out.fixes_due, &mut b.fixes_due);
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn result_types_have_json_schemas() {
+        let report = serde_json::to_value(schemars::schema_for!(DeadlinesReport)).unwrap();
+        let text = report.to_string();
+        for field in [
+            "registered_on",
+            "fixes_due",
+            "basis",
+            "findings",
+            "severity",
+        ] {
+            assert!(text.contains(field), "{field} missing in {text}");
+        }
+        let day = serde_json::to_value(schemars::schema_for!(crate::calendar::DayReport)).unwrap();
+        assert!(day.to_string().contains("transfer_working"));
+        let query = serde_json::to_value(schemars::schema_for!(DeadlineQuery)).unwrap();
+        assert_eq!(
+            query["required"],
+            serde_json::json!(["service", "action", "category", "submitted_at"])
+        );
+    }
+}

@@ -10,7 +10,11 @@ import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 
 const require = createRequire(import.meta.url);
-const node = require('../../pkg/nodejs/kz_eco_rules.js');
+// The package layout: pkg/node.cjs + www/pkg/web.js (one shared .wasm), or the older
+// pkg/nodejs/ + www/pkg/kz_eco_rules.js.
+const node = require(fs.existsSync('pkg/node.cjs')
+  ? '../../pkg/node.cjs' : '../../pkg/nodejs/kz_eco_rules.js');
+const WEB = fs.existsSync('www/pkg/web.js') ? '/pkg/web.js' : '/pkg/kz_eco_rules.js';
 const vectors = fs.readFileSync('tests/vectors/deadlines.jsonl', 'utf8')
   .split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const DAYS = ['2019-12-31', '2020-01-05', '2020-03-24', '2020-05-11', '2024-02-29', '2024-03-01',
@@ -42,8 +46,8 @@ async function answersIn(timezoneId) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(srv.url);
-  const result = await page.evaluate(async ({ queries, days }) => {
-    const m = await import('/pkg/kz_eco_rules.js');
+  const result = await page.evaluate(async ({ queries, days, web }) => {
+    const m = await import(web);
     await m.default();
     const fromStrings = queries.map((q) => m.deadlines(q, { lang: 'en' }));
     const fromDates = queries.map((q) =>
@@ -56,7 +60,7 @@ async function answersIn(timezoneId) {
       offset: new Date('2019-10-04T12:00:00Z').getTimezoneOffset(),
       fromStrings, fromDates, dayStrings, dayDates,
     };
-  }, { queries: vectors.map((v) => v.query), days: DAYS });
+  }, { queries: vectors.map((v) => v.query), days: DAYS, web: WEB });
   await context.close();
   assert.deepEqual(errors, []);
   return result;
