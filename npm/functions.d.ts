@@ -6,6 +6,38 @@ export interface Options {
   lang?: Lang;
   /** Per-code severity changes, e.g. `{ "editions.outside_period": "error" }`. */
   severity?: Record<string, Severity>;
+  /** Calendar overrides for years not yet decreed. */
+  calendar?: CalendarOverrides;
+  /** How deadlines are counted where the regulations are open to reading. */
+  sla?: SlaOptions;
+}
+
+/** Extra days off / working days (`"YYYY-MM-DD"`), and years the caller vouches for. */
+export interface CalendarOverrides {
+  days_off?: string[];
+  working_days?: string[];
+  /** Years whose calendar is taken as complete (no "provisional" finding). */
+  confirmed_years?: number[];
+}
+
+/** Deadline counting options; each default follows the research notes (see README). */
+export interface SlaOptions {
+  /** Reception opening time `"hh:mm"` instead of the edition's. */
+  reception_open?: string;
+  /** Reception closing time `"hh:mm"` (a submission at this minute is after hours). */
+  reception_close?: string;
+  /** A working-day submission before opening: registered that day (default) or the next working day. */
+  before_opening?: "same_day" | "next_working_day";
+  /** Count the registration day as day 1 of a working-day period (default false). */
+  count_registration_day?: boolean;
+  /** Month and calendar-day periods run from registration (default) or from submission. */
+  anchor?: "registration" | "submission";
+  /** Move a calendar-day or month period ending on a non-working day to the next working day (default true). */
+  roll_forward?: boolean;
+  /** Fixes window when no remarks date is given: from the latest permissible remarks date (default) or none. */
+  fixes_without_remarks?: "remarks_due" | "none";
+  /** 2012 main expertise month from registration (default) or from the end of the preliminary expertise. */
+  expertise_month_from?: "registration" | "preliminary_end";
 }
 
 /**
@@ -22,6 +54,21 @@ export function validateApplication(app: Application | string, options?: Options
  * could not be decided (unknown edition, unanswered facts…).
  */
 export function requiredDocuments(query: ChecklistQuery | string, options?: Options): ChecklistReport;
+
+/**
+ * The registration date and every deadline of one application on the Kazakhstan
+ * working-day calendar, each with its edition and clause; dates are `"YYYY-MM-DD"`
+ * or `null` where the edition has no such step. `submitted_at` may be an ISO string
+ * or a `Date` (an instant: answers do not depend on the browser's time zone).
+ */
+export function deadlines(query: DeadlineQuery | (Omit<DeadlineQuery, "submitted_at"> & { submitted_at: IsoDateTime | Date }) | string, options?: Options): DeadlinesReport;
+
+/**
+ * Whether a day is a working day in Kazakhstan, and why. A `"YYYY-MM-DD"` string is
+ * that civil day; a `Date` or ISO date-time is the civil day in Kazakhstan at that
+ * instant. A year without decreed transfers gives `status: "provisional"` and a finding.
+ */
+export function isWorkingDay(date: string | Date, options?: Options): DayReport;
 
 /** The whole message catalog in `lang`: `{ code: template }`, placeholders `{name}`. */
 export function messages(lang: Lang): Record<string, string>;

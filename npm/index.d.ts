@@ -1143,6 +1143,163 @@ export type Status = "required" | "conditional" | "not_applicable";
  */
 export type DocumentAttributes = ("eds_signed" | "scanned_copy" | "notarised_unless_original_shown" | "valid_on_submission")[];
 
+/**
+ * A deadlines query: which edition (or region), service, action and category,
+ * when it was submitted, and when the remarks were sent.
+ */
+export interface DeadlineQuery {
+  /**
+   * Edition id (e.g. `almaty_city_2019`); or give `region`.
+   */
+  edition?: string | null;
+  /**
+   * Region id; with `submitted_at` it selects the edition in force.
+   */
+  region?: string | null;
+  /**
+   * The service.
+   */
+  service: Service;
+  /**
+   * The action.
+   */
+  action: Action;
+  /**
+   * The category.
+   */
+  category: Category;
+  /**
+   * `portal` or `in_person` (optional; checked against the edition).
+   */
+  channel?: Channel | null;
+  /**
+   * When the application was submitted: ISO 8601 with UTC offset.
+   */
+  submitted_at: IsoDateTime;
+  /**
+   * Day the remarks were sent (2019 expertise), `YYYY-MM-DD`.
+   */
+  remarks_sent_on?: IsoDate | null;
+}
+
+/**
+ * The deadlines of a query as `YYYY-MM-DD` strings; `null` where the edition has
+ * no such step or the query could not be answered (`findings` says why).
+ */
+export interface DeadlinesReport {
+  /**
+   * The edition the deadlines come from.
+   */
+  edition?: string | null;
+  /**
+   * Registration date.
+   */
+  registered_on?: string | null;
+  /**
+   * Completeness check (2019) / preliminary expertise (2012) due.
+   */
+  completeness_due?: string | null;
+  /**
+   * Decision due (the whole service; the repeat review for `repeat`).
+   */
+  decision_due?: string | null;
+  /**
+   * Latest day to send reasoned remarks (2019 expertise).
+   */
+  remarks_due?: string | null;
+  /**
+   * Latest day for the applicant's fixes (2019 expertise).
+   */
+  fixes_due?: string | null;
+  /**
+   * Edition + clause of each date.
+   */
+  basis: DeadlinesBasis;
+  /**
+   * False when a finding is an error (then the dates are `null`).
+   */
+  ok: boolean;
+  /**
+   * Findings: unreadable query, no edition, provisional calendar, late remarks.
+   */
+  findings: Finding[];
+}
+
+/**
+ * The clause behind each deadline (`"<edition> <clause>"`), `null` with the date.
+ */
+export interface DeadlinesBasis {
+  /**
+   * Basis of `registered_on`.
+   */
+  registered_on?: string | null;
+  /**
+   * Basis of `completeness_due`.
+   */
+  completeness_due?: string | null;
+  /**
+   * Basis of `decision_due`.
+   */
+  decision_due?: string | null;
+  /**
+   * Basis of `remarks_due`.
+   */
+  remarks_due?: string | null;
+  /**
+   * Basis of `fixes_due`.
+   */
+  fixes_due?: string | null;
+}
+
+/**
+ * One day of the calendar. `date`, `working` and `status` are `null` only when the
+ * input was not a date (then `findings` says why).
+ */
+export interface DayReport {
+  /**
+   * The civil day, `YYYY-MM-DD`.
+   */
+  date?: string | null;
+  /**
+   * True for a working day.
+   */
+  working?: boolean | null;
+  /**
+   * How far the year's calendar is known.
+   */
+  status?: YearStatus | null;
+  /**
+   * What kind of day it is.
+   */
+  kind?: DayReportKind | null;
+  /**
+   * The holiday id (`nauryz`, `kurban_ait`, …) for holidays and carried-over days.
+   */
+  holiday?: string | null;
+  /**
+   * What makes the day special, in the report language.
+   */
+  description?: string | null;
+  /**
+   * The legal basis of a special day.
+   */
+  basis?: string | null;
+  /**
+   * Calendar findings (provisional year, not covered, not a date).
+   */
+  findings: Finding[];
+}
+
+/**
+ * How far the calendar of a year is known.
+ */
+export type YearStatus = "final" | "provisional" | "not_covered";
+
+/**
+ * What kind of day it is.
+ */
+export type DayReportKind = "weekday" | "weekend" | "holiday" | "substitute" | "transfer_off" | "transfer_working" | "override";
+
 // ---- Functions (written by hand; they use the generated types above) ----
 
 /** Options of {@link validateApplication}. */
@@ -1151,6 +1308,38 @@ export interface Options {
   lang?: Lang;
   /** Per-code severity changes, e.g. `{ "editions.outside_period": "error" }`. */
   severity?: Record<string, Severity>;
+  /** Calendar overrides for years not yet decreed. */
+  calendar?: CalendarOverrides;
+  /** How deadlines are counted where the regulations are open to reading. */
+  sla?: SlaOptions;
+}
+
+/** Extra days off / working days (`"YYYY-MM-DD"`), and years the caller vouches for. */
+export interface CalendarOverrides {
+  days_off?: string[];
+  working_days?: string[];
+  /** Years whose calendar is taken as complete (no "provisional" finding). */
+  confirmed_years?: number[];
+}
+
+/** Deadline counting options; each default follows the research notes (see README). */
+export interface SlaOptions {
+  /** Reception opening time `"hh:mm"` instead of the edition's. */
+  reception_open?: string;
+  /** Reception closing time `"hh:mm"` (a submission at this minute is after hours). */
+  reception_close?: string;
+  /** A working-day submission before opening: registered that day (default) or the next working day. */
+  before_opening?: "same_day" | "next_working_day";
+  /** Count the registration day as day 1 of a working-day period (default false). */
+  count_registration_day?: boolean;
+  /** Month and calendar-day periods run from registration (default) or from submission. */
+  anchor?: "registration" | "submission";
+  /** Move a calendar-day or month period ending on a non-working day to the next working day (default true). */
+  roll_forward?: boolean;
+  /** Fixes window when no remarks date is given: from the latest permissible remarks date (default) or none. */
+  fixes_without_remarks?: "remarks_due" | "none";
+  /** 2012 main expertise month from registration (default) or from the end of the preliminary expertise. */
+  expertise_month_from?: "registration" | "preliminary_end";
 }
 
 /**
@@ -1167,6 +1356,21 @@ export function validateApplication(app: Application | string, options?: Options
  * could not be decided (unknown edition, unanswered facts…).
  */
 export function requiredDocuments(query: ChecklistQuery | string, options?: Options): ChecklistReport;
+
+/**
+ * The registration date and every deadline of one application on the Kazakhstan
+ * working-day calendar, each with its edition and clause; dates are `"YYYY-MM-DD"`
+ * or `null` where the edition has no such step. `submitted_at` may be an ISO string
+ * or a `Date` (an instant: answers do not depend on the browser's time zone).
+ */
+export function deadlines(query: DeadlineQuery | (Omit<DeadlineQuery, "submitted_at"> & { submitted_at: IsoDateTime | Date }) | string, options?: Options): DeadlinesReport;
+
+/**
+ * Whether a day is a working day in Kazakhstan, and why. A `"YYYY-MM-DD"` string is
+ * that civil day; a `Date` or ISO date-time is the civil day in Kazakhstan at that
+ * instant. A year without decreed transfers gives `status: "provisional"` and a finding.
+ */
+export function isWorkingDay(date: string | Date, options?: Options): DayReport;
 
 /** The whole message catalog in `lang`: `{ code: template }`, placeholders `{name}`. */
 export function messages(lang: Lang): Record<string, string>;

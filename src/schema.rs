@@ -20,6 +20,9 @@ fn api_definitions() -> Map<String, Value> {
     generator.subschema_for::<crate::Report>();
     generator.subschema_for::<crate::documents::ChecklistQuery>();
     generator.subschema_for::<crate::documents::ChecklistReport>();
+    generator.subschema_for::<crate::sla::DeadlineQuery>();
+    generator.subschema_for::<crate::sla::DeadlinesReport>();
+    generator.subschema_for::<crate::calendar::DayReport>();
     generator.take_definitions(true)
 }
 

@@ -201,3 +201,39 @@ impl Serialize for CatalogIn {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
+
+/// `deadlines(query, options?)`: the registration date and the deadlines of one
+/// application — `query` is `{ edition | region, service, action, category,
+/// submitted_at, remarks_sent_on? }` as a plain object or JSON text;
+/// `submitted_at` is an ISO 8601 string with offset or a `Date` (an instant, so
+/// the answer does not depend on the browser's time zone). Returns `{ edition,
+/// registered_on, completeness_due, decision_due, remarks_due, fixes_due, basis,
+/// ok, findings }` with dates as `"YYYY-MM-DD"` or `null`. Options as for
+/// `validateApplication`, plus `calendar` (overrides) and `sla` (counting options).
+#[wasm_bindgen(js_name = deadlines)]
+pub fn deadlines(query: JsValue, options_js: JsValue) -> Result<JsValue, JsValue> {
+    if query.is_undefined() || query.is_null() {
+        return Err(type_error(
+            "deadlines(query, options?): `query` is required (an object or JSON text)",
+        ));
+    }
+    let options = options(&options_js)?;
+    let report = crate::sla::deadlines_input(input(&query, &options.limits).as_ref(), &options);
+    to_js(&report)
+}
+
+/// `isWorkingDay(date, options?)`: whether a day is a working day in Kazakhstan
+/// and why — `{ date, working, status, kind, holiday, description, basis,
+/// findings }`. `date` is a `"YYYY-MM-DD"` string (that civil day), or a `Date`
+/// or ISO date-time string (an instant: the civil day it falls on in Kazakhstan —
+/// Almaty time, UTC+6 until 1 March 2024 and UTC+5 since — whatever the browser's
+/// time zone). `status` is `"final"`, `"provisional"` (no transfers decreed yet)
+/// or `"not_covered"`, with a finding saying so. `options.calendar` adds days off
+/// or working days.
+#[wasm_bindgen(js_name = isWorkingDay)]
+pub fn is_working_day(date: JsValue, options_js: JsValue) -> Result<JsValue, JsValue> {
+    let options = options(&options_js)?;
+    let value = to_value(&date, &Limits::default()).map_err(|e| type_error(&e.to_string()))?;
+    let report = crate::calendar::day_report(&value, &options).map_err(|e| type_error(&e))?;
+    to_js(&report)
+}

@@ -2,6 +2,8 @@
 //!
 //! ```text
 //! kz-eco-rules check [FILE | - | --example NAME] [--lang kk|ru|en] [--json]
+//! kz-eco-rules deadlines --jsonl [--lang kk|ru|en] [--options JSON]
+//! kz-eco-rules calendar YEAR [--lang kk|ru|en] [--json]
 //! kz-eco-rules examples
 //! kz-eco-rules documents --jsonl | (--edition ID | --region ID --date DATE) --service … --action … --category … --channel … [--fact NAME=yes|no]… [--lang kk|ru|en] [--json]
 //! kz-eco-rules help | --version
@@ -10,7 +12,9 @@
 //! Exit status: 0 when no error was found, 1 when errors were found, 2 for bad
 //! usage or unreadable input.
 
+mod calendar;
 mod check;
+mod deadlines;
 mod documents;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema;
@@ -70,6 +74,15 @@ USAGE:
         Validate an application (JSON). Without FILE, checks the embedded
         example permit_II. Exit 0: no errors; 1: errors found; 2: bad usage
         or unreadable input.
+    kz-eco-rules deadlines --jsonl [--lang kk|ru|en] [--options JSON]
+        Read deadline queries as JSON Lines on standard input ({\"edition\",
+        \"service\", \"action\", \"category\", \"submitted_at\", \"remarks_sent_on\"?})
+        and write one answer per line: registration and due dates with the
+        clause behind each. --options takes the JS options object (calendar
+        overrides, sla counting options). Exit 1 when a line has errors.
+    kz-eco-rules calendar YEAR [--lang kk|ru|en] [--json]
+        Print the year's days off and holidays in Kazakhstan with the reason
+        and legal basis of each, and the number of working days.
     kz-eco-rules examples
         List the embedded example applications.
     kz-eco-rules schema [--typescript | --write]
@@ -99,6 +112,8 @@ fn main() {
         #[cfg(not(target_arch = "wasm32"))]
         Some("schema") => schema::run(args),
         Some("documents") => documents::run(args),
+        Some("deadlines") => deadlines::run(args),
+        Some("calendar") => calendar::run(args),
         Some("examples") => {
             for (name, _) in EXAMPLES {
                 println!("{name}");
