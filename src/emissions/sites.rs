@@ -1,0 +1,186 @@
+//! Table 1: industrial sites — numbers, coordinates, area.
+
+use crate::findings::{Basis, Finding, Param};
+use crate::model::{Amount, Dms};
+
+use super::decimal::{self, Rounding};
+use super::grid::{number_finding, push_index};
+use super::number::{self, NumberError, Quantity};
+use super::{basis, Checker};
+use super::{
+    AREA_NOT_POSITIVE, COORDINATE_OUT_OF_RANGE, DUPLICATE_SITE, MISSING_VALUE, NOT_WHOLE,
+    OUTSIDE_KAZAKHSTAN,
+};
+
+/// Kazakhstan's extent in whole degrees, rounded outwards (DIGEST §5.4, outside
+/// the seeds): latitude 40°–56° N, longitude 46°–88° E.
+pub const LATITUDE_EXTENT: (i64, i64) = (40, 56);
+/// See [`LATITUDE_EXTENT`].
+pub const LONGITUDE_EXTENT: (i64, i64) = (46, 88);
+
+/// Site numbers defined by table 1 (sorted), and whether they can be relied on
+/// (table 1 is filled and every row has a number).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Sites {
+    pub numbers: Vec<u32>,
+    pub usable: bool,
+}
+
+const UNITS_PER_ONE: i128 = 1_000_000_000;
+
+impl Checker<'_, '_> {
+    fn t1_form(&self) -> Basis {
+        match self.cx.edition.map(|e| e.id) {
+            Some(basis::ALMATY_OBLAST) => Basis::new(basis::ALMATY_OBLAST, "PR App.1 T1"),
+            _ => Basis::new(basis::KARAGANDA, "App.3 T1"),
+        }
+    }
+
+    /// Checks table 1 and returns its site numbers.
+    pub(crate) fn check_sites(&mut self) -> Sites {
+        let Some(rows) = self.cx.app.industrial_sites.as_ref() else {
+            return Sites::default();
+        };
+        let mut numbers: Vec<(u32, usize)> = Vec::with_capacity(rows.len());
+        let mut usable = !rows.is_empty();
+        for (i, site) in rows.iter().enumerate() {
+            let mut base = String::from("/industrial_sites");
+            push_index(&mut base, i);
+            match site.number {
+                Some(n) => numbers.push((n, i)),
+                None => usable = false,
+            }
+            self.dms(
+                &base,
+                "/latitude",
+                site.latitude.as_ref(),
+                90,
+                LATITUDE_EXTENT,
+            );
+            self.dms(
+                &base,
+                "/longitude",
+                site.longitude.as_ref(),
+                180,
+                LONGITUDE_EXTENT,
+            );
+            let area_path = format!("{base}/area_ha");
+            if let Some(q) = self.quantity(site.area_ha.as_ref(), &area_path) {
+                if q.units == 0 {
+                    let f = Finding::error(AREA_NOT_POSITIVE, area_path).basis(self.t1_form());
+                    self.push(f);
+                }
+            }
+        }
+        numbers.sort_unstable();
+        let mut dups: Vec<(usize, u32)> = numbers
+            .windows(2)
+            .filter_map(|w| match w {
+                [(a, _), (b, i)] if a == b => Some((*i, *b)),
+                _ => None,
+            })
+            .collect();
+        dups.sort_unstable();
+        for (i, n) in dups {
+            let mut path = String::from("/industrial_sites");
+            push_index(&mut path, i);
+            path.push_str("/number");
+            let f = Finding::error(DUPLICATE_SITE, path)
+                .with("number", n)
+                .basis(self.t1_form());
+            self.push(f);
+        }
+        let mut list: Vec<u32> = numbers.into_iter().map(|(n, _)| n).collect();
+        list.dedup();
+        Sites {
+            numbers: list,
+            usable,
+        }
+    }
+
+    /// Parses a required amount at `path`: the value, or `None` after reporting
+    /// what is wrong (an absent value was reported by the reader already).
+    fn quantity(&mut self, amount: Option<&Amount>, path: &str) -> Option<Quantity> {
+        let amount = amount?;
+        match number::parse(amount.as_str()) {
+            Ok(q) => Some(q),
+            Err(NumberError::Empty) => {
+                if !self.cx.input_failed(path) {
+                    let f = Finding::error(MISSING_VALUE, path).basis(self.t1_form());
+                    self.push(f);
+                }
+                None
+            }
+            Err(e) => {
+                self.push(number_finding(&e, amount.as_str(), path.to_owned()));
+                None
+            }
+        }
+    }
+
+    /// Degrees and minutes whole, degrees below `deg_limit`, minutes and seconds
+    /// in [0, 60); then the angle inside `extent` (a warning outside).
+    fn dms(
+        &mut self,
+        base: &str,
+        field: &str,
+        v: Option<&Dms>,
+        deg_limit: i64,
+        extent: (i64, i64),
+    ) {
+        let Some(v) = v else { return };
+        let mut path = String::with_capacity(base.len() + 16);
+        path.push_str(base);
+        path.push_str(field);
+        let parts = [
+            (v.deg.as_ref(), "/deg", deg_limit, true),
+            (v.min.as_ref(), "/min", 60, true),
+            (v.sec.as_ref(), "/sec", 60, false),
+        ];
+        let mut total: i128 = 0;
+        let mut complete = true;
+        for (amount, name, limit, whole) in parts {
+            let part_path = format!("{path}{name}");
+            let Some(q) = self.quantity(amount, &part_path) else {
+                complete = false;
+                continue;
+            };
+            let units = i128::from(q.units);
+            if whole && units % UNITS_PER_ONE != 0 {
+                let f = Finding::error(NOT_WHOLE, part_path)
+                    .with("value", Param::Decimal(q.canonical()))
+                    .basis(self.t1_form());
+                self.push(f);
+                complete = false;
+            } else if units >= i128::from(limit) * UNITS_PER_ONE {
+                let f = Finding::error(COORDINATE_OUT_OF_RANGE, part_path)
+                    .with("value", Param::Decimal(q.canonical()))
+                    .with("limit", limit)
+                    .basis(self.t1_form());
+                self.push(f);
+                complete = false;
+            }
+            let per = match name {
+                "/deg" => 3600,
+                "/min" => 60,
+                _ => 1,
+            };
+            total += units * per;
+        }
+        if !complete {
+            return;
+        }
+        let (lo, hi) = extent;
+        let seconds = |deg: i64| i128::from(deg) * 3600 * UNITS_PER_ONE;
+        if total < seconds(lo) || total > seconds(hi) {
+            // Decimal degrees to 4 places (about 11 m), half away from zero.
+            let degrees =
+                decimal::div_round(total, 3600 * 100_000, Rounding::HalfAwayFromZero).unwrap_or(0);
+            let f = Finding::warning(OUTSIDE_KAZAKHSTAN, path)
+                .with("value", Param::Decimal(decimal::format_scaled(degrees, 4)))
+                .with("min", lo)
+                .with("max", hi);
+            self.push(f);
+        }
+    }
+}

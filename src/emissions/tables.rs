@@ -1,0 +1,569 @@
+//! The eight per-year tables: their [`Spec`]s and adapters from the model to the
+//! engine's plain views.
+//!
+//! | table | JSON | groups | columns (unit) | required in a substance row |
+//! |---|---|---|---|---|
+//! | application T2 | `/air_emissions` | `sites` (table 1) | normative, requested, actual × g/s, t/yr | normative, requested |
+//! | application T3 | `/discharges` | `outlets` | normative, requested, actual × mg/l, g/h, t/yr | normative, requested mg/l and t/yr; g/h under the 002 form (A-6) |
+//! | application T4 | `/waste` | — | normative, requested, actual t/yr | normative, requested (and the waste code) |
+//! | application T5 | `/sulfur` | — | normative, requested, actual t/yr | normative, requested |
+//! | permit App.1 | `/permit/air_limits` | `sites` (table 1) | limit g/s, t/yr | both |
+//! | permit App.2 | `/permit/discharge_limits` | `outlets` | limit mg/l, t/yr | both |
+//! | permit App.3 | `/permit/waste_limits` | — | tonnes | tonnes (and the waste code) |
+//! | permit App.4 | `/permit/sulfur_limits` | — | tonnes | tonnes |
+//!
+//! Outlets of table 3 are numbered on their own (the form's «1-су шығарымы»); they
+//! are not sites of table 1, so only tables with `sites` are checked against table 1.
+
+use crate::model::{
+    AirColumns, AirEmissions, AirLimits, AirValues, Amount, DischargeLimits, Discharges, Sulfur,
+    TonnesColumns, TonnesLimits, Waste, WaterColumns, WaterLimitValues, WaterValues,
+};
+
+use super::grid::{Cells, Column, GroupIn, Kind, Need, RowIn, Spec, Unit, YearIn, NO_CELLS};
+
+const fn col(kind: Kind, unit: Unit, row: &'static str, total: &'static str, need: Need) -> Column {
+    Column {
+        kind,
+        unit,
+        row,
+        total,
+        need,
+    }
+}
+
+use Kind::{Actual, Limit, Normative, Requested};
+use Need::{AlmatyOblastForm, Always, Optional};
+use Unit::{GPerH, GPerS, MgPerL, TPerYear};
+
+/// Application table 2: air emissions.
+pub(crate) static AIR: Spec = Spec {
+    root: "/air_emissions",
+    groups: "/sites",
+    group_id: "/site",
+    rows: "/substances",
+    columns: &[
+        col(
+            Normative,
+            GPerS,
+            "/normative/g_per_s",
+            "/normative/g_per_s",
+            Always,
+        ),
+        col(
+            Normative,
+            TPerYear,
+            "/normative/t_per_year",
+            "/normative/t_per_year",
+            Always,
+        ),
+        col(
+            Requested,
+            GPerS,
+            "/requested/g_per_s",
+            "/requested/g_per_s",
+            Always,
+        ),
+        col(
+            Requested,
+            TPerYear,
+            "/requested/t_per_year",
+            "/requested/t_per_year",
+            Always,
+        ),
+        col(
+            Actual,
+            GPerS,
+            "/actual/g_per_s",
+            "/actual/g_per_s",
+            Optional,
+        ),
+        col(
+            Actual,
+            TPerYear,
+            "/actual/t_per_year",
+            "/actual/t_per_year",
+            Optional,
+        ),
+    ],
+    refs_sites: true,
+    form_alo: Some("PR App.1 T2"),
+    form_krg: "App.3 T2",
+    conditions_col: None,
+};
+
+/// Application table 3: discharges with waste water.
+pub(crate) static WATER: Spec = Spec {
+    root: "/discharges",
+    groups: "/outlets",
+    group_id: "/outlet",
+    rows: "/substances",
+    columns: &[
+        col(
+            Normative,
+            MgPerL,
+            "/normative/mg_per_l",
+            "/normative/mg_per_l",
+            Always,
+        ),
+        col(
+            Normative,
+            GPerH,
+            "/normative/g_per_h",
+            "/normative/g_per_h",
+            AlmatyOblastForm,
+        ),
+        col(
+            Normative,
+            TPerYear,
+            "/normative/t_per_year",
+            "/normative/t_per_year",
+            Always,
+        ),
+        col(
+            Requested,
+            MgPerL,
+            "/requested/mg_per_l",
+            "/requested/mg_per_l",
+            Always,
+        ),
+        col(
+            Requested,
+            GPerH,
+            "/requested/g_per_h",
+            "/requested/g_per_h",
+            AlmatyOblastForm,
+        ),
+        col(
+            Requested,
+            TPerYear,
+            "/requested/t_per_year",
+            "/requested/t_per_year",
+            Always,
+        ),
+        col(
+            Actual,
+            MgPerL,
+            "/actual/mg_per_l",
+            "/actual/mg_per_l",
+            Optional,
+        ),
+        col(
+            Actual,
+            GPerH,
+            "/actual/g_per_h",
+            "/actual/g_per_h",
+            Optional,
+        ),
+        col(
+            Actual,
+            TPerYear,
+            "/actual/t_per_year",
+            "/actual/t_per_year",
+            Optional,
+        ),
+    ],
+    refs_sites: false,
+    form_alo: Some("PR App.1 T3"),
+    form_krg: "App.3 T3",
+    conditions_col: None,
+};
+
+const TONNES_COLUMNS: &[Column] = &[
+    col(Normative, TPerYear, "/normative", "/normative", Always),
+    col(Requested, TPerYear, "/requested", "/requested", Always),
+    col(Actual, TPerYear, "/actual", "/actual", Optional),
+];
+
+/// Application table 4: waste placement.
+pub(crate) static WASTE: Spec = Spec {
+    root: "/waste",
+    groups: "",
+    group_id: "",
+    rows: "/items",
+    columns: TONNES_COLUMNS,
+    refs_sites: false,
+    form_alo: Some("PR App.1 T4"),
+    form_krg: "App.3 T4",
+    conditions_col: None,
+};
+
+/// Application table 5: sulfur placement.
+pub(crate) static SULFUR: Spec = Spec {
+    root: "/sulfur",
+    groups: "",
+    group_id: "",
+    rows: "/items",
+    columns: TONNES_COLUMNS,
+    refs_sites: false,
+    form_alo: Some("PR App.1 T5"),
+    form_krg: "App.3 T5",
+    conditions_col: None,
+};
+
+/// Permit appendix 1: air emission limits.
+pub(crate) static AIR_LIMITS: Spec = Spec {
+    root: "/permit/air_limits",
+    groups: "/sites",
+    group_id: "/site",
+    rows: "/substances",
+    columns: &[
+        col(Limit, GPerS, "/limit/g_per_s", "/g_per_s", Always),
+        col(Limit, TPerYear, "/limit/t_per_year", "/t_per_year", Always),
+    ],
+    refs_sites: true,
+    form_alo: None,
+    form_krg: "App.3 permit App.1",
+    conditions_col: Some(1),
+};
+
+/// Permit appendix 2: discharge limits.
+pub(crate) static WATER_LIMITS: Spec = Spec {
+    root: "/permit/discharge_limits",
+    groups: "/outlets",
+    group_id: "/outlet",
+    rows: "/substances",
+    columns: &[
+        col(Limit, MgPerL, "/limit/mg_per_l", "/mg_per_l", Always),
+        col(Limit, TPerYear, "/limit/t_per_year", "/t_per_year", Always),
+    ],
+    refs_sites: false,
+    form_alo: None,
+    form_krg: "App.3 permit App.2",
+    conditions_col: Some(1),
+};
+
+const TONNES_LIMIT_COLUMNS: &[Column] = &[col(Limit, TPerYear, "/tonnes", "", Always)];
+
+/// Permit appendix 3: waste placement limits.
+pub(crate) static WASTE_LIMITS: Spec = Spec {
+    root: "/permit/waste_limits",
+    groups: "",
+    group_id: "",
+    rows: "/items",
+    columns: TONNES_LIMIT_COLUMNS,
+    refs_sites: false,
+    form_alo: None,
+    form_krg: "App.3 permit App.3",
+    conditions_col: Some(0),
+};
+
+/// Permit appendix 4: sulfur placement limits.
+pub(crate) static SULFUR_LIMITS: Spec = Spec {
+    root: "/permit/sulfur_limits",
+    groups: "",
+    group_id: "",
+    rows: "/items",
+    columns: TONNES_LIMIT_COLUMNS,
+    refs_sites: false,
+    form_alo: None,
+    form_krg: "App.3 permit App.4",
+    conditions_col: Some(0),
+};
+
+fn air_values(v: Option<&AirValues>) -> [Option<&Amount>; 2] {
+    [
+        v.and_then(|v| v.g_per_s.as_ref()),
+        v.and_then(|v| v.t_per_year.as_ref()),
+    ]
+}
+
+fn air_row<'a>(
+    n: Option<&'a AirValues>,
+    r: Option<&'a AirValues>,
+    a: Option<&'a AirValues>,
+) -> Cells<'a> {
+    let [n0, n1] = air_values(n);
+    let [r0, r1] = air_values(r);
+    let [a0, a1] = air_values(a);
+    [n0, n1, r0, r1, a0, a1, None, None, None]
+}
+
+fn air_columns(c: Option<&AirColumns>) -> Cells<'_> {
+    air_row(
+        c.and_then(|c| c.normative.as_ref()),
+        c.and_then(|c| c.requested.as_ref()),
+        c.and_then(|c| c.actual.as_ref()),
+    )
+}
+
+fn water_values(v: Option<&WaterValues>) -> [Option<&Amount>; 3] {
+    [
+        v.and_then(|v| v.mg_per_l.as_ref()),
+        v.and_then(|v| v.g_per_h.as_ref()),
+        v.and_then(|v| v.t_per_year.as_ref()),
+    ]
+}
+
+fn water_row<'a>(
+    n: Option<&'a WaterValues>,
+    r: Option<&'a WaterValues>,
+    a: Option<&'a WaterValues>,
+) -> Cells<'a> {
+    let [n0, n1, n2] = water_values(n);
+    let [r0, r1, r2] = water_values(r);
+    let [a0, a1, a2] = water_values(a);
+    [n0, n1, n2, r0, r1, r2, a0, a1, a2]
+}
+
+fn water_columns(c: Option<&WaterColumns>) -> Cells<'_> {
+    water_row(
+        c.and_then(|c| c.normative.as_ref()),
+        c.and_then(|c| c.requested.as_ref()),
+        c.and_then(|c| c.actual.as_ref()),
+    )
+}
+
+fn tonnes_row<'a>(
+    n: Option<&'a Amount>,
+    r: Option<&'a Amount>,
+    a: Option<&'a Amount>,
+) -> Cells<'a> {
+    [n, r, a, None, None, None, None, None, None]
+}
+
+fn tonnes_columns(c: Option<&TonnesColumns>) -> Cells<'_> {
+    tonnes_row(
+        c.and_then(|c| c.normative.as_ref()),
+        c.and_then(|c| c.requested.as_ref()),
+        c.and_then(|c| c.actual.as_ref()),
+    )
+}
+
+fn pair<'a>(a: Option<&'a Amount>, b: Option<&'a Amount>) -> Cells<'a> {
+    [a, b, None, None, None, None, None, None, None]
+}
+
+fn one(a: Option<&Amount>) -> Cells<'_> {
+    [a, None, None, None, None, None, None, None, None]
+}
+
+fn flat<'a>(rows: Vec<RowIn<'a>>) -> Vec<GroupIn<'a>> {
+    vec![GroupIn {
+        id: None,
+        subtotal: NO_CELLS,
+        rows,
+    }]
+}
+
+/// Table 2 as a view.
+pub(crate) fn air_view(t: &AirEmissions) -> Vec<YearIn<'_>> {
+    let years = t.years.iter().flatten();
+    years
+        .map(|y| YearIn {
+            year: y.year,
+            total: air_columns(y.total.as_ref()),
+            groups: y
+                .sites
+                .iter()
+                .flatten()
+                .map(|s| GroupIn {
+                    id: s.site,
+                    subtotal: air_columns(s.subtotal.as_ref()),
+                    rows: s
+                        .substances
+                        .iter()
+                        .flatten()
+                        .map(|x| RowIn {
+                            code: x.code.as_deref(),
+                            name: x.name.as_deref(),
+                            cells: air_row(
+                                x.normative.as_ref(),
+                                x.requested.as_ref(),
+                                x.actual.as_ref(),
+                            ),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Table 3 as a view.
+pub(crate) fn water_view(t: &Discharges) -> Vec<YearIn<'_>> {
+    let years = t.years.iter().flatten();
+    years
+        .map(|y| YearIn {
+            year: y.year,
+            total: water_columns(y.total.as_ref()),
+            groups: y
+                .outlets
+                .iter()
+                .flatten()
+                .map(|o| GroupIn {
+                    id: o.outlet,
+                    subtotal: water_columns(o.subtotal.as_ref()),
+                    rows: o
+                        .substances
+                        .iter()
+                        .flatten()
+                        .map(|x| RowIn {
+                            code: x.code.as_deref(),
+                            name: x.name.as_deref(),
+                            cells: water_row(
+                                x.normative.as_ref(),
+                                x.requested.as_ref(),
+                                x.actual.as_ref(),
+                            ),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Table 4 as a view.
+pub(crate) fn waste_view(t: &Waste) -> Vec<YearIn<'_>> {
+    let years = t.years.iter().flatten();
+    years
+        .map(|y| YearIn {
+            year: y.year,
+            total: tonnes_columns(y.total.as_ref()),
+            groups: flat(
+                y.items
+                    .iter()
+                    .flatten()
+                    .map(|x| RowIn {
+                        code: x.code.as_deref(),
+                        name: x.name.as_deref(),
+                        cells: tonnes_row(
+                            x.normative.as_ref(),
+                            x.requested.as_ref(),
+                            x.actual.as_ref(),
+                        ),
+                    })
+                    .collect(),
+            ),
+        })
+        .collect()
+}
+
+/// Table 5 as a view.
+pub(crate) fn sulfur_view(t: &Sulfur) -> Vec<YearIn<'_>> {
+    let years = t.years.iter().flatten();
+    years
+        .map(|y| YearIn {
+            year: y.year,
+            total: tonnes_columns(y.total.as_ref()),
+            groups: flat(
+                y.items
+                    .iter()
+                    .flatten()
+                    .map(|x| RowIn {
+                        code: None,
+                        name: x.name.as_deref(),
+                        cells: tonnes_row(
+                            x.normative.as_ref(),
+                            x.requested.as_ref(),
+                            x.actual.as_ref(),
+                        ),
+                    })
+                    .collect(),
+            ),
+        })
+        .collect()
+}
+
+fn air_limit(v: Option<&AirValues>) -> Cells<'_> {
+    let [a, b] = air_values(v);
+    pair(a, b)
+}
+
+fn water_limit(v: Option<&WaterLimitValues>) -> Cells<'_> {
+    pair(
+        v.and_then(|v| v.mg_per_l.as_ref()),
+        v.and_then(|v| v.t_per_year.as_ref()),
+    )
+}
+
+/// Permit appendix 1 as a view.
+pub(crate) fn air_limits_view(t: &AirLimits) -> Vec<YearIn<'_>> {
+    let years = t.years.iter().flatten();
+    years
+        .map(|y| YearIn {
+            year: y.year,
+            total: air_limit(y.total.as_ref()),
+            groups: y
+                .sites
+                .iter()
+                .flatten()
+                .map(|s| GroupIn {
+                    id: s.site,
+                    subtotal: air_limit(s.subtotal.as_ref()),
+                    rows: s
+                        .substances
+                        .iter()
+                        .flatten()
+                        .map(|x| RowIn {
+                            code: x.code.as_deref(),
+                            name: x.name.as_deref(),
+                            cells: air_limit(x.limit.as_ref()),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Permit appendix 2 as a view.
+pub(crate) fn water_limits_view(t: &DischargeLimits) -> Vec<YearIn<'_>> {
+    let years = t.years.iter().flatten();
+    years
+        .map(|y| YearIn {
+            year: y.year,
+            total: water_limit(y.total.as_ref()),
+            groups: y
+                .outlets
+                .iter()
+                .flatten()
+                .map(|o| GroupIn {
+                    id: o.outlet,
+                    subtotal: water_limit(o.subtotal.as_ref()),
+                    rows: o
+                        .substances
+                        .iter()
+                        .flatten()
+                        .map(|x| RowIn {
+                            code: x.code.as_deref(),
+                            name: x.name.as_deref(),
+                            cells: water_limit(x.limit.as_ref()),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Permit appendix 3 or 4 as a view.
+pub(crate) fn tonnes_limits_view(t: &TonnesLimits) -> Vec<YearIn<'_>> {
+    let years = t.years.iter().flatten();
+    years
+        .map(|y| YearIn {
+            year: y.year,
+            total: one(y.total.as_ref()),
+            groups: flat(
+                y.items
+                    .iter()
+                    .flatten()
+                    .map(|x| RowIn {
+                        code: x.code.as_deref(),
+                        name: x.name.as_deref(),
+                        cells: one(x.tonnes.as_ref()),
+                    })
+                    .collect(),
+            ),
+        })
+        .collect()
+}
+
+/// Years, groups and rows of a view: what [`super::MAX_TABLE_ROWS`] bounds.
+pub(crate) fn count_rows(years: &[YearIn<'_>]) -> usize {
+    years
+        .iter()
+        .map(|y| 1 + y.groups.iter().map(|g| 1 + g.rows.len()).sum::<usize>())
+        .sum()
+}
