@@ -38,9 +38,33 @@ pub enum Rounding {
     TowardZero,
 }
 
-/// 10ⁿ for n ≤ 19.
+/// 10⁰ … 10¹⁹.
+const POW10: [u64; 20] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+    1_000_000_000,
+    10_000_000_000,
+    100_000_000_000,
+    1_000_000_000_000,
+    10_000_000_000_000,
+    100_000_000_000_000,
+    1_000_000_000_000_000,
+    10_000_000_000_000_000,
+    100_000_000_000_000_000,
+    1_000_000_000_000_000_000,
+    10_000_000_000_000_000_000,
+];
+
+/// 10ⁿ for n ≤ 19 (`u64::MAX` beyond).
 pub(crate) fn pow10(n: u32) -> u64 {
-    10u64.checked_pow(n).unwrap_or(u64::MAX)
+    POW10.get(n as usize).copied().unwrap_or(u64::MAX)
 }
 
 /// Twice the half-unit of the last written place of a value with `decimals`
@@ -180,6 +204,9 @@ mod tests {
         assert_eq!(half_ulp2(0), 1_000_000_000);
         assert_eq!(half_ulp2(4), 100_000);
         assert_eq!(half_ulp2(9), 1);
+        for n in 0..20 {
+            assert_eq!(pow10(n), 10u64.pow(n));
+        }
         assert_eq!(trim_canonical("007.50"), "7.5");
         assert_eq!(trim_canonical("0.000"), "0");
         assert_eq!(trim_canonical("100"), "100");

@@ -314,8 +314,9 @@ struct Plan {
     compares: Vec<(usize, usize, &'static str)>,
     /// (rate column, t/yr column, hourly?).
     rates: Vec<(usize, usize, bool)>,
-    /// Columns of each column group (zero / positive consistency).
-    kinds: Vec<Vec<usize>>,
+    /// Columns of each column group (zero / positive consistency): all of them
+    /// (substance rows), and the additive ones (total / group rows).
+    kinds: Vec<(Vec<usize>, Vec<usize>)>,
     /// (mg/l column, g/h or t/yr column, hourly?).
     flows: Vec<(usize, usize, bool)>,
 }
@@ -363,7 +364,12 @@ impl Plan {
                     plan.flows.push((mg, t, false));
                 }
             }
-            plan.kinds.push(members);
+            let additive = members
+                .iter()
+                .copied()
+                .filter(|&i| spec.column(i).is_some_and(|c| c.unit.additive()))
+                .collect();
+            plan.kinds.push((members, additive));
         }
         plan
     }
@@ -627,22 +633,16 @@ impl Checker<'_, '_> {
                 self.push(f);
             }
         }
-        for members in &plan.kinds {
-            let relevant = |i: &&usize| {
-                spec.column(**i)
-                    .is_some_and(|c| matches!(row, Row::Item(..)) || c.unit.additive())
-            };
-            if members.iter().filter(relevant).all(|&i| cov(i)) {
+        let item = matches!(row, Row::Item(..));
+        for (all, additive) in &plan.kinds {
+            let members = if item { all } else { additive };
+            if !item && members.iter().all(|&i| cov(i)) {
                 continue;
             }
             let zero = members
                 .iter()
-                .filter(relevant)
                 .find(|&&i| at(s, i).ok && at(s, i).units == 0);
-            let positive = members
-                .iter()
-                .filter(relevant)
-                .find(|&&i| at(s, i).ok && at(s, i).units > 0);
+            let positive = members.iter().find(|&&i| at(s, i).ok && at(s, i).units > 0);
             if let (Some(&z), Some(&p)) = (zero, positive) {
                 let f = Finding::warning(ZERO_WITH_POSITIVE, spec.cell_path(y, row, z))
                     .with("other", at(s, p).value())
@@ -698,7 +698,7 @@ impl Checker<'_, '_> {
         let mut keys: Vec<(u64, u8, usize)> = Vec::with_capacity(rows.len() * 2);
         for (r, row) in rows.iter().enumerate() {
             for (kind, text, field) in [(0u8, row.code, "/code"), (1u8, row.name, "/name")] {
-                let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
+                let Some(text) = text.filter(|t| normalized(t).next().is_some()) else {
                     continue;
                 };
                 if text.len() > MAX_NAME_LEN {
@@ -715,33 +715,26 @@ impl Checker<'_, '_> {
             }
         }
         keys.sort_unstable();
-        // (later row, earlier row) pairs of equal keys.
+        // (later row, first row) pairs of equal texts. Equal hashes are rare
+        // (duplicates or collisions): their texts are compared after sorting, so
+        // even crafted collisions stay O(n log n).
         let mut dups: Vec<(usize, usize)> = Vec::new();
-        let mut i = 0;
-        while i < keys.len() {
-            let (h, kind, _) = keys.get(i).copied().unwrap_or_default();
-            let run_end = keys
+        for run in keys.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            let [(_, kind, _), _, ..] = run else { continue };
+            let mut texts: Vec<(String, usize)> = run
                 .iter()
-                .skip(i)
-                .position(|&(h2, k2, _)| (h2, k2) != (h, kind))
-                .map_or(keys.len(), |n| i + n);
-            let run = keys.get(i..run_end).unwrap_or_default();
-            for (j, &(_, _, later)) in run.iter().enumerate() {
-                let text = |r: usize| {
-                    rows.get(r)
-                        .and_then(|row| if kind == 0 { row.code } else { row.name })
-                        .unwrap_or("")
-                };
-                let first = run
-                    .iter()
-                    .take(j)
-                    .map(|&(_, _, r)| r)
-                    .find(|&r| normalized_eq(text(r), text(later)));
-                if let Some(first) = first {
-                    dups.push((later, first));
+                .map(|&(_, _, r)| {
+                    let row = rows.get(r);
+                    let t = row.and_then(|x| if *kind == 0 { x.code } else { x.name });
+                    (normalized(t.unwrap_or("")).collect(), r)
+                })
+                .collect();
+            texts.sort_unstable();
+            for same in texts.chunk_by(|a, b| a.0 == b.0) {
+                if let [(_, first), rest @ ..] = same {
+                    dups.extend(rest.iter().map(|&(_, later)| (later, *first)));
                 }
             }
-            i = run_end.max(i + 1);
         }
         dups.sort_unstable();
         dups.dedup_by_key(|d| d.0);
@@ -888,19 +881,38 @@ fn short(text: &str) -> String {
     }
 }
 
-/// Lower-cased characters with runs of white space collapsed to one space.
+/// Lower-cased characters with runs of white space collapsed to one space and
+/// none at either end.
 fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
-    let mut prev_space = false;
-    s.trim().chars().filter_map(move |c| {
-        if c.is_whitespace() {
-            let keep = !prev_space;
-            prev_space = true;
-            keep.then_some(' ')
-        } else {
-            prev_space = false;
-            Some(c.to_lowercase().next().unwrap_or(c))
-        }
-    })
+    let mut pending = false;
+    let mut started = false;
+    s.chars()
+        .flat_map(move |c| {
+            if c.is_whitespace() {
+                pending = started;
+                [None, None]
+            } else {
+                let space = pending.then_some(' ');
+                pending = false;
+                started = true;
+                [space, Some(lower(c))]
+            }
+        })
+        .flatten()
+}
+
+/// Lower case; ASCII and the basic Cyrillic capitals without the Unicode tables
+/// (most names), anything else through them.
+fn lower(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        '\0'..='\u{7f}' => c,
+        // А–Я → а–я, Ѐ–Џ → ѐ–џ.
+        '\u{410}'..='\u{42f}' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
+        '\u{400}'..='\u{40f}' => char::from_u32(u32::from(c) + 0x50).unwrap_or(c),
+        '\u{430}'..='\u{45f}' => c,
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
 }
 
 /// FNV-1a of [`normalized`] text.
@@ -908,10 +920,6 @@ fn normalized_hash(s: &str) -> u64 {
     normalized(s).fold(0xcbf2_9ce4_8422_2325, |h, c| {
         (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3)
     })
-}
-
-fn normalized_eq(a: &str, b: &str) -> bool {
-    normalized(a).eq(normalized(b))
 }
 
 #[cfg(test)]
@@ -999,12 +1007,18 @@ mod tests {
 
     #[wasm_bindgen_test(unsupported = test)]
     fn names_compare_ignoring_case_and_spacing() {
-        assert!(normalized_eq("Азота  диоксид ", "азота диоксид"));
+        let n = |s: &str| normalized(s).collect::<String>();
+        assert_eq!(n("Азота  диоксид "), n("азота диоксид"));
         assert_eq!(
             normalized_hash("АЗОТА диоксид"),
             normalized_hash(" азота   диоксид")
         );
-        assert!(!normalized_eq("Азота диоксид", "Азота оксид"));
+        assert_ne!(n("Азота диоксид"), n("Азота оксид"));
+        // The fast path agrees with Unicode lower-casing.
+        for c in ('\0'..='\u{4ff}').chain(['Ә', 'Ғ', 'Қ', 'Ң', 'Ө', 'Ұ', 'Ү', 'Һ', 'І', 'Ё'])
+        {
+            assert_eq!(lower(c), c.to_lowercase().next().unwrap(), "{c}");
+        }
     }
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -92,8 +92,9 @@
 //!
 //! - Each number's text: at most [`number::MAX_TEXT_LEN`] bytes (longer →
 //!   `invalid_number`); values at most 10⁹ with at most 9 decimals.
-//! - Each table (application or permit): at most [`MAX_TABLE_ROWS`] year blocks +
-//!   groups + rows; beyond it one `too_many_rows` error and the table is skipped.
+//! - Each table (application or permit): at most [`MAX_TABLE_ROWS`] substance /
+//!   item rows, and at most as many year blocks + site / outlet groups; beyond
+//!   either, one `too_many_rows` error and the table is skipped.
 //! - Substance names and codes compared for duplicates: at most
 //!   [`grid::MAX_NAME_LEN`] bytes (`text_too_long`).
 //! - The reader bounds the rest: strings ≤ 64 KiB, arrays ≤ 100 000 items, the
@@ -124,7 +125,8 @@ use grid::{Spec, YearIn, YearTotal};
 use sites::Sites;
 use years::YearsOf;
 
-/// Most year blocks + groups + rows checked in one table.
+/// Most substance / item rows checked in one table (and, separately, most year
+/// blocks + site / outlet groups).
 pub const MAX_TABLE_ROWS: usize = 100_000;
 
 /// A required cell is empty.
@@ -338,8 +340,9 @@ impl Checker<'_, '_> {
         if view.is_empty() {
             return None;
         }
-        let rows = tables::count_rows(&view);
-        if rows > MAX_TABLE_ROWS {
+        let (rows, groups) = tables::count_rows(&view);
+        if rows > MAX_TABLE_ROWS || groups > MAX_TABLE_ROWS {
+            let rows = rows.max(groups);
             let f = Finding::error(TOO_MANY_ROWS, spec.root)
                 .with("count", rows)
                 .with("limit", MAX_TABLE_ROWS);
@@ -415,22 +418,18 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Su
     };
     ck.sites = ck.check_sites();
     let app_of = YearsOf::Application;
-    let air = app
-        .air_emissions
-        .as_ref()
-        .and_then(|t| ck.run_table(&tables::AIR, tables::air_view(t), app_of));
-    let water = app
-        .discharges
-        .as_ref()
-        .and_then(|t| ck.run_table(&tables::WATER, tables::water_view(t), app_of));
-    let waste = app
-        .waste
-        .as_ref()
-        .and_then(|t| ck.run_table(&tables::WASTE, tables::waste_view(t), app_of));
-    let sulfur = app
-        .sulfur
-        .as_ref()
-        .and_then(|t| ck.run_table(&tables::SULFUR, tables::sulfur_view(t), app_of));
+    if let Some(t) = &app.air_emissions {
+        ck.run_table(&tables::AIR, tables::air_view(t), app_of);
+    }
+    if let Some(t) = &app.discharges {
+        ck.run_table(&tables::WATER, tables::water_view(t), app_of);
+    }
+    if let Some(t) = &app.waste {
+        ck.run_table(&tables::WASTE, tables::waste_view(t), app_of);
+    }
+    if let Some(t) = &app.sulfur {
+        ck.run_table(&tables::SULFUR, tables::sulfur_view(t), app_of);
+    }
     let edition = cx.edition.map(|e| e.id);
     if let Some(t) = &app.waste {
         let years = t.years.iter().flatten().map(|y| {
@@ -461,13 +460,35 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Su
         && app.action != Some(Action::Reissue)
         && matches!(app.category, Some(Category::II | Category::III));
     if asks_limits {
-        let any = air.is_some() || water.is_some() || waste.is_some() || sulfur.is_some();
+        let filled = |n: Option<usize>| n.is_some_and(|n| n > 0);
+        let any = filled(
+            app.air_emissions
+                .as_ref()
+                .and_then(|t| t.years.as_ref().map(Vec::len)),
+        ) || filled(
+            app.discharges
+                .as_ref()
+                .and_then(|t| t.years.as_ref().map(Vec::len)),
+        ) || filled(
+            app.waste
+                .as_ref()
+                .and_then(|t| t.years.as_ref().map(Vec::len)),
+        ) || filled(
+            app.sulfur
+                .as_ref()
+                .and_then(|t| t.years.as_ref().map(Vec::len)),
+        );
         if !any {
             let f = Finding::error(NO_LIMITS_REQUESTED, "").basis(tables::AIR.form(edition));
             ck.push(f);
         }
         let no_sites = app.industrial_sites.as_ref().is_none_or(Vec::is_empty);
-        if air.is_some() && no_sites && !cx.input_failed("/industrial_sites") {
+        let air = filled(
+            app.air_emissions
+                .as_ref()
+                .and_then(|t| t.years.as_ref().map(Vec::len)),
+        );
+        if air && no_sites && !cx.input_failed("/industrial_sites") {
             let basis = match edition {
                 Some(basis::ALMATY_OBLAST) => {
                     crate::findings::Basis::new(basis::ALMATY_OBLAST, "PR App.1 T1")

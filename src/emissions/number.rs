@@ -111,7 +111,13 @@ pub enum NumberError {
 /// assert_eq!(parse("0.30000000000000004"), Err(NumberError::TooManyDecimals));
 /// ```
 pub fn parse(text: &str) -> Result<Quantity, NumberError> {
-    let t = text.trim();
+    // Most cells need no trimming; `str::trim` walks Unicode white space.
+    let plain = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
+    let t = if plain(text.as_bytes().first()) && plain(text.as_bytes().last()) {
+        text
+    } else {
+        text.trim()
+    };
     if t.is_empty() {
         return Err(NumberError::Empty);
     }

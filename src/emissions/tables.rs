@@ -560,10 +560,14 @@ pub(crate) fn tonnes_limits_view(t: &TonnesLimits) -> Vec<YearIn<'_>> {
         .collect()
 }
 
-/// Years, groups and rows of a view: what [`super::MAX_TABLE_ROWS`] bounds.
-pub(crate) fn count_rows(years: &[YearIn<'_>]) -> usize {
-    years
+/// Substance / item rows, and year blocks + groups, of a view: what
+/// [`super::MAX_TABLE_ROWS`] bounds.
+pub(crate) fn count_rows(years: &[YearIn<'_>]) -> (usize, usize) {
+    let groups: usize = years.iter().map(|y| 1 + y.groups.len()).sum();
+    let rows = years
         .iter()
-        .map(|y| 1 + y.groups.iter().map(|g| 1 + g.rows.len()).sum::<usize>())
-        .sum()
+        .flat_map(|y| y.groups.iter())
+        .map(|g| g.rows.len())
+        .sum();
+    (rows, groups)
 }
