@@ -130,6 +130,8 @@ pub(crate) struct Spec {
     pub form_krg: &'static str,
     /// The t/yr column restated by a permit condition, if any.
     pub conditions_col: Option<usize>,
+    /// Rows must carry a code (waste: form T4 col. 2, permit App.3 col. 3).
+    pub code_required: bool,
 }
 
 /// Where a row is.
@@ -212,9 +214,15 @@ impl Spec {
 
 /// Appends `/<i>` without going through `core::fmt`.
 pub(crate) fn push_index(p: &mut String, i: usize) {
+    p.push('/');
+    push_digits(p, i as u64);
+}
+
+/// Appends the decimal digits of `n`.
+pub(crate) fn push_digits(p: &mut String, n: u64) {
     let mut buf = [0u8; 20];
     let mut end = buf.len();
-    let mut n = i;
+    let mut n = n;
     loop {
         end -= 1;
         if let Some(b) = buf.get_mut(end) {
@@ -225,13 +233,78 @@ pub(crate) fn push_index(p: &mut String, i: usize) {
             break;
         }
     }
-    p.push('/');
-    p.extend(
-        buf.get(end..)
-            .unwrap_or_default()
-            .iter()
-            .map(|&d| char::from(d)),
-    );
+    let digits = buf.get(end..).unwrap_or_default();
+    p.extend(digits.iter().map(|&d| char::from(d)));
+}
+
+/// Low 23 bits: a row index in a packed duplicate key.
+const ROW_MASK: u64 = (1 << 23) - 1;
+
+/// Two 32-bit numbers in one sortable key (indices beyond `u32` saturate; tables
+/// are far smaller).
+pub(crate) fn pack(hi: u32, lo: usize) -> u64 {
+    u64::from(hi) << 32 | u64::from(u32::try_from(lo).unwrap_or(u32::MAX))
+}
+
+fn pack_usize(hi: usize, lo: usize) -> u64 {
+    pack(u32::try_from(hi).unwrap_or(u32::MAX), lo)
+}
+
+/// The halves of a [`pack`]ed key.
+pub(crate) fn unpack(k: u64) -> (u32, u32) {
+    ((k >> 32) as u32, k as u32)
+}
+
+/// The one sort of the module: every sort key is a `u64`, sorted by this small
+/// heapsort (O(n log n), no allocation). The standard library's sorts are
+/// faster on large inputs but cost ≈ 4 KB of wasm per element type; the sorted
+/// lists here are the rows of one group or the years of one table.
+pub(crate) fn sort_keys(keys: &mut [u64]) {
+    fn sift_down(keys: &mut [u64], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            let at = |i: usize| keys.get(i).copied().unwrap_or(0);
+            if child + 1 < end && at(child) < at(child + 1) {
+                child += 1;
+            }
+            if at(root) >= at(child) {
+                return;
+            }
+            keys.swap(root, child);
+            root = child;
+        }
+    }
+    let n = keys.len();
+    for root in (0..n / 2).rev() {
+        sift_down(keys, root, n);
+    }
+    for end in (1..n).rev() {
+        keys.swap(0, end);
+        sift_down(keys, 0, end);
+    }
+}
+
+/// Given `pack(value, index)` keys, the `(index, value)` of every entry whose
+/// value an entry with a smaller index already has, ordered by index.
+pub(crate) fn later_duplicates(mut keys: Vec<u64>) -> Vec<(usize, u32)> {
+    sort_keys(&mut keys);
+    let mut dups: Vec<u64> = keys
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] if a >> 32 == b >> 32 => Some(u64::from(unpack(*b).1) << 32 | b >> 32),
+            _ => None,
+        })
+        .collect();
+    sort_keys(&mut dups);
+    dups.into_iter()
+        .map(|k| {
+            let (index, value) = unpack(k);
+            (index as usize, value)
+        })
+        .collect()
 }
 
 /// A parsed cell: a value with its written decimals, or nothing (empty / invalid).
@@ -402,6 +475,9 @@ impl Checker<'_, '_> {
                 for (r, row) in group.rows.iter().enumerate() {
                     let slots = self.read_row(spec, y, Row::Item(g, r), &row.cells);
                     buf.push(slots);
+                    if spec.code_required && row.code.is_none_or(|c| c.trim().is_empty()) {
+                        self.missing_text(spec, y, Row::Item(g, r), "/code");
+                    }
                 }
                 let mut accs = [Acc::default(); MAX_COLS];
                 for (c, acc) in accs.iter_mut().enumerate().take(nc) {
@@ -556,6 +632,19 @@ impl Checker<'_, '_> {
         self.push(Finding::error(MISSING_VALUE, path).basis(basis));
     }
 
+    /// A required text of a row is empty (unless reading failed there).
+    fn missing_text(&mut self, spec: &Spec, y: usize, row: Row, field: &str) {
+        let mut path = spec.row_path(y, row);
+        if self.cx.input_failed(&path) {
+            return;
+        }
+        path.push_str(field);
+        if !self.cx.input_failed(&path) {
+            let basis = spec.form(self.edition_id());
+            self.push(Finding::error(MISSING_VALUE, path).basis(basis));
+        }
+    }
+
     fn sum_mismatch(
         &mut self,
         spec: &Spec,
@@ -654,21 +743,12 @@ impl Checker<'_, '_> {
 
     /// The same site / outlet twice in one year block.
     fn duplicate_groups(&mut self, spec: &Spec, y: usize, groups: &[GroupIn<'_>]) {
-        let mut ids: Vec<(u32, usize)> = groups
+        let ids: Vec<u64> = groups
             .iter()
             .enumerate()
-            .filter_map(|(g, group)| group.id.map(|id| (id, g)))
+            .filter_map(|(g, group)| group.id.map(|id| pack(id, g)))
             .collect();
-        ids.sort_unstable();
-        let mut dups: Vec<(usize, u32)> = ids
-            .windows(2)
-            .filter_map(|w| match w {
-                [(a, _), (b, g)] if a == b => Some((*g, *b)),
-                _ => None,
-            })
-            .collect();
-        dups.sort_unstable();
-        for (g, id) in dups {
+        for (g, id) in later_duplicates(ids) {
             let mut path = spec.group_path(y, g);
             path.push_str(spec.group_id);
             let f = Finding::error(DUPLICATE_GROUP, path)
@@ -695,9 +775,11 @@ impl Checker<'_, '_> {
     /// The same substance (same code, or same name ignoring case and spacing) twice
     /// within one group; names beyond [`MAX_NAME_LEN`] are reported instead.
     fn duplicate_substances(&mut self, spec: &Spec, y: usize, g: usize, rows: &[RowIn<'_>]) {
-        let mut keys: Vec<(u64, u8, usize)> = Vec::with_capacity(rows.len() * 2);
+        // Keys: 40 bits of the text's hash, 1 bit code/name, 23 bits row (rows of
+        // one table are at most MAX_TABLE_ROWS < 2²³).
+        let mut keys: Vec<u64> = Vec::with_capacity(rows.len() * 2);
         for (r, row) in rows.iter().enumerate() {
-            for (kind, text, field) in [(0u8, row.code, "/code"), (1u8, row.name, "/name")] {
+            for (kind, text, field) in [(0u64, row.code, "/code"), (1u64, row.name, "/name")] {
                 let Some(text) = text.filter(|t| normalized(t).next().is_some()) else {
                     continue;
                 };
@@ -711,34 +793,44 @@ impl Checker<'_, '_> {
                     );
                     continue;
                 }
-                keys.push((normalized_hash(text), kind, r));
+                let row_bits = (r as u64) & ROW_MASK;
+                keys.push((normalized_hash(text) >> 24) << 24 | kind << 23 | row_bits);
             }
         }
-        keys.sort_unstable();
-        // (later row, first row) pairs of equal texts. Equal hashes are rare
-        // (duplicates or collisions): their texts are compared after sorting, so
-        // even crafted collisions stay O(n log n).
-        let mut dups: Vec<(usize, usize)> = Vec::new();
-        for run in keys.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-            let [(_, kind, _), _, ..] = run else { continue };
-            let mut texts: Vec<(String, usize)> = run
-                .iter()
-                .map(|&(_, _, r)| {
-                    let row = rows.get(r);
-                    let t = row.and_then(|x| if *kind == 0 { x.code } else { x.name });
-                    (normalized(t.unwrap_or("")).collect(), r)
-                })
-                .collect();
-            texts.sort_unstable();
-            for same in texts.chunk_by(|a, b| a.0 == b.0) {
-                if let [(_, first), rest @ ..] = same {
-                    dups.extend(rest.iter().map(|&(_, later)| (later, *first)));
+        sort_keys(&mut keys);
+        // (later row, first row) of equal texts. Equal hashes mean duplicates (or,
+        // rarely, collisions): within a run each text is compared with at most
+        // eight distinct earlier texts, so crafted collisions cannot make this
+        // quadratic (they can only hide a duplicate).
+        let mut dups: Vec<u64> = Vec::new();
+        for run in keys.chunk_by(|a, b| a >> 23 == b >> 23) {
+            let [first_key, _, ..] = run else { continue };
+            let kind = (first_key >> 23) & 1;
+            let text = |r: usize| {
+                rows.get(r)
+                    .and_then(|x| if kind == 0 { x.code } else { x.name })
+                    .unwrap_or("")
+            };
+            let mut reps: Vec<usize> = Vec::new();
+            for &k in run {
+                let r = (k & ROW_MASK) as usize;
+                match reps
+                    .iter()
+                    .find(|&&rep| normalized(text(rep)).eq(normalized(text(r))))
+                {
+                    Some(&first) => dups.push(pack_usize(r, first)),
+                    None if reps.len() < 8 => reps.push(r),
+                    None => {}
                 }
             }
         }
-        dups.sort_unstable();
-        dups.dedup_by_key(|d| d.0);
-        for (later, first) in dups {
+        sort_keys(&mut dups);
+        let mut previous = None;
+        for (later, first) in dups.into_iter().map(unpack) {
+            if previous.replace(later) == Some(later) {
+                continue;
+            }
+            let later = later as usize;
             let row = rows.get(later);
             let name = row.and_then(|r| r.name.or(r.code)).unwrap_or("").to_owned();
             let f = Finding::error(DUPLICATE_SUBSTANCE, spec.row_path(y, Row::Item(g, later)))
@@ -901,18 +993,23 @@ fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
         .flatten()
 }
 
-/// Lower case; ASCII and the basic Cyrillic capitals without the Unicode tables
-/// (most names), anything else through them.
+/// Lower case for the scripts of the forms — Latin, Latin-1 and Cyrillic
+/// including the Kazakh letters (Ә Ғ Қ Ң Ө Ұ Ү Һ І) — by code-point ranges, without
+/// `char::to_lowercase`'s Unicode tables (≈ 12 KB of wasm). Other characters are
+/// compared as written.
 fn lower(c: char) -> char {
-    match c {
-        'A'..='Z' => c.to_ascii_lowercase(),
-        '\0'..='\u{7f}' => c,
-        // А–Я → а–я, Ѐ–Џ → ѐ–џ.
-        '\u{410}'..='\u{42f}' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
-        '\u{400}'..='\u{40f}' => char::from_u32(u32::from(c) + 0x50).unwrap_or(c),
-        '\u{430}'..='\u{45f}' => c,
-        _ => c.to_lowercase().next().unwrap_or(c),
-    }
+    let u = u32::from(c);
+    let l = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x410..=0x42F => u + 0x20,
+        0x400..=0x40F => u + 0x50,
+        // Cyrillic supplement pairs: capital even, small odd…
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F if u % 2 == 0 => u + 1,
+        // …except Ӏ and Ӂ–Ӎ (capital odd).
+        0x4C0 => 0x4CF,
+        0x4C1..=0x4CD if u % 2 == 1 => u + 1,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
 }
 
 /// FNV-1a of [`normalized`] text.
@@ -1014,10 +1111,30 @@ mod tests {
             normalized_hash(" азота   диоксид")
         );
         assert_ne!(n("Азота диоксид"), n("Азота оксид"));
-        // The fast path agrees with Unicode lower-casing.
-        for c in ('\0'..='\u{4ff}').chain(['Ә', 'Ғ', 'Қ', 'Ң', 'Ө', 'Ұ', 'Ү', 'Һ', 'І', 'Ё'])
-        {
-            assert_eq!(lower(c), c.to_lowercase().next().unwrap(), "{c}");
+        // The ranges agree with Unicode lower-casing for Latin-1 and Cyrillic.
+        for c in ('\0'..='\u{ff}').chain('\u{400}'..='\u{52f}') {
+            let unicode = c.to_lowercase().next().unwrap();
+            assert_eq!(lower(c), unicode, "{c} U+{:04X}", u32::from(c));
+        }
+        assert_eq!(n("ҚАЗАҚСТАН Әуе"), "қазақстан әуе");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_heapsort_sorts() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for n in [0usize, 1, 2, 3, 10, 100, 1000] {
+            let mut v: Vec<u64> = (0..n)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    x % 50
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_unstable();
+            sort_keys(&mut v);
+            assert_eq!(v, want);
         }
     }
 

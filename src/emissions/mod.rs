@@ -358,32 +358,6 @@ impl Checker<'_, '_> {
         let totals = self.check_table(spec, &view);
         Some(TableRun { totals, years })
     }
-
-    /// Waste rows must carry a code (form T4 col. 2, permit App.3 col. 3).
-    fn waste_codes<'t>(
-        &mut self,
-        root: &str,
-        years: impl Iterator<Item = Vec<Option<&'t str>>>,
-        form: crate::findings::Basis,
-    ) {
-        for (y, codes) in years.enumerate() {
-            for (i, code) in codes.into_iter().enumerate() {
-                if code.is_some_and(|c| !c.trim().is_empty()) {
-                    continue;
-                }
-                let mut path = String::from(root);
-                path.push_str("/years");
-                grid::push_index(&mut path, y);
-                path.push_str("/items");
-                grid::push_index(&mut path, i);
-                let row_failed = self.cx.input_failed(&path);
-                path.push_str("/code");
-                if !row_failed && !self.cx.input_failed(&path) {
-                    self.push(Finding::error(MISSING_VALUE, path).basis(form.clone()));
-                }
-            }
-        }
-    }
 }
 
 /// Checks tables 1–5 and the permit of an application; returns the recomputed
@@ -431,31 +405,6 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Su
         ck.run_table(&tables::SULFUR, tables::sulfur_view(t), app_of);
     }
     let edition = cx.edition.map(|e| e.id);
-    if let Some(t) = &app.waste {
-        let years = t.years.iter().flatten().map(|y| {
-            y.items
-                .iter()
-                .flatten()
-                .map(|x| x.code.as_deref())
-                .collect()
-        });
-        ck.waste_codes("/waste", years, tables::WASTE.form(edition));
-    }
-    if let Some(t) = app.permit.as_ref().and_then(|p| p.waste_limits.as_ref()) {
-        let years = t.years.iter().flatten().map(|y| {
-            y.items
-                .iter()
-                .flatten()
-                .map(|x| x.code.as_deref())
-                .collect()
-        });
-        ck.waste_codes(
-            "/permit/waste_limits",
-            years,
-            tables::WASTE_LIMITS.form(edition),
-        );
-    }
-
     let asks_limits = app.service == Some(Service::EmissionPermit)
         && app.action != Some(Action::Reissue)
         && matches!(app.category, Some(Category::II | Category::III));

@@ -4,7 +4,7 @@ use crate::findings::{Basis, Finding, Param};
 use crate::model::{Amount, Dms};
 
 use super::decimal::{self, Rounding};
-use super::grid::{number_finding, push_index};
+use super::grid::{later_duplicates, number_finding, pack, push_index, sort_keys, unpack};
 use super::number::{self, NumberError, Quantity};
 use super::{basis, Checker};
 use super::{
@@ -41,13 +41,13 @@ impl Checker<'_, '_> {
         let Some(rows) = self.cx.app.industrial_sites.as_ref() else {
             return Sites::default();
         };
-        let mut numbers: Vec<(u32, usize)> = Vec::with_capacity(rows.len());
+        let mut numbers: Vec<u64> = Vec::with_capacity(rows.len());
         let mut usable = !rows.is_empty();
         for (i, site) in rows.iter().enumerate() {
             let mut base = String::from("/industrial_sites");
             push_index(&mut base, i);
             match site.number {
-                Some(n) => numbers.push((n, i)),
+                Some(n) => numbers.push(pack(n, i)),
                 None => usable = false,
             }
             self.dms(
@@ -72,16 +72,7 @@ impl Checker<'_, '_> {
                 }
             }
         }
-        numbers.sort_unstable();
-        let mut dups: Vec<(usize, u32)> = numbers
-            .windows(2)
-            .filter_map(|w| match w {
-                [(a, _), (b, i)] if a == b => Some((*i, *b)),
-                _ => None,
-            })
-            .collect();
-        dups.sort_unstable();
-        for (i, n) in dups {
+        for (i, n) in later_duplicates(numbers.clone()) {
             let mut path = String::from("/industrial_sites");
             push_index(&mut path, i);
             path.push_str("/number");
@@ -90,8 +81,13 @@ impl Checker<'_, '_> {
                 .basis(self.t1_form());
             self.push(f);
         }
-        let mut list: Vec<u32> = numbers.into_iter().map(|(n, _)| n).collect();
-        list.dedup();
+        sort_keys(&mut numbers);
+        let mut list: Vec<u32> = Vec::with_capacity(numbers.len());
+        for (n, _) in numbers.into_iter().map(unpack) {
+            if list.last() != Some(&n) {
+                list.push(n);
+            }
+        }
         Sites {
             numbers: list,
             usable,

@@ -90,6 +90,7 @@ pub(crate) static AIR: Spec = Spec {
     form_alo: Some("PR App.1 T2"),
     form_krg: "App.3 T2",
     conditions_col: None,
+    code_required: false,
 };
 
 /// Application table 3: discharges with waste water.
@@ -167,6 +168,7 @@ pub(crate) static WATER: Spec = Spec {
     form_alo: Some("PR App.1 T3"),
     form_krg: "App.3 T3",
     conditions_col: None,
+    code_required: false,
 };
 
 const TONNES_COLUMNS: &[Column] = &[
@@ -186,6 +188,7 @@ pub(crate) static WASTE: Spec = Spec {
     form_alo: Some("PR App.1 T4"),
     form_krg: "App.3 T4",
     conditions_col: None,
+    code_required: true,
 };
 
 /// Application table 5: sulfur placement.
@@ -199,6 +202,7 @@ pub(crate) static SULFUR: Spec = Spec {
     form_alo: Some("PR App.1 T5"),
     form_krg: "App.3 T5",
     conditions_col: None,
+    code_required: false,
 };
 
 /// Permit appendix 1: air emission limits.
@@ -215,6 +219,7 @@ pub(crate) static AIR_LIMITS: Spec = Spec {
     form_alo: None,
     form_krg: "App.3 permit App.1",
     conditions_col: Some(1),
+    code_required: false,
 };
 
 /// Permit appendix 2: discharge limits.
@@ -231,6 +236,7 @@ pub(crate) static WATER_LIMITS: Spec = Spec {
     form_alo: None,
     form_krg: "App.3 permit App.2",
     conditions_col: Some(1),
+    code_required: false,
 };
 
 const TONNES_LIMIT_COLUMNS: &[Column] = &[col(Limit, TPerYear, "/tonnes", "", Always)];
@@ -246,6 +252,7 @@ pub(crate) static WASTE_LIMITS: Spec = Spec {
     form_alo: None,
     form_krg: "App.3 permit App.3",
     conditions_col: Some(0),
+    code_required: true,
 };
 
 /// Permit appendix 4: sulfur placement limits.
@@ -259,6 +266,7 @@ pub(crate) static SULFUR_LIMITS: Spec = Spec {
     form_alo: None,
     form_krg: "App.3 permit App.4",
     conditions_col: Some(0),
+    code_required: false,
 };
 
 fn air_values(v: Option<&AirValues>) -> [Option<&Amount>; 2] {
@@ -346,124 +354,91 @@ fn flat<'a>(rows: Vec<RowIn<'a>>) -> Vec<GroupIn<'a>> {
     }]
 }
 
+// The views are built with plain loops over slices: iterator adapters would be
+// instantiated once per model type in the wasm module.
+
+fn slice<T>(v: &Option<Vec<T>>) -> &[T] {
+    v.as_deref().unwrap_or_default()
+}
+
 /// Table 2 as a view.
 pub(crate) fn air_view(t: &AirEmissions) -> Vec<YearIn<'_>> {
-    let years = t.years.iter().flatten();
-    years
-        .map(|y| YearIn {
-            year: y.year,
-            total: air_columns(y.total.as_ref()),
-            groups: y
-                .sites
-                .iter()
-                .flatten()
-                .map(|s| GroupIn {
-                    id: s.site,
-                    subtotal: air_columns(s.subtotal.as_ref()),
-                    rows: s
-                        .substances
-                        .iter()
-                        .flatten()
-                        .map(|x| RowIn {
-                            code: x.code.as_deref(),
-                            name: x.name.as_deref(),
-                            cells: air_row(
-                                x.normative.as_ref(),
-                                x.requested.as_ref(),
-                                x.actual.as_ref(),
-                            ),
-                        })
-                        .collect(),
-                })
-                .collect(),
-        })
-        .collect()
+    let mut out = Vec::new();
+    for y in slice(&t.years) {
+        let mut groups = Vec::new();
+        for g in slice(&y.sites) {
+            let mut rows = Vec::new();
+            for x in slice(&g.substances) {
+                let cells = air_row(
+                    x.normative.as_ref(),
+                    x.requested.as_ref(),
+                    x.actual.as_ref(),
+                );
+                rows.push(row(x.code.as_deref(), x.name.as_deref(), cells));
+            }
+            groups.push(group(g.site, air_columns(g.subtotal.as_ref()), rows));
+        }
+        out.push(year(y.year, air_columns(y.total.as_ref()), groups));
+    }
+    out
 }
 
 /// Table 3 as a view.
 pub(crate) fn water_view(t: &Discharges) -> Vec<YearIn<'_>> {
-    let years = t.years.iter().flatten();
-    years
-        .map(|y| YearIn {
-            year: y.year,
-            total: water_columns(y.total.as_ref()),
-            groups: y
-                .outlets
-                .iter()
-                .flatten()
-                .map(|o| GroupIn {
-                    id: o.outlet,
-                    subtotal: water_columns(o.subtotal.as_ref()),
-                    rows: o
-                        .substances
-                        .iter()
-                        .flatten()
-                        .map(|x| RowIn {
-                            code: x.code.as_deref(),
-                            name: x.name.as_deref(),
-                            cells: water_row(
-                                x.normative.as_ref(),
-                                x.requested.as_ref(),
-                                x.actual.as_ref(),
-                            ),
-                        })
-                        .collect(),
-                })
-                .collect(),
-        })
-        .collect()
+    let mut out = Vec::new();
+    for y in slice(&t.years) {
+        let mut groups = Vec::new();
+        for g in slice(&y.outlets) {
+            let mut rows = Vec::new();
+            for x in slice(&g.substances) {
+                let cells = water_row(
+                    x.normative.as_ref(),
+                    x.requested.as_ref(),
+                    x.actual.as_ref(),
+                );
+                rows.push(row(x.code.as_deref(), x.name.as_deref(), cells));
+            }
+            groups.push(group(g.outlet, water_columns(g.subtotal.as_ref()), rows));
+        }
+        out.push(year(y.year, water_columns(y.total.as_ref()), groups));
+    }
+    out
 }
 
 /// Table 4 as a view.
 pub(crate) fn waste_view(t: &Waste) -> Vec<YearIn<'_>> {
-    let years = t.years.iter().flatten();
-    years
-        .map(|y| YearIn {
-            year: y.year,
-            total: tonnes_columns(y.total.as_ref()),
-            groups: flat(
-                y.items
-                    .iter()
-                    .flatten()
-                    .map(|x| RowIn {
-                        code: x.code.as_deref(),
-                        name: x.name.as_deref(),
-                        cells: tonnes_row(
-                            x.normative.as_ref(),
-                            x.requested.as_ref(),
-                            x.actual.as_ref(),
-                        ),
-                    })
-                    .collect(),
-            ),
-        })
-        .collect()
+    let mut out = Vec::new();
+    for y in slice(&t.years) {
+        let mut rows = Vec::new();
+        for x in slice(&y.items) {
+            let cells = tonnes_row(
+                x.normative.as_ref(),
+                x.requested.as_ref(),
+                x.actual.as_ref(),
+            );
+            rows.push(row(x.code.as_deref(), x.name.as_deref(), cells));
+        }
+        out.push(year(y.year, tonnes_columns(y.total.as_ref()), flat(rows)));
+    }
+    out
 }
 
 /// Table 5 as a view.
 pub(crate) fn sulfur_view(t: &Sulfur) -> Vec<YearIn<'_>> {
-    let years = t.years.iter().flatten();
-    years
-        .map(|y| YearIn {
-            year: y.year,
-            total: tonnes_columns(y.total.as_ref()),
-            groups: flat(
-                y.items
-                    .iter()
-                    .flatten()
-                    .map(|x| RowIn {
-                        code: None,
-                        name: x.name.as_deref(),
-                        cells: tonnes_row(
-                            x.normative.as_ref(),
-                            x.requested.as_ref(),
-                            x.actual.as_ref(),
-                        ),
-                    })
-                    .collect(),
-            ),
-        })
-        .collect()
+    let mut out = Vec::new();
+    for y in slice(&t.years) {
+        let mut rows = Vec::new();
+        for x in slice(&y.items) {
+            let cells = tonnes_row(
+                x.normative.as_ref(),
+                x.requested.as_ref(),
+                x.actual.as_ref(),
+            );
+            rows.push(row(None, x.name.as_deref(), cells));
+        }
+        out.push(year(y.year, tonnes_columns(y.total.as_ref()), flat(rows)));
+    }
+    out
 }
 
 fn air_limit(v: Option<&AirValues>) -> Cells<'_> {
@@ -480,84 +455,77 @@ fn water_limit(v: Option<&WaterLimitValues>) -> Cells<'_> {
 
 /// Permit appendix 1 as a view.
 pub(crate) fn air_limits_view(t: &AirLimits) -> Vec<YearIn<'_>> {
-    let years = t.years.iter().flatten();
-    years
-        .map(|y| YearIn {
-            year: y.year,
-            total: air_limit(y.total.as_ref()),
-            groups: y
-                .sites
-                .iter()
-                .flatten()
-                .map(|s| GroupIn {
-                    id: s.site,
-                    subtotal: air_limit(s.subtotal.as_ref()),
-                    rows: s
-                        .substances
-                        .iter()
-                        .flatten()
-                        .map(|x| RowIn {
-                            code: x.code.as_deref(),
-                            name: x.name.as_deref(),
-                            cells: air_limit(x.limit.as_ref()),
-                        })
-                        .collect(),
-                })
-                .collect(),
-        })
-        .collect()
+    let mut out = Vec::new();
+    for y in slice(&t.years) {
+        let mut groups = Vec::new();
+        for g in slice(&y.sites) {
+            let mut rows = Vec::new();
+            for x in slice(&g.substances) {
+                rows.push(row(
+                    x.code.as_deref(),
+                    x.name.as_deref(),
+                    air_limit(x.limit.as_ref()),
+                ));
+            }
+            groups.push(group(g.site, air_limit(g.subtotal.as_ref()), rows));
+        }
+        out.push(year(y.year, air_limit(y.total.as_ref()), groups));
+    }
+    out
 }
 
 /// Permit appendix 2 as a view.
 pub(crate) fn water_limits_view(t: &DischargeLimits) -> Vec<YearIn<'_>> {
-    let years = t.years.iter().flatten();
-    years
-        .map(|y| YearIn {
-            year: y.year,
-            total: water_limit(y.total.as_ref()),
-            groups: y
-                .outlets
-                .iter()
-                .flatten()
-                .map(|o| GroupIn {
-                    id: o.outlet,
-                    subtotal: water_limit(o.subtotal.as_ref()),
-                    rows: o
-                        .substances
-                        .iter()
-                        .flatten()
-                        .map(|x| RowIn {
-                            code: x.code.as_deref(),
-                            name: x.name.as_deref(),
-                            cells: water_limit(x.limit.as_ref()),
-                        })
-                        .collect(),
-                })
-                .collect(),
-        })
-        .collect()
+    let mut out = Vec::new();
+    for y in slice(&t.years) {
+        let mut groups = Vec::new();
+        for g in slice(&y.outlets) {
+            let mut rows = Vec::new();
+            for x in slice(&g.substances) {
+                rows.push(row(
+                    x.code.as_deref(),
+                    x.name.as_deref(),
+                    water_limit(x.limit.as_ref()),
+                ));
+            }
+            groups.push(group(g.outlet, water_limit(g.subtotal.as_ref()), rows));
+        }
+        out.push(year(y.year, water_limit(y.total.as_ref()), groups));
+    }
+    out
 }
 
 /// Permit appendix 3 or 4 as a view.
 pub(crate) fn tonnes_limits_view(t: &TonnesLimits) -> Vec<YearIn<'_>> {
-    let years = t.years.iter().flatten();
-    years
-        .map(|y| YearIn {
-            year: y.year,
-            total: one(y.total.as_ref()),
-            groups: flat(
-                y.items
-                    .iter()
-                    .flatten()
-                    .map(|x| RowIn {
-                        code: x.code.as_deref(),
-                        name: x.name.as_deref(),
-                        cells: one(x.tonnes.as_ref()),
-                    })
-                    .collect(),
-            ),
-        })
-        .collect()
+    let mut out = Vec::new();
+    for y in slice(&t.years) {
+        let mut rows = Vec::new();
+        for x in slice(&y.items) {
+            rows.push(row(
+                x.code.as_deref(),
+                x.name.as_deref(),
+                one(x.tonnes.as_ref()),
+            ));
+        }
+        out.push(year(y.year, one(y.total.as_ref()), flat(rows)));
+    }
+    out
+}
+
+fn row<'a>(code: Option<&'a str>, name: Option<&'a str>, cells: Cells<'a>) -> RowIn<'a> {
+    RowIn { code, name, cells }
+}
+
+fn group<'a>(id: Option<u32>, subtotal: Cells<'a>, rows: Vec<RowIn<'a>>) -> GroupIn<'a> {
+    GroupIn { id, subtotal, rows }
+}
+
+fn year<'a>(year: Option<i32>, total: Cells<'a>, groups: Vec<GroupIn<'a>>) -> YearIn<'a> {
+    YearIn {
+        year,
+        total,
+        groups,
+    }
 }
 
 /// Substance / item rows, and year blocks + groups, of a view: what

@@ -2,7 +2,7 @@
 
 use crate::findings::{Basis, Finding, Param};
 
-use super::grid::push_index;
+use super::grid::{later_duplicates, pack, push_index, sort_keys, unpack};
 use super::{basis, Checker};
 use super::{
     DUPLICATE_YEAR, PERMIT_TOO_LONG, TOO_MANY_YEARS, YEARS_NOT_CONSECUTIVE, YEAR_BEFORE_SUBMISSION,
@@ -18,7 +18,12 @@ pub const YEAR_RANGE: (i32, i32) = (2000, 2099);
 
 /// A year as a message parameter (text: `2020`, never grouped as `2,020`).
 pub(crate) fn year_param(y: i32) -> Param {
-    Param::Text(y.to_string())
+    let mut s = String::with_capacity(5);
+    if y < 0 {
+        s.push('-');
+    }
+    super::grid::push_digits(&mut s, u64::from(y.unsigned_abs()));
+    Param::Text(s)
 }
 
 /// Whose years these are.
@@ -48,7 +53,7 @@ impl Checker<'_, '_> {
             p.push_str("/year");
             p
         };
-        let mut valid: Vec<(i32, usize)> = Vec::with_capacity(years.len());
+        let mut valid: Vec<u64> = Vec::with_capacity(years.len());
         for (i, year) in years.iter().enumerate() {
             let Some(y) = *year else { continue };
             if y < YEAR_RANGE.0 || y > YEAR_RANGE.1 {
@@ -58,23 +63,23 @@ impl Checker<'_, '_> {
                 self.push(f);
                 continue;
             }
-            valid.push((y, i));
+            // 2000–2099: non-negative.
+            valid.push(pack(y.unsigned_abs(), i));
         }
-        valid.sort_unstable();
-        let mut dups: Vec<(usize, i32)> = Vec::new();
-        let mut distinct: Vec<(i32, usize)> = Vec::with_capacity(valid.len());
-        for &(y, i) in &valid {
-            match distinct.last() {
-                Some(&(prev, _)) if prev == y => dups.push((i, y)),
-                _ => distinct.push((y, i)),
-            }
-        }
-        dups.sort_unstable();
-        for (i, y) in dups {
+        for (i, y) in later_duplicates(valid.clone()) {
             let f = Finding::error(DUPLICATE_YEAR, path(i))
-                .with("year", year_param(y))
+                .with("year", year_param(y as i32))
                 .basis(form.clone());
             self.push(f);
+        }
+        sort_keys(&mut valid);
+        // (year, first block) of each distinct year, ascending.
+        let mut distinct: Vec<(i32, usize)> = Vec::with_capacity(valid.len());
+        for (y, i) in valid.into_iter().map(unpack) {
+            let y = y as i32;
+            if distinct.last().is_none_or(|&(prev, _)| prev != y) {
+                distinct.push((y, i as usize));
+            }
         }
         for w in distinct.windows(2) {
             if let [(prev, _), (y, i)] = w {
