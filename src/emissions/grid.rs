@@ -315,8 +315,18 @@ pub(crate) struct Slot {
     pub ok: bool,
 }
 
+impl From<super::number::Quantity> for Slot {
+    fn from(q: super::number::Quantity) -> Slot {
+        Slot {
+            units: q.units,
+            dec: q.decimals,
+            ok: true,
+        }
+    }
+}
+
 impl Slot {
-    fn value(self) -> Param {
+    pub(crate) fn value(self) -> Param {
         Param::Decimal(decimal::format_units(i128::from(self.units)))
     }
 }
@@ -341,7 +351,7 @@ pub(crate) struct Acc {
 }
 
 impl Acc {
-    fn add(&mut self, s: Slot) {
+    pub(crate) fn add(&mut self, s: Slot) {
         if s.ok {
             self.sum = self.sum.saturating_add(i128::from(s.units));
             self.tol = self.tol.saturating_add(half_ulp2(s.dec));
@@ -581,11 +591,7 @@ impl Checker<'_, '_> {
             let amount = cells.get(c).copied().flatten();
             let parsed = amount.map(|a| number::parse(a.as_str()));
             let slot = match parsed {
-                Some(Ok(q)) => Slot {
-                    units: q.units,
-                    dec: q.decimals,
-                    ok: true,
-                },
+                Some(Ok(q)) => Slot::from(q),
                 None | Some(Err(NumberError::Empty)) => {
                     let need = item
                         && match col.need {

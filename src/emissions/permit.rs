@@ -1,89 +1,72 @@
 //! The permit (seed 000 App.3 permit blank): limit appendices 1–4, conditions 1–4
 //! ("year ____ — ____ tonnes") and the validity period.
 
-use crate::findings::{Basis, Finding};
+use crate::findings::{Basis, Finding, Param};
 use crate::model::{Permit, YearTonnes};
 
-use super::grid::{consistent, number_finding, push_index, Acc, Slot, Spec, YearTotal};
-use super::number::{self, NumberError};
+use super::decimal;
+use super::grid::{consistent, push_index, Acc, Slot, YearTotal};
 use super::tables::{
     air_limits_view, tonnes_limits_view, water_limits_view, AIR_LIMITS, SULFUR_LIMITS,
     WASTE_LIMITS, WATER_LIMITS,
 };
 use super::years::{year_param, YearsOf, MAX_YEARS};
-use super::{basis, Checker, TableRun, TotalCell};
+use super::{basis, Checker, TotalCell};
 use super::{
-    CONDITION_MISMATCH, CONDITION_WITHOUT_APPENDIX, MISSING_VALUE, PERMIT_TOO_LONG,
-    VALIDITY_REVERSED, YEAR_OUTSIDE_VALIDITY,
+    CONDITION_MISMATCH, CONDITION_WITHOUT_APPENDIX, PERMIT_TOO_LONG, VALIDITY_REVERSED,
+    YEAR_OUTSIDE_VALIDITY,
 };
 
-fn conditions_form() -> Basis {
+fn conditions_form(_: Option<&str>) -> Basis {
     Basis::new(basis::KARAGANDA, "App.3 permit, conditions 1–4")
 }
 
 impl Checker<'_, '_> {
     /// Checks a permit's appendices, conditions and validity.
     pub(crate) fn check_permit(&mut self, p: &Permit) {
-        let empty = Vec::new();
-        let appendices: [(&Spec, Option<TableRun>); 4] = [
-            (
-                &AIR_LIMITS,
-                p.air_limits
-                    .as_ref()
-                    .and_then(|t| self.run_table(&AIR_LIMITS, air_limits_view(t), YearsOf::Permit)),
-            ),
-            (
-                &WATER_LIMITS,
-                p.discharge_limits.as_ref().and_then(|t| {
-                    self.run_table(&WATER_LIMITS, water_limits_view(t), YearsOf::Permit)
-                }),
-            ),
-            (
-                &WASTE_LIMITS,
-                p.waste_limits.as_ref().and_then(|t| {
-                    self.run_table(&WASTE_LIMITS, tonnes_limits_view(t), YearsOf::Permit)
-                }),
-            ),
-            (
-                &SULFUR_LIMITS,
-                p.sulfur_limits.as_ref().and_then(|t| {
-                    self.run_table(&SULFUR_LIMITS, tonnes_limits_view(t), YearsOf::Permit)
-                }),
-            ),
-        ];
-        let conditions = p.conditions.as_ref();
-        let lists: [(&str, &Vec<YearTonnes>); 4] = [
-            (
-                "/permit/conditions/air",
-                conditions.and_then(|c| c.air.as_ref()).unwrap_or(&empty),
-            ),
-            (
-                "/permit/conditions/discharges",
-                conditions
-                    .and_then(|c| c.discharges.as_ref())
-                    .unwrap_or(&empty),
-            ),
-            (
-                "/permit/conditions/waste",
-                conditions.and_then(|c| c.waste.as_ref()).unwrap_or(&empty),
-            ),
-            (
-                "/permit/conditions/sulfur",
-                conditions.and_then(|c| c.sulfur.as_ref()).unwrap_or(&empty),
-            ),
-        ];
         let validity = self.validity(p);
-        for ((spec, appendix), (items, lines)) in appendices.iter().zip(lists) {
-            let years: Vec<Option<i32>> = lines.iter().map(|l| l.year).collect();
-            self.check_years(items, &years, YearsOf::Permit, &conditions_form());
-            let totals = appendix
+        let of = YearsOf::Permit;
+        let runs = [
+            p.air_limits
                 .as_ref()
-                .map_or(&[][..], |run| run.totals.as_slice());
-            for (i, line) in lines.iter().enumerate() {
-                self.condition(items, i, line, totals);
+                .and_then(|t| self.run_table(&AIR_LIMITS, air_limits_view(t), of)),
+            p.discharge_limits
+                .as_ref()
+                .and_then(|t| self.run_table(&WATER_LIMITS, water_limits_view(t), of)),
+            p.waste_limits
+                .as_ref()
+                .and_then(|t| self.run_table(&WASTE_LIMITS, tonnes_limits_view(t), of)),
+            p.sulfur_limits
+                .as_ref()
+                .and_then(|t| self.run_table(&SULFUR_LIMITS, tonnes_limits_view(t), of)),
+        ];
+        let c = p.conditions.as_ref();
+        let lists = [
+            c.and_then(|c| c.air.as_deref()),
+            c.and_then(|c| c.discharges.as_deref()),
+            c.and_then(|c| c.waste.as_deref()),
+            c.and_then(|c| c.sulfur.as_deref()),
+        ];
+        let specs = [&AIR_LIMITS, &WATER_LIMITS, &WASTE_LIMITS, &SULFUR_LIMITS];
+        let items = [
+            "/permit/conditions/air",
+            "/permit/conditions/discharges",
+            "/permit/conditions/waste",
+            "/permit/conditions/sulfur",
+        ];
+        for (((run, lines), spec), items) in runs.iter().zip(lists).zip(specs).zip(items) {
+            let lines = lines.unwrap_or_default();
+            let years: Vec<Option<i32>> = lines.iter().map(|l| l.year).collect();
+            self.check_years(items, &years, of, &conditions_form(None));
+            // Without an appendix there is nothing to restate (an absent appendix
+            // is not a finding of this module).
+            if let Some(run) = run {
+                for (i, line) in lines.iter().enumerate() {
+                    self.condition(items, i, line, &run.totals);
+                }
             }
             if let Some((from, to)) = validity {
-                if let Some(run) = appendix {
+                if let Some(run) = run {
                     let mut base = String::from(spec.root);
                     base.push_str("/years");
                     self.within_validity(&base, &run.years, from, to);
@@ -97,80 +80,46 @@ impl Checker<'_, '_> {
     /// year: it must agree with the declared total or with the exact sum of the
     /// appendix rows (within their rounding).
     fn condition(&mut self, items: &str, i: usize, line: &YearTonnes, totals: &[YearTotal]) {
-        let mut base = String::with_capacity(items.len() + 8);
-        base.push_str(items);
-        push_index(&mut base, i);
+        let mut path = String::with_capacity(items.len() + 12);
+        path.push_str(items);
+        push_index(&mut path, i);
+        let base_len = path.len();
+        path.push_str("/tonnes");
+        let stated = self.amount(line.tonnes.as_ref(), &path, conditions_form);
         let Some(year) = line.year else { return };
         let Some(appendix) = totals.iter().find(|t| t.year == Some(year)) else {
-            let mut path = base;
+            path.truncate(base_len);
             path.push_str("/year");
             let f = Finding::warning(CONDITION_WITHOUT_APPENDIX, path)
                 .with("year", year_param(year))
-                .basis(conditions_form());
+                .basis(conditions_form(None));
             self.push(f);
             return;
         };
-        let path = format!("{base}/tonnes");
-        if appendix.acc.n > 0 {
+        let sum = &appendix.acc;
+        if sum.n > 0 {
             self.totals.push(TotalCell {
                 path: path.clone(),
-                value: super::decimal::format_units(appendix.acc.sum),
-                complete: !appendix.acc.missing,
+                value: decimal::format_units(sum.sum),
+                complete: !sum.missing,
             });
         }
-        let Some(amount) = line.tonnes.as_ref() else {
+        let Some(stated) = stated.map(Slot::from) else {
             return;
         };
-        let stated = match number::parse(amount.as_str()) {
-            Ok(q) => Slot {
-                units: q.units,
-                dec: q.decimals,
-                ok: true,
-            },
-            Err(NumberError::Empty) => {
-                if !self.cx.input_failed(&path) {
-                    self.push(Finding::error(MISSING_VALUE, path).basis(conditions_form()));
-                }
-                return;
-            }
-            Err(e) => {
-                self.push(number_finding(&e, amount.as_str(), path));
-                return;
-            }
-        };
         let declared = appendix.declared;
-        let mut declared_acc = Acc::default();
-        if declared.ok {
-            // A declared total as a one-part sum, with its own rounding tolerance.
-            declared_acc = Acc {
-                sum: i128::from(declared.units),
-                tol: super::decimal::half_ulp2(declared.dec),
-                n: 1,
-                missing: false,
-            };
-        }
-        let sum = &appendix.acc;
+        // The declared total as a one-part sum, with its own rounding tolerance.
+        let mut one = Acc::default();
+        one.add(declared);
         let checkable = sum.complete() || declared.ok;
         let fits = (sum.complete() && consistent(stated, sum))
-            || (declared.ok && consistent(stated, &declared_acc));
+            || (declared.ok && consistent(stated, &one));
         if checkable && !fits {
-            let expected = if sum.complete() {
-                sum.sum
-            } else {
-                i128::from(declared.units)
-            };
+            let expected = if sum.complete() { sum.sum } else { one.sum };
             let f = Finding::error(CONDITION_MISMATCH, path)
-                .with(
-                    "declared",
-                    crate::findings::Param::Decimal(super::decimal::format_units(i128::from(
-                        stated.units,
-                    ))),
-                )
-                .with(
-                    "expected",
-                    crate::findings::Param::Decimal(super::decimal::format_units(expected)),
-                )
-                .basis(conditions_form());
+                .with("declared", stated.value())
+                .with("expected", Param::Decimal(decimal::format_units(expected)))
+                .basis(conditions_form(None));
             self.push(f);
         }
     }
@@ -199,7 +148,7 @@ impl Checker<'_, '_> {
     }
 
     /// Years of a list outside the validity period (a warning: the blank's
-    /// year columns are meant to cover the period, DIGEST §5.4 [rec]).
+    /// year columns are meant to cover the period, DIGEST §5.4 \[rec\]).
     fn within_validity(&mut self, items: &str, years: &[Option<i32>], from: i32, to: i32) {
         for (i, y) in years.iter().enumerate() {
             let Some(y) = *y else { continue };

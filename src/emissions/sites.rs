@@ -1,15 +1,13 @@
 //! Table 1: industrial sites — numbers, coordinates, area.
 
 use crate::findings::{Basis, Finding, Param};
-use crate::model::{Amount, Dms};
+use crate::model::Dms;
 
 use super::decimal::{self, Rounding};
-use super::grid::{later_duplicates, number_finding, pack, push_index, sort_keys, unpack};
-use super::number::{self, NumberError, Quantity};
+use super::grid::{later_duplicates, pack, push_index, sort_keys, unpack};
 use super::{basis, Checker};
 use super::{
-    AREA_NOT_POSITIVE, COORDINATE_OUT_OF_RANGE, DUPLICATE_SITE, MISSING_VALUE, NOT_WHOLE,
-    OUTSIDE_KAZAKHSTAN,
+    AREA_NOT_POSITIVE, COORDINATE_OUT_OF_RANGE, DUPLICATE_SITE, NOT_WHOLE, OUTSIDE_KAZAKHSTAN,
 };
 
 /// Kazakhstan's extent in whole degrees, rounded outwards (DIGEST §5.4, outside
@@ -28,12 +26,17 @@ pub(crate) struct Sites {
 
 const UNITS_PER_ONE: i128 = 1_000_000_000;
 
+/// The form's table 1 under `edition`.
+pub(crate) fn t1_form(edition: Option<&str>) -> Basis {
+    match edition {
+        Some(basis::ALMATY_OBLAST) => Basis::new(basis::ALMATY_OBLAST, "PR App.1 T1"),
+        _ => Basis::new(basis::KARAGANDA, "App.3 T1"),
+    }
+}
+
 impl Checker<'_, '_> {
     fn t1_form(&self) -> Basis {
-        match self.cx.edition.map(|e| e.id) {
-            Some(basis::ALMATY_OBLAST) => Basis::new(basis::ALMATY_OBLAST, "PR App.1 T1"),
-            _ => Basis::new(basis::KARAGANDA, "App.3 T1"),
-        }
+        t1_form(self.cx.edition.map(|e| e.id))
     }
 
     /// Checks table 1 and returns its site numbers.
@@ -64,8 +67,9 @@ impl Checker<'_, '_> {
                 180,
                 LONGITUDE_EXTENT,
             );
-            let area_path = format!("{base}/area_ha");
-            if let Some(q) = self.quantity(site.area_ha.as_ref(), &area_path) {
+            let mut area_path = base;
+            area_path.push_str("/area_ha");
+            if let Some(q) = self.amount(site.area_ha.as_ref(), &area_path, t1_form) {
                 if q.units == 0 {
                     let f = Finding::error(AREA_NOT_POSITIVE, area_path).basis(self.t1_form());
                     self.push(f);
@@ -94,26 +98,6 @@ impl Checker<'_, '_> {
         }
     }
 
-    /// Parses a required amount at `path`: the value, or `None` after reporting
-    /// what is wrong (an absent value was reported by the reader already).
-    fn quantity(&mut self, amount: Option<&Amount>, path: &str) -> Option<Quantity> {
-        let amount = amount?;
-        match number::parse(amount.as_str()) {
-            Ok(q) => Some(q),
-            Err(NumberError::Empty) => {
-                if !self.cx.input_failed(path) {
-                    let f = Finding::error(MISSING_VALUE, path).basis(self.t1_form());
-                    self.push(f);
-                }
-                None
-            }
-            Err(e) => {
-                self.push(number_finding(&e, amount.as_str(), path.to_owned()));
-                None
-            }
-        }
-    }
-
     /// Degrees and minutes whole, degrees below `deg_limit`, minutes and seconds
     /// in [0, 60); then the angle inside `extent` (a warning outside).
     fn dms(
@@ -128,16 +112,18 @@ impl Checker<'_, '_> {
         let mut path = String::with_capacity(base.len() + 16);
         path.push_str(base);
         path.push_str(field);
+        // (value, field, limit, whole, seconds per unit)
         let parts = [
-            (v.deg.as_ref(), "/deg", deg_limit, true),
-            (v.min.as_ref(), "/min", 60, true),
-            (v.sec.as_ref(), "/sec", 60, false),
+            (v.deg.as_ref(), "/deg", deg_limit, true, 3600),
+            (v.min.as_ref(), "/min", 60, true, 60),
+            (v.sec.as_ref(), "/sec", 60, false, 1),
         ];
         let mut total: i128 = 0;
         let mut complete = true;
-        for (amount, name, limit, whole) in parts {
-            let part_path = format!("{path}{name}");
-            let Some(q) = self.quantity(amount, &part_path) else {
+        for (amount, name, limit, whole, per) in parts {
+            let mut part_path = path.clone();
+            part_path.push_str(name);
+            let Some(q) = self.amount(amount, &part_path, t1_form) else {
                 complete = false;
                 continue;
             };
@@ -156,11 +142,6 @@ impl Checker<'_, '_> {
                 self.push(f);
                 complete = false;
             }
-            let per = match name {
-                "/deg" => 3600,
-                "/min" => 60,
-                _ => 1,
-            };
             total += units * per;
         }
         if !complete {

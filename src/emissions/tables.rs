@@ -355,91 +355,109 @@ fn flat<'a>(rows: Vec<RowIn<'a>>) -> Vec<GroupIn<'a>> {
 }
 
 // The views are built with plain loops over slices: iterator adapters would be
-// instantiated once per model type in the wasm module.
+// instantiated once per model type in the wasm module. One macro per table shape
+// writes the loops.
 
 fn slice<T>(v: &Option<Vec<T>>) -> &[T] {
     v.as_deref().unwrap_or_default()
 }
 
-/// Table 2 as a view.
-pub(crate) fn air_view(t: &AirEmissions) -> Vec<YearIn<'_>> {
-    let mut out = Vec::new();
-    for y in slice(&t.years) {
-        let mut groups = Vec::new();
-        for g in slice(&y.sites) {
-            let mut rows = Vec::new();
-            for x in slice(&g.substances) {
-                let cells = air_row(
-                    x.normative.as_ref(),
-                    x.requested.as_ref(),
-                    x.actual.as_ref(),
-                );
-                rows.push(row(x.code.as_deref(), x.name.as_deref(), cells));
+/// A view builder for a table grouped by sites / outlets: `$groups` and `$id`
+/// name the group list and number; the closures give the cells of a substance
+/// row, a group row and a total row.
+macro_rules! grouped_view {
+    ($(#[$meta:meta])* $name:ident($table:ty), $groups:ident, $id:ident,
+     row |$x:ident| $cells:expr, group |$g:ident| $sub:expr, total |$y:ident| $total:expr) => {
+        $(#[$meta])*
+        pub(crate) fn $name(t: &$table) -> Vec<YearIn<'_>> {
+            let mut out = Vec::new();
+            for $y in slice(&t.years) {
+                let mut groups = Vec::new();
+                for $g in slice(&$y.$groups) {
+                    let mut rows = Vec::new();
+                    for $x in slice(&$g.substances) {
+                        rows.push(row($x.code.as_deref(), $x.name.as_deref(), $cells));
+                    }
+                    groups.push(group($g.$id, $sub, rows));
+                }
+                out.push(year($y.year, $total, groups));
             }
-            groups.push(group(g.site, air_columns(g.subtotal.as_ref()), rows));
+            out
         }
-        out.push(year(y.year, air_columns(y.total.as_ref()), groups));
-    }
-    out
+    };
 }
 
-/// Table 3 as a view.
-pub(crate) fn water_view(t: &Discharges) -> Vec<YearIn<'_>> {
-    let mut out = Vec::new();
-    for y in slice(&t.years) {
-        let mut groups = Vec::new();
-        for g in slice(&y.outlets) {
-            let mut rows = Vec::new();
-            for x in slice(&g.substances) {
-                let cells = water_row(
-                    x.normative.as_ref(),
-                    x.requested.as_ref(),
-                    x.actual.as_ref(),
-                );
-                rows.push(row(x.code.as_deref(), x.name.as_deref(), cells));
+/// A view builder for a flat table (waste, sulfur): one group without number.
+macro_rules! flat_view {
+    ($(#[$meta:meta])* $name:ident($table:ty),
+     row |$x:ident| ($code:expr, $cells:expr), total |$y:ident| $total:expr) => {
+        $(#[$meta])*
+        pub(crate) fn $name(t: &$table) -> Vec<YearIn<'_>> {
+            let mut out = Vec::new();
+            for $y in slice(&t.years) {
+                let mut rows = Vec::new();
+                for $x in slice(&$y.items) {
+                    rows.push(row($code, $x.name.as_deref(), $cells));
+                }
+                out.push(year($y.year, $total, flat(rows)));
             }
-            groups.push(group(g.outlet, water_columns(g.subtotal.as_ref()), rows));
+            out
         }
-        out.push(year(y.year, water_columns(y.total.as_ref()), groups));
-    }
-    out
+    };
 }
 
-/// Table 4 as a view.
-pub(crate) fn waste_view(t: &Waste) -> Vec<YearIn<'_>> {
-    let mut out = Vec::new();
-    for y in slice(&t.years) {
-        let mut rows = Vec::new();
-        for x in slice(&y.items) {
-            let cells = tonnes_row(
-                x.normative.as_ref(),
-                x.requested.as_ref(),
-                x.actual.as_ref(),
-            );
-            rows.push(row(x.code.as_deref(), x.name.as_deref(), cells));
-        }
-        out.push(year(y.year, tonnes_columns(y.total.as_ref()), flat(rows)));
-    }
-    out
-}
+grouped_view!(
+    /// Table 2 as a view.
+    air_view(AirEmissions), sites, site,
+    row |x| air_row(x.normative.as_ref(), x.requested.as_ref(), x.actual.as_ref()),
+    group |g| air_columns(g.subtotal.as_ref()),
+    total |y| air_columns(y.total.as_ref())
+);
 
-/// Table 5 as a view.
-pub(crate) fn sulfur_view(t: &Sulfur) -> Vec<YearIn<'_>> {
-    let mut out = Vec::new();
-    for y in slice(&t.years) {
-        let mut rows = Vec::new();
-        for x in slice(&y.items) {
-            let cells = tonnes_row(
-                x.normative.as_ref(),
-                x.requested.as_ref(),
-                x.actual.as_ref(),
-            );
-            rows.push(row(None, x.name.as_deref(), cells));
-        }
-        out.push(year(y.year, tonnes_columns(y.total.as_ref()), flat(rows)));
-    }
-    out
-}
+grouped_view!(
+    /// Table 3 as a view.
+    water_view(Discharges), outlets, outlet,
+    row |x| water_row(x.normative.as_ref(), x.requested.as_ref(), x.actual.as_ref()),
+    group |g| water_columns(g.subtotal.as_ref()),
+    total |y| water_columns(y.total.as_ref())
+);
+
+grouped_view!(
+    /// Permit appendix 1 as a view.
+    air_limits_view(AirLimits), sites, site,
+    row |x| air_limit(x.limit.as_ref()),
+    group |g| air_limit(g.subtotal.as_ref()),
+    total |y| air_limit(y.total.as_ref())
+);
+
+grouped_view!(
+    /// Permit appendix 2 as a view.
+    water_limits_view(DischargeLimits), outlets, outlet,
+    row |x| water_limit(x.limit.as_ref()),
+    group |g| water_limit(g.subtotal.as_ref()),
+    total |y| water_limit(y.total.as_ref())
+);
+
+flat_view!(
+    /// Table 4 as a view.
+    waste_view(Waste),
+    row |x| (x.code.as_deref(), tonnes_row(x.normative.as_ref(), x.requested.as_ref(), x.actual.as_ref())),
+    total |y| tonnes_columns(y.total.as_ref())
+);
+
+flat_view!(
+    /// Table 5 as a view (sulfur rows have no code).
+    sulfur_view(Sulfur),
+    row |x| (None, tonnes_row(x.normative.as_ref(), x.requested.as_ref(), x.actual.as_ref())),
+    total |y| tonnes_columns(y.total.as_ref())
+);
+
+flat_view!(
+    /// Permit appendix 3 or 4 as a view.
+    tonnes_limits_view(TonnesLimits),
+    row |x| (x.code.as_deref(), one(x.tonnes.as_ref())),
+    total |y| one(y.total.as_ref())
+);
 
 fn air_limit(v: Option<&AirValues>) -> Cells<'_> {
     let [a, b] = air_values(v);
@@ -451,65 +469,6 @@ fn water_limit(v: Option<&WaterLimitValues>) -> Cells<'_> {
         v.and_then(|v| v.mg_per_l.as_ref()),
         v.and_then(|v| v.t_per_year.as_ref()),
     )
-}
-
-/// Permit appendix 1 as a view.
-pub(crate) fn air_limits_view(t: &AirLimits) -> Vec<YearIn<'_>> {
-    let mut out = Vec::new();
-    for y in slice(&t.years) {
-        let mut groups = Vec::new();
-        for g in slice(&y.sites) {
-            let mut rows = Vec::new();
-            for x in slice(&g.substances) {
-                rows.push(row(
-                    x.code.as_deref(),
-                    x.name.as_deref(),
-                    air_limit(x.limit.as_ref()),
-                ));
-            }
-            groups.push(group(g.site, air_limit(g.subtotal.as_ref()), rows));
-        }
-        out.push(year(y.year, air_limit(y.total.as_ref()), groups));
-    }
-    out
-}
-
-/// Permit appendix 2 as a view.
-pub(crate) fn water_limits_view(t: &DischargeLimits) -> Vec<YearIn<'_>> {
-    let mut out = Vec::new();
-    for y in slice(&t.years) {
-        let mut groups = Vec::new();
-        for g in slice(&y.outlets) {
-            let mut rows = Vec::new();
-            for x in slice(&g.substances) {
-                rows.push(row(
-                    x.code.as_deref(),
-                    x.name.as_deref(),
-                    water_limit(x.limit.as_ref()),
-                ));
-            }
-            groups.push(group(g.outlet, water_limit(g.subtotal.as_ref()), rows));
-        }
-        out.push(year(y.year, water_limit(y.total.as_ref()), groups));
-    }
-    out
-}
-
-/// Permit appendix 3 or 4 as a view.
-pub(crate) fn tonnes_limits_view(t: &TonnesLimits) -> Vec<YearIn<'_>> {
-    let mut out = Vec::new();
-    for y in slice(&t.years) {
-        let mut rows = Vec::new();
-        for x in slice(&y.items) {
-            rows.push(row(
-                x.code.as_deref(),
-                x.name.as_deref(),
-                one(x.tonnes.as_ref()),
-            ));
-        }
-        out.push(year(y.year, one(y.total.as_ref()), flat(rows)));
-    }
-    out
 }
 
 fn row<'a>(code: Option<&'a str>, name: Option<&'a str>, cells: Cells<'a>) -> RowIn<'a> {
