@@ -786,7 +786,7 @@ impl Checker<'_, '_> {
         let mut keys: Vec<u64> = Vec::with_capacity(rows.len() * 2);
         for (r, row) in rows.iter().enumerate() {
             for (kind, text, field) in [(0u64, row.code, "/code"), (1u64, row.name, "/name")] {
-                let Some(text) = text.filter(|t| normalized(t).next().is_some()) else {
+                let Some(text) = text.filter(|t| t.chars().any(|c| !is_space(c))) else {
                     continue;
                 };
                 if text.len() > MAX_NAME_LEN {
@@ -986,7 +986,7 @@ fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
     let mut started = false;
     s.chars()
         .flat_map(move |c| {
-            if c.is_whitespace() {
+            if is_space(c) {
                 pending = started;
                 [None, None]
             } else {
@@ -997,6 +997,24 @@ fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
             }
         })
         .flatten()
+}
+
+/// `char::is_whitespace` (Unicode White_Space) without its table lookup for
+/// letters beyond ASCII.
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'..='\r'
+            | '\u{85}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+    )
 }
 
 /// Lower case for the scripts of the forms — Latin, Latin-1 and Cyrillic
@@ -1018,11 +1036,25 @@ fn lower(c: char) -> char {
     char::from_u32(l).unwrap_or(c)
 }
 
-/// FNV-1a of [`normalized`] text.
+/// FNV-1a of [`normalized`] text (the same walk, without iterator adapters:
+/// this runs for every name and code).
 fn normalized_hash(s: &str) -> u64 {
-    normalized(s).fold(0xcbf2_9ce4_8422_2325, |h, c| {
-        (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3)
-    })
+    let step = |h: u64, c: char| (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3);
+    let mut h = 0xcbf2_9ce4_8422_2325;
+    let (mut pending, mut started) = (false, false);
+    for c in s.chars() {
+        if is_space(c) {
+            pending = started;
+            continue;
+        }
+        if pending {
+            h = step(h, ' ');
+            pending = false;
+        }
+        started = true;
+        h = step(h, lower(c));
+    }
+    h
 }
 
 #[cfg(test)]
@@ -1114,8 +1146,23 @@ mod tests {
         assert_eq!(n("Азота  диоксид "), n("азота диоксид"));
         assert_eq!(
             normalized_hash("АЗОТА диоксид"),
-            normalized_hash(" азота   диоксид")
+            normalized_hash(" азота   диоксид\n")
         );
+        // The hash walks the same text as `normalized`.
+        let fnv = |s: &str| {
+            normalized(s).fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
+                (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3)
+            })
+        };
+        for t in [
+            "",
+            "  ",
+            " Азота  диоксид ",
+            "Пыль неорганическая: 70-20%",
+            "A\u{a0}b",
+        ] {
+            assert_eq!(normalized_hash(t), fnv(t), "{t:?}");
+        }
         assert_ne!(n("Азота диоксид"), n("Азота оксид"));
         // The ranges agree with Unicode lower-casing for Latin-1 and Cyrillic.
         for c in ('\0'..='\u{ff}').chain('\u{400}'..='\u{52f}') {
@@ -1123,6 +1170,9 @@ mod tests {
             assert_eq!(lower(c), unicode, "{c} U+{:04X}", u32::from(c));
         }
         assert_eq!(n("ҚАЗАҚСТАН Әуе"), "қазақстан әуе");
+        for c in '\0'..='\u{3000}' {
+            assert_eq!(is_space(c), c.is_whitespace(), "U+{:04X}", u32::from(c));
+        }
     }
 
     #[wasm_bindgen_test(unsupported = test)]

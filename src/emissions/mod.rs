@@ -25,7 +25,7 @@
 //! |---|---|---|---|
 //! | `emissions.missing_value` | error | a required cell is empty (substance rows: normative and requested columns; table 3 g/h only under the 002 form, A-6; waste code; table 1 area and coordinates; a condition's tonnes); table 1 empty while table 2 is filled (cat. II/III) | form |
 //! | `emissions.invalid_number`, `.negative_value`, `.exponent_notation`, `.too_many_decimals`, `.too_large`, `.not_whole` | error | a cell that is not an accepted number ([`number`]) | input format |
-//! | `emissions.no_limits_requested` | error | a permit application (issue) of category II or III fills none of tables 2–5; category IV and re-issue: no finding (the seeds ask only for the application and the justified standards for IV, 002 PR §11.2.3) | form section 3 |
+//! | `emissions.no_limits_requested` | error | a permit application (issue) of category II or III fills none of tables 2–5; category IV and re-issue: no finding (the seeds ask only for the application and the justified standards for IV, 002 PR §11.2.3) | form, point 3 (`App.3 p. 3`, `PR App.1 p. 3`) |
 //! | `emissions.sum_mismatch` | error | a total or site/outlet row ≠ the exact sum of its rows, beyond the rounding tolerance (below), per year and additive column (g/s, g/h, t/yr, t); mg/l is never summed | form (row labels); tolerance \[rec\] |
 //! | `emissions.requested_above_normative` | error (configurable via `Options.severity`) | requested limit > normative volume, per substance, else per site / total when the rows do not cover it; all units incl. mg/l | `almaty_oblast_2012 PR §16.2`, otherwise `eco_code_2007 art. 73, art. 77` |
 //! | `emissions.actual_above_requested` | warning | actual (previous year) > requested limit | form \[rec\] |
@@ -462,7 +462,13 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Su
                 .and_then(|t| t.years.as_ref().map(Vec::len)),
         );
         if !any {
-            let f = Finding::error(NO_LIMITS_REQUESTED, "").basis(tables::AIR.form(edition));
+            let section = match edition {
+                Some(basis::ALMATY_OBLAST) => {
+                    crate::findings::Basis::new(basis::ALMATY_OBLAST, "PR App.1 p. 3")
+                }
+                _ => crate::findings::Basis::new(basis::KARAGANDA, "App.3 p. 3"),
+            };
+            let f = Finding::error(NO_LIMITS_REQUESTED, "").basis(section);
             ck.push(f);
         }
         let no_sites = app.industrial_sites.as_ref().is_none_or(Vec::is_empty);
@@ -472,13 +478,9 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Su
                 .and_then(|t| t.years.as_ref().map(Vec::len)),
         );
         if air && no_sites && !cx.input_failed("/industrial_sites") {
-            let basis = match edition {
-                Some(basis::ALMATY_OBLAST) => {
-                    crate::findings::Basis::new(basis::ALMATY_OBLAST, "PR App.1 T1")
-                }
-                _ => crate::findings::Basis::new(basis::KARAGANDA, "App.3 T1"),
-            };
-            ck.push(Finding::error(MISSING_VALUE, "/industrial_sites").basis(basis));
+            let f =
+                Finding::error(MISSING_VALUE, "/industrial_sites").basis(sites::t1_form(edition));
+            ck.push(f);
         }
     }
     if let Some(p) = &app.permit {
