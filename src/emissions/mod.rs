@@ -121,7 +121,7 @@ mod years;
 
 use serde::Serialize;
 
-use crate::findings::{Finding, Findings};
+use crate::findings::{Basis, Finding, Findings};
 use crate::model::{Action, Category, Service};
 use crate::Context;
 
@@ -339,7 +339,7 @@ impl Checker<'_, '_> {
         &mut self,
         amount: Option<&crate::model::Amount>,
         path: &str,
-        form: fn(Option<&str>) -> crate::findings::Basis,
+        form: fn(Option<&str>) -> Basis,
     ) -> Option<number::Quantity> {
         let text = amount?.as_str();
         match number::parse(text) {
@@ -443,40 +443,24 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Su
         && app.action != Some(Action::Reissue)
         && matches!(app.category, Some(Category::II | Category::III));
     if asks_limits {
-        let filled = |n: Option<usize>| n.is_some_and(|n| n > 0);
-        let any = filled(
-            app.air_emissions
-                .as_ref()
-                .and_then(|t| t.years.as_ref().map(Vec::len)),
-        ) || filled(
-            app.discharges
-                .as_ref()
-                .and_then(|t| t.years.as_ref().map(Vec::len)),
-        ) || filled(
-            app.waste
-                .as_ref()
-                .and_then(|t| t.years.as_ref().map(Vec::len)),
-        ) || filled(
-            app.sulfur
-                .as_ref()
-                .and_then(|t| t.years.as_ref().map(Vec::len)),
-        );
+        let air = app.air_emissions.as_ref().and_then(|t| t.years.as_ref());
+        let water = app.discharges.as_ref().and_then(|t| t.years.as_ref());
+        let waste = app.waste.as_ref().and_then(|t| t.years.as_ref());
+        let sulfur = app.sulfur.as_ref().and_then(|t| t.years.as_ref());
+        let air = air.is_some_and(|y| !y.is_empty());
+        let any = air
+            || water.is_some_and(|y| !y.is_empty())
+            || waste.is_some_and(|y| !y.is_empty())
+            || sulfur.is_some_and(|y| !y.is_empty());
         if !any {
             let section = match edition {
-                Some(basis::ALMATY_OBLAST) => {
-                    crate::findings::Basis::new(basis::ALMATY_OBLAST, "PR App.1 p. 3")
-                }
-                _ => crate::findings::Basis::new(basis::KARAGANDA, "App.3 p. 3"),
+                Some(basis::ALMATY_OBLAST) => Basis::new(basis::ALMATY_OBLAST, "PR App.1 p. 3"),
+                _ => Basis::new(basis::KARAGANDA, "App.3 p. 3"),
             };
             let f = Finding::error(NO_LIMITS_REQUESTED, "").basis(section);
             ck.push(f);
         }
         let no_sites = app.industrial_sites.as_ref().is_none_or(Vec::is_empty);
-        let air = filled(
-            app.air_emissions
-                .as_ref()
-                .and_then(|t| t.years.as_ref().map(Vec::len)),
-        );
         if air && no_sites && !cx.input_failed("/industrial_sites") {
             let f =
                 Finding::error(MISSING_VALUE, "/industrial_sites").basis(sites::t1_form(edition));
