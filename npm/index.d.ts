@@ -195,16 +195,21 @@ export type IsoDate = string;
 
 /**
  * Table 1: one industrial site where the object's pollution sources are.
+ * 
+ * Name, coordinates and area are required: they are what the table is for
+ * (both forms print the columns; an empty cell is `emissions.missing_value`).
+ * Oblast and district are free text and may be empty (a site in a city of
+ * republican significance has no oblast).
  */
 export interface IndustrialSite {
   /**
-   * Site number (col. 1), referenced by tables 2 and 3.
+   * Site number (col. 1), referenced by table 2 and permit appendix 1.
    */
   number: number;
   /**
    * Site name (col. 2).
    */
-  name?: string | null;
+  name: string;
   /**
    * Oblast (col. 3).
    */
@@ -216,15 +221,15 @@ export interface IndustrialSite {
   /**
    * Latitude, degrees-minutes-seconds (col. 5).
    */
-  latitude?: Dms | null;
+  latitude: Dms;
   /**
    * Longitude, degrees-minutes-seconds (col. 6).
    */
-  longitude?: Dms | null;
+  longitude: Dms;
   /**
-   * Occupied area, hectares (col. 7).
+   * Occupied area, hectares (col. 7), greater than zero.
    */
-  area_ha?: Amount | null;
+  area_ha: Amount;
 }
 
 /**
@@ -402,7 +407,7 @@ export interface WaterColumns {
 
 /**
  * A triple of discharge values (the 002 form has all three; the 000 form has
- * mg/l and t/yr only).
+ * mg/l and t/yr only, so g/h is required only under the 002 edition, A-6).
  */
 export interface WaterValues {
   /**
@@ -424,7 +429,8 @@ export interface WaterValues {
  */
 export interface Outlet {
   /**
-   * Outlet number (1, 2, …).
+   * Outlet number (1, 2, …), numbered on its own: outlets are not sites of
+   * table 1.
    */
   outlet: number;
   /**
@@ -906,6 +912,11 @@ export interface Report {
    * All findings, in the order the rules produced them.
    */
   findings: Finding[];
+  /**
+   * Recomputed totals of the emission tables (absent when the application has
+   * no tables), so a form can fill its total rows.
+   */
+  summary?: Summary | null;
 }
 
 /**
@@ -980,6 +991,37 @@ export type ParamValue = string | number | string[];
  * Legal basis: edition id and clause, e.g. "almaty_city_2019 PR §5.3".
  */
 export type Basis = string;
+
+/**
+ * Recomputed totals: what each total / site / outlet row and each permit
+ * condition line should say, so a form can fill them itself.
+ */
+export interface Summary {
+  /**
+   * One entry per additive total cell whose parts have at least one value, in
+   * table order (sites before their year's total).
+   */
+  totals: TotalCell[];
+}
+
+/**
+ * One recomputed total.
+ */
+export interface TotalCell {
+  /**
+   * JSON Pointer of the total cell, e.g.
+   * `/air_emissions/years/0/sites/1/subtotal/requested/t_per_year`.
+   */
+  path: string;
+  /**
+   * The exact sum of the parts that have a value, canonical decimal (`12.345`).
+   */
+  value: string;
+  /**
+   * False when some part is empty or invalid (then `value` is partial).
+   */
+  complete: boolean;
+}
 
 /**
  * A case to list the documents of, as JSON (`kz-eco-rules documents --jsonl`,

@@ -219,11 +219,12 @@ fn check(
 
     crate::ident::check_application(&cx, &mut findings);
     crate::documents::check_application(&cx, &mut findings);
-    crate::emissions::check_application(&cx, &mut findings);
+    let summary = crate::emissions::check_application(&cx, &mut findings);
     crate::sla::check_application(&cx, &mut findings);
 
     let mut report = Report::build(findings, options.lang, &options.severity);
     report.edition = cx.edition.map(|e| e.id.to_owned());
+    report.summary = summary;
     report
 }
 

@@ -1,10 +1,495 @@
-//! Emission tables 1–5 and the permit's limit appendices (issue 6 fills this module).
+//! Emission tables 1–5 of the application and the permit's limit appendices 1–4,
+//! checked in exact decimal arithmetic.
+//!
+//! The forms are those of seed 000 App.3 (Karaganda 2013: the application blank
+//! with tables 1–5 and the permit blank with appendices 1–5) and seed 002 PR App.1
+//! (Almaty oblast 2012: the application blank, whose table 3 also has g/h); the
+//! model is [`crate::model::AirEmissions`] and its siblings. Numbers are read as
+//! typed ([`number`]) into fixed-point values ([`decimal`]); the engine
+//! (`grid.rs`) walks every table the same way. Recomputed totals are returned
+//! as data ([`Summary`]) so a form can fill its total rows itself.
+//!
+//! # Checks
+//!
+//! "Form" means the blank's own structure: a row labelled "Total, including by
+//! sites" is by definition the sum of the site rows, a column headed "20__" holds a
+//! year of this century. Citations: `<edition> <clause>`; the blank is cited as
+//! `almaty_oblast_2012 PR App.1 T<n>` under that edition and as `karaganda_2013
+//! App.3 T<n>` otherwise (Aktobe 2013 and Almaty city 2019 print no forms; both
+//! refer to the same ministerial blanks, order 94-ө). `eco_code_2007` is the
+//! Ecological Code of 09.01.2007 (`../shared/rules/STANDARD_301.md` §4).
+//! **\[rec\]** marks a check the seeds do not state; those are warnings, as the
+//! digest asks, except where noted.
+//!
+//! | code | severity | check | basis |
+//! |---|---|---|---|
+//! | `emissions.missing_value` | error | a required cell is empty (substance rows: normative and requested columns; table 3 g/h only under the 002 form, A-6; waste code; table 1 area and coordinates; a condition's tonnes); table 1 empty while table 2 is filled (cat. II/III) | form |
+//! | `emissions.invalid_number`, `.negative_value`, `.exponent_notation`, `.too_many_decimals`, `.too_large`, `.not_whole` | error | a cell that is not an accepted number ([`number`]) | input format |
+//! | `emissions.no_limits_requested` | error | a permit application (issue) of category II or III fills none of tables 2–5; category IV and re-issue: no finding (the seeds ask only for the application and the justified standards for IV, 002 PR §11.2.3) | form, point 3 (`App.3 p. 3`, `PR App.1 p. 3`) |
+//! | `emissions.sum_mismatch` | error | a total or site/outlet row ≠ the exact sum of its rows, beyond the rounding tolerance (below), per year and additive column (g/s, g/h, t/yr, t); mg/l is never summed | form (row labels); tolerance \[rec\] |
+//! | `emissions.requested_above_normative` | error (configurable via `Options.severity`) | requested limit > normative volume, per substance, else per site / total when the rows do not cover it; all units incl. mg/l | `almaty_oblast_2012 PR §16.2`, otherwise `eco_code_2007 art. 73, art. 77` |
+//! | `emissions.actual_above_requested` | warning | actual (previous year) > requested limit | form \[rec\] |
+//! | `emissions.annual_above_rate` | error | t/yr above g/s × 31,536 (31,6224 in a leap year) or g/h × 0,00876 (0,008784): more than the rate running all year | `almaty_oblast_2012 PR §16.1` (incorrect materials), otherwise `eco_code_2007 art. 77`; physics \[rec\] |
+//! | `emissions.zero_with_positive` | warning | in one column group of a row, a zero next to a positive value | form \[rec\] |
+//! | `emissions.flow_spread_hourly`, `.flow_spread_annual` | warning | within an outlet, water flows implied by the substances (g/h ÷ mg/l; t/yr ÷ mg/l) disagree by more than 1 % beyond rounding | form \[rec\] |
+//! | `emissions.duplicate_substance` | error | the same substance (code, or name ignoring case and spacing) twice in one site/outlet | form ("including by ingredients": one row each) |
+//! | `emissions.duplicate_group`, `.empty_group` | error | a site/outlet twice in one year; a site/outlet without substance rows | form (DIGEST §5.4) |
+//! | `emissions.unknown_site` | warning | table 2 or App.1 names a site table 1 does not define | form \[rec\] (DIGEST §5.4) |
+//! | `emissions.duplicate_site` | error | two table 1 rows with one number | form T1 |
+//! | `emissions.coordinate_out_of_range`, `.not_whole` | error | degrees ≥ 90 (lat) / 180 (long), minutes or seconds ≥ 60, fractional degrees or minutes | form T1 |
+//! | `emissions.outside_kazakhstan` | warning | latitude outside 40°–56° N or longitude outside 46°–88° E | outside the seeds |
+//! | `emissions.area_not_positive` | error | occupied area 0 ha | form T1 |
+//! | `emissions.year_out_of_range`, `.duplicate_year` | error | a year outside 2000–2099 ("20__"); the same year twice | form |
+//! | `emissions.years_not_consecutive` | warning | a gap between years | permit blank (five consecutive lines, validity "from–to") \[rec\] |
+//! | `emissions.too_many_years` | warning | an application table for more than 5 years (A-29) | `eco_code_2007 art. 76` |
+//! | `emissions.permit_too_long` | error | a permit's appendix, condition list or validity spanning more than 5 years | `eco_code_2007 art. 76` |
+//! | `emissions.year_before_submission` | warning | an application table for a year before the submission year | form ("actual values of the year before the application") \[rec\] |
+//! | `emissions.condition_mismatch` | error | a permit condition's tonnes ≠ its appendix's total for that year | permit blank, conditions 1–4 (DIGEST §5.4 \[rec\]; the blank ties each line to its appendix) |
+//! | `emissions.condition_without_appendix` | warning | a condition year with no block in its appendix (when the appendix is given) | permit blank |
+//! | `emissions.validity_reversed` | error | validity "to" year before "from" | permit blank, condition 7 |
+//! | `emissions.year_outside_validity` | warning | an appendix/condition year outside the validity period | permit blank \[rec\] |
+//! | `emissions.too_many_rows`, `.text_too_long` | error | input limits (below) | — |
+//!
+//! Category IV permits are issued without a time limit from 28.04.2016 (Eco Code
+//! 2007 art. 76 as amended, STANDARD_301 §4.4): for category IV submitted (or, with
+//! no submission time, under an edition in force) from that day, the five-year
+//! checks are skipped.
+//!
+//! Deviations from the digest: it marks the arithmetic checks \[rec\] (warnings).
+//! Sum mismatches, implausible annual values and condition mismatches are errors
+//! here, as issue 6 asks: each is a number in the application that cannot be right
+//! (the refusal ground "incomplete or incorrect materials", 002 PR §16.1, A-36),
+//! and the tolerance below keeps rounding from ever triggering them. Requested >
+//! normative is an error (the digest suggests a warning) because 002 PR §16.2
+//! names it as a refusal ground; callers can lower it with `Options.severity`.
+//! Duplicate substances are errors: the form's "including by ingredients" gives
+//! one row per ingredient, and two rows make the limit ambiguous.
+//!
+//! Deviations from issue 6: outlets of table 3 are not checked against table 1
+//! (they are numbered on their own, «1-су шығарымы»; only table 2 and permit
+//! appendix 1 name sites). Permit appendices may start before the submission year
+//! (a re-issued permit runs already). The summary lists total cells by JSON
+//! Pointer (a flat list a form can apply directly) rather than mirroring the
+//! tables. Site 2 of `examples/permit_II.json` lies in Almaty oblast although the
+//! edition is Almaty city's: no finding — the seeds do not tie sites to the
+//! provider's region, and column 3 is free text in any of three languages.
 
-use crate::findings::Findings;
+//! # Totals and the rounding tolerance
+//!
+//! A declared total is compared with the **exact** sum of its rows as typed; no
+//! sum is ever rounded. Every entry is taken to be rounded to the places it is
+//! written with, so a total `T` with `t` decimals and parts `pᵢ` with `dᵢ`
+//! decimals agree when
+//!
+//! `|T − Σ pᵢ| ≤ ½·10⁻ᵗ + Σ ½·10⁻ᵈⁱ`
+//!
+//! — exactly the interval of true totals consistent with rounding every entry to
+//! nearest. Three rows of 4 places may thus differ from a 4-place total by
+//! 0,0002, never by 0,0003 (tested in `grid.rs`). The digest's "0,1 % relative"
+//! would let a 188-tonne total be off by 188 kg whatever the precision.
+//!
+//! A wrong cell is reported once, where it can be located: a site row that
+//! disagrees with its substances is reported at the site row; the total is then
+//! reported only if it disagrees both with the exact sum of all substances and with
+//! the sum of the declared site rows. So one wrong total or site cell gives exactly
+//! one finding at its path; one wrong substance cell gives one finding at its
+//! site row (arithmetic alone cannot tell which substance is wrong).
+//! Rows with an empty or invalid part are not compared (that cell is reported).
+//!
+//! # Input limits
+//!
+//! - Each number's text: at most [`number::MAX_TEXT_LEN`] bytes (longer →
+//!   `invalid_number`); values at most 10⁹ with at most 9 decimals.
+//! - Each table (application or permit): at most [`MAX_TABLE_ROWS`] substance /
+//!   item rows, and at most as many year blocks + site / outlet groups; beyond
+//!   either, one `too_many_rows` error and the table is skipped.
+//! - Substance names and codes compared for duplicates: at most
+//!   [`MAX_NAME_LEN`] bytes (`text_too_long`).
+//! - The reader bounds the rest: strings ≤ 64 KiB, arrays ≤ 100 000 items, the
+//!   whole input ≤ 2 000 000 values ([`crate::input::Limits`]).
+//!
+//! All work is linear in the number of rows (duplicate detection sorts the keys
+//! of one group, O(n log n)), and every sum fits `i128` by construction.
+
+pub mod decimal;
+mod grid;
+pub mod number;
+mod permit;
+mod sites;
+mod tables;
+mod years;
+
+use serde::Serialize;
+
+use crate::findings::{Basis, Finding, Findings};
+use crate::model::{Action, Category, Service};
 use crate::Context;
 
-/// Every code of the `emissions` domain.
-pub const CODES: &[&str] = &[];
+pub use grid::MAX_NAME_LEN;
+pub use sites::{LATITUDE_EXTENT, LONGITUDE_EXTENT};
+pub use years::{MAX_YEARS, YEAR_RANGE};
 
-/// Table checks of an application.
-pub fn check_application(_cx: &Context<'_>, _findings: &mut Findings) {}
+use grid::{Spec, YearIn, YearTotal};
+use sites::Sites;
+use years::YearsOf;
+
+/// Most substance / item rows checked in one table (and, separately, most year
+/// blocks + site / outlet groups).
+pub const MAX_TABLE_ROWS: usize = 100_000;
+
+/// A required cell is empty.
+pub const MISSING_VALUE: &str = "emissions.missing_value";
+/// Not a decimal number.
+pub const INVALID_NUMBER: &str = "emissions.invalid_number";
+/// A negative value.
+pub const NEGATIVE_VALUE: &str = "emissions.negative_value";
+/// Exponent notation.
+pub const EXPONENT_NOTATION: &str = "emissions.exponent_notation";
+/// More decimals than allowed.
+pub const TOO_MANY_DECIMALS: &str = "emissions.too_many_decimals";
+/// Above the largest accepted value.
+pub const TOO_LARGE: &str = "emissions.too_large";
+/// Degrees or minutes with a fraction.
+pub const NOT_WHOLE: &str = "emissions.not_whole";
+/// Degrees, minutes or seconds beyond their range.
+pub const COORDINATE_OUT_OF_RANGE: &str = "emissions.coordinate_out_of_range";
+/// A site outside Kazakhstan's extent.
+pub const OUTSIDE_KAZAKHSTAN: &str = "emissions.outside_kazakhstan";
+/// Occupied area zero.
+pub const AREA_NOT_POSITIVE: &str = "emissions.area_not_positive";
+/// Two table 1 rows with one number.
+pub const DUPLICATE_SITE: &str = "emissions.duplicate_site";
+/// A site table 1 does not define.
+pub const UNKNOWN_SITE: &str = "emissions.unknown_site";
+/// A site/outlet twice in one year block.
+pub const DUPLICATE_GROUP: &str = "emissions.duplicate_group";
+/// A site/outlet without substance rows.
+pub const EMPTY_GROUP: &str = "emissions.empty_group";
+/// A substance twice in one site/outlet.
+pub const DUPLICATE_SUBSTANCE: &str = "emissions.duplicate_substance";
+/// A permit application (cat. II/III) without any limits table.
+pub const NO_LIMITS_REQUESTED: &str = "emissions.no_limits_requested";
+/// A year outside 2000–2099.
+pub const YEAR_OUT_OF_RANGE: &str = "emissions.year_out_of_range";
+/// The same year twice.
+pub const DUPLICATE_YEAR: &str = "emissions.duplicate_year";
+/// A gap between years.
+pub const YEARS_NOT_CONSECUTIVE: &str = "emissions.years_not_consecutive";
+/// An application table for more than five years.
+pub const TOO_MANY_YEARS: &str = "emissions.too_many_years";
+/// A permit for more than five years.
+pub const PERMIT_TOO_LONG: &str = "emissions.permit_too_long";
+/// An application table for a past year.
+pub const YEAR_BEFORE_SUBMISSION: &str = "emissions.year_before_submission";
+/// A total that is not the sum of its rows.
+pub const SUM_MISMATCH: &str = "emissions.sum_mismatch";
+/// Requested limit above the normative volume.
+pub const REQUESTED_ABOVE_NORMATIVE: &str = "emissions.requested_above_normative";
+/// Actual emissions above the requested limit.
+pub const ACTUAL_ABOVE_REQUESTED: &str = "emissions.actual_above_requested";
+/// Tonnes per year above what the rate allows in a year.
+pub const ANNUAL_ABOVE_RATE: &str = "emissions.annual_above_rate";
+/// A zero next to a positive value in one column group.
+pub const ZERO_WITH_POSITIVE: &str = "emissions.zero_with_positive";
+/// Hourly water flows of one outlet disagree.
+pub const FLOW_SPREAD_HOURLY: &str = "emissions.flow_spread_hourly";
+/// Annual water volumes of one outlet disagree.
+pub const FLOW_SPREAD_ANNUAL: &str = "emissions.flow_spread_annual";
+/// A permit condition that does not restate its appendix's total.
+pub const CONDITION_MISMATCH: &str = "emissions.condition_mismatch";
+/// A permit condition year without an appendix block.
+pub const CONDITION_WITHOUT_APPENDIX: &str = "emissions.condition_without_appendix";
+/// Validity "to" before "from".
+pub const VALIDITY_REVERSED: &str = "emissions.validity_reversed";
+/// A year outside the permit's validity.
+pub const YEAR_OUTSIDE_VALIDITY: &str = "emissions.year_outside_validity";
+/// A table beyond [`MAX_TABLE_ROWS`].
+pub const TOO_MANY_ROWS: &str = "emissions.too_many_rows";
+/// A name or code beyond [`MAX_NAME_LEN`].
+pub const TEXT_TOO_LONG: &str = "emissions.text_too_long";
+
+/// Every code of the `emissions` domain.
+pub const CODES: &[&str] = &[
+    MISSING_VALUE,
+    INVALID_NUMBER,
+    NEGATIVE_VALUE,
+    EXPONENT_NOTATION,
+    TOO_MANY_DECIMALS,
+    TOO_LARGE,
+    NOT_WHOLE,
+    COORDINATE_OUT_OF_RANGE,
+    OUTSIDE_KAZAKHSTAN,
+    AREA_NOT_POSITIVE,
+    DUPLICATE_SITE,
+    UNKNOWN_SITE,
+    DUPLICATE_GROUP,
+    EMPTY_GROUP,
+    DUPLICATE_SUBSTANCE,
+    NO_LIMITS_REQUESTED,
+    YEAR_OUT_OF_RANGE,
+    DUPLICATE_YEAR,
+    YEARS_NOT_CONSECUTIVE,
+    TOO_MANY_YEARS,
+    PERMIT_TOO_LONG,
+    YEAR_BEFORE_SUBMISSION,
+    SUM_MISMATCH,
+    REQUESTED_ABOVE_NORMATIVE,
+    ACTUAL_ABOVE_REQUESTED,
+    ANNUAL_ABOVE_RATE,
+    ZERO_WITH_POSITIVE,
+    FLOW_SPREAD_HOURLY,
+    FLOW_SPREAD_ANNUAL,
+    CONDITION_MISMATCH,
+    CONDITION_WITHOUT_APPENDIX,
+    VALIDITY_REVERSED,
+    YEAR_OUTSIDE_VALIDITY,
+    TOO_MANY_ROWS,
+    TEXT_TOO_LONG,
+];
+
+/// Recomputed totals: what each total / site / outlet row and each permit
+/// condition line should say, so a form can fill them itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Summary {
+    /// One entry per additive total cell whose parts have at least one value, in
+    /// table order (sites before their year's total).
+    pub totals: Vec<TotalCell>,
+}
+
+impl Summary {
+    /// The entry for the total cell at `path`.
+    pub fn get(&self, path: &str) -> Option<&TotalCell> {
+        self.totals.iter().find(|t| t.path == path)
+    }
+}
+
+/// One recomputed total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct TotalCell {
+    /// JSON Pointer of the total cell, e.g.
+    /// `/air_emissions/years/0/sites/1/subtotal/requested/t_per_year`.
+    pub path: String,
+    /// The exact sum of the parts that have a value, canonical decimal (`12.345`).
+    pub value: String,
+    /// False when some part is empty or invalid (then `value` is partial).
+    pub complete: bool,
+}
+
+/// Sources of the citations.
+pub(crate) mod basis {
+    use crate::findings::Basis;
+
+    /// Seed 002 (Almaty oblast 2012).
+    pub const ALMATY_OBLAST: &str = "almaty_oblast_2012";
+    /// Seed 000 (Karaganda 2013): the application and permit blanks.
+    pub const KARAGANDA: &str = "karaganda_2013";
+    /// The Ecological Code of 09.01.2007.
+    pub const ECO_CODE: &str = "eco_code_2007";
+
+    /// Refusal ground: requested conditions not meeting the Code (art. 73).
+    pub fn conditions(edition: Option<&str>) -> Basis {
+        match edition {
+            Some(ALMATY_OBLAST) => Basis::new(ALMATY_OBLAST, "PR §16.2"),
+            _ => Basis::new(ECO_CODE, "art. 73, art. 77"),
+        }
+    }
+
+    /// Refusal ground: incomplete or incorrect materials.
+    pub fn incorrect(edition: Option<&str>) -> Basis {
+        match edition {
+            Some(ALMATY_OBLAST) => Basis::new(ALMATY_OBLAST, "PR §16.1"),
+            _ => Basis::new(ECO_CODE, "art. 77"),
+        }
+    }
+
+    /// A permit for at most five years.
+    pub fn term() -> Basis {
+        Basis::new(ECO_CODE, "art. 76")
+    }
+}
+
+/// What a checked table leaves for the permit checks.
+pub(crate) struct TableRun {
+    /// Totals of the conditions column, per year block.
+    totals: Vec<YearTotal>,
+    /// The year of each block.
+    years: Vec<Option<i32>>,
+}
+
+/// The rules' working state: the context, the findings, the totals found so far
+/// and table 1's site numbers.
+pub(crate) struct Checker<'c, 'a> {
+    cx: &'c Context<'a>,
+    findings: &'c mut Findings,
+    totals: Vec<TotalCell>,
+    sites: Sites,
+}
+
+impl Checker<'_, '_> {
+    fn push(&mut self, f: Finding) {
+        self.findings.push(f);
+    }
+
+    /// Parses an amount outside the tables' rows (table 1, permit conditions) at
+    /// `path`: the value, or `None` after reporting what is wrong; an empty text
+    /// is `missing_value` (citing `form`), an absent one was reported by the reader.
+    fn amount(
+        &mut self,
+        amount: Option<&crate::model::Amount>,
+        path: &str,
+        form: fn(Option<&str>) -> Basis,
+    ) -> Option<number::Quantity> {
+        let text = amount?.as_str();
+        match number::parse(text) {
+            Ok(q) => Some(q),
+            Err(number::NumberError::Empty) => {
+                if !self.cx.input_failed(path) {
+                    let basis = form(self.cx.edition.map(|e| e.id));
+                    self.push(Finding::error(MISSING_VALUE, path).basis(basis));
+                }
+                None
+            }
+            Err(e) => {
+                self.push(grid::number_finding(&e, text, path.to_owned()));
+                None
+            }
+        }
+    }
+
+    /// Category IV from 28.04.2016: permits without a time limit.
+    fn unlimited_term(&self) -> bool {
+        let since = crate::calendar::Date::new(2016, 4, 28);
+        let on = self
+            .cx
+            .submitted_on()
+            .or(self.cx.edition.map(|e| e.period.from));
+        self.cx.app.category == Some(Category::IV) && on.is_some() && on >= since
+    }
+
+    /// Checks one table's size, years and contents; `None` when it has no year
+    /// blocks or was skipped for its size.
+    fn run_table(&mut self, spec: &Spec, view: Vec<YearIn<'_>>, of: YearsOf) -> Option<TableRun> {
+        if view.is_empty() {
+            return None;
+        }
+        let (rows, groups) = tables::count_rows(&view);
+        if rows > MAX_TABLE_ROWS || groups > MAX_TABLE_ROWS {
+            let rows = rows.max(groups);
+            let f = Finding::error(TOO_MANY_ROWS, spec.root)
+                .with("count", rows)
+                .with("limit", MAX_TABLE_ROWS);
+            self.push(f);
+            return None;
+        }
+        let years: Vec<Option<i32>> = view.iter().map(|y| y.year).collect();
+        let mut items = String::with_capacity(spec.root.len() + 6);
+        items.push_str(spec.root);
+        items.push_str("/years");
+        let form = spec.form(self.cx.edition.map(|e| e.id));
+        self.check_years(&items, &years, of, &form);
+        let totals = self.check_table(spec, &view);
+        Some(TableRun { totals, years })
+    }
+}
+
+/// Checks tables 1–5 and the permit of an application; returns the recomputed
+/// totals when the application has any table.
+///
+/// ```
+/// use kz_eco_rules::{validate_json, Lang, Options};
+/// let report = validate_json(
+///     r#"{"category": "IV", "waste": {"years": [{"year": 2025,
+///          "total": {"normative": "3,5", "requested": "3,0"},
+///          "items": [{"name": "Зола", "code": "10 01 01", "normative": "1,25", "requested": "1,0"},
+///                    {"name": "Шлак", "code": "10 01 02", "normative": "2,25", "requested": "2,5"}]}]}}"#,
+///     &Options::with_lang(Lang::En),
+/// );
+/// let codes: Vec<(&str, &str)> = report.findings.iter()
+///     .filter(|f| f.code.starts_with("emissions."))
+///     .map(|f| (f.code, f.path.as_str())).collect();
+/// assert_eq!(codes, [
+///     ("emissions.requested_above_normative", "/waste/years/0/items/1/requested"),
+///     ("emissions.sum_mismatch", "/waste/years/0/total/requested"),
+/// ]);
+/// let summary = report.summary.unwrap();
+/// assert_eq!(summary.get("/waste/years/0/total/requested").unwrap().value, "3.5");
+/// ```
+pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Summary> {
+    let app = cx.app;
+    let mut ck = Checker {
+        cx,
+        findings,
+        totals: Vec::new(),
+        sites: Sites::default(),
+    };
+    ck.sites = ck.check_sites();
+    let app_of = YearsOf::Application;
+    if let Some(t) = &app.air_emissions {
+        ck.run_table(&tables::AIR, tables::air_view(t), app_of);
+    }
+    if let Some(t) = &app.discharges {
+        ck.run_table(&tables::WATER, tables::water_view(t), app_of);
+    }
+    if let Some(t) = &app.waste {
+        ck.run_table(&tables::WASTE, tables::waste_view(t), app_of);
+    }
+    if let Some(t) = &app.sulfur {
+        ck.run_table(&tables::SULFUR, tables::sulfur_view(t), app_of);
+    }
+    let edition = cx.edition.map(|e| e.id);
+    let asks_limits = app.service == Some(Service::EmissionPermit)
+        && app.action != Some(Action::Reissue)
+        && matches!(app.category, Some(Category::II | Category::III));
+    if asks_limits {
+        let air = app.air_emissions.as_ref().and_then(|t| t.years.as_ref());
+        let water = app.discharges.as_ref().and_then(|t| t.years.as_ref());
+        let waste = app.waste.as_ref().and_then(|t| t.years.as_ref());
+        let sulfur = app.sulfur.as_ref().and_then(|t| t.years.as_ref());
+        let air = air.is_some_and(|y| !y.is_empty());
+        let any = air
+            || water.is_some_and(|y| !y.is_empty())
+            || waste.is_some_and(|y| !y.is_empty())
+            || sulfur.is_some_and(|y| !y.is_empty());
+        if !any {
+            let section = match edition {
+                Some(basis::ALMATY_OBLAST) => Basis::new(basis::ALMATY_OBLAST, "PR App.1 p. 3"),
+                _ => Basis::new(basis::KARAGANDA, "App.3 p. 3"),
+            };
+            let f = Finding::error(NO_LIMITS_REQUESTED, "").basis(section);
+            ck.push(f);
+        }
+        let no_sites = app.industrial_sites.as_ref().is_none_or(Vec::is_empty);
+        if air && no_sites && !cx.input_failed("/industrial_sites") {
+            let f =
+                Finding::error(MISSING_VALUE, "/industrial_sites").basis(sites::t1_form(edition));
+            ck.push(f);
+        }
+    }
+    if let Some(p) = &app.permit {
+        ck.check_permit(p);
+    }
+    let any_table = app.industrial_sites.is_some()
+        || app.air_emissions.is_some()
+        || app.discharges.is_some()
+        || app.waste.is_some()
+        || app.sulfur.is_some()
+        || app.permit.is_some();
+    any_table.then_some(Summary { totals: ck.totals })
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_has_a_json_schema() {
+        let schema = serde_json::to_value(schemars::schema_for!(Summary)).unwrap();
+        let cell = &schema["$defs"]["TotalCell"]["properties"];
+        for field in ["path", "value", "complete"] {
+            assert!(cell.get(field).is_some(), "{schema}");
+        }
+        assert!(CODES.iter().all(|c| c.starts_with("emissions.")));
+    }
+}

@@ -426,6 +426,10 @@ pub struct Report {
     pub counts: Counts,
     /// All findings, in the order the rules produced them.
     pub findings: Vec<Finding>,
+    /// Recomputed totals of the emission tables (absent when the application has
+    /// no tables), so a form can fill its total rows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<crate::emissions::Summary>,
 }
 
 impl Report {
@@ -454,6 +458,7 @@ impl Report {
             edition: None,
             counts,
             findings: items,
+            summary: None,
         }
     }
 

@@ -11,21 +11,26 @@ use super::{model_struct, Amount};
 
 model_struct! {
     /// Table 1: one industrial site where the object's pollution sources are.
+    ///
+    /// Name, coordinates and area are required: they are what the table is for
+    /// (both forms print the columns; an empty cell is `emissions.missing_value`).
+    /// Oblast and district are free text and may be empty (a site in a city of
+    /// republican significance has no oblast).
     pub struct IndustrialSite {
-        /// Site number (col. 1), referenced by tables 2 and 3.
+        /// Site number (col. 1), referenced by table 2 and permit appendix 1.
         number: u32 [required],
         /// Site name (col. 2).
-        name: String,
+        name: String [required],
         /// Oblast (col. 3).
         oblast: String,
         /// District, settlement (col. 4).
         district: String,
         /// Latitude, degrees-minutes-seconds (col. 5).
-        latitude: Dms,
+        latitude: Dms [required],
         /// Longitude, degrees-minutes-seconds (col. 6).
-        longitude: Dms,
-        /// Occupied area, hectares (col. 7).
-        area_ha: Amount,
+        longitude: Dms [required],
+        /// Occupied area, hectares (col. 7), greater than zero.
+        area_ha: Amount [required],
     }
 }
 
@@ -113,7 +118,7 @@ model_struct! {
 
 model_struct! {
     /// A triple of discharge values (the 002 form has all three; the 000 form has
-    /// mg/l and t/yr only).
+    /// mg/l and t/yr only, so g/h is required only under the 002 edition, A-6).
     pub struct WaterValues {
         /// Concentration, milligrams per litre (never summed).
         mg_per_l: Amount,
@@ -159,7 +164,8 @@ model_struct! {
 model_struct! {
     /// Table 3, one water outlet's group.
     pub struct Outlet {
-        /// Outlet number (1, 2, …).
+        /// Outlet number (1, 2, …), numbered on its own: outlets are not sites of
+        /// table 1.
         outlet: u32 [required],
         /// Outlet name or description.
         name: String,

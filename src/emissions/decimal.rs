@@ -1,0 +1,215 @@
+//! Exact decimal arithmetic for the tables: scaled integers.
+//!
+//! Every cell value is an `i64` count of 10⁻⁹ of its unit ([`SCALE`] = 9 decimal
+//! places). Nine places are needed: benz(a)pyrene rows carry values such as
+//! `0,0000021` g/s, and 10⁻⁹ leaves room for two more digits; with the
+//! [largest accepted value](super::number::MAX_VALUE) of 10⁹ a cell is at most
+//! 10¹⁸ units, inside `i64`. Sums, tolerances and products are computed in `i128`
+//! (10⁵ rows of 10¹⁸ units, or a product of two cells, fit with room to spare), so
+//! no input can overflow; the few operations that could in principle (a product
+//! of three cells in the flow comparison) use checked arithmetic and skip the
+//! comparison instead.
+//!
+//! **Why not `rust_decimal`.** Measured in `../shared/notes/anchors.md` §5–6:
+//! rust_decimal costs about +7 KB gzip of wasm over an `i64` fixed-point
+//! implementation (≈ +1,3 KB), against an 80 KB budget for the whole package. The
+//! tables need addition, comparison and multiplication by the constant factors
+//! 31,536 / 0,00876; fixed point does all of it exactly. The only divisions are for
+//! *displayed* values (an implied water flow, a bound, a coordinate in degrees),
+//! and each names its rounding mode ([`Rounding`]). No `f64` is ever used.
+//!
+//! Sums are never rounded: a total is compared with the exact sum of its rows as
+//! typed, within the rounding tolerance of the entries (see the
+//! [emissions module docs](super#totals-and-the-rounding-tolerance)).
+
+/// A value in units of 10⁻⁹.
+pub type Units = i64;
+
+/// Decimal places of [`Units`].
+pub const SCALE: u8 = 9;
+
+/// How a displayed value is rounded to fewer decimal places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rounding {
+    /// Half away from zero (2,5 → 3; school rounding, used for displayed values).
+    HalfAwayFromZero,
+    /// Toward zero (truncation; used for upper bounds, so the shown bound is never
+    /// above the exact one).
+    TowardZero,
+}
+
+/// 10⁰ … 10¹⁹.
+const POW10: [u64; 20] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+    1_000_000_000,
+    10_000_000_000,
+    100_000_000_000,
+    1_000_000_000_000,
+    10_000_000_000_000,
+    100_000_000_000_000,
+    1_000_000_000_000_000,
+    10_000_000_000_000_000,
+    100_000_000_000_000_000,
+    1_000_000_000_000_000_000,
+    10_000_000_000_000_000_000,
+];
+
+/// 10ⁿ for n ≤ 19 (`u64::MAX` beyond).
+pub(crate) fn pow10(n: u32) -> u64 {
+    POW10.get(n as usize).copied().unwrap_or(u64::MAX)
+}
+
+/// Twice the half-unit of the last written place of a value with `decimals`
+/// places, in units: 10^(9 − decimals). (Doubled so that a half-unit of the 9th
+/// place stays an integer.)
+pub(crate) fn half_ulp2(decimals: u8) -> i128 {
+    i128::from(pow10(u32::from(SCALE.saturating_sub(decimals))))
+}
+
+/// `num / den` rounded to an integer with `mode`; `None` when `den` is zero.
+pub(crate) fn div_round(num: i128, den: i128, mode: Rounding) -> Option<i128> {
+    if den == 0 {
+        return None;
+    }
+    let q = num.checked_div(den)?;
+    let r = num.checked_rem(den)?;
+    Some(match mode {
+        Rounding::TowardZero => q,
+        Rounding::HalfAwayFromZero => {
+            // |r| * 2 >= |den| means the fraction is at least one half.
+            if r.unsigned_abs().saturating_mul(2) >= den.unsigned_abs() {
+                if (num < 0) == (den < 0) {
+                    q.saturating_add(1)
+                } else {
+                    q.saturating_sub(1)
+                }
+            } else {
+                q
+            }
+        }
+    })
+}
+
+/// An integer count of 10^-`scale` as canonical decimal text: `.` separator, no
+/// trailing fractional zeros, no exponent (`12.5`, `-0.0025`, `0`).
+pub(crate) fn format_scaled(value: i128, scale: u8) -> String {
+    let mut buf = [b'0'; 48];
+    let mut end = buf.len();
+    let mut m = value.unsigned_abs();
+    let mut written = 0usize;
+    let scale = usize::from(scale);
+    // u64 division is native in wasm; u128 division is a library call.
+    while m > u128::from(u64::MAX) {
+        let d = (m % 10) as u8;
+        m /= 10;
+        end -= 1;
+        if let Some(b) = buf.get_mut(end) {
+            *b = b'0' + d;
+        }
+        written += 1;
+    }
+    let mut small = m as u64;
+    while small > 0 || written <= scale {
+        if end == 0 {
+            break;
+        }
+        end -= 1;
+        if let Some(b) = buf.get_mut(end) {
+            *b = b'0' + (small % 10) as u8;
+        }
+        small /= 10;
+        written += 1;
+    }
+    let digits = buf.get(end..).unwrap_or_default();
+    let split = digits.len().saturating_sub(scale);
+    let (int_part, frac_part) = digits.split_at(split);
+    let frac_len = frac_part
+        .iter()
+        .rposition(|&d| d != b'0')
+        .map_or(0, |i| i + 1);
+    let mut out = String::with_capacity(digits.len() + 2);
+    if value < 0 {
+        out.push('-');
+    }
+    out.extend(int_part.iter().map(|&d| char::from(d)));
+    if frac_len > 0 {
+        out.push('.');
+        out.extend(frac_part.iter().take(frac_len).map(|&d| char::from(d)));
+    }
+    out
+}
+
+/// [`Units`] (or a sum of them) as canonical decimal text.
+pub(crate) fn format_units(units: i128) -> String {
+    format_scaled(units, SCALE)
+}
+
+/// Strips leading integer zeros and trailing fractional zeros (and a bare point)
+/// from plain decimal digits: `007.50` → `7.5`, `.5` → `0.5`, `0.000` → `0`.
+pub(crate) fn trim_canonical(s: &str) -> String {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let int = int.trim_start_matches('0');
+    let frac = frac.trim_end_matches('0');
+    let mut out = String::from(if int.is_empty() { "0" } else { int });
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn formats_canonically() {
+        assert_eq!(format_units(0), "0");
+        assert_eq!(format_units(12_500_000_000), "12.5");
+        assert_eq!(format_units(-2_500_000), "-0.0025");
+        assert_eq!(format_units(1), "0.000000001");
+        assert_eq!(format_units(1_000_000_000_000_000_000), "1000000000");
+        // Beyond u64: 10^5 rows of 10^18 units.
+        assert_eq!(
+            format_units(100_000_000_000_000_000_000_000),
+            "100000000000000"
+        );
+        assert_eq!(format_units(i128::MIN).len(), 41);
+        assert_eq!(format_scaled(15, 0), "15");
+        assert_eq!(format_scaled(15, 3), "0.015");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn rounding_modes_are_explicit() {
+        use Rounding::*;
+        assert_eq!(div_round(25, 10, HalfAwayFromZero), Some(3));
+        assert_eq!(div_round(-25, 10, HalfAwayFromZero), Some(-3));
+        assert_eq!(div_round(24, 10, HalfAwayFromZero), Some(2));
+        assert_eq!(div_round(29, 10, TowardZero), Some(2));
+        assert_eq!(div_round(-29, 10, TowardZero), Some(-2));
+        assert_eq!(div_round(1, 0, TowardZero), None);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn half_ulp_and_trim() {
+        assert_eq!(half_ulp2(0), 1_000_000_000);
+        assert_eq!(half_ulp2(4), 100_000);
+        assert_eq!(half_ulp2(9), 1);
+        for n in 0..20 {
+            assert_eq!(pow10(n), 10u64.pow(n));
+        }
+        assert_eq!(trim_canonical("007.50"), "7.5");
+        assert_eq!(trim_canonical("0.000"), "0");
+        assert_eq!(trim_canonical("100"), "100");
+        assert_eq!(trim_canonical(".5"), "0.5");
+    }
+}

@@ -1,0 +1,1204 @@
+//! The table engine: one non-generic walk over any of the per-year tables.
+//!
+//! Each table (application tables 2–5, permit appendices 1–4) is first turned into
+//! a plain view ([`YearIn`] → [`GroupIn`] → [`RowIn`], cells as `&Amount`) by a small
+//! adapter in [`super::tables`], and described by a static [`Spec`]: where it lives
+//! in the application, its columns (column group × unit, path suffixes, whether a
+//! cell is required). The engine then parses every cell, checks sums, pairs of
+//! columns, flows and duplicates, and records the recomputed totals — the same code
+//! for all eight tables, so the wasm module carries it once.
+
+use crate::calendar::is_leap_year;
+use crate::findings::{Basis, Finding, Param};
+use crate::model::Amount;
+
+use super::decimal::{self, half_ulp2, Rounding, Units};
+use super::number::{self, NumberError};
+use super::{basis, Checker, TotalCell};
+use super::{
+    ACTUAL_ABOVE_REQUESTED, ANNUAL_ABOVE_RATE, DUPLICATE_GROUP, DUPLICATE_SUBSTANCE, EMPTY_GROUP,
+    EXPONENT_NOTATION, FLOW_SPREAD_ANNUAL, FLOW_SPREAD_HOURLY, INVALID_NUMBER, MISSING_VALUE,
+    NEGATIVE_VALUE, REQUESTED_ABOVE_NORMATIVE, SUM_MISMATCH, TEXT_TOO_LONG, TOO_LARGE,
+    TOO_MANY_DECIMALS, UNKNOWN_SITE, ZERO_WITH_POSITIVE,
+};
+
+/// Most columns of a table (table 3 of the 002 form: 3 groups × mg/l, g/h, t/yr).
+pub(crate) const MAX_COLS: usize = 9;
+
+/// Longest substance name or code compared for duplicates, in bytes.
+pub const MAX_NAME_LEN: usize = 500;
+
+/// The cells of one row, in the order of [`Spec::columns`].
+pub(crate) type Cells<'a> = [Option<&'a Amount>; MAX_COLS];
+
+/// A row without cells.
+pub(crate) const NO_CELLS: Cells<'static> = [None; MAX_COLS];
+
+/// One substance / item row.
+pub(crate) struct RowIn<'a> {
+    /// Pollutant or waste code.
+    pub code: Option<&'a str>,
+    /// Name.
+    pub name: Option<&'a str>,
+    /// Cells.
+    pub cells: Cells<'a>,
+}
+
+/// One site / outlet group (flat tables have one group without id).
+pub(crate) struct GroupIn<'a> {
+    /// Site or outlet number.
+    pub id: Option<u32>,
+    /// The declared group row.
+    pub subtotal: Cells<'a>,
+    /// Substance rows.
+    pub rows: Vec<RowIn<'a>>,
+}
+
+/// One per-year block.
+pub(crate) struct YearIn<'a> {
+    /// The year.
+    pub year: Option<i32>,
+    /// The declared total row.
+    pub total: Cells<'a>,
+    /// Groups.
+    pub groups: Vec<GroupIn<'a>>,
+}
+
+/// Column group of the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Normative,
+    Requested,
+    Actual,
+    Limit,
+}
+
+/// Unit of a column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    GPerS,
+    GPerH,
+    MgPerL,
+    TPerYear,
+}
+
+impl Unit {
+    /// Whether values add up along rows (mg/l is a concentration: never summed).
+    fn additive(self) -> bool {
+        self != Unit::MgPerL
+    }
+}
+
+/// When a cell of a substance row must be filled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Need {
+    /// Always.
+    Always,
+    /// Only under the Almaty-oblast form (g/h of table 3, DIGEST A-6).
+    AlmatyOblastForm,
+    /// Never (actual values: a new object has none).
+    Optional,
+}
+
+/// One column.
+pub(crate) struct Column {
+    pub kind: Kind,
+    pub unit: Unit,
+    /// Path suffix in a substance row, e.g. `/requested/t_per_year`.
+    pub row: &'static str,
+    /// Path suffix in a total / group row.
+    pub total: &'static str,
+    pub need: Need,
+}
+
+/// A table's place in the application and its columns.
+pub(crate) struct Spec {
+    /// JSON Pointer of the table, e.g. `/air_emissions`.
+    pub root: &'static str,
+    /// `/sites`, `/outlets`, or empty for a flat table.
+    pub groups: &'static str,
+    /// `/site` or `/outlet`.
+    pub group_id: &'static str,
+    /// `/substances` or `/items`.
+    pub rows: &'static str,
+    pub columns: &'static [Column],
+    /// Groups are industrial sites of table 1.
+    pub refs_sites: bool,
+    /// Clause of the Almaty-oblast form (002 PR App.1), if it has this table.
+    pub form_alo: Option<&'static str>,
+    /// Clause of the Karaganda form (000 App.3).
+    pub form_krg: &'static str,
+    /// The t/yr column restated by a permit condition, if any.
+    pub conditions_col: Option<usize>,
+    /// Rows must carry a code (waste: form T4 col. 2, permit App.3 col. 3).
+    pub code_required: bool,
+}
+
+/// Where a row is.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Row {
+    Total,
+    Subtotal(usize),
+    Item(usize, usize),
+}
+
+impl Spec {
+    fn flat(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    fn column(&self, i: usize) -> Option<&'static Column> {
+        self.columns.get(i)
+    }
+
+    /// The form clause this table comes from.
+    pub(crate) fn form(&self, edition: Option<&str>) -> Basis {
+        match (edition, self.form_alo) {
+            (Some(basis::ALMATY_OBLAST), Some(clause)) => Basis::new(basis::ALMATY_OBLAST, clause),
+            _ => Basis::new(basis::KARAGANDA, self.form_krg),
+        }
+    }
+
+    /// `/…/years/<y>`.
+    pub(crate) fn year_path(&self, y: usize) -> String {
+        let mut p = String::with_capacity(64);
+        p.push_str(self.root);
+        p.push_str("/years");
+        push_index(&mut p, y);
+        p
+    }
+
+    fn group_path(&self, y: usize, g: usize) -> String {
+        let mut p = self.year_path(y);
+        p.push_str(self.groups);
+        push_index(&mut p, g);
+        p
+    }
+
+    fn row_path(&self, y: usize, row: Row) -> String {
+        match row {
+            Row::Total => {
+                let mut p = self.year_path(y);
+                p.push_str("/total");
+                p
+            }
+            Row::Subtotal(g) => {
+                let mut p = self.group_path(y, g);
+                p.push_str("/subtotal");
+                p
+            }
+            Row::Item(g, r) => {
+                let mut p = if self.flat() {
+                    self.year_path(y)
+                } else {
+                    self.group_path(y, g)
+                };
+                p.push_str(self.rows);
+                push_index(&mut p, r);
+                p
+            }
+        }
+    }
+
+    fn cell_path(&self, y: usize, row: Row, col: usize) -> String {
+        let mut p = self.row_path(y, row);
+        if let Some(c) = self.column(col) {
+            p.push_str(match row {
+                Row::Item(..) => c.row,
+                _ => c.total,
+            });
+        }
+        p
+    }
+}
+
+/// Appends `/<i>` without going through `core::fmt`.
+pub(crate) fn push_index(p: &mut String, i: usize) {
+    p.push('/');
+    push_digits(p, i as u64);
+}
+
+/// Appends the decimal digits of `n`.
+pub(crate) fn push_digits(p: &mut String, n: u64) {
+    let mut buf = [0u8; 20];
+    let mut end = buf.len();
+    let mut n = n;
+    loop {
+        end -= 1;
+        if let Some(b) = buf.get_mut(end) {
+            *b = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || end == 0 {
+            break;
+        }
+    }
+    let digits = buf.get(end..).unwrap_or_default();
+    p.extend(digits.iter().map(|&d| char::from(d)));
+}
+
+/// Low 23 bits: a row index in a packed duplicate key.
+const ROW_MASK: u64 = (1 << 23) - 1;
+
+/// Two 32-bit numbers in one sortable key (indices beyond `u32` saturate; tables
+/// are far smaller).
+pub(crate) fn pack(hi: u32, lo: usize) -> u64 {
+    u64::from(hi) << 32 | u64::from(u32::try_from(lo).unwrap_or(u32::MAX))
+}
+
+fn pack_usize(hi: usize, lo: usize) -> u64 {
+    pack(u32::try_from(hi).unwrap_or(u32::MAX), lo)
+}
+
+/// The halves of a [`pack`]ed key.
+pub(crate) fn unpack(k: u64) -> (u32, u32) {
+    ((k >> 32) as u32, k as u32)
+}
+
+/// The one sort of the module: every sort key is a `u64`, sorted by this small
+/// heapsort (O(n log n), no allocation). The standard library's sorts are
+/// faster on large inputs but cost ≈ 4 KB of wasm per element type; the sorted
+/// lists here are the rows of one group or the years of one table.
+pub(crate) fn sort_keys(keys: &mut [u64]) {
+    fn sift_down(keys: &mut [u64], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            let at = |i: usize| keys.get(i).copied().unwrap_or(0);
+            if child + 1 < end && at(child) < at(child + 1) {
+                child += 1;
+            }
+            if at(root) >= at(child) {
+                return;
+            }
+            keys.swap(root, child);
+            root = child;
+        }
+    }
+    let n = keys.len();
+    for root in (0..n / 2).rev() {
+        sift_down(keys, root, n);
+    }
+    for end in (1..n).rev() {
+        keys.swap(0, end);
+        sift_down(keys, 0, end);
+    }
+}
+
+/// Given `pack(value, index)` keys, the `(index, value)` of every entry whose
+/// value an entry with a smaller index already has, ordered by index.
+pub(crate) fn later_duplicates(mut keys: Vec<u64>) -> Vec<(usize, u32)> {
+    sort_keys(&mut keys);
+    let mut dups: Vec<u64> = keys
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] if a >> 32 == b >> 32 => Some(u64::from(unpack(*b).1) << 32 | b >> 32),
+            _ => None,
+        })
+        .collect();
+    sort_keys(&mut dups);
+    dups.into_iter()
+        .map(|k| {
+            let (index, value) = unpack(k);
+            (index as usize, value)
+        })
+        .collect()
+}
+
+/// A parsed cell: a value with its written decimals, or nothing (empty / invalid).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Slot {
+    pub units: Units,
+    pub dec: u8,
+    pub ok: bool,
+}
+
+impl From<super::number::Quantity> for Slot {
+    fn from(q: super::number::Quantity) -> Slot {
+        Slot {
+            units: q.units,
+            dec: q.decimals,
+            ok: true,
+        }
+    }
+}
+
+impl Slot {
+    pub(crate) fn value(self) -> Param {
+        Param::Decimal(decimal::format_units(i128::from(self.units)))
+    }
+}
+
+type Slots = [Slot; MAX_COLS];
+
+fn at(s: &Slots, i: usize) -> Slot {
+    s.get(i).copied().unwrap_or_default()
+}
+
+/// A running exact sum with its rounding tolerance.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Acc {
+    /// Σ units.
+    pub sum: i128,
+    /// Σ twice the half-units of the last written places.
+    pub tol: i128,
+    /// Parts with a value.
+    pub n: u32,
+    /// Some part is empty or invalid.
+    pub missing: bool,
+}
+
+impl Acc {
+    pub(crate) fn add(&mut self, s: Slot) {
+        if s.ok {
+            self.sum = self.sum.saturating_add(i128::from(s.units));
+            self.tol = self.tol.saturating_add(half_ulp2(s.dec));
+            self.n = self.n.saturating_add(1);
+        } else {
+            self.missing = true;
+        }
+    }
+
+    fn merge(&mut self, o: &Acc) {
+        self.sum = self.sum.saturating_add(o.sum);
+        self.tol = self.tol.saturating_add(o.tol);
+        self.n = self.n.saturating_add(o.n);
+        self.missing |= o.missing;
+    }
+
+    /// Every part has a value, and there is at least one.
+    pub(crate) fn complete(&self) -> bool {
+        !self.missing && self.n > 0
+    }
+}
+
+/// True when `declared` can be the rounding (to its own written places) of a true
+/// value whose parts, each rounded to their places, sum to `acc`:
+/// |declared − Σ| ≤ ½ ulp(declared) + Σ ½ ulp(part).
+pub(crate) fn consistent(declared: Slot, acc: &Acc) -> bool {
+    let diff = (2 * i128::from(declared.units)).abs_diff(2i128.saturating_mul(acc.sum));
+    diff <= half_ulp2(declared.dec)
+        .saturating_add(acc.tol)
+        .unsigned_abs()
+}
+
+/// The declared total of the conditions column of one year (permit appendices).
+pub(crate) struct YearTotal {
+    pub year: Option<i32>,
+    pub declared: Slot,
+    pub acc: Acc,
+}
+
+/// Column relations of a table, worked out once per table.
+struct Plan {
+    /// (higher, lower, code) — `higher` must not exceed `lower`.
+    compares: Vec<(usize, usize, &'static str)>,
+    /// (rate column, t/yr column, hourly?).
+    rates: Vec<(usize, usize, bool)>,
+    /// Columns of each column group (zero / positive consistency): all of them
+    /// (substance rows), and the additive ones (total / group rows).
+    kinds: Vec<(Vec<usize>, Vec<usize>)>,
+    /// (mg/l column, g/h or t/yr column, hourly?).
+    flows: Vec<(usize, usize, bool)>,
+}
+
+impl Plan {
+    fn new(spec: &Spec) -> Plan {
+        let cols = spec.columns;
+        let find =
+            |kind: Kind, unit: Unit| cols.iter().position(|c| c.kind == kind && c.unit == unit);
+        let mut plan = Plan {
+            compares: Vec::new(),
+            rates: Vec::new(),
+            kinds: Vec::new(),
+            flows: Vec::new(),
+        };
+        for (i, c) in cols.iter().enumerate() {
+            let (lower, code) = match c.kind {
+                Kind::Requested => (Kind::Normative, REQUESTED_ABOVE_NORMATIVE),
+                Kind::Actual => (Kind::Requested, ACTUAL_ABOVE_REQUESTED),
+                _ => continue,
+            };
+            if let Some(j) = find(lower, c.unit) {
+                plan.compares.push((i, j, code));
+            }
+        }
+        for kind in [Kind::Normative, Kind::Requested, Kind::Actual, Kind::Limit] {
+            let members: Vec<usize> = (0..cols.len())
+                .filter(|&i| spec.column(i).is_some_and(|c| c.kind == kind))
+                .collect();
+            if members.is_empty() {
+                continue;
+            }
+            let t = find(kind, Unit::TPerYear);
+            let mg = find(kind, Unit::MgPerL);
+            for (unit, hourly) in [(Unit::GPerS, false), (Unit::GPerH, true)] {
+                if let (Some(r), Some(t)) = (find(kind, unit), t) {
+                    plan.rates.push((r, t, hourly));
+                }
+            }
+            if let Some(mg) = mg {
+                if let Some(h) = find(kind, Unit::GPerH) {
+                    plan.flows.push((mg, h, true));
+                }
+                if let Some(t) = t {
+                    plan.flows.push((mg, t, false));
+                }
+            }
+            let additive = members
+                .iter()
+                .copied()
+                .filter(|&i| spec.column(i).is_some_and(|c| c.unit.additive()))
+                .collect();
+            plan.kinds.push((members, additive));
+        }
+        plan
+    }
+}
+
+impl Checker<'_, '_> {
+    fn edition_id(&self) -> Option<&'static str> {
+        self.cx.edition.map(|e| e.id)
+    }
+
+    /// Checks one table; returns the totals of its conditions column per year.
+    pub(crate) fn check_table(&mut self, spec: &Spec, years: &[YearIn<'_>]) -> Vec<YearTotal> {
+        let plan = Plan::new(spec);
+        let nc = spec.columns.len().min(MAX_COLS);
+        let mut out = Vec::new();
+        let mut buf: Vec<Slots> = Vec::new();
+        for (y, year) in years.iter().enumerate() {
+            let leap = year.year.is_some_and(is_leap_year);
+            let total = self.read_row(spec, y, Row::Total, &year.total);
+            let mut all = [Acc::default(); MAX_COLS];
+            let mut decl = [Acc::default(); MAX_COLS];
+            if !spec.flat() {
+                self.duplicate_groups(spec, y, &year.groups);
+            }
+            for (g, group) in year.groups.iter().enumerate() {
+                if spec.refs_sites {
+                    self.site_reference(spec, y, g, group.id);
+                }
+                buf.clear();
+                for (r, row) in group.rows.iter().enumerate() {
+                    let slots = self.read_row(spec, y, Row::Item(g, r), &row.cells);
+                    buf.push(slots);
+                    if spec.code_required && row.code.is_none_or(|c| c.trim().is_empty()) {
+                        self.missing_text(spec, y, Row::Item(g, r), "/code");
+                    }
+                }
+                let mut accs = [Acc::default(); MAX_COLS];
+                for (c, acc) in accs.iter_mut().enumerate().take(nc) {
+                    for slots in &buf {
+                        acc.add(at(slots, c));
+                    }
+                }
+                for (r, slots) in buf.iter().enumerate() {
+                    self.pair_checks(
+                        spec,
+                        &plan,
+                        y,
+                        Row::Item(g, r),
+                        slots,
+                        leap,
+                        &[false; MAX_COLS],
+                    );
+                }
+                if spec.flat() {
+                    for (c, a) in all.iter_mut().enumerate().take(nc) {
+                        a.merge(accs.get(c).unwrap_or(&Acc::default()));
+                    }
+                    continue;
+                }
+                if group.rows.is_empty() {
+                    self.push(
+                        Finding::error(EMPTY_GROUP, spec.group_path(y, g))
+                            .basis(spec.form(self.edition_id())),
+                    );
+                }
+                self.duplicate_substances(spec, y, g, &group.rows);
+                self.flows(spec, &plan, y, g, &group.rows, &buf);
+                let sub = self.read_row(spec, y, Row::Subtotal(g), &group.subtotal);
+                let mut covered = [false; MAX_COLS];
+                for c in 0..nc {
+                    let Some(col) = spec.column(c) else { continue };
+                    let acc = accs.get(c).copied().unwrap_or_default();
+                    if let Some(cov) = covered.get_mut(c) {
+                        *cov = acc.complete();
+                    }
+                    if !col.unit.additive() {
+                        continue;
+                    }
+                    let declared = at(&sub, c);
+                    if declared.ok && acc.complete() && !consistent(declared, &acc) {
+                        self.sum_mismatch(spec, y, Row::Subtotal(g), c, declared, acc.sum);
+                    }
+                    self.record(spec, y, Row::Subtotal(g), c, &acc);
+                    if let Some(a) = all.get_mut(c) {
+                        a.merge(&acc);
+                        a.missing |= group.rows.is_empty();
+                    }
+                    if let Some(d) = decl.get_mut(c) {
+                        d.add(declared);
+                    }
+                }
+                self.pair_checks(spec, &plan, y, Row::Subtotal(g), &sub, leap, &covered);
+            }
+            let mut covered = [false; MAX_COLS];
+            for c in 0..nc {
+                let Some(col) = spec.column(c) else { continue };
+                let acc = all.get(c).copied().unwrap_or_default();
+                let dec = decl.get(c).copied().unwrap_or_default();
+                if let Some(cov) = covered.get_mut(c) {
+                    *cov = acc.complete();
+                }
+                if !col.unit.additive() {
+                    continue;
+                }
+                let declared = at(&total, c);
+                let checkable = acc.complete() || dec.complete();
+                let fits = (acc.complete() && consistent(declared, &acc))
+                    || (dec.complete() && consistent(declared, &dec));
+                if declared.ok && checkable && !fits {
+                    let expected = if acc.complete() { acc.sum } else { dec.sum };
+                    self.sum_mismatch(spec, y, Row::Total, c, declared, expected);
+                }
+                self.record(spec, y, Row::Total, c, &acc);
+            }
+            self.pair_checks(spec, &plan, y, Row::Total, &total, leap, &covered);
+            if let Some(c) = spec.conditions_col {
+                out.push(YearTotal {
+                    year: year.year,
+                    declared: at(&total, c),
+                    acc: all.get(c).copied().unwrap_or_default(),
+                });
+            }
+        }
+        out
+    }
+
+    /// Parses the cells of one row, reporting what does not parse and required
+    /// cells left empty. Concentrations are not read in total / group rows.
+    fn read_row(&mut self, spec: &Spec, y: usize, row: Row, cells: &Cells<'_>) -> Slots {
+        let mut slots = [Slot::default(); MAX_COLS];
+        let item = matches!(row, Row::Item(..));
+        for (c, col) in spec.columns.iter().enumerate().take(MAX_COLS) {
+            if !item && !col.unit.additive() {
+                continue;
+            }
+            let amount = cells.get(c).copied().flatten();
+            let parsed = amount.map(|a| number::parse(a.as_str()));
+            let slot = match parsed {
+                Some(Ok(q)) => Slot::from(q),
+                None | Some(Err(NumberError::Empty)) => {
+                    let need = item
+                        && match col.need {
+                            Need::Always => true,
+                            Need::AlmatyOblastForm => {
+                                self.edition_id() == Some(basis::ALMATY_OBLAST)
+                            }
+                            Need::Optional => false,
+                        };
+                    if need {
+                        self.missing_cell(spec, y, row, c);
+                    }
+                    Slot::default()
+                }
+                Some(Err(e)) => {
+                    let text = amount.map_or("", |a| a.as_str());
+                    self.push(number_finding(&e, text, spec.cell_path(y, row, c)));
+                    Slot::default()
+                }
+            };
+            if let Some(s) = slots.get_mut(c) {
+                *s = slot;
+            }
+        }
+        slots
+    }
+
+    /// A required cell is empty — unless reading the input already failed there
+    /// or at an enclosing object of the row.
+    fn missing_cell(&mut self, spec: &Spec, y: usize, row: Row, c: usize) {
+        let path = spec.cell_path(y, row, c);
+        let row_len = spec.row_path(y, row).len();
+        let mut p = path.as_str();
+        loop {
+            if self.cx.input_failed(p) {
+                return;
+            }
+            match p.rfind('/') {
+                Some(i) if i >= row_len => p = p.get(..i).unwrap_or(""),
+                _ => break,
+            }
+        }
+        let basis = spec.form(self.edition_id());
+        self.push(Finding::error(MISSING_VALUE, path).basis(basis));
+    }
+
+    /// A required text of a row is empty (unless reading failed there).
+    fn missing_text(&mut self, spec: &Spec, y: usize, row: Row, field: &str) {
+        let mut path = spec.row_path(y, row);
+        if self.cx.input_failed(&path) {
+            return;
+        }
+        path.push_str(field);
+        if !self.cx.input_failed(&path) {
+            let basis = spec.form(self.edition_id());
+            self.push(Finding::error(MISSING_VALUE, path).basis(basis));
+        }
+    }
+
+    fn sum_mismatch(
+        &mut self,
+        spec: &Spec,
+        y: usize,
+        row: Row,
+        c: usize,
+        declared: Slot,
+        expected: i128,
+    ) {
+        let f = Finding::error(SUM_MISMATCH, spec.cell_path(y, row, c))
+            .with("declared", declared.value())
+            .with("expected", Param::Decimal(decimal::format_units(expected)))
+            .basis(spec.form(self.edition_id()));
+        self.push(f);
+    }
+
+    /// Adds a recomputed total to the summary (when any part has a value).
+    fn record(&mut self, spec: &Spec, y: usize, row: Row, c: usize, acc: &Acc) {
+        if acc.n == 0 {
+            return;
+        }
+        self.totals.push(TotalCell {
+            path: spec.cell_path(y, row, c),
+            value: decimal::format_units(acc.sum),
+            complete: !acc.missing,
+        });
+    }
+
+    /// Requested ≤ normative, actual ≤ requested, t/yr within what the rate allows,
+    /// zero next to a positive value. In a total / group row a relation is checked
+    /// only when its columns are not `covered` by complete substance rows (the
+    /// substance rows were then checked one by one, and their exact sums cannot
+    /// break a relation every row keeps).
+    #[allow(clippy::too_many_arguments)]
+    fn pair_checks(
+        &mut self,
+        spec: &Spec,
+        plan: &Plan,
+        y: usize,
+        row: Row,
+        s: &Slots,
+        leap: bool,
+        covered: &[bool; MAX_COLS],
+    ) {
+        let cov = |i: usize| covered.get(i).copied().unwrap_or(false);
+        for &(hi, lo, code) in &plan.compares {
+            let (a, b) = (at(s, hi), at(s, lo));
+            if (cov(hi) && cov(lo)) || !a.ok || !b.ok || a.units <= b.units {
+                continue;
+            }
+            let path = spec.cell_path(y, row, hi);
+            let f = if code == REQUESTED_ABOVE_NORMATIVE {
+                Finding::error(code, path)
+                    .with("requested", a.value())
+                    .with("normative", b.value())
+                    .basis(basis::conditions(self.edition_id()))
+            } else {
+                Finding::warning(code, path)
+                    .with("actual", a.value())
+                    .with("requested", b.value())
+                    .basis(spec.form(self.edition_id()))
+            };
+            self.push(f);
+        }
+        for &(rate, annual, hourly) in &plan.rates {
+            let (r, t) = (at(s, rate), at(s, annual));
+            if (cov(rate) && cov(annual)) || !r.ok || !t.ok || r.units == 0 {
+                continue;
+            }
+            if let Some(max) = exceeds_rate(r, t, hourly, leap) {
+                let f = Finding::error(ANNUAL_ABOVE_RATE, spec.cell_path(y, row, annual))
+                    .with("value", t.value())
+                    .with("max", Param::Decimal(decimal::format_units(max)))
+                    .basis(basis::incorrect(self.edition_id()));
+                self.push(f);
+            }
+        }
+        let item = matches!(row, Row::Item(..));
+        for (all, additive) in &plan.kinds {
+            let members = if item { all } else { additive };
+            if !item && members.iter().all(|&i| cov(i)) {
+                continue;
+            }
+            let zero = members
+                .iter()
+                .find(|&&i| at(s, i).ok && at(s, i).units == 0);
+            let positive = members.iter().find(|&&i| at(s, i).ok && at(s, i).units > 0);
+            if let (Some(&z), Some(&p)) = (zero, positive) {
+                let f = Finding::warning(ZERO_WITH_POSITIVE, spec.cell_path(y, row, z))
+                    .with("other", at(s, p).value())
+                    .basis(spec.form(self.edition_id()));
+                self.push(f);
+            }
+        }
+    }
+
+    /// The same site / outlet twice in one year block.
+    fn duplicate_groups(&mut self, spec: &Spec, y: usize, groups: &[GroupIn<'_>]) {
+        let ids: Vec<u64> = groups
+            .iter()
+            .enumerate()
+            .filter_map(|(g, group)| group.id.map(|id| pack(id, g)))
+            .collect();
+        for (g, id) in later_duplicates(ids) {
+            let mut path = spec.group_path(y, g);
+            path.push_str(spec.group_id);
+            let f = Finding::error(DUPLICATE_GROUP, path)
+                .with("number", id)
+                .basis(spec.form(self.edition_id()));
+            self.push(f);
+        }
+    }
+
+    /// A site number table 1 does not define.
+    fn site_reference(&mut self, spec: &Spec, y: usize, g: usize, id: Option<u32>) {
+        let Some(id) = id else { return };
+        if !self.sites.usable || self.sites.numbers.binary_search(&id).is_ok() {
+            return;
+        }
+        let mut path = spec.group_path(y, g);
+        path.push_str(spec.group_id);
+        let f = Finding::warning(UNKNOWN_SITE, path)
+            .with("site", id)
+            .basis(spec.form(self.edition_id()));
+        self.push(f);
+    }
+
+    /// The same substance (same code, or same name ignoring case and spacing) twice
+    /// within one group; names beyond [`MAX_NAME_LEN`] are reported instead.
+    fn duplicate_substances(&mut self, spec: &Spec, y: usize, g: usize, rows: &[RowIn<'_>]) {
+        // Keys: 40 bits of the text's hash, 1 bit code/name, 23 bits row (rows of
+        // one table are at most MAX_TABLE_ROWS < 2²³).
+        let mut keys: Vec<u64> = Vec::with_capacity(rows.len() * 2);
+        for (r, row) in rows.iter().enumerate() {
+            for (kind, text, field) in [(0u64, row.code, "/code"), (1u64, row.name, "/name")] {
+                let Some(text) = text.filter(|t| t.chars().any(|c| !is_space(c))) else {
+                    continue;
+                };
+                if text.len() > MAX_NAME_LEN {
+                    let mut path = spec.row_path(y, Row::Item(g, r));
+                    path.push_str(field);
+                    self.push(
+                        Finding::error(TEXT_TOO_LONG, path)
+                            .with("length", text.len())
+                            .with("limit", MAX_NAME_LEN),
+                    );
+                    continue;
+                }
+                let row_bits = (r as u64) & ROW_MASK;
+                keys.push((normalized_hash(text) >> 24) << 24 | kind << 23 | row_bits);
+            }
+        }
+        sort_keys(&mut keys);
+        // (later row, first row) of equal texts. Equal hashes mean duplicates (or,
+        // rarely, collisions): within a run each text is compared with at most
+        // eight distinct earlier texts, so crafted collisions cannot make this
+        // quadratic (they can only hide a duplicate).
+        let mut dups: Vec<u64> = Vec::new();
+        for run in keys.chunk_by(|a, b| a >> 23 == b >> 23) {
+            let [first_key, _, ..] = run else { continue };
+            let kind = (first_key >> 23) & 1;
+            let text = |r: usize| {
+                rows.get(r)
+                    .and_then(|x| if kind == 0 { x.code } else { x.name })
+                    .unwrap_or("")
+            };
+            let mut reps: Vec<usize> = Vec::new();
+            for &k in run {
+                let r = (k & ROW_MASK) as usize;
+                match reps
+                    .iter()
+                    .find(|&&rep| normalized(text(rep)).eq(normalized(text(r))))
+                {
+                    Some(&first) => dups.push(pack_usize(r, first)),
+                    None if reps.len() < 8 => reps.push(r),
+                    None => {}
+                }
+            }
+        }
+        sort_keys(&mut dups);
+        let mut previous = None;
+        for (later, first) in dups.into_iter().map(unpack) {
+            if previous.replace(later) == Some(later) {
+                continue;
+            }
+            let later = later as usize;
+            let row = rows.get(later);
+            let name = row.and_then(|r| r.name.or(r.code)).unwrap_or("").to_owned();
+            let f = Finding::error(DUPLICATE_SUBSTANCE, spec.row_path(y, Row::Item(g, later)))
+                .with("name", name)
+                .with("first", first + 1)
+                .basis(spec.form(self.edition_id()));
+            self.push(f);
+        }
+    }
+
+    /// Within one outlet every substance is carried by the same water: the flow
+    /// implied by each row (g/h ÷ mg/l in m³/h; t/yr ÷ mg/l × 10⁶ in m³/yr) must
+    /// agree. Each row gives an interval (its entries ± half a unit of the last
+    /// written place); a warning when no common value lies within 1 % of all of
+    /// them.
+    fn flows(
+        &mut self,
+        spec: &Spec,
+        plan: &Plan,
+        y: usize,
+        g: usize,
+        rows: &[RowIn<'_>],
+        buf: &[Slots],
+    ) {
+        for &(mg, other, hourly) in &plan.flows {
+            // Highest lower bound and lowest upper bound, as fractions (num, den, row).
+            let mut hi: Option<(i128, i128, usize)> = None;
+            let mut lo: Option<(i128, i128, usize)> = None;
+            for (r, s) in buf.iter().enumerate() {
+                let (c, x) = (at(s, mg), at(s, other));
+                if !c.ok || !x.ok || c.units == 0 || x.units == 0 {
+                    continue;
+                }
+                let (c2, hc) = (2 * i128::from(c.units), half_ulp2(c.dec));
+                let (x2, hx) = (2 * i128::from(x.units), half_ulp2(x.dec));
+                let lower = (x2 - hx, c2 + hc);
+                if lower.0 > 0 && hi.is_none_or(|(n, d, _)| lower.0 * d > n * lower.1) {
+                    hi = Some((lower.0, lower.1, r));
+                }
+                let upper = (x2 + hx, c2 - hc);
+                if upper.1 > 0 && lo.is_none_or(|(n, d, _)| upper.0 * d < n * upper.1) {
+                    lo = Some((upper.0, upper.1, r));
+                }
+            }
+            let (Some((hn, hd, hr)), Some((ln, ld, lr))) = (hi, lo) else {
+                continue;
+            };
+            // hn/hd > ln/ld × 1.01 ?
+            let spread = match (
+                hn.checked_mul(ld).and_then(|v| v.checked_mul(100)),
+                ln.checked_mul(hd).and_then(|v| v.checked_mul(101)),
+            ) {
+                (Some(a), Some(b)) => a > b,
+                _ => false,
+            };
+            if !spread || hr == lr {
+                continue;
+            }
+            let flow = |r: usize| {
+                let s = buf.get(r).copied().unwrap_or_default();
+                let (c, x) = (
+                    i128::from(at(&s, mg).units),
+                    i128::from(at(&s, other).units),
+                );
+                let (scale, places) = if hourly { (1_000, 3) } else { (1_000_000, 0) };
+                let v = decimal::div_round(x * scale, c, Rounding::HalfAwayFromZero).unwrap_or(0);
+                Param::Decimal(decimal::format_scaled(v, places))
+            };
+            let other_name = rows
+                .get(lr)
+                .and_then(|row| row.name.or(row.code))
+                .unwrap_or("");
+            let code = if hourly {
+                FLOW_SPREAD_HOURLY
+            } else {
+                FLOW_SPREAD_ANNUAL
+            };
+            let f = Finding::warning(code, spec.cell_path(y, Row::Item(g, hr), other))
+                .with("flow", flow(hr))
+                .with("other", other_name.to_owned())
+                .with("other_flow", flow(lr))
+                .basis(spec.form(self.edition_id()));
+            self.push(f);
+        }
+    }
+}
+
+/// `Some(bound)` when `annual` (t/yr) cannot come from `rate` (g/s, or g/h when
+/// `hourly`) running all year: even the smallest value `annual` may stand for
+/// (its last place rounded) exceeds the largest the rate allows. The bound is
+/// `rate × factor` in units, rounded [`Rounding::TowardZero`]. Factors: g/s →
+/// t/yr 31,536 (365 days × 86 400 s ÷ 10⁶), 31,6224 in a leap year; g/h → t/yr
+/// 0,00876 (8 760 h ÷ 10⁶), 0,008784 in a leap year.
+fn exceeds_rate(rate: Slot, annual: Slot, hourly: bool, leap: bool) -> Option<i128> {
+    let (num, den): (i128, i128) = match (hourly, leap) {
+        (false, false) => (31_536, 1_000),
+        (false, true) => (316_224, 10_000),
+        (true, false) => (8_760, 1_000_000),
+        (true, true) => (8_784, 1_000_000),
+    };
+    let t_min = 2 * i128::from(annual.units) - half_ulp2(annual.dec);
+    let r_max = 2 * i128::from(rate.units) + half_ulp2(rate.dec);
+    if t_min * den > r_max * num {
+        decimal::div_round(i128::from(rate.units) * num, den, Rounding::TowardZero)
+    } else {
+        None
+    }
+}
+
+/// The finding for a text that is not an accepted number.
+pub(crate) fn number_finding(e: &NumberError, text: &str, path: String) -> Finding {
+    let value = short(text);
+    match e {
+        NumberError::Negative => Finding::error(NEGATIVE_VALUE, path).with("value", value),
+        NumberError::Exponent { plain: Some(plain) } => Finding::error(EXPONENT_NOTATION, path)
+            .with("value", value)
+            .with("plain", Param::Decimal(plain.clone())),
+        NumberError::TooManyDecimals => Finding::error(TOO_MANY_DECIMALS, path)
+            .with("value", value)
+            .with("max", u32::from(number::MAX_DECIMALS)),
+        NumberError::TooLarge => Finding::error(TOO_LARGE, path)
+            .with("value", value)
+            .with("max", Param::Decimal(number::MAX_VALUE.to_string())),
+        NumberError::Empty | NumberError::Invalid | NumberError::Exponent { plain: None } => {
+            Finding::error(INVALID_NUMBER, path).with("value", value)
+        }
+    }
+}
+
+/// User text echoed in a message: at most 40 characters.
+fn short(text: &str) -> String {
+    let t = text.trim();
+    match t.char_indices().nth(40) {
+        Some((i, _)) => {
+            let mut s = t.get(..i).unwrap_or("").to_owned();
+            s.push('…');
+            s
+        }
+        None => t.to_owned(),
+    }
+}
+
+/// Lower-cased characters with runs of white space collapsed to one space and
+/// none at either end.
+fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
+    let mut pending = false;
+    let mut started = false;
+    s.chars()
+        .flat_map(move |c| {
+            if is_space(c) {
+                pending = started;
+                [None, None]
+            } else {
+                let space = pending.then_some(' ');
+                pending = false;
+                started = true;
+                [space, Some(lower(c))]
+            }
+        })
+        .flatten()
+}
+
+/// `char::is_whitespace` (Unicode White_Space) without its table lookup for
+/// letters beyond ASCII.
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'..='\r'
+            | '\u{85}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+    )
+}
+
+/// Lower case for the scripts of the forms — Latin, Latin-1 and Cyrillic
+/// including the Kazakh letters (Ә Ғ Қ Ң Ө Ұ Ү Һ І) — by code-point ranges, without
+/// `char::to_lowercase`'s Unicode tables (≈ 12 KB of wasm). Other characters are
+/// compared as written.
+fn lower(c: char) -> char {
+    let u = u32::from(c);
+    let l = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x410..=0x42F => u + 0x20,
+        0x400..=0x40F => u + 0x50,
+        // Cyrillic supplement pairs: capital even, small odd…
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F if u % 2 == 0 => u + 1,
+        // …except Ӏ and Ӂ–Ӎ (capital odd).
+        0x4C0 => 0x4CF,
+        0x4C1..=0x4CD if u % 2 == 1 => u + 1,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
+}
+
+/// FNV-1a of [`normalized`] text (the same walk, without iterator adapters:
+/// this runs for every name and code).
+fn normalized_hash(s: &str) -> u64 {
+    let step = |h: u64, c: char| (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3);
+    let mut h = 0xcbf2_9ce4_8422_2325;
+    let (mut pending, mut started) = (false, false);
+    for c in s.chars() {
+        if is_space(c) {
+            pending = started;
+            continue;
+        }
+        if pending {
+            h = step(h, ' ');
+            pending = false;
+        }
+        started = true;
+        h = step(h, lower(c));
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn slot(s: &str) -> Slot {
+        let q = number::parse(s).unwrap();
+        Slot {
+            units: q.units,
+            dec: q.decimals,
+            ok: true,
+        }
+    }
+
+    fn acc(parts: &[&str]) -> Acc {
+        let mut a = Acc::default();
+        for p in parts {
+            a.add(slot(p));
+        }
+        a
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn tolerance_allows_rounded_entries_and_nothing_more() {
+        // Exact sums always fit.
+        assert!(consistent(
+            slot("14.8219"),
+            &acc(&["1.6425", "0.0394", "13.14"])
+        ));
+        // Three rows rounded to 4 places: the total may differ by up to
+        // ½·10⁻⁴ (its own rounding) + 3 × ½·10⁻⁴ = 0.0002.
+        assert!(consistent(
+            slot("1.0002"),
+            &acc(&["0.3333", "0.3333", "0.3334"])
+        ));
+        assert!(consistent(
+            slot("0.9998"),
+            &acc(&["0.3333", "0.3333", "0.3334"])
+        ));
+        assert!(!consistent(
+            slot("1.0003"),
+            &acc(&["0.3333", "0.3333", "0.3334"])
+        ));
+        // A total written with fewer places stands for a wider interval.
+        assert!(consistent(slot("188"), &acc(&["100.25", "87.7"])));
+        assert!(!consistent(slot("189"), &acc(&["100.25", "87.7"])));
+        // Integers: 412 + 3 + 18 = 433 ± 2.
+        assert!(consistent(slot("435"), &acc(&["412", "3", "18"])));
+        assert!(!consistent(slot("435.1"), &acc(&["412", "3", "18"])));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn rate_bounds_use_the_year_length() {
+        // 1 g/s all year: 31.536 t (365 d), 31.6224 t (366 d).
+        assert_eq!(exceeds_rate(slot("1"), slot("31.536"), false, false), None);
+        // "1.000" stands for at most 1.0005 g/s: 31.5518 t; 31.6382 t in a leap year.
+        assert_eq!(
+            exceeds_rate(slot("1.000"), slot("31.55"), false, false),
+            None
+        );
+        assert_eq!(
+            exceeds_rate(slot("1.000"), slot("31.56"), false, false),
+            Some(31_536_000_000)
+        );
+        assert_eq!(
+            exceeds_rate(slot("1.000"), slot("31.63"), false, true),
+            None
+        );
+        assert_eq!(
+            exceeds_rate(slot("1.000"), slot("31.65"), false, true),
+            Some(31_622_400_000)
+        );
+        // 1000 g/h all year: 8.76 t (8 760 h), 8.784 t (8 784 h).
+        assert_eq!(exceeds_rate(slot("1000"), slot("8.76"), true, false), None);
+        assert!(exceeds_rate(slot("1000.0"), slot("8.77"), true, false).is_some());
+        assert_eq!(
+            exceeds_rate(slot("1000.0"), slot("8.784"), true, true),
+            None
+        );
+        // A rate written as "1" may be up to 1.5 g/s: 40 t/yr is possible.
+        assert_eq!(exceeds_rate(slot("1"), slot("40"), false, false), None);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn names_compare_ignoring_case_and_spacing() {
+        let n = |s: &str| normalized(s).collect::<String>();
+        assert_eq!(n("Азота  диоксид "), n("азота диоксид"));
+        assert_eq!(
+            normalized_hash("АЗОТА диоксид"),
+            normalized_hash(" азота   диоксид\n")
+        );
+        // The hash walks the same text as `normalized`.
+        let fnv = |s: &str| {
+            normalized(s).fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
+                (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3)
+            })
+        };
+        for t in [
+            "",
+            "  ",
+            " Азота  диоксид ",
+            "Пыль неорганическая: 70-20%",
+            "A\u{a0}b",
+        ] {
+            assert_eq!(normalized_hash(t), fnv(t), "{t:?}");
+        }
+        assert_ne!(n("Азота диоксид"), n("Азота оксид"));
+        // The ranges agree with Unicode lower-casing for Latin-1 and Cyrillic.
+        for c in ('\0'..='\u{ff}').chain('\u{400}'..='\u{52f}') {
+            let unicode = c.to_lowercase().next().unwrap();
+            assert_eq!(lower(c), unicode, "{c} U+{:04X}", u32::from(c));
+        }
+        assert_eq!(n("ҚАЗАҚСТАН Әуе"), "қазақстан әуе");
+        for c in '\0'..='\u{3000}' {
+            assert_eq!(is_space(c), c.is_whitespace(), "U+{:04X}", u32::from(c));
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_heapsort_sorts() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for n in [0usize, 1, 2, 3, 10, 100, 1000] {
+            let mut v: Vec<u64> = (0..n)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    x % 50
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_unstable();
+            sort_keys(&mut v);
+            assert_eq!(v, want);
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn paths_are_built_without_fmt() {
+        let mut p = String::new();
+        push_index(&mut p, 0);
+        push_index(&mut p, 1234567);
+        assert_eq!(p, "/0/1234567");
+    }
+}

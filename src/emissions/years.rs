@@ -1,0 +1,121 @@
+//! Per-year blocks: the years a table (or a list of permit conditions) is filled for.
+
+use crate::findings::{Basis, Finding, Param};
+
+use super::grid::{later_duplicates, pack, push_index, sort_keys, unpack};
+use super::{basis, Checker};
+use super::{
+    DUPLICATE_YEAR, PERMIT_TOO_LONG, TOO_MANY_YEARS, YEARS_NOT_CONSECUTIVE, YEAR_BEFORE_SUBMISSION,
+    YEAR_OUT_OF_RANGE,
+};
+
+/// A permit is issued for at most five years (Ecological Code 2007 art. 76; the
+/// permit blank has five year columns), so an application asks for at most five.
+pub const MAX_YEARS: usize = 5;
+
+/// Years the blank allows: "20__".
+pub const YEAR_RANGE: (i32, i32) = (2000, 2099);
+
+/// A year as a message parameter (text: `2020`, never grouped as `2,020`).
+pub(crate) fn year_param(y: i32) -> Param {
+    let mut s = String::with_capacity(5);
+    if y < 0 {
+        s.push('-');
+    }
+    super::grid::push_digits(&mut s, u64::from(y.unsigned_abs()));
+    Param::Text(s)
+}
+
+/// Whose years these are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum YearsOf {
+    /// An application table: requested limits for the coming years.
+    Application,
+    /// A permit appendix or condition list: may have started before the
+    /// application (re-issue); more than five years is an error.
+    Permit,
+}
+
+impl Checker<'_, '_> {
+    /// Checks the years of one table; `items` is the JSON Pointer of the list
+    /// (`/air_emissions/years`, `/permit/conditions/air`), `form` the blank's clause.
+    pub(crate) fn check_years(
+        &mut self,
+        items: &str,
+        years: &[Option<i32>],
+        of: YearsOf,
+        form: &Basis,
+    ) {
+        let path = |i: usize| {
+            let mut p = String::with_capacity(items.len() + 12);
+            p.push_str(items);
+            push_index(&mut p, i);
+            p.push_str("/year");
+            p
+        };
+        let mut valid: Vec<u64> = Vec::with_capacity(years.len());
+        for (i, year) in years.iter().enumerate() {
+            let Some(y) = *year else { continue };
+            if y < YEAR_RANGE.0 || y > YEAR_RANGE.1 {
+                let f = Finding::error(YEAR_OUT_OF_RANGE, path(i))
+                    .with("year", year_param(y))
+                    .basis(form.clone());
+                self.push(f);
+                continue;
+            }
+            // 2000–2099: non-negative.
+            valid.push(pack(y.unsigned_abs(), i));
+        }
+        for (i, y) in later_duplicates(valid.clone()) {
+            let f = Finding::error(DUPLICATE_YEAR, path(i))
+                .with("year", year_param(y as i32))
+                .basis(form.clone());
+            self.push(f);
+        }
+        sort_keys(&mut valid);
+        // (year, first block) of each distinct year, ascending.
+        let mut distinct: Vec<(i32, usize)> = Vec::with_capacity(valid.len());
+        for (y, i) in valid.into_iter().map(unpack) {
+            let y = y as i32;
+            if distinct.last().is_none_or(|&(prev, _)| prev != y) {
+                distinct.push((y, i as usize));
+            }
+        }
+        for w in distinct.windows(2) {
+            if let [(prev, _), (y, i)] = w {
+                if *y > prev + 1 {
+                    let f = Finding::warning(YEARS_NOT_CONSECUTIVE, path(*i))
+                        .with("year", year_param(*y))
+                        .with("previous", year_param(*prev))
+                        .basis(Basis::new(
+                            basis::KARAGANDA,
+                            "App.3 permit, conditions 1–4, 7",
+                        ));
+                    self.push(f);
+                }
+            }
+        }
+        if distinct.len() > MAX_YEARS && !self.unlimited_term() {
+            let f = match of {
+                YearsOf::Application => Finding::warning(TOO_MANY_YEARS, items),
+                YearsOf::Permit => Finding::error(PERMIT_TOO_LONG, items),
+            };
+            self.push(
+                f.with("count", distinct.len())
+                    .with("max", MAX_YEARS)
+                    .basis(basis::term()),
+            );
+        }
+        if of == YearsOf::Application {
+            if let Some(submitted) = self.cx.submitted_on().map(|d| d.year()) {
+                for &(y, i) in distinct.iter().filter(|(y, _)| *y < submitted) {
+                    let f = Finding::warning(YEAR_BEFORE_SUBMISSION, path(i))
+                        .with("year", year_param(y))
+                        .with("submitted", year_param(submitted))
+                        .basis(form.clone());
+                    self.push(f);
+                }
+            }
+        }
+    }
+}
