@@ -7,6 +7,7 @@
 
 mod editions;
 mod gen;
+mod ident;
 mod messages;
 
 use std::path::PathBuf;
@@ -18,5 +19,6 @@ fn main() {
     let mut problems = gen::Problems::default();
     gen::write(&out, "editions.rs", &editions::generate(&mut problems));
     gen::write(&out, "messages.rs", &messages::generate(&mut problems));
+    gen::write(&out, "ident.rs", &ident::generate(&mut problems));
     problems.finish();
 }
