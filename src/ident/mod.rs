@@ -137,6 +137,16 @@ pub enum Sex {
     Female,
 }
 
+impl Sex {
+    /// Its id in JSON (`male`, `female`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sex::Male => "male",
+            Sex::Female => "female",
+        }
+    }
+}
+
 /// The 5th digit of a БИН.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

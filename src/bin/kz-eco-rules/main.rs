@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! kz-eco-rules check [FILE | - | --example NAME] [--lang kk|ru|en] [--json]
+//! kz-eco-rules id VALUE… [--lang kk|ru|en] | id --jsonl
 //! kz-eco-rules examples
 //! kz-eco-rules help | --version
 //! ```
@@ -10,8 +11,8 @@
 //! usage or unreadable input.
 
 mod check;
+mod id;
 // Shared by the batch subcommands (`id`, `documents`, `deadlines`).
-#[allow(dead_code)]
 mod jsonl;
 
 use std::process;
@@ -66,6 +67,13 @@ USAGE:
         Validate an application (JSON). Without FILE, checks the embedded
         example permit_II. Exit 0: no errors; 1: errors found; 2: bad usage
         or unreadable input.
+    kz-eco-rules id VALUE… [--lang kk|ru|en]
+        Check ИИН/БИН numbers: a readable line per value (exit 1 if any is
+        invalid).
+    kz-eco-rules id --jsonl
+        Check ИИН/БИН numbers given as JSON strings, one per line on standard
+        input; print one JSON object per line: {\"input\", \"valid\", \"kind\",
+        \"code\", \"fields\"}.
     kz-eco-rules examples
         List the embedded example applications.
     kz-eco-rules help | --help | --version
@@ -81,6 +89,7 @@ fn main() {
     let mut args: Args = std::env::args().skip(1).collect::<Vec<_>>().into_iter();
     let code = match args.next().as_deref() {
         Some("check") => check::run(args),
+        Some("id") => id::run(args),
         Some("examples") => {
             for (name, _) in EXAMPLES {
                 println!("{name}");
