@@ -30,7 +30,8 @@ W2 = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]
 DASHES = set("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d")
 ENTITY = {4: "resident_legal_entity", 5: "non_resident_legal_entity",
           6: "joint_individual_entrepreneurship"}
-ATTRIBUTE = {0: "head_office", 1: "branch", 2: "representative_office", 3: "peasant_farm"}
+ATTRIBUTE = {0: "head_office", 1: "branch", 2: "representative_office", 3: "peasant_farm",
+             4: "farm_holding"}
 
 
 def check(d):
@@ -187,7 +188,8 @@ HAND = [
     (with_check("05104000891")[:11] + "0", "bin", "a БИН with a wrong check digit"),
     (with_check("89124000001"), "auto", "БИН year 89 is 2089"),
     (with_check("90014000001"), "auto", "БИН year 90 is 1990"),
-    (with_check("24014400001"), "auto", "БИН attribute 4 unknown"),
+    (with_check("24014400001"), "auto", "БИН attribute 4: farm holding (2023 rules)"),
+    (with_check("24014500001"), "auto", "БИН attribute 5 unknown"),
     (with_check("24017000001"), "bin", "БИН type 7 (forced) unknown"),
     (with_check("24017000001"), "auto", "5th digit 7: neither"),
     (with_check("24019000001"), "auto", "5th digit 9: neither"),

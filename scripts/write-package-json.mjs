@@ -30,3 +30,21 @@ fs.writeFileSync('pkg/package.json', JSON.stringify(pkg, null, 2) + '\n');
 // The nodejs glue is CommonJS: mark its folder so the "type": "module" above
 // does not make Node read it as ESM.
 fs.writeFileSync('pkg/nodejs/package.json', JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
+
+// JavaScript snippets (`#[wasm_bindgen(inline_js)]`) are ES modules, and the
+// nodejs glue require()s them: give the nodejs build CommonJS copies, where
+// `export function f(` becomes `function f(` plus `module.exports.f = f`. Any other
+// `export` form fails the build here rather than in the user's require().
+const snippets = 'pkg/nodejs/snippets';
+for (const entry of fs.existsSync(snippets) ? fs.readdirSync(snippets, { recursive: true }) : []) {
+  const file = `${snippets}/${entry}`;
+  if (!file.endsWith('.js')) continue;
+  const names = [];
+  const text = fs.readFileSync(file, 'utf8').replace(/^export function (\w+)\(/gm, (_, name) => {
+    names.push(name);
+    return `function ${name}(`;
+  });
+  if (/^\s*export\b/m.test(text)) throw new Error(`${file}: only \`export function\` is supported`);
+  const exports = names.map((n) => `module.exports.${n} = ${n};`).join('\n');
+  fs.writeFileSync(file, `${text}\n${exports}\n`);
+}

@@ -77,7 +77,7 @@ fn readable_lines_and_exit_codes() {
     let out = String::from_utf8(o.stdout).unwrap();
     assert_eq!(
         out,
-        "871008401427  valid IIN: born 1987-10-08, female, century of birth XX.\n\
+        "871008401427  valid IIN: born 1987-10-08, female, century XX.\n\
          950341000052  valid BIN: registered 1995-03; resident legal entity; branch.\n"
     );
     let o = run(&["id", "871008401427", "８７１００８４０１４２７"], b"");

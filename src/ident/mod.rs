@@ -22,7 +22,7 @@
 //! |---|---|---|
 //! | 1–2 | year of birth (last two digits) | year of registration (90–99 → 1990s, 00–89 → 2000–2089) |
 //! | 3–4 | month of birth | month of registration |
-//! | 5–6 | day of birth (so the 5th digit is 0–3) | 5th: type — 4 resident legal entity, 5 non-resident legal entity, 6 ИП(С); 6th: attribute — 0 head office, 1 branch, 2 representative office, 3 peasant (farm) enterprise in joint entrepreneurship |
+//! | 5–6 | day of birth (so the 5th digit is 0–3) | 5th: type — 4 resident legal entity, 5 non-resident legal entity, 6 ИП(С); 6th: attribute — 0 head office, 1 branch, 2 representative office, 3 peasant (farm) enterprise in joint entrepreneurship, 4 farm holding (2023 rules) |
 //! | 7 | century and sex: 1/2 male/female born 1800–1899 (the standard's XIX century), 3/4 1900–1999, 5/6 2000–2099 | serial number (7–11) |
 //! | 8–11 | serial number | |
 //! | 12 | check digit | check digit |
@@ -56,11 +56,22 @@
 //!   our checks (test `real_bins_are_accepted`); written with spaces they get
 //!   [`Reason::InnerSeparator`].
 //!
+//! - `airlock-pii` 0.1.0 (PyPI, `validators.py`): same checksum; cites the rules
+//!   in force since 2023 — Order No. 521 of 29 June 2023 (ИИН: "a unique
+//!   combination of 12 digits" with this check digit; the date/century structure
+//!   of the 2007 rules was dropped from the rules in 2013, by Government Resolution
+//!   No. 853, though issued numbers keep it) and Order No. 423 of 27 June 2023
+//!   (БИН: attribute 4 for farm holdings, 3 under the 2007 rules). We could not
+//!   read these orders here; they are recorded as that package states them.
+//!
 //! Decisions: the 7th digit 0 and 7–9 are rejected ([`Reason::UnknownCenturySex`])
-//! — no implementation and no published description assigns them. БИН attribute
-//! digits 4–9 and types other than 4–6 are rejected likewise. A БИН's two-digit
-//! year is read as 1990–2089: the oldest registration months in real БИН are from
-//! 1990, and a fixed pivot keeps the answer independent of a clock.
+//! — no implementation assigns them, and every issued ИИН we have seen follows the
+//! 2007 structure, which the issue asks us to enforce (a future ИИН without it would
+//! be rejected; see `airlock-pii` above). БИН types other than 4–6 are rejected;
+//! attributes 0–4 are accepted (4 only per `airlock-pii`'s reading of the 2023
+//! order, so that a real farm-holding БИН is not refused), 5–9 rejected. A БИН's
+//! two-digit year is read as 1990–2089: the oldest registration months in real
+//! БИН are from 1990, and a fixed pivot keeps the answer independent of a clock.
 //!
 //! # Where the answers go
 //!
@@ -126,6 +137,19 @@ pub enum Kind {
     Bin,
 }
 
+impl Kind {
+    /// Both kinds.
+    pub const ALL: [Kind; 2] = [Kind::Iin, Kind::Bin];
+
+    /// Its id in JSON (`iin`, `bin`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Iin => "iin",
+            Kind::Bin => "bin",
+        }
+    }
+}
+
 /// Sex, from the 7th digit of an ИИН (odd: male, even: female).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -138,6 +162,9 @@ pub enum Sex {
 }
 
 impl Sex {
+    /// Both sexes.
+    pub const ALL: [Sex; 2] = [Sex::Male, Sex::Female];
+
     /// Its id in JSON (`male`, `female`).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -203,20 +230,25 @@ pub enum Attribute {
     Branch,
     /// 2: a representative office.
     RepresentativeOffice,
-    /// 3: a peasant (farm) enterprise working on the basis of joint entrepreneurship.
+    /// 3: a peasant (farm) enterprise working on the basis of joint entrepreneurship
+    /// (the digit of the 2007 rules).
     PeasantFarm,
+    /// 4: a peasant (farm) holding under the 2023 rules for forming БИН (see the
+    /// module docs: reported, not verified against the order itself).
+    FarmHolding,
 }
 
 impl Attribute {
     /// Every attribute, in digit order.
-    pub const ALL: [Attribute; 4] = [
+    pub const ALL: [Attribute; 5] = [
         Attribute::HeadOffice,
         Attribute::Branch,
         Attribute::RepresentativeOffice,
         Attribute::PeasantFarm,
+        Attribute::FarmHolding,
     ];
 
-    /// The attribute of digit `d` (0–3).
+    /// The attribute of digit `d` (0–4).
     pub fn from_digit(d: u8) -> Option<Attribute> {
         Self::ALL.into_iter().find(|a| a.digit() == d)
     }
@@ -228,6 +260,7 @@ impl Attribute {
             Attribute::Branch => 1,
             Attribute::RepresentativeOffice => 2,
             Attribute::PeasantFarm => 3,
+            Attribute::FarmHolding => 4,
         }
     }
 
@@ -238,6 +271,7 @@ impl Attribute {
             Attribute::Branch => "branch",
             Attribute::RepresentativeOffice => "representative_office",
             Attribute::PeasantFarm => "peasant_farm",
+            Attribute::FarmHolding => "farm_holding",
         }
     }
 }
