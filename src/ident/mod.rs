@@ -197,7 +197,8 @@ impl EntityType {
 
     /// The type of digit `d` (4–6).
     pub fn from_digit(d: u8) -> Option<EntityType> {
-        Self::ALL.into_iter().find(|t| t.digit() == d)
+        // `ALL` is in digit order from 4 (a test checks `digit()` against it).
+        Self::ALL.get(usize::from(d.checked_sub(4)?)).copied()
     }
 
     /// Its digit.
@@ -250,7 +251,8 @@ impl Attribute {
 
     /// The attribute of digit `d` (0–4).
     pub fn from_digit(d: u8) -> Option<Attribute> {
-        Self::ALL.into_iter().find(|a| a.digit() == d)
+        // `ALL` is in digit order from 0 (a test checks `digit()` against it).
+        Self::ALL.get(usize::from(d)).copied()
     }
 
     /// Its digit.

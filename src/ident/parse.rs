@@ -218,8 +218,10 @@ pub(super) fn kind_of(d: &[u8; 12]) -> Option<Kind> {
 pub(super) fn digits(text: &str) -> Result<[u8; 12], Reason> {
     // Fast path: exactly 12 ASCII digits, nothing around them.
     if let Ok(bytes) = <&[u8; 12]>::try_from(text.as_bytes()) {
-        if bytes.iter().all(u8::is_ascii_digit) {
-            return Ok(bytes.map(|b| b - b'0'));
+        let d = bytes.map(|b| b.wrapping_sub(b'0'));
+        // One pass without early exits: every byte was '0'..='9'.
+        if d.iter().fold(0u8, |acc, &x| acc | u8::from(x > 9)) == 0 {
+            return Ok(d);
         }
     }
     let text = text.trim();
@@ -454,6 +456,36 @@ mod tests {
         assert_eq!(century_sex(6), Some((Sex::Female, 21)));
         assert_eq!(century_start(19), 1800);
         assert_eq!(century_sex_digit(Sex::Male, 22), None);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_fast_path_takes_exactly_twelve_ascii_digits() {
+        for byte in 0..128u8 {
+            for at in 0..12 {
+                let mut b = *b"012345678901";
+                b[at] = byte;
+                let text = std::str::from_utf8(&b).unwrap();
+                assert_eq!(
+                    digits(text).is_ok(),
+                    byte.is_ascii_digit(),
+                    "{byte} at {at}"
+                );
+            }
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn digits_map_to_their_values() {
+        for d in 0..10 {
+            assert_eq!(
+                EntityType::from_digit(d).map(EntityType::digit),
+                (4..=6).contains(&d).then_some(d)
+            );
+            assert_eq!(
+                Attribute::from_digit(d).map(Attribute::digit),
+                (0..=4).contains(&d).then_some(d)
+            );
+        }
     }
 
     #[wasm_bindgen_test(unsupported = test)]
