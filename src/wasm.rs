@@ -200,8 +200,9 @@ pub fn validate_identifiers(values: JsValue) -> Result<JsValue, JsValue> {
 }
 
 // The answer objects are built by these JavaScript functions from the fields of
-// the `Verdict` (numbers and cached strings), not through serde: creating a small
-// object field by field across the boundary costs ~3 µs, this ~0.3 µs (BENCHMARKS.md).
+// the `Verdict` (numbers and cached strings), not through serde: serde-wasm-bindgen
+// (a boundary call per field) or serde_json + JSON.parse were several times slower
+// and larger (BENCHMARKS.md, "Identifiers").
 // `tests/js_ident.rs` checks that every answer equals, byte for byte in
 // JSON.stringify, the Verdict serialized by serde_json (what the CLI prints).
 #[wasm_bindgen(inline_js = r#"
@@ -258,17 +259,18 @@ fn identifier_answer(value: &JsValue) -> JsValue {
 fn verdict_object(input: &JsValue, verdict: &Verdict<'_>) -> JsValue {
     JS_NAMES.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let mut name = |name: Option<&'static str>| name.map(|n| intern(&mut cache, n));
-        let (kind, a, b) = match &verdict.fields {
-            Fields::Iin(f) => (verdict.kind, name(Some(f.sex.as_str())), None),
-            Fields::Bin(f) => (
-                verdict.kind,
-                name(Some(f.entity_type.as_str())),
-                name(Some(f.attribute.as_str())),
-            ),
-            Fields::None(_) => (verdict.kind, name(verdict.code), None),
+        // Intern the names first (that may add to the cache), then lend them out.
+        let kind = verdict.kind.map(Kind::as_str);
+        let names = match &verdict.fields {
+            Fields::Iin(f) => [kind, Some(f.sex.as_str()), None],
+            Fields::Bin(f) => [
+                kind,
+                Some(f.entity_type.as_str()),
+                Some(f.attribute.as_str()),
+            ],
+            Fields::None(_) => [kind, verdict.code, None],
         };
-        let kind = name(kind.map(Kind::as_str));
+        let [kind, a, b] = names.map(|name| name.map(|n| intern(&mut cache, n)));
         let null = JsValue::NULL;
         let js = |i: Option<usize>| i.and_then(|i| cache.get(i)).map_or(&null, |(_, v)| v);
         match &verdict.fields {
