@@ -1,5 +1,5 @@
 // ИИН/БИН validation in Node on the 10⁶ inputs of target/bench/ident-inputs.txt
-// (node bench/ident-inputs.mjs): the wasm package (pkg/nodejs, bash
+// (node bench/ident-inputs.mjs): the wasm package (pkg/node.cjs, bash
 // scripts/build-pkg.sh) per call and batched, against the fastest ИИН validator
 // found on npm (inn-validate, installed in bench/node_modules by
 // `npm install --prefix bench`) and a typical hand-written checksum snippet.
@@ -26,7 +26,7 @@ register(
 
 const RUNS = Number(process.argv[2] ?? 5);
 const require = createRequire(import.meta.url);
-const pkg = require('../pkg/nodejs/kz_eco_rules.js');
+const pkg = require('../pkg/node.cjs');
 const { validateINN } = await import('inn-validate');
 
 const inputs = fs.readFileSync('target/bench/ident-inputs.txt', 'utf8').split('\n');

@@ -28,7 +28,7 @@ step "criterion: native, one core"
 cargo bench --locked --quiet --bench ident -- --noplot 2>&1 | grep -E 'ident/|time:|thrpt:'
 
 step "Node: wasm package vs npm"
-[ -f pkg/nodejs/kz_eco_rules_bg.wasm ] || bash scripts/build-pkg.sh
+[ -f pkg/node.cjs ] || bash scripts/build-pkg.sh
 npm install --prefix bench --no-audit --no-fund --silent
 node bench/ident.mjs 5
 

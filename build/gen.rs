@@ -56,6 +56,15 @@ pub fn object<'a>(v: &'a Value, place: &str, p: &mut Problems) -> Option<&'a Map
     o
 }
 
+/// The items of the array `key` of `o` with their indices (none when absent).
+pub fn items<'a>(o: &'a Map<String, Value>, key: &str) -> impl Iterator<Item = (usize, &'a Value)> {
+    o.get(key)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+}
+
 /// Reports keys of `o` outside `known`.
 pub fn known_keys(o: &Map<String, Value>, known: &[&str], place: &str, p: &mut Problems) {
     for k in o.keys() {

@@ -5,10 +5,13 @@
 //! region, an undeclared placeholder, …) fails the build with a list of what is
 //! wrong, so the wasm module carries no data parser and no unchecked data.
 
+mod calendar;
+mod documents;
 mod editions;
 mod gen;
 mod ident;
 mod messages;
+mod sla;
 
 use std::path::PathBuf;
 
@@ -19,6 +22,9 @@ fn main() {
     let mut problems = gen::Problems::default();
     gen::write(&out, "editions.rs", &editions::generate(&mut problems));
     gen::write(&out, "messages.rs", &messages::generate(&mut problems));
+    gen::write(&out, "documents.rs", &documents::generate(&mut problems));
+    gen::write(&out, "calendar.rs", &calendar::generate(&mut problems));
+    gen::write(&out, "sla.rs", &sla::generate(&mut problems));
     gen::write(&out, "ident.rs", &ident::generate(&mut problems));
     problems.finish();
 }

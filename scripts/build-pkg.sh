@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/ from the crate: one release wasm build,
-# wasm-bindgen for each target, wasm-opt -Oz (npm binaryen), package.json.
+# Builds the npm package into pkg/ from the crate: one size-optimised wasm build,
+# wasm-bindgen for the web, bundler and nodejs targets (0.2.130 emits the same
+# .wasm for all three, so the package ships it once), wasm-opt -Oz from the npm
+# package binaryen, package.json from npm/package.json with the crate's version.
 # Assumes scripts/setup.sh has run.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -10,21 +12,31 @@ TARGET=wasm32-unknown-unknown
 LIB=kz_eco_rules
 cargo build --locked --profile wasm-release --lib --target "$TARGET"
 IN="target/$TARGET/wasm-release/$LIB.wasm"
-WASM_OPT=node_modules/.bin/wasm-opt
-
-rm -rf pkg
-for tgt in web nodejs; do
-  wasm-bindgen --target "$tgt" --out-dir "pkg/$tgt" "$IN"
-  "$WASM_OPT" -Oz --strip-debug --strip-producers \
-    "pkg/$tgt/${LIB}_bg.wasm" -o "pkg/$tgt/${LIB}_bg.wasm"
+TMP=target/pkg-build
+rm -rf "$TMP" pkg
+mkdir -p "$TMP" pkg
+for tgt in web bundler nodejs; do
+  wasm-bindgen --target "$tgt" --out-dir "$TMP/$tgt" "$IN"
 done
+for tgt in bundler nodejs; do
+  cmp -s "$TMP/web/${LIB}_bg.wasm" "$TMP/$tgt/${LIB}_bg.wasm" \
+    || { echo "wasm-bindgen emitted a different .wasm for $tgt; the package needs one per target" >&2; exit 1; }
+done
+node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  "$TMP/web/${LIB}_bg.wasm" -o "pkg/${LIB}_bg.wasm"
+cp "$TMP/web/$LIB.js" pkg/web.js
+cp "$TMP/bundler/$LIB.js" pkg/bundler.js
+cp "$TMP/bundler/${LIB}_bg.js" "pkg/${LIB}_bg.js"
+cp "$TMP/nodejs/$LIB.js" pkg/node.cjs
+node scripts/write-node-mjs.mjs
+cp npm/index.d.ts pkg/index.d.ts
+sed -i "s|/\* @ts-self-types=\"./$LIB.d.ts\" \*/|/* @ts-self-types=\"./index.d.ts\" */|" pkg/web.js pkg/bundler.js
+cp npm/README.md pkg/README.md
 node scripts/write-package-json.mjs
-for tgt in web nodejs; do
-  f="pkg/$tgt/${LIB}_bg.wasm"
-  printf '%-7s %s: %s bytes, gzip -9 %s bytes\n' "$tgt" "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
-done
 
 # The demo form imports the web build and loads the example applications.
 rm -rf www/pkg www/examples
-cp -r pkg/web www/pkg
+mkdir -p www/pkg
+cp pkg/web.js pkg/index.d.ts "pkg/${LIB}_bg.wasm" www/pkg/
 cp -r examples www/examples
+node scripts/package-size.mjs

@@ -56,6 +56,8 @@ pub mod findings;
 pub mod ident;
 pub mod input;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod sla;
 mod validate;
 #[cfg(target_arch = "wasm32")]

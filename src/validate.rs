@@ -6,7 +6,7 @@ use crate::calendar::{Date, DateTime};
 use crate::editions::{self, Edition};
 use crate::findings::{Finding, Findings, Lang, Param, Report, SeverityOverrides, TermKind};
 use crate::input::{FailedPaths, Limits, Value};
-use crate::model::{Action, Application};
+use crate::model::{Action, Application, IsoDateTime};
 
 /// How to check and report.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -17,6 +17,11 @@ pub struct Options {
     pub severity: SeverityOverrides,
     /// Input size limits.
     pub limits: Limits,
+    /// The caller's calendar changes: days off / working days not in the data yet
+    /// (`{"calendar": {"days_off": [...], "working_days": [...], "confirmed_years": [...]}}`).
+    pub calendar: crate::calendar::CalendarOverrides,
+    /// Deadline counting options (`{"sla": {...}}`, see [`crate::sla::SlaOptions`]).
+    pub sla: crate::sla::SlaOptions,
 }
 
 impl Options {
@@ -58,6 +63,10 @@ impl Options {
                         options.severity.0.push((code.clone(), sev));
                     }
                 }
+                ("calendar", v) => {
+                    options.calendar = crate::calendar::CalendarOverrides::from_value(v)?
+                }
+                ("sla", v) => options.sla = crate::sla::SlaOptions::from_value(v)?,
                 (other, v) => {
                     return Err(format!(
                         "unknown or mistyped option {other:?} ({})",
@@ -101,6 +110,7 @@ pub struct Context<'a> {
     /// The submission time, if given and valid.
     pub submission: Option<Submission>,
     failed: &'a FailedPaths,
+    options: Option<&'a Options>,
 }
 
 impl<'a> Context<'a> {
@@ -111,7 +121,20 @@ impl<'a> Context<'a> {
             edition: None,
             submission: None,
             failed,
+            options: None,
         }
+    }
+
+    /// The same context with the caller's options (calendar overrides, SLA options).
+    #[must_use]
+    pub fn with_options(mut self, options: &'a Options) -> Self {
+        self.options = Some(options);
+        self
+    }
+
+    /// The caller's options, if given.
+    pub fn options(&self) -> Option<&'a Options> {
+        self.options
     }
 
     /// True when reading the input already failed at `path` (the value there was
@@ -181,24 +204,15 @@ fn check(
     mut findings: Findings,
     options: &Options,
 ) -> Report {
-    let mut cx = Context::new(app, failed);
+    let mut cx = Context::new(app, failed).with_options(options);
     check_action(app, &mut findings);
 
-    let written = parse_submitted_at(&cx, &mut findings);
-    let region_id = app
-        .edition
-        .as_deref()
-        .and_then(editions::edition)
-        .map(|e| e.region)
-        .or(app.region.as_deref());
-    let submission = written.map(|at| on_region_clock(at, region_id));
-    let query = editions::Query {
-        edition: app.edition.as_deref(),
-        region: app.region.as_deref(),
-        date: submission.map(|s| s.local_date).or(written.map(|w| w.date)),
-    };
-    cx.edition = editions::select(&query, &mut findings);
-    cx.submission = submission;
+    (cx.edition, cx.submission) = locate(
+        app.edition.as_deref(),
+        app.region.as_deref(),
+        app.submitted_at.as_ref(),
+        &mut findings,
+    );
     if let Some(ed) = cx.edition {
         editions::check_offer(ed, app.service, app.action, app.channel, &mut findings);
     }
@@ -238,9 +252,35 @@ fn check_action(app: &Application, findings: &mut Findings) {
     }
 }
 
+/// The edition and the submission on the region's clock, from an explicit
+/// edition or the region and `submitted_at` (shared with the deadlines query),
+/// reporting a bad `submitted_at` and why no edition fits.
+pub(crate) fn locate(
+    edition: Option<&str>,
+    region: Option<&str>,
+    submitted_at: Option<&IsoDateTime>,
+    findings: &mut Findings,
+) -> (Option<&'static Edition>, Option<Submission>) {
+    let region_id = edition
+        .and_then(editions::edition)
+        .map(|e| e.region)
+        .or(region);
+    let submission =
+        parse_submitted_at(submitted_at, findings).map(|at| on_region_clock(at, region_id));
+    let query = editions::Query {
+        edition,
+        region,
+        date: submission.map(|s| s.local_date),
+    };
+    (editions::select(&query, findings), submission)
+}
+
 /// Parses `submitted_at`, reporting what is wrong with it.
-fn parse_submitted_at(cx: &Context<'_>, findings: &mut Findings) -> Option<DateTime> {
-    let text = cx.app.submitted_at.as_ref()?.as_str();
+fn parse_submitted_at(
+    submitted_at: Option<&IsoDateTime>,
+    findings: &mut Findings,
+) -> Option<DateTime> {
+    let text = submitted_at?.as_str();
     match DateTime::parse_iso(text) {
         Ok(at) => {
             if at.offset_minutes.is_none() {

@@ -18,9 +18,16 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::findings::{catalog, Findings, Lang, Report};
-use crate::ident::{Fields, Kind, Verdict};
+use crate::ident::{self, Attribute, EntityType, Fields, Kind, Sex, Verdict};
 use crate::input::{Budget, InputError, Limits, Value};
-use crate::{validate_json, validate_value, Options};
+use crate::{documents, validate_value, Options};
+
+/// Number literals of JSON text are read by the JavaScript engine (correctly
+/// rounded, like Rust's parser natively), so the module needs no float parser.
+fn js_number(literal: &str) -> Option<f64> {
+    let n = js_sys::parse_float(literal);
+    (!n.is_nan()).then_some(n)
+}
 
 /// Walks a JS value into a [`Value`] tree within `limits`.
 pub fn to_value(js: &JsValue, limits: &Limits) -> Result<Value, InputError> {
@@ -97,6 +104,14 @@ fn walk(js: &JsValue, budget: &mut Budget, depth: usize) -> Result<Value, InputE
     Ok(Value::Unsupported("unknown"))
 }
 
+/// Reads an argument given as a plain object or as its JSON text.
+fn input(js: &JsValue, limits: &Limits) -> Result<Value, InputError> {
+    match js.as_string() {
+        Some(text) => Value::from_json_str_with(&text, limits, js_number),
+        None => to_value(js, limits),
+    }
+}
+
 /// Serializes a result as a plain JS value (objects, not `Map`s).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
@@ -125,16 +140,35 @@ pub fn validate_application(app: JsValue, options_js: JsValue) -> Result<JsValue
         ));
     }
     let options = options(&options_js)?;
-    let report = match app.as_string() {
-        Some(text) => validate_json(&text, &options),
-        None => match to_value(&app, &options.limits) {
-            Ok(value) => validate_value(&value, &options),
-            Err(e) => {
-                let mut findings = Findings::default();
-                findings.push(e.to_finding());
-                Report::build(findings, options.lang, &options.severity)
-            }
-        },
+    let report = match input(&app, &options.limits) {
+        Ok(value) => validate_value(&value, &options),
+        Err(e) => {
+            let mut findings = Findings::default();
+            findings.push(e.to_finding());
+            Report::build(findings, options.lang, &options.severity)
+        }
+    };
+    to_js(&report)
+}
+
+/// `requiredDocuments(query, options?)`: the checklist of one case. `query` is
+/// `{ edition?, region?, date?, service, action, category, channel, facts? }` (a
+/// plain object or JSON text); the result is the report of what could not be
+/// decided (`{ ok, lang, edition, counts, findings }`) plus `checklist`:
+/// `{ edition, derived_from, unverified, venues, at_least_one_of,
+/// items: [{ id, names: { kk, ru, en }, status, fact?, attributes, basis }] }`
+/// or `null`.
+#[wasm_bindgen(js_name = requiredDocuments)]
+pub fn required_documents(query: JsValue, options_js: JsValue) -> Result<JsValue, JsValue> {
+    if query.is_undefined() {
+        return Err(type_error(
+            "requiredDocuments(query, options?): `query` is required (an object or JSON text)",
+        ));
+    }
+    let options = options(&options_js)?;
+    let report = match input(&query, &options.limits) {
+        Ok(value) => documents::checklist_value(&value, &options),
+        Err(e) => documents::ChecklistReport::unreadable(&e, &options),
     };
     to_js(&report)
 }
@@ -169,6 +203,42 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
+/// `deadlines(query, options?)`: the registration date and the deadlines of one
+/// application — `query` is `{ edition | region, service, action, category,
+/// submitted_at, remarks_sent_on? }` as a plain object or JSON text;
+/// `submitted_at` is an ISO 8601 string with offset or a `Date` (an instant, so
+/// the answer does not depend on the browser's time zone). Returns `{ edition,
+/// registered_on, completeness_due, decision_due, remarks_due, fixes_due, basis,
+/// ok, findings }` with dates as `"YYYY-MM-DD"` or `null`. Options as for
+/// `validateApplication`, plus `calendar` (overrides) and `sla` (counting options).
+#[wasm_bindgen(js_name = deadlines)]
+pub fn deadlines(query: JsValue, options_js: JsValue) -> Result<JsValue, JsValue> {
+    if query.is_undefined() || query.is_null() {
+        return Err(type_error(
+            "deadlines(query, options?): `query` is required (an object or JSON text)",
+        ));
+    }
+    let options = options(&options_js)?;
+    let report = crate::sla::deadlines_input(input(&query, &options.limits).as_ref(), &options);
+    to_js(&report)
+}
+
+/// `isWorkingDay(date, options?)`: whether a day is a working day in Kazakhstan
+/// and why — `{ date, working, status, kind, holiday, description, basis,
+/// findings }`. `date` is a `"YYYY-MM-DD"` string (that civil day), or a `Date`
+/// or ISO date-time string (an instant: the civil day it falls on in Kazakhstan —
+/// Almaty time, UTC+6 until 1 March 2024 and UTC+5 since — whatever the browser's
+/// time zone). `status` is `"final"`, `"provisional"` (no transfers decreed yet)
+/// or `"not_covered"`, with a finding saying so. `options.calendar` adds days off
+/// or working days.
+#[wasm_bindgen(js_name = isWorkingDay)]
+pub fn is_working_day(date: JsValue, options_js: JsValue) -> Result<JsValue, JsValue> {
+    let options = options(&options_js)?;
+    let value = to_value(&date, &Limits::default()).map_err(|e| type_error(&e.to_string()))?;
+    let report = crate::calendar::day_report(&value, &options).map_err(|e| type_error(&e))?;
+    to_js(&report)
+}
+
 /// `validateIdentifier(value)`: checks one ИИН/БИН and returns `{ input, valid,
 /// kind, code, fields }` — the object `kz-eco-rules id --jsonl` prints for it. A
 /// value that is not a string gives `code: "ident.not_a_string"`; only a missing
@@ -180,7 +250,7 @@ pub fn validate_identifier(value: JsValue) -> Result<JsValue, JsValue> {
             "validateIdentifier(value): `value` is required (an ИИН/БИН string)",
         ));
     }
-    Ok(identifier_answer(&value))
+    Ok(JS_NAMES.with(|names| identifier_answer(&value, names)))
 }
 
 /// `validateIdentifiers(values)`: `validateIdentifier` for every item of an array,
@@ -193,126 +263,128 @@ pub fn validate_identifiers(values: JsValue) -> Result<JsValue, JsValue> {
         ));
     };
     let out = Array::new_with_length(array.length());
-    for (i, item) in (0u32..).zip(array.iter()) {
-        out.set(i, identifier_answer(&item));
-    }
+    JS_NAMES.with(|names| {
+        for (i, item) in (0u32..).zip(array.iter()) {
+            out.set(i, identifier_answer(&item, names));
+        }
+    });
     Ok(out.into())
 }
 
-// The answer objects are built by these JavaScript functions from the fields of
-// the `Verdict` (numbers and cached strings), not through serde: serde-wasm-bindgen
-// (a boundary call per field) or serde_json + JSON.parse were several times slower
-// and larger (BENCHMARKS.md, "Identifiers").
-// `tests/js_ident.rs` checks that every answer equals, byte for byte in
-// JSON.stringify, the Verdict serialized by serde_json (what the CLI prints).
-#[wasm_bindgen(inline_js = r#"
-const two = (n) => (n < 10 ? '0' : '') + n;
-export function identIin(input, kind, y, m, d, sex, century) {
-  return { input, valid: true, kind, code: null,
-    fields: { birth_date: y + '-' + two(m) + '-' + two(d), sex, century } };
-}
-export function identBin(input, kind, y, m, entityType, attribute) {
-  return { input, valid: true, kind, code: null,
-    fields: { registered: y + '-' + two(m), entity_type: entityType, attribute } };
-}
-export function identInvalid(input, kind, code) {
-  return { input, valid: false, kind, code, fields: {} };
-}
-"#)]
-extern "C" {
-    #[wasm_bindgen(js_name = identIin)]
-    fn ident_iin(
-        input: &JsValue,
-        kind: &JsValue,
-        year: i32,
-        month: u32,
-        day: u32,
-        sex: &JsValue,
-        century: u8,
-    ) -> JsValue;
-    #[wasm_bindgen(js_name = identBin)]
-    fn ident_bin(
-        input: &JsValue,
-        kind: &JsValue,
-        year: u16,
-        month: u8,
-        entity_type: &JsValue,
-        attribute: &JsValue,
-    ) -> JsValue;
-    #[wasm_bindgen(js_name = identInvalid)]
-    fn ident_invalid(input: &JsValue, kind: &JsValue, code: &JsValue) -> JsValue;
-}
-
 /// The answer object for one JS value.
-fn identifier_answer(value: &JsValue) -> JsValue {
+fn identifier_answer(value: &JsValue, names: &JsNames) -> JsValue {
     match value.as_string() {
-        Some(text) => verdict_object(value, &Verdict::of_text(text.as_str())),
+        Some(text) => verdict_object(value, &Verdict::of_text(text.as_str()), names),
         None => {
             let tree = to_value(value, &Limits::default()).unwrap_or(Value::Unsupported("unknown"));
             let verdict = Verdict::of_value(&tree);
-            verdict_object(&JsValue::from_str(&verdict.input), &verdict)
+            verdict_object(&JsValue::from_str(&verdict.input), &verdict, names)
         }
     }
 }
 
-/// `verdict` as a plain object, echoing `input` (the caller's own string).
-fn verdict_object(input: &JsValue, verdict: &Verdict<'_>) -> JsValue {
-    JS_NAMES.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        // Intern the names first (that may add to the cache), then lend them out.
-        let kind = verdict.kind.map(Kind::as_str);
-        let names = match &verdict.fields {
-            Fields::Iin(f) => [kind, Some(f.sex.as_str()), None],
-            Fields::Bin(f) => [
-                kind,
-                Some(f.entity_type.as_str()),
-                Some(f.attribute.as_str()),
-            ],
-            Fields::None(_) => [kind, verdict.code, None],
-        };
-        let [kind, a, b] = names.map(|name| name.map(|n| intern(&mut cache, n)));
-        let null = JsValue::NULL;
-        let js = |i: Option<usize>| i.and_then(|i| cache.get(i)).map_or(&null, |(_, v)| v);
-        match &verdict.fields {
-            Fields::Iin(f) => ident_iin(
-                input,
-                js(kind),
-                f.birth_date.year(),
-                f.birth_date.month(),
-                f.birth_date.day(),
-                js(a),
-                f.century,
-            ),
-            Fields::Bin(f) => ident_bin(
-                input,
-                js(kind),
-                f.registered.year(),
-                f.registered.month(),
-                js(a),
-                js(b),
-            ),
-            Fields::None(_) => ident_invalid(input, js(kind), js(a)),
+/// `verdict` as a plain object, echoing `input` (the caller's own string), built
+/// key by key from JS strings made once ([`JsNames`]) rather than through serde:
+/// serde-wasm-bindgen makes every key and name anew and was several times slower
+/// (BENCHMARKS.md, "Identifiers"). `tests/js_ident.rs` checks that every answer
+/// equals, byte for byte in `JSON.stringify`, the serde_json text of the Verdict
+/// (what `kz-eco-rules id --jsonl` prints).
+fn verdict_object(input: &JsValue, verdict: &Verdict<'_>, names: &JsNames) -> JsValue {
+    let object = Object::new();
+    let fields = Object::new();
+    let set = |target: &Object, key: &JsValue, value: &JsValue| {
+        // Setting a property of a fresh plain object cannot throw.
+        let _ = Reflect::set(target, key, value);
+    };
+    let null = JsValue::NULL;
+    let kind = verdict.kind.and_then(|k| pick(&names.kinds, &Kind::ALL, k));
+    let code = verdict.code.and_then(|c| names.code(c));
+    set(&object, &names.input, input);
+    set(&object, &names.valid, &JsValue::from_bool(verdict.valid));
+    set(&object, &names.kind, kind.unwrap_or(&null));
+    set(&object, &names.code, code.unwrap_or(&null));
+    match &verdict.fields {
+        Fields::Iin(f) => {
+            let date = JsValue::from_str(&f.birth_date.to_string());
+            set(&fields, &names.birth_date, &date);
+            let sex = pick(&names.sexes, &Sex::ALL, f.sex);
+            set(&fields, &names.sex, sex.unwrap_or(&null));
+            set(&fields, &names.century, &JsValue::from(f.century));
         }
-    })
+        Fields::Bin(f) => {
+            let month = JsValue::from_str(&f.registered.to_string());
+            set(&fields, &names.registered, &month);
+            let entity_type = pick(&names.entity_types, &EntityType::ALL, f.entity_type);
+            set(&fields, &names.entity_type, entity_type.unwrap_or(&null));
+            let attribute = pick(&names.attributes, &Attribute::ALL, f.attribute);
+            set(&fields, &names.attribute, attribute.unwrap_or(&null));
+        }
+        Fields::None(_) => {}
+    }
+    set(&object, &names.fields, &fields);
+    object.into()
+}
+
+/// The JS string of `value`, one of `all`, from `strings` made in the same order.
+fn pick<'a, T: PartialEq>(strings: &'a [JsValue], all: &[T], value: T) -> Option<&'a JsValue> {
+    all.iter()
+        .position(|v| *v == value)
+        .and_then(|i| strings.get(i))
 }
 
 thread_local! {
-    /// JS strings of the closed-set names used in answers (kinds, codes, ids),
-    /// made once each: passing a cached JS string costs nothing, making one a copy.
-    static JS_NAMES: std::cell::RefCell<Vec<(&'static str, JsValue)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
+    static JS_NAMES: JsNames = JsNames::new();
 }
 
-/// The index of `name`'s JS string in the cache, adding it if new.
-fn intern(cache: &mut Vec<(&'static str, JsValue)>, name: &'static str) -> usize {
-    match cache
-        .iter()
-        .position(|(n, _)| std::ptr::eq(*n, name) || *n == name)
-    {
-        Some(i) => i,
-        None => {
-            cache.push((name, JsValue::from_str(name)));
-            cache.len() - 1
+/// The keys and closed-set names of identifier answers as JS strings, made once:
+/// passing a JS string costs nothing, making one costs a copy.
+struct JsNames {
+    input: JsValue,
+    valid: JsValue,
+    kind: JsValue,
+    code: JsValue,
+    fields: JsValue,
+    birth_date: JsValue,
+    sex: JsValue,
+    century: JsValue,
+    registered: JsValue,
+    entity_type: JsValue,
+    attribute: JsValue,
+    kinds: Vec<JsValue>,
+    sexes: Vec<JsValue>,
+    entity_types: Vec<JsValue>,
+    attributes: Vec<JsValue>,
+    codes: Vec<JsValue>,
+}
+
+impl JsNames {
+    fn new() -> Self {
+        let js = JsValue::from_str;
+        JsNames {
+            input: js("input"),
+            valid: js("valid"),
+            kind: js("kind"),
+            code: js("code"),
+            fields: js("fields"),
+            birth_date: js("birth_date"),
+            sex: js("sex"),
+            century: js("century"),
+            registered: js("registered"),
+            entity_type: js("entity_type"),
+            attribute: js("attribute"),
+            kinds: Kind::ALL.iter().map(|k| js(k.as_str())).collect(),
+            sexes: Sex::ALL.iter().map(|s| js(s.as_str())).collect(),
+            entity_types: EntityType::ALL.iter().map(|t| js(t.as_str())).collect(),
+            attributes: Attribute::ALL.iter().map(|a| js(a.as_str())).collect(),
+            codes: ident::CODES.iter().map(|c| js(c)).collect(),
         }
+    }
+
+    /// The JS string of an `ident` code.
+    fn code(&self, code: &str) -> Option<&JsValue> {
+        let i = ident::CODES
+            .iter()
+            .position(|c| std::ptr::eq(*c, code) || *c == code)?;
+        self.codes.get(i)
     }
 }

@@ -91,3 +91,144 @@ fn check_without_a_file_uses_the_embedded_example() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["edition"], "almaty_oblast_2012");
 }
+
+#[test]
+fn documents_jsonl_answers_every_line_in_order() {
+    let input = concat!(
+        r#"{"region": "almaty_city", "date": "2019-11-04", "service": "emission_permit", "action": "reissue", "category": "III", "channel": "portal"}"#,
+        "\n",
+        "not json\n",
+        r#"{"edition": "almaty_oblast_2012", "service": "ecological_expertise", "action": "first", "category": "IV", "channel": "portal", "facts": {"object_is_project_documentation": true}}"#,
+        "\n"
+    );
+    let o = run(&["documents", "--jsonl", "--lang", "en"], Some(input));
+    assert_eq!(o.status.code(), Some(1), "one line could not be answered");
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["edition"], "almaty_city_2019");
+    assert_eq!(
+        lines[0]["required"],
+        serde_json::json!(["permit_reissue_application", "taxpayer_certificate"])
+    );
+    assert_eq!(
+        lines[0]["conditional"],
+        serde_json::json!([{"id": "legal_entity_registration_certificate", "fact": "applicant_is_legal_entity"}])
+    );
+    assert_eq!(
+        lines[0]["basis"]["taxpayer_certificate"],
+        "almaty_city_2019 PR §4, §9.5 → almaty_oblast_2012 PR §11.2.4"
+    );
+    assert!(lines[1]["error"]
+        .as_str()
+        .unwrap()
+        .contains("not valid JSON"));
+    assert_eq!(lines[2]["required"][0], "gee_e_application");
+    assert_eq!(
+        lines[2]["conditional"][0],
+        serde_json::json!({"id": "approval_basin_water_inspection", "fact": "in_water_protection_zone"})
+    );
+}
+
+#[test]
+fn documents_prints_a_localized_checklist() {
+    let args = [
+        "documents",
+        "--edition",
+        "almaty_oblast_2012",
+        "--service",
+        "emission_permit",
+        "--action",
+        "issue",
+        "--category",
+        "II",
+        "--channel",
+        "in_person",
+        "--lang",
+        "kk",
+    ];
+    let o = run(&args, None);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let out = stdout(&o);
+    assert!(
+        out.contains("Қажетті құжаттар тізбесі — Алматы облысы, 2012 ж."),
+        "{out}"
+    );
+    assert!(out.contains("II санат"), "{out}");
+    assert!(
+        out.contains(" 4. [міндетті] Қоғамдық тыңдаулар хаттамасы"),
+        "{out}"
+    );
+    assert!(
+        out.contains("негіздеме: almaty_oblast_2012 PR §11.1.1"),
+        "{out}"
+    );
+    assert!(
+        out.contains("салыстыру үшін түпнұсқасы ұсынылмаса, нотариат куәландырған көшірме"),
+        "{out}"
+    );
+
+    let o = run(
+        &[
+            "documents",
+            "--region",
+            "almaty_city",
+            "--date",
+            "2019-12-09",
+            "--service",
+            "ecological_expertise",
+            "--action",
+            "first",
+            "--category",
+            "III",
+            "--channel",
+            "portal",
+            "--fact",
+            "object_is_project_documentation=yes",
+            "--lang",
+            "en",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "list taken from: almaty_oblast_2012 GR §11.2.2 (not verified against Order No. 301)"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("question: Is the object sited, or the activity carried out, in a water-protection zone?"), "{out}");
+
+    let o = run(
+        &[
+            "documents",
+            "--edition",
+            "almaty_city_2019",
+            "--service",
+            "emission_permit",
+            "--action",
+            "issue",
+            "--category",
+            "II",
+            "--channel",
+            "in_person",
+        ],
+        None,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "no list for a channel the edition lacks"
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("(/channel)"));
+    let o = run(&["documents", "--fact", "x"], None);
+    assert_eq!(o.status.code(), Some(2));
+}

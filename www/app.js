@@ -1,5 +1,5 @@
 // Demo: validates the application JSON as it is typed, in the chosen language.
-import init, { validateApplication } from './pkg/kz_eco_rules.js';
+import init, { validateApplication } from './pkg/web.js';
 
 const EXAMPLES = ['permit_II', 'permit_III', 'permit_IV', 'expertise_II', 'expertise_III', 'expertise_IV'];
 const UI = {

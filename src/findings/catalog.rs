@@ -72,6 +72,7 @@ impl Lang {
 
 /// A text in the three languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Localized {
     /// Kazakh.
     pub kk: &'static str,
@@ -213,6 +214,7 @@ pub fn term_name(kind: TermKind, id: &str, lang: Lang) -> Option<&'static str> {
         TermKind::Edition => crate::editions::edition_name(id, lang),
         TermKind::Region => crate::editions::region_name(id, lang),
         TermKind::JsonType => term("json_type", id, lang),
+        TermKind::JsonError => term("json_error", id, lang),
         TermKind::Service => term("service", id, lang),
         TermKind::Action => term("action", id, lang),
         TermKind::Channel => term("channel", id, lang),
@@ -295,8 +297,22 @@ mod tests {
 
     #[wasm_bindgen_test(unsupported = test)]
     fn terms_cover_every_model_value() {
+        use crate::input::JsonError as J;
         use crate::model::{Action, Channel, Service};
         for lang in Lang::ALL {
+            for e in [
+                J::UnexpectedEnd,
+                J::UnexpectedCharacter,
+                J::TrailingCharacters,
+                J::InvalidNumber,
+                J::InvalidEscape,
+                J::ControlCharacter,
+                J::ExpectedColon,
+                J::ExpectedCommaOrEnd,
+                J::KeyMustBeString,
+            ] {
+                assert!(term("json_error", e.id(), lang).is_some(), "{}", e.id());
+            }
             for s in Service::NAMES {
                 assert!(term("service", s, lang).is_some(), "{s}");
             }

@@ -68,6 +68,8 @@ pub enum TermKind {
     Region,
     /// A JSON type name (`string`, `number`, …).
     JsonType,
+    /// Why JSON text is malformed ([`crate::input::JsonError::id`]).
+    JsonError,
     /// A service id (`emission_permit`, `ecological_expertise`).
     Service,
     /// An action id (`issue`, `reissue`, `first`, `repeat`).
@@ -115,6 +117,23 @@ impl Serialize for Param {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Param {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ParamValue".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A parameter value: text, an exact decimal (\"12.345\"), a date (\"YYYY-MM-DD\") or an id as a string; an integer as a number; a list as strings.",
+            "anyOf": [
+                { "type": "string" },
+                { "type": "integer" },
+                { "type": "array", "items": { "type": "string" } }
+            ]
+        })
+    }
+}
+
 impl From<&str> for Param {
     fn from(v: &str) -> Self {
         Param::Text(v.to_owned())
@@ -154,6 +173,20 @@ impl Params {
     /// True when there are no parameters.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Params {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Params".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Named parameters of a finding (the catalog entry of its code names them).",
+            "type": "object",
+            "additionalProperties": g.subschema_for::<Param>()
+        })
     }
 }
 
@@ -198,6 +231,19 @@ impl fmt::Display for Basis {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Basis {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Basis".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Legal basis: edition id and clause, e.g. \"almaty_city_2019 PR §5.3\".",
+            "type": "string"
+        })
+    }
+}
+
 impl Serialize for Basis {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
@@ -206,6 +252,7 @@ impl Serialize for Basis {
 
 /// One thing the rules found, shaped like an ajv/zod issue.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Finding {
     /// Stable dotted snake_case code, e.g. `ident.checksum_mismatch`.
     pub code: &'static str,
@@ -340,6 +387,7 @@ impl Extend<Finding> for Findings {
 
 /// Number of findings per severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Counts {
     /// Error findings.
     pub error: usize,
@@ -366,6 +414,7 @@ pub const REPORT_TRUNCATED: &str = "report.truncated";
 
 /// The result of a check: `ok` is true when there is no error.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Report {
     /// True when no finding has severity `error`.
     pub ok: bool,

@@ -129,6 +129,7 @@ pub const CODES: &[&str] = &[
 /// Which identifier a number is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "IdentifierKind"))]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// ИИН (ЖСН): an individual.

@@ -22,17 +22,9 @@ use crate::input::{number_text, Value};
 ///   0–3 / 4–6, even if the number is invalid; otherwise `null`.
 /// - `code`: `null` when valid, else the `ident.*` code of the reason.
 /// - `fields`: the decoded facts of a valid number; `{}` when invalid.
-///
-/// ```
-/// use kz_eco_rules::ident::Verdict;
-/// let v = Verdict::of_text("940140000385");
-/// assert_eq!(serde_json::to_string(&v).unwrap(),
-///     r#"{"input":"940140000385","valid":true,"kind":"bin","code":null,"fields":{"registered":"1994-01","entity_type":"resident_legal_entity","attribute":"head_office"}}"#);
-/// let v = Verdict::of_text("940140000380");
-/// assert_eq!((v.valid, v.code), (false, Some("ident.checksum_mismatch")));
-/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "IdentifierVerdict"))]
 pub struct Verdict<'a> {
     /// The input as given.
     pub input: Cow<'a, str>,
@@ -49,6 +41,7 @@ pub struct Verdict<'a> {
 /// Facts decoded from a valid number (`{}` for an invalid one).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "IdentifierFields"))]
 #[serde(untagged)]
 pub enum Fields {
     /// Of an ИИН.
@@ -90,6 +83,7 @@ pub struct BinFields {
 /// No facts: serialized as `{}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "NoIdentifierFields"))]
 pub struct NoFields {}
 
 fn display<T: std::fmt::Display, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
@@ -98,6 +92,15 @@ fn display<T: std::fmt::Display, S: Serializer>(value: &T, s: S) -> Result<S::Ok
 
 impl<'a> Verdict<'a> {
     /// The verdict on a text (any ИИН or БИН, told apart by the 5th digit).
+    ///
+    /// ```
+    /// use kz_eco_rules::ident::Verdict;
+    /// let v = Verdict::of_text("940140000385");
+    /// assert_eq!(serde_json::to_string(&v).unwrap(),
+    ///     r#"{"input":"940140000385","valid":true,"kind":"bin","code":null,"fields":{"registered":"1994-01","entity_type":"resident_legal_entity","attribute":"head_office"}}"#);
+    /// let v = Verdict::of_text("940140000380");
+    /// assert_eq!((v.valid, v.code), (false, Some("ident.checksum_mismatch")));
+    /// ```
     pub fn of_text(text: impl Into<Cow<'a, str>>) -> Verdict<'a> {
         let input = text.into();
         let (kind, code, fields) = match parse::parse_identifier(&input) {

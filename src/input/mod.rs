@@ -1,9 +1,9 @@
 //! Input: the application as it arrives, before it is typed.
 //!
 //! Every input form is first turned into a [`Value`] tree:
-//! JSON text through `serde_json` ([`Value::from_json_str`]), a JavaScript object
-//! through the wasm boundary's walker, a Rust value through `serde`
-//! ([`Value::from_serialize`]). The tree keeps what JSON keeps — object key order and
+//! JSON text through our own small parser ([`Value::from_json_str`], the same
+//! natively and in wasm), a JavaScript object through the wasm boundary's walker,
+//! a Rust value through `serde` ([`Value::from_serialize`], native only). The tree keeps what JSON keeps — object key order and
 //! duplicate keys — and marks what it cannot carry ([`Value::Unsupported`],
 //! [`Value::TooLong`]) instead of failing, so the [`Reader`] can report it at its
 //! path.
@@ -23,6 +23,7 @@ mod reader;
 
 use thiserror::Error;
 
+pub use json::{rust_number, JsonError, NumberParser};
 pub use reader::{FailedPaths, FromValue, Reader, INPUT_CODES};
 
 /// A JSON-like value tree (order- and duplicate-preserving).
@@ -81,15 +82,28 @@ impl Value {
     /// assert!(Value::from_json_str("{", &Limits::default()).is_err());
     /// ```
     pub fn from_json_str(text: &str, limits: &Limits) -> Result<Value, InputError> {
-        json::from_str(text, limits)
+        json::parse(text, limits, rust_number)
+    }
+
+    /// Like [`Value::from_json_str`], with number literals read by `number` (the
+    /// wasm boundary passes the JavaScript engine's correctly rounded parser, so
+    /// the module carries no float parser of its own).
+    pub fn from_json_str_with(
+        text: &str,
+        limits: &Limits,
+        number: NumberParser,
+    ) -> Result<Value, InputError> {
+        json::parse(text, limits, number)
     }
 
     /// Converts any `Serialize` value (e.g. a Rust [`crate::Application`]) into a tree.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_serialize<T: serde::Serialize>(value: &T) -> Result<Value, InputError> {
         let json = serde_json::to_value(value).map_err(|e| InputError::Serialize(e.to_string()))?;
         Ok(Value::from_json_value(json))
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn from_json_value(v: serde_json::Value) -> Value {
         match v {
             serde_json::Value::Null => Value::Null,
@@ -213,9 +227,9 @@ pub enum InputError {
     Json {
         /// 1-based line of the error.
         line: usize,
-        /// 1-based column of the error.
+        /// 1-based column (in characters) of the error.
         column: usize,
-        /// The parser's description.
+        /// Why: a [`JsonError::id`].
         detail: String,
     },
     /// Nesting deeper than [`Limits::max_depth`].
@@ -238,7 +252,7 @@ pub enum InputError {
 impl InputError {
     /// The finding that reports this error (at the root path).
     pub fn to_finding(&self) -> crate::findings::Finding {
-        use crate::findings::Finding;
+        use crate::findings::{Finding, Param, TermKind};
         match self {
             InputError::Json {
                 line,
@@ -247,7 +261,7 @@ impl InputError {
             } => Finding::error(reader::MALFORMED_JSON, "")
                 .with("line", *line)
                 .with("column", *column)
-                .with("detail", detail.as_str()),
+                .with("detail", Param::Term(TermKind::JsonError, detail.clone())),
             InputError::TooDeep(limit) => {
                 Finding::error(reader::TOO_DEEP, "").with("limit", *limit)
             }
@@ -368,7 +382,16 @@ mod tests {
     #[wasm_bindgen_test(unsupported = test)]
     fn malformed_json_reports_line_and_column() {
         match Value::from_json_str("{\n  \"a\": 1x\n}", &Limits::default()) {
-            Err(InputError::Json { line, .. }) => assert_eq!(line, 2),
+            Err(InputError::Json {
+                line,
+                column,
+                detail,
+            }) => {
+                assert_eq!(
+                    (line, column, detail.as_str()),
+                    (2, 9, "expected_comma_or_end")
+                );
+            }
             other => panic!("{other:?}"),
         }
     }

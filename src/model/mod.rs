@@ -148,17 +148,48 @@ macro_rules! model_enum {
 
 pub(crate) use model_struct;
 
-/// Adds the required field names to a generated object schema.
+/// Lists the required fields in a generated object schema and drops `null` from
+/// their types (an absent or null required field is an `input.missing_field`).
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn mark_required(schema: &mut schemars::Schema, fields: &[(&str, bool)]) {
-    let required: Vec<serde_json::Value> = fields
+    use serde_json::Value;
+    let required: Vec<&str> = fields
         .iter()
         .filter(|(_, req)| *req)
-        .map(|(name, _)| serde_json::Value::String((*name).to_owned()))
+        .map(|(n, _)| *n)
         .collect();
-    if !required.is_empty() {
-        schema.insert("required".to_owned(), serde_json::Value::Array(required));
+    if required.is_empty() {
+        return;
     }
+    if let Some(Value::Object(props)) = schema.get_mut("properties") {
+        for name in &required {
+            let Some(Value::Object(prop)) = props.get_mut(*name) else {
+                continue;
+            };
+            if let Some(Value::Array(alts)) = prop.get_mut("anyOf") {
+                alts.retain(|a| a.get("type") != Some(&Value::String("null".into())));
+                if alts.len() == 1 {
+                    if let Some(only) = alts.pop() {
+                        prop.remove("anyOf");
+                        if let Value::Object(o) = only {
+                            prop.extend(o);
+                        }
+                    }
+                }
+            } else if let Some(Value::Array(types)) = prop.get_mut("type") {
+                types.retain(|t| t != "null");
+                if let [single] = types.as_slice() {
+                    let single = single.clone();
+                    prop.insert("type".to_owned(), single);
+                }
+            }
+        }
+    }
+    let list = required
+        .iter()
+        .map(|n| Value::String((*n).to_owned()))
+        .collect();
+    schema.insert("required".to_owned(), Value::Array(list));
 }
 
 model_enum! {

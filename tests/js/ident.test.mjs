@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const pkg = require('../../pkg/nodejs/kz_eco_rules.js');
+const pkg = require('../../pkg/node.cjs');
 const vectors = fs
   .readFileSync('tests/vectors/ident.jsonl', 'utf8')
   .split('\n')

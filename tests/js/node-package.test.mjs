@@ -1,11 +1,13 @@
-// The nodejs build of the npm package: require() it and validate the examples.
+// The npm package in Node: require() and import of the built pkg/, validating the
+// examples.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import init, * as esm from '../../pkg/node.mjs';
 
 const require = createRequire(import.meta.url);
-const pkg = require('../../pkg/nodejs/kz_eco_rules.js');
+const pkg = require('../../pkg/node.cjs');
 const examples = fs.readdirSync('examples').filter((f) => f.endsWith('.json'));
 
 test('every example application passes', () => {
@@ -35,8 +37,29 @@ test('misuse throws a TypeError, bad data does not', () => {
   assert.equal(r.ok, false);
 });
 
+test('the ESM entry gives the same functions, init() is a no-op', async () => {
+  await init();
+  const app = JSON.parse(fs.readFileSync('examples/permit_IV.json', 'utf8'));
+  assert.deepEqual(esm.validateApplication(app), pkg.validateApplication(app));
+});
+
 test('messages(lang) is the whole catalog', () => {
   const m = pkg.messages('ru');
   assert.equal(m['input.missing_field'], 'Не заполнено обязательное поле «{field}».');
   assert.equal(typeof pkg.version(), 'string');
+});
+
+test('requiredDocuments(query) lists the documents of a case', () => {
+  const r = pkg.requiredDocuments(
+    { region: 'almaty_city', date: '2019-11-04', service: 'emission_permit', action: 'issue', category: 'III', channel: 'portal' },
+    { lang: 'en' },
+  );
+  assert.equal(r.ok, true);
+  assert.equal(r.checklist.edition, 'almaty_city_2019');
+  assert.deepEqual(r.checklist.items.map((i) => i.id), [
+    'permit_application', 'gee_conclusion_copy', 'env_protection_action_plan', 'pec_programme',
+  ]);
+  assert.equal(r.checklist.items[0].basis, 'almaty_city_2019 PR §4, §9.5 → almaty_oblast_2012 PR §11.2.2');
+  assert.deepEqual(r.checklist.items[0].attributes, ['eds_signed', 'valid_on_submission']);
+  assert.throws(() => pkg.requiredDocuments(), TypeError);
 });

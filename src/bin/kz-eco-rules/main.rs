@@ -3,15 +3,23 @@
 //! ```text
 //! kz-eco-rules check [FILE | - | --example NAME] [--lang kk|ru|en] [--json]
 //! kz-eco-rules id VALUE… [--lang kk|ru|en] | id --jsonl
+//! kz-eco-rules deadlines --jsonl [--lang kk|ru|en] [--options JSON]
+//! kz-eco-rules calendar YEAR [--lang kk|ru|en] [--json]
 //! kz-eco-rules examples
+//! kz-eco-rules documents --jsonl | (--edition ID | --region ID --date DATE) --service … --action … --category … --channel … [--fact NAME=yes|no]… [--lang kk|ru|en] [--json]
 //! kz-eco-rules help | --version
 //! ```
 //!
 //! Exit status: 0 when no error was found, 1 when errors were found, 2 for bad
 //! usage or unreadable input.
 
+mod calendar;
 mod check;
+mod deadlines;
+mod documents;
 mod id;
+#[cfg(not(target_arch = "wasm32"))]
+mod schema;
 // Shared by the batch subcommands (`id`, `documents`, `deadlines`).
 mod jsonl;
 
@@ -74,8 +82,28 @@ USAGE:
         Check ИИН/БИН numbers given as JSON strings, one per line on standard
         input; print one JSON object per line: {\"input\", \"valid\", \"kind\",
         \"code\", \"fields\"}.
+    kz-eco-rules deadlines --jsonl [--lang kk|ru|en] [--options JSON]
+        Read deadline queries as JSON Lines on standard input ({\"edition\",
+        \"service\", \"action\", \"category\", \"submitted_at\", \"remarks_sent_on\"?})
+        and write one answer per line: registration and due dates with the
+        clause behind each. --options takes the JS options object (calendar
+        overrides, sla counting options). Exit 1 when a line has errors.
+    kz-eco-rules calendar YEAR [--lang kk|ru|en] [--json]
+        Print the year's days off and holidays in Kazakhstan with the reason
+        and legal basis of each, and the number of working days.
     kz-eco-rules examples
         List the embedded example applications.
+    kz-eco-rules schema [--typescript | --write]
+        Print the JSON Schema of the application (or the TypeScript declarations
+        of the npm package); --write updates npm/ (run from the repository root).
+    kz-eco-rules documents --jsonl [--lang kk|ru|en]
+        Required documents, one case per input line:
+        {edition?, region?, date?, service, action, category, channel,
+         facts?} → {edition, required, conditional, basis}.
+    kz-eco-rules documents (--edition ID | --region ID --date YYYY-MM-DD)
+            --service S --action A --category C --channel CH
+            [--fact NAME=yes|no]... [--lang kk|ru|en] [--json]
+        Print the checklist of one case.
     kz-eco-rules help | --help | --version
 ";
 
@@ -90,6 +118,11 @@ fn main() {
     let code = match args.next().as_deref() {
         Some("check") => check::run(args),
         Some("id") => id::run(args),
+        #[cfg(not(target_arch = "wasm32"))]
+        Some("schema") => schema::run(args),
+        Some("documents") => documents::run(args),
+        Some("deadlines") => deadlines::run(args),
+        Some("calendar") => calendar::run(args),
         Some("examples") => {
             for (name, _) in EXAMPLES {
                 println!("{name}");

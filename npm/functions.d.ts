@@ -1,0 +1,104 @@
+// ---- Functions (written by hand; they use the generated types above) ----
+
+/** Options of {@link validateApplication}. */
+export interface Options {
+  /** Language of the messages (default "ru"). */
+  lang?: Lang;
+  /** Per-code severity changes, e.g. `{ "editions.outside_period": "error" }`. */
+  severity?: Record<string, Severity>;
+  /** Calendar overrides for years not yet decreed. */
+  calendar?: CalendarOverrides;
+  /** How deadlines are counted where the regulations are open to reading. */
+  sla?: SlaOptions;
+}
+
+/** Extra days off / working days (`"YYYY-MM-DD"`), and years the caller vouches for. */
+export interface CalendarOverrides {
+  days_off?: string[];
+  working_days?: string[];
+  /** Years whose calendar is taken as complete (no "provisional" finding). */
+  confirmed_years?: number[];
+}
+
+/** Deadline counting options; each default follows the research notes (see README). */
+export interface SlaOptions {
+  /** Reception opening time `"hh:mm"` instead of the edition's. */
+  reception_open?: string;
+  /** Reception closing time `"hh:mm"` (a submission at this minute is after hours). */
+  reception_close?: string;
+  /** A working-day submission before opening: registered that day (default) or the next working day. */
+  before_opening?: "same_day" | "next_working_day";
+  /** Count the registration day as day 1 of a working-day period (default false). */
+  count_registration_day?: boolean;
+  /** Month and calendar-day periods run from registration (default) or from submission. */
+  anchor?: "registration" | "submission";
+  /** Move a calendar-day or month period ending on a non-working day to the next working day (default true). */
+  roll_forward?: boolean;
+  /** Fixes window when no remarks date is given: from the latest permissible remarks date (default) or none. */
+  fixes_without_remarks?: "remarks_due" | "none";
+  /** 2012 main expertise month from registration (default) or from the end of the preliminary expertise. */
+  expertise_month_from?: "registration" | "preliminary_end";
+}
+
+/**
+ * Checks an application given as a plain object or as its JSON text. Bad data never
+ * throws: it gives findings. Throws a `TypeError` only for misuse (no argument, bad
+ * options).
+ */
+export function validateApplication(app: Application | string, options?: Options): Report;
+
+/**
+ * The required-document checklist of one case: each document with its names in
+ * kk/ru/en, whether it is required, conditional (with the fact that decides) or not
+ * applicable, its attributes and the clause it comes from. `findings` say what
+ * could not be decided (unknown edition, unanswered facts…).
+ */
+export function requiredDocuments(query: ChecklistQuery | string, options?: Options): ChecklistReport;
+
+/**
+ * The registration date and every deadline of one application on the Kazakhstan
+ * working-day calendar, each with its edition and clause; dates are `"YYYY-MM-DD"`
+ * or `null` where the edition has no such step. `submitted_at` may be an ISO string
+ * or a `Date` (an instant: answers do not depend on the browser's time zone).
+ */
+export function deadlines(query: DeadlineQuery | (Omit<DeadlineQuery, "submitted_at"> & { submitted_at: IsoDateTime | Date }) | string, options?: Options): DeadlinesReport;
+
+/**
+ * Whether a day is a working day in Kazakhstan, and why. A `"YYYY-MM-DD"` string is
+ * that civil day; a `Date` or ISO date-time is the civil day in Kazakhstan at that
+ * instant. A year without decreed transfers gives `status: "provisional"` and a finding.
+ */
+export function isWorkingDay(date: string | Date, options?: Options): DayReport;
+
+/**
+ * Checks one ИИН/БИН and says what it is: the same object `kz-eco-rules id --jsonl`
+ * prints. `kind` comes from the 5th digit (given even for an invalid number),
+ * `fields` only for a valid one, `code` names the reason (`messages(lang)[code]`).
+ * A value that is not a string gives `code: "ident.not_a_string"`; only a missing
+ * argument throws.
+ */
+export function validateIdentifier(value: string): IdentifierVerdict;
+
+/** {@link validateIdentifier} for every item of an array, in one call. */
+export function validateIdentifiers(values: string[]): IdentifierVerdict[];
+
+/** The whole message catalog in `lang`: `{ code: template }`, placeholders `{name}`. */
+export function messages(lang: Lang): Record<string, string>;
+
+/** The library version. */
+export function version(): string;
+
+/** What `init` can load the module from (web build). */
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+/**
+ * Web build: loads and instantiates the WebAssembly module; call once before anything
+ * else. In Node (and the bundler build) the module is ready at import and this is a
+ * no-op.
+ */
+export default function init(
+  module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
+): Promise<unknown>;
+
+/** Synchronous `init` from already fetched bytes or a compiled module. */
+export function initSync(module: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;

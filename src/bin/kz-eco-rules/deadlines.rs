@@ -1,0 +1,76 @@
+//! `kz-eco-rules deadlines --jsonl`: one deadlines query per input line, one
+//! answer per output line.
+//!
+//! Input line: `{"edition": …, "service": …, "action": …, "category": …,
+//! "submitted_at": "2019-10-04T17:30:00+06:00", "remarks_sent_on"?: "YYYY-MM-DD"}`
+//! (or `region` instead of `edition`). Output line: `{"edition", "registered_on",
+//! "completeness_due", "decision_due", "remarks_due", "fixes_due", "basis": {…},
+//! "ok", "findings"}` with dates as `YYYY-MM-DD` or `null`; a line that is not
+//! JSON gives `{"error": …}`.
+
+use std::io;
+
+use kz_eco_rules::input::{Limits, Value};
+use kz_eco_rules::sla::deadlines_value;
+use kz_eco_rules::{Lang, Options};
+
+use crate::{jsonl, Args, ExitCode};
+
+/// Runs `deadlines`.
+pub fn run(mut args: Args) -> ExitCode {
+    let mut jsonl_mode = false;
+    let mut options = Options::default();
+    let mut lang = None;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--jsonl" => jsonl_mode = true,
+            "--lang" => match args.next().as_deref().and_then(Lang::parse) {
+                Some(l) => lang = Some(l),
+                None => return crate::usage_error("--lang takes kk, ru or en"),
+            },
+            "--options" => {
+                let parsed = args
+                    .next()
+                    .ok_or_else(|| "--options takes a JSON object".to_owned())
+                    .and_then(|t| {
+                        Value::from_json_str(&t, &Limits::default()).map_err(|e| e.to_string())
+                    })
+                    .and_then(|v| Options::from_value(&v));
+                match parsed {
+                    Ok(o) => options = o,
+                    Err(e) => return crate::usage_error(&format!("--options: {e}")),
+                }
+            }
+            other => return crate::usage_error(&format!("deadlines: unknown argument {other}")),
+        }
+    }
+    if !jsonl_mode {
+        return crate::usage_error("deadlines reads JSON Lines from standard input: pass --jsonl");
+    }
+    if let Some(l) = lang {
+        options.lang = l;
+    }
+    let mut all_ok = true;
+    let result = jsonl::run(io::stdin().lock(), io::stdout().lock(), |line, buf| {
+        match Value::from_json_str(line, &options.limits) {
+            Err(e) => {
+                all_ok = false;
+                jsonl::error_line(buf, &e.to_string());
+            }
+            Ok(v) => {
+                let report = deadlines_value(&v, &options);
+                all_ok &= report.ok;
+                // Serializing plain data into a Vec cannot fail.
+                let _ = serde_json::to_writer(&mut *buf, &report);
+            }
+        }
+    });
+    match result {
+        Err(e) => {
+            eprintln!("kz-eco-rules: {e}");
+            ExitCode::Usage
+        }
+        Ok(_) if all_ok => ExitCode::Ok,
+        Ok(_) => ExitCode::Findings,
+    }
+}

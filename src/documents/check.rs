@@ -1,0 +1,214 @@
+//! The document checks of an application: completeness against the list of its
+//! edition, the questions still open, and each attached document's form and
+//! validity.
+
+use super::checklist::{
+    ask_questions, check_objects, cite, evaluate, list_basis, Answers, Evaluated,
+};
+use super::data::{self, Attributes, List};
+use super::{Status, ORIGINAL_SHOWN};
+use crate::calendar::Date;
+use crate::findings::{Finding, Findings, Param, Pointer, Severity, TermKind};
+use crate::model::{ApplicantKind, AttachedDocument, Channel};
+use crate::Context;
+
+/// Document checks of an application (see the module docs for the readings):
+///
+/// - a required document not attached → `documents.missing` (error, citing the
+///   clause and the refusal ground it triggers);
+/// - an unanswered fact that decides a document not attached →
+///   `documents.fact_unanswered` (warning at `/facts/<fact>`);
+/// - every object of expertise answered "no" → `documents.no_object_of_expertise`;
+/// - an attached document: not in the list or not required → info; `valid_until`
+///   before the submission date → `documents.expired`; marked not EDS-signed where
+///   it must be → error; in person, a copy neither notarised nor backed by the
+///   original → error (or a warning asking whether the original is shown);
+/// - on the portal, the application not EDS-signed (`/eds_signed`) → error.
+pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
+    let app = cx.app;
+    let (Some(edition), Some(service), Some(action), Some(category), Some(channel)) = (
+        cx.edition,
+        app.service,
+        app.action,
+        app.category,
+        app.channel,
+    ) else {
+        return;
+    };
+    let Some(list) = data::list(edition.id, service, action, category, channel) else {
+        return;
+    };
+    let answers = Answers {
+        facts: app.facts.as_ref(),
+        legal_entity: app
+            .applicant
+            .as_ref()
+            .and_then(|a| a.kind)
+            .map(|k| k == ApplicantKind::LegalEntity),
+    };
+    let evaluated = evaluate(list, action, &answers);
+    let docs: &[AttachedDocument] = app.documents.as_deref().unwrap_or_default();
+    let attached = |id: &str| docs.iter().any(|d| d.id.as_deref() == Some(id));
+
+    // An entry whose id could not be read might be any document: then nothing is
+    // reported missing (the reader has reported the entry).
+    let unreadable = cx.input_failed("/documents") || docs.iter().any(|d| d.id.is_none());
+    if !unreadable {
+        for e in &evaluated {
+            if e.status == Status::Required && !attached(e.rule.document.id) {
+                let clause = cite(list, e.rule.clause);
+                findings.push(
+                    about(
+                        Severity::Error,
+                        super::MISSING,
+                        "/documents",
+                        e.rule.document.id,
+                    )
+                    .with("clause", clause.to_string())
+                    .with(
+                        "refusal",
+                        list_basis(list, list.provisions.refusal).to_string(),
+                    )
+                    .basis(clause),
+                );
+            }
+        }
+    }
+    check_objects(list, &answers, findings);
+    ask_questions(&evaluated, &attached, &|p| cx.input_failed(p), findings);
+
+    let submitted = cx.submitted_on();
+    for (i, doc) in docs.iter().enumerate() {
+        let path = Pointer::root().key("documents").index(i);
+        check_attached(
+            cx, list, &evaluated, &answers, doc, &path, submitted, findings,
+        );
+    }
+
+    if channel == Channel::Portal && app.eds_signed != Some(true) && !cx.input_failed("/eds_signed")
+    {
+        findings.push(
+            Finding::error(super::APPLICATION_NOT_SIGNED, "/eds_signed")
+                .basis(list_basis(list, list.provisions.signature)),
+        );
+    }
+}
+
+/// A finding of `code` about document `id` at `path`.
+#[inline(never)]
+fn about(severity: Severity, code: &'static str, path: &str, id: &str) -> Finding {
+    Finding::new(severity, code, path)
+        .with("document", Param::Term(TermKind::Document, id.to_owned()))
+}
+
+/// Checks one attached document at `path`.
+#[allow(clippy::too_many_arguments)]
+fn check_attached(
+    cx: &Context<'_>,
+    list: &List,
+    evaluated: &[Evaluated],
+    answers: &Answers<'_>,
+    doc: &AttachedDocument,
+    path: &Pointer,
+    submitted: Option<Date>,
+    findings: &mut Findings,
+) {
+    let Some(id) = doc.id.as_deref() else {
+        return;
+    };
+    check_validity(cx, list, id, doc, path, submitted, findings);
+    let rule = evaluated.iter().find(|e| e.rule.document.id == id);
+    let (severity, code, field) = match rule {
+        None => (Severity::Info, super::NOT_IN_LIST, "id"),
+        Some(e) if e.status == Status::NotApplicable => (Severity::Info, super::NOT_REQUIRED, "id"),
+        Some(e) => {
+            let attributes = e.rule.attributes;
+            if attributes.has(Attributes::EDS_SIGNED) && doc.eds_signed == Some(false) {
+                (Severity::Error, super::NOT_EDS_SIGNED, "eds_signed")
+            } else if attributes.has(Attributes::NOTARISED_UNLESS_ORIGINAL_SHOWN)
+                && doc.notarised != Some(true)
+            {
+                match data::fact(ORIGINAL_SHOWN).and_then(|f| answers.get(f)) {
+                    Some(true) => return,
+                    Some(false) => (Severity::Error, super::COPY_NOT_NOTARISED, "notarised"),
+                    None => {
+                        ask_for_original(cx, list, e, id, findings);
+                        return;
+                    }
+                }
+            } else {
+                return;
+            }
+        }
+    };
+    let mut finding = about(severity, code, path.key(field).as_str(), id);
+    if let Some(e) = rule.filter(|_| severity == Severity::Error) {
+        finding = finding.basis(cite(list, e.rule.clause));
+    }
+    findings.push(finding);
+}
+
+/// In person, a copy is not notarised and it is not said whether the original
+/// will be shown: ask.
+fn ask_for_original(
+    cx: &Context<'_>,
+    list: &List,
+    e: &Evaluated,
+    id: &str,
+    findings: &mut Findings,
+) {
+    let path = Pointer::root().key("facts").key(ORIGINAL_SHOWN);
+    if !cx.input_failed(path.as_str()) {
+        findings.push(
+            about(
+                Severity::Warning,
+                super::ORIGINAL_OR_NOTARISED,
+                path.as_str(),
+                id,
+            )
+            .with(
+                "fact",
+                Param::Term(TermKind::Fact, ORIGINAL_SHOWN.to_owned()),
+            )
+            .basis(cite(list, e.rule.clause)),
+        );
+    }
+}
+
+/// Reports a `valid_until` that is not a date, or that falls before the
+/// submission date.
+fn check_validity(
+    cx: &Context<'_>,
+    list: &List,
+    id: &str,
+    doc: &AttachedDocument,
+    path: &Pointer,
+    submitted: Option<Date>,
+    findings: &mut Findings,
+) {
+    let Some(text) = doc.valid_until.as_ref() else {
+        return;
+    };
+    let at = path.key("valid_until");
+    match Date::parse_iso(text.as_str()) {
+        Err(_) if !cx.input_failed(at.as_str()) => findings
+            .push(Finding::error(super::INVALID_DATE, at.as_str()).with("value", text.as_str())),
+        Err(_) => {}
+        Ok(until) => {
+            if let Some(date) = submitted.filter(|d| until < *d) {
+                let p = list.provisions;
+                let clause = if p.expiry.is_empty() {
+                    p.refusal
+                } else {
+                    p.expiry
+                };
+                findings.push(
+                    about(Severity::Error, super::EXPIRED, at.as_str(), id)
+                        .with("valid_until", Param::Date(until.to_string()))
+                        .with("date", Param::Date(date.to_string()))
+                        .basis(list_basis(list, clause)),
+                );
+            }
+        }
+    }
+}

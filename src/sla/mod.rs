@@ -1,0 +1,610 @@
+//! Deadlines of each regulation edition: when an application is registered and
+//! when the completeness check, the decision, the expertise remarks and the
+//! applicant's fixes are due.
+//!
+//! Every period is data (`data/sla.json`, generated into [`EditionSla`] tables by
+//! `build/sla.rs`) in the unit the seed states it — working days, calendar days or
+//! months — with the clause it comes from; see the README for the table of each
+//! edition. The counting follows the Civil Code of the RK (General Part, chapter
+//! «Исчисление сроков», arts. 172–176) and, for months, the Law «Об
+//! административных процедурах» art. 12-1 p. 3:
+//!
+//! 1. **Registration.** The portal accepts round the clock, but an application
+//!    received outside the reception hours of the edition (09:00–18:00 on working
+//!    days: `almaty_oblast_2012` PR/GR §9; assumed for the editions that state no
+//!    hours) or on a non-working day is registered on the next working day. Before
+//!    opening on a working day it is registered that day. The lunch break delays
+//!    only the time, never the date.
+//! 2. **Working days:** the period starts the day after registration; the due date
+//!    is the *n*-th working day after it (registered Monday 7 October 2019, 10
+//!    working days → Monday 21 October).
+//! 3. **Calendar days:** registration + *n* days; a due date on a non-working day
+//!    moves to the next working day.
+//! 4. **Months:** the same-numbered day of the next month, its last day when there
+//!    is none (31 January → 28/29 February), then moved off a non-working day.
+//! 5. **Fixes** (2019 expertise): *n* working days after the day the remarks were
+//!    sent (`remarks_sent_on`), or after the latest day they could be sent.
+//!
+//! All periods run from the registration date, also where the 2012 text says "from
+//! the moment the documents are submitted". The disputed points are options
+//! ([`SlaOptions`]) with these defaults (calendar.md Q1–Q8).
+//!
+//! ```
+//! use kz_eco_rules::sla::{deadlines_json};
+//! use kz_eco_rules::Options;
+//! let r = deadlines_json(r#"{"edition": "almaty_city_2019", "service": "emission_permit",
+//!     "action": "issue", "category": "II", "submitted_at": "2019-10-04T17:30:00+06:00"}"#,
+//!     &Options::default());
+//! assert_eq!(r.registered_on.as_deref(), Some("2019-10-04"));
+//! assert_eq!(r.completeness_due.as_deref(), Some("2019-10-11"));
+//! assert_eq!(r.decision_due.as_deref(), Some("2019-10-18"));
+//! assert_eq!(r.basis.decision_due.as_deref(), Some("almaty_city_2019 PR §5.3, §8.3"));
+//! ```
+
+mod checks;
+mod options;
+mod query;
+
+use crate::calendar::{Calendar, Date};
+use crate::editions::Edition;
+use crate::findings::Basis;
+use crate::model::{Action, Category, Service};
+
+pub use checks::check_application;
+pub use options::{Anchor, BeforeOpening, FixesAnchor, MonthFrom, SlaOptions};
+pub use query::{
+    deadlines_input, deadlines_json, deadlines_value, DeadlineQuery, DeadlinesBasis,
+    DeadlinesReport,
+};
+
+/// The applicant's fixed documents came after the fixes window (2019: not
+/// accepted; the conclusion is negative).
+pub const FIXES_LATE: &str = "sla.fixes_late";
+/// The fixes are dated before the remarks they answer.
+pub const FIXES_BEFORE_REMARKS: &str = "sla.fixes_before_remarks";
+/// The remarks were sent after the period the edition allows for them.
+pub const REMARKS_LATE: &str = "sla.remarks_late";
+/// Remarks/fixes dates were given, but the edition has no remarks cycle.
+pub const NO_REMARKS_CYCLE: &str = "sla.no_remarks_cycle";
+/// An attached document expires before the decision is due.
+pub const DOCUMENT_EXPIRES_BEFORE_DECISION: &str = "sla.document_expires_before_decision";
+/// A date field is not `YYYY-MM-DD`.
+pub const INVALID_DATE: &str = "sla.invalid_date";
+
+/// Every code of the `sla` domain.
+pub const CODES: &[&str] = &[
+    FIXES_LATE,
+    FIXES_BEFORE_REMARKS,
+    REMARKS_LATE,
+    NO_REMARKS_CYCLE,
+    DOCUMENT_EXPIRES_BEFORE_DECISION,
+    INVALID_DATE,
+];
+
+/// A step of the service with a deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StepKind {
+    /// Completeness check (2019) / preliminary expertise (2012).
+    Completeness,
+    /// The result: permit, conclusion or reasoned refusal.
+    Decision,
+    /// Reasoned remarks on the expertise documents sent to the applicant.
+    Remarks,
+    /// The applicant's fixes of the remarks.
+    Fixes,
+}
+
+/// The unit a period is stated in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// Working days (рабочих дней / жұмыс күні).
+    WorkingDays,
+    /// Calendar days (календарных дней).
+    CalendarDays,
+    /// Months (месяц / ай).
+    Months,
+}
+
+/// A period of an edition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    /// The service.
+    pub service: Service,
+    /// The actions it applies to.
+    pub actions: &'static [Action],
+    /// The categories it applies to.
+    pub categories: &'static [Category],
+    /// Which deadline.
+    pub kind: StepKind,
+    /// Length.
+    pub n: u16,
+    /// Unit of the length.
+    pub unit: Unit,
+    /// The clause, e.g. `GR §5.3, §8.3`.
+    pub clause: &'static str,
+}
+
+/// The reception hours an edition states (or, `assumed`, the usual hours of state
+/// bodies where it states none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reception {
+    /// The service.
+    pub service: Service,
+    /// Opening, seconds after midnight.
+    pub open: u32,
+    /// Closing, seconds after midnight (a submission at this second is after hours).
+    pub close: u32,
+    /// True when the edition does not state the hours.
+    pub assumed: bool,
+    /// The clause on reception/registration.
+    pub clause: &'static str,
+}
+
+/// The deadlines of one edition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EditionSla {
+    /// Edition id.
+    pub edition: &'static str,
+    /// Reception hours per service.
+    pub reception: &'static [Reception],
+    /// Periods.
+    pub steps: &'static [Step],
+}
+
+include!(concat!(env!("OUT_DIR"), "/sla.rs"));
+
+/// How periods are counted, with the legal basis (Civil Code and the Law on
+/// administrative procedures).
+pub const COUNTING_BASIS: &str = COUNTING;
+
+/// The deadline table of every edition.
+pub fn edition_slas() -> &'static [EditionSla] {
+    EDITION_SLAS
+}
+
+/// The deadline table of edition `id`.
+pub fn edition_sla(id: &str) -> Option<&'static EditionSla> {
+    EDITION_SLAS.iter().find(|e| e.edition == id)
+}
+
+impl EditionSla {
+    /// The period of `kind` for the service, action and category, if any.
+    pub fn step(
+        &self,
+        service: Service,
+        action: Action,
+        category: Category,
+        kind: StepKind,
+    ) -> Option<&'static Step> {
+        self.steps.iter().find(|s| {
+            s.service == service
+                && s.kind == kind
+                && s.actions.contains(&action)
+                && s.categories.contains(&category)
+        })
+    }
+
+    /// The reception hours for `service`.
+    pub fn reception(&self, service: Service) -> Option<&'static Reception> {
+        self.reception.iter().find(|r| r.service == service)
+    }
+}
+
+/// What a schedule is computed for.
+#[derive(Debug, Clone, Copy)]
+pub struct Request {
+    /// The edition.
+    pub edition: &'static Edition,
+    /// The service.
+    pub service: Service,
+    /// The action.
+    pub action: Action,
+    /// The category.
+    pub category: Category,
+    /// Local date of the submission on the region's clock.
+    pub submitted_on: Date,
+    /// Local time of the submission, seconds after midnight.
+    pub submitted_seconds: u32,
+    /// Day the remarks were sent, if they were.
+    pub remarks_sent_on: Option<Date>,
+}
+
+/// A due date and the clause it rests on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Due {
+    /// The date.
+    pub date: Date,
+    /// Edition + clause.
+    pub basis: Basis,
+}
+
+/// The deadlines of one application; `None` where the edition has no such step
+/// (or the date would fall outside years 1–9999).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Schedule {
+    /// Registration date.
+    pub registered_on: Option<Due>,
+    /// Completeness check / preliminary expertise due.
+    pub completeness_due: Option<Due>,
+    /// Decision due.
+    pub decision_due: Option<Due>,
+    /// Remarks due (latest day to send them).
+    pub remarks_due: Option<Due>,
+    /// Fixes due (latest day for the applicant).
+    pub fixes_due: Option<Due>,
+}
+
+impl Schedule {
+    /// The latest date of the schedule.
+    pub fn last_date(&self) -> Option<Date> {
+        [
+            &self.registered_on,
+            &self.completeness_due,
+            &self.decision_due,
+            &self.remarks_due,
+            &self.fixes_due,
+        ]
+        .into_iter()
+        .flatten()
+        .map(|d| d.date)
+        .max()
+    }
+}
+
+/// Computes the schedule of `req`; `None` when the edition has no deadlines for
+/// the service, action and category (the edition does not offer them).
+///
+/// ```
+/// use kz_eco_rules::calendar::{Calendar, Date};
+/// use kz_eco_rules::editions::edition;
+/// use kz_eco_rules::model::{Action, Category, Service};
+/// use kz_eco_rules::sla::{schedule, Request, SlaOptions};
+/// let req = Request {
+///     edition: edition("almaty_oblast_2012").unwrap(),
+///     service: Service::EmissionPermit,
+///     action: Action::Issue,
+///     category: Category::III,
+///     submitted_on: Date::new(2014, 10, 31).unwrap(),
+///     submitted_seconds: 10 * 3600,
+///     remarks_sent_on: None,
+/// };
+/// let s = schedule(&req, &SlaOptions::default(), &Calendar::statutory()).unwrap();
+/// // 30 November 2014 is a Sunday, 1 December First President Day.
+/// assert_eq!(s.decision_due.unwrap().date, Date::new(2014, 12, 2).unwrap());
+/// ```
+pub fn schedule(req: &Request, opts: &SlaOptions, cal: &Calendar<'_>) -> Option<Schedule> {
+    let sla = edition_sla(req.edition.id)?;
+    let step = |kind| sla.step(req.service, req.action, req.category, kind);
+    let decision = step(StepKind::Decision)?;
+    let reception = sla.reception(req.service)?;
+    let due = |date: Option<Date>, clause: &'static str| {
+        date.map(|date| Due {
+            date,
+            basis: Basis::new(req.edition.id, clause),
+        })
+    };
+
+    let registered = registration(
+        req.submitted_on,
+        req.submitted_seconds,
+        reception,
+        opts,
+        cal,
+    );
+    let anchor_for = |unit: Unit| match (unit, opts.anchor) {
+        (Unit::WorkingDays, _) | (_, Anchor::Registration) => registered,
+        (_, Anchor::Submission) => Some(req.submitted_on),
+    };
+    let end = |s: &Step, from: Option<Date>| period_end(from?, s, opts, cal);
+
+    let completeness = step(StepKind::Completeness);
+    let completeness_due = completeness.and_then(|s| end(s, anchor_for(s.unit)));
+    let decision_from = match (decision.unit, opts.expertise_month_from, completeness_due) {
+        (Unit::Months, MonthFrom::PreliminaryEnd, Some(c)) => Some(c),
+        _ => anchor_for(decision.unit),
+    };
+    let remarks = step(StepKind::Remarks);
+    let remarks_due = remarks.and_then(|s| end(s, anchor_for(s.unit)));
+    let fixes = step(StepKind::Fixes);
+    let fixes_from = match (req.remarks_sent_on, opts.fixes_without_remarks) {
+        (Some(sent), _) => Some(sent),
+        (None, FixesAnchor::RemarksDue) => remarks_due,
+        (None, FixesAnchor::None) => None,
+    };
+    Some(Schedule {
+        registered_on: due(registered, reception.clause),
+        completeness_due: due(completeness_due, completeness.map_or("", |s| s.clause)),
+        decision_due: due(end(decision, decision_from), decision.clause),
+        remarks_due: due(remarks_due, remarks.map_or("", |s| s.clause)),
+        fixes_due: due(
+            fixes.and_then(|s| end(s, fixes_from)),
+            fixes.map_or("", |s| s.clause),
+        ),
+    })
+}
+
+/// The registration date of a submission at `seconds` after midnight on `date`.
+fn registration(
+    date: Date,
+    seconds: u32,
+    reception: &Reception,
+    opts: &SlaOptions,
+    cal: &Calendar<'_>,
+) -> Option<Date> {
+    let open = opts.reception_open.unwrap_or(reception.open);
+    let close = opts.reception_close.unwrap_or(reception.close);
+    let next_day = !cal.is_working_day(date)
+        || seconds >= close
+        || (seconds < open && opts.before_opening == BeforeOpening::NextWorkingDay);
+    if next_day {
+        cal.next_working_day(date)
+    } else {
+        Some(date)
+    }
+}
+
+/// The last day of period `step` counted from `from`.
+fn period_end(from: Date, step: &Step, opts: &SlaOptions, cal: &Calendar<'_>) -> Option<Date> {
+    let n = u32::from(step.n);
+    let end = match step.unit {
+        Unit::WorkingDays => {
+            let first_counts = opts.count_registration_day && cal.is_working_day(from);
+            return cal.add_working_days(from, n.saturating_sub(u32::from(first_counts)));
+        }
+        Unit::CalendarDays => from.add_days(i32::from(step.n))?,
+        Unit::Months => from.add_months(i32::from(step.n))?,
+    };
+    if opts.roll_forward {
+        cal.working_day_on_or_after(end)
+    } else {
+        Some(end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::editions::edition;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).unwrap()
+    }
+
+    fn req(
+        ed: &str,
+        service: Service,
+        action: Action,
+        cat: Category,
+        on: &str,
+        hh: u32,
+        mm: u32,
+    ) -> Request {
+        Request {
+            edition: edition(ed).unwrap(),
+            service,
+            action,
+            category: cat,
+            submitted_on: d(on),
+            submitted_seconds: hh * 3600 + mm * 60,
+            remarks_sent_on: None,
+        }
+    }
+
+    fn dates(s: &Schedule) -> [Option<String>; 5] {
+        [
+            &s.registered_on,
+            &s.completeness_due,
+            &s.decision_due,
+            &s.remarks_due,
+            &s.fixes_due,
+        ]
+        .map(|x| x.as_ref().map(|d| d.date.to_string()))
+    }
+
+    fn run(r: &Request, o: &SlaOptions) -> [Option<String>; 5] {
+        dates(&schedule(r, o, &Calendar::statutory()).unwrap())
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_owned())
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn reception_hours_decide_the_registration_day() {
+        let o = SlaOptions::default();
+        let at = |hh, mm| {
+            run(
+                &req(
+                    "almaty_city_2019",
+                    Service::EmissionPermit,
+                    Action::Issue,
+                    Category::IV,
+                    "2019-10-04",
+                    hh,
+                    mm,
+                ),
+                &o,
+            )[0]
+            .clone()
+        };
+        // Friday 4 October 2019.
+        assert_eq!(at(8, 59), some("2019-10-04"));
+        assert_eq!(at(9, 0), some("2019-10-04"));
+        assert_eq!(at(12, 59), some("2019-10-04"));
+        assert_eq!(at(13, 0), some("2019-10-04"));
+        assert_eq!(at(17, 59), some("2019-10-04"));
+        assert_eq!(at(18, 0), some("2019-10-07"));
+        assert_eq!(at(23, 59), some("2019-10-07"));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn options_change_the_disputed_points() {
+        let r = req(
+            "almaty_city_2019",
+            Service::EmissionPermit,
+            Action::Issue,
+            Category::II,
+            "2019-10-07",
+            8,
+            0,
+        );
+        let base = run(&r, &SlaOptions::default());
+        assert_eq!(
+            base[..3],
+            [some("2019-10-07"), some("2019-10-14"), some("2019-10-21")]
+        );
+        let next_day = SlaOptions {
+            before_opening: BeforeOpening::NextWorkingDay,
+            ..SlaOptions::default()
+        };
+        assert_eq!(run(&r, &next_day)[0], some("2019-10-08"));
+        let day_one = SlaOptions {
+            count_registration_day: true,
+            ..SlaOptions::default()
+        };
+        assert_eq!(run(&r, &day_one)[2], some("2019-10-18"));
+        let late = req(
+            "almaty_city_2019",
+            Service::EmissionPermit,
+            Action::Issue,
+            Category::II,
+            "2019-10-07",
+            18,
+            15,
+        );
+        let open_late = SlaOptions {
+            reception_close: Some(18 * 3600 + 30 * 60),
+            ..SlaOptions::default()
+        };
+        assert_eq!(run(&late, &SlaOptions::default())[0], some("2019-10-08"));
+        assert_eq!(run(&late, &open_late)[0], some("2019-10-07"));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn months_clamp_and_roll_forward() {
+        let r = |on| {
+            req(
+                "almaty_oblast_2012",
+                Service::EmissionPermit,
+                Action::Issue,
+                Category::II,
+                on,
+                10,
+                0,
+            )
+        };
+        let o = SlaOptions::default();
+        // 31 January 2013 → 28 February 2013 (Thursday).
+        assert_eq!(run(&r("2013-01-31"), &o)[2], some("2013-02-28"));
+        // 30 November 2012 → Sunday 30 December → Monday 31 December (bridge) →
+        // 1–2 January → Thursday 3 January 2013.
+        assert_eq!(run(&r("2012-11-30"), &o)[2], some("2013-01-03"));
+        let no_roll = SlaOptions {
+            roll_forward: false,
+            ..SlaOptions::default()
+        };
+        assert_eq!(run(&r("2012-11-30"), &no_roll)[2], some("2012-12-30"));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn anchor_and_preliminary_options() {
+        // Saturday submission: registered Monday; the month runs from Monday unless
+        // the raw submission day is the anchor.
+        let r = req(
+            "almaty_oblast_2012",
+            Service::EmissionPermit,
+            Action::Reissue,
+            Category::IV,
+            "2013-06-01",
+            11,
+            0,
+        );
+        assert_eq!(
+            run(&r, &SlaOptions::default())[..3],
+            [some("2013-06-03"), None, some("2013-07-03")]
+        );
+        let raw = SlaOptions {
+            anchor: Anchor::Submission,
+            ..SlaOptions::default()
+        };
+        assert_eq!(run(&r, &raw)[2], some("2013-07-01"));
+        let x = req(
+            "almaty_oblast_2012",
+            Service::EcologicalExpertise,
+            Action::First,
+            Category::II,
+            "2013-06-03",
+            11,
+            0,
+        );
+        assert_eq!(
+            run(&x, &SlaOptions::default())[1..3],
+            [some("2013-06-10"), some("2013-07-03")]
+        );
+        let after = SlaOptions {
+            expertise_month_from: MonthFrom::PreliminaryEnd,
+            ..SlaOptions::default()
+        };
+        assert_eq!(run(&x, &after)[2], some("2013-07-10"));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn fixes_run_from_the_remarks() {
+        let mut r = req(
+            "almaty_city_2019",
+            Service::EcologicalExpertise,
+            Action::First,
+            Category::II,
+            "2019-12-09",
+            9,
+            20,
+        );
+        let o = SlaOptions::default();
+        let s = run(&r, &o);
+        // Remarks: the 15th working day after 9 December is Sunday 5 January 2020
+        // (a decree working day); fixes 5 working days later skip Christmas.
+        assert_eq!(
+            s,
+            [
+                some("2019-12-09"),
+                some("2019-12-12"),
+                some("2020-01-27"),
+                some("2020-01-05"),
+                some("2020-01-13")
+            ]
+        );
+        r.remarks_sent_on = Some(d("2019-12-20"));
+        assert_eq!(run(&r, &o)[4], some("2019-12-27"));
+        r.remarks_sent_on = None;
+        let none = SlaOptions {
+            fixes_without_remarks: FixesAnchor::None,
+            ..SlaOptions::default()
+        };
+        assert_eq!(run(&r, &none)[4], None);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn no_deadlines_for_what_the_edition_does_not_offer() {
+        let r = req(
+            "almaty_city_2019",
+            Service::EcologicalExpertise,
+            Action::Repeat,
+            Category::II,
+            "2019-12-09",
+            9,
+            0,
+        );
+        assert!(schedule(&r, &SlaOptions::default(), &Calendar::statutory()).is_none());
+        let r = req(
+            "karaganda_2013",
+            Service::EcologicalExpertise,
+            Action::First,
+            Category::II,
+            "2013-12-09",
+            9,
+            0,
+        );
+        assert!(schedule(&r, &SlaOptions::default(), &Calendar::statutory()).is_none());
+    }
+}

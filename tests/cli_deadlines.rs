@@ -1,0 +1,142 @@
+//! The `deadlines --jsonl` and `calendar YEAR` subcommands (native only).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use kz_eco_rules::sla::deadlines_json;
+use kz_eco_rules::Options;
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kz-eco-rules"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.as_bytes()).unwrap();
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn deadlines_jsonl_answers_every_vector_line_by_line() {
+    let vectors = include_str!("vectors/deadlines.jsonl");
+    let queries: Vec<String> = vectors
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["query"].to_string())
+        .collect();
+    let o = run(&["deadlines", "--jsonl"], &(queries.join("\n") + "\n"));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), queries.len());
+    for ((line, query), vector) in lines.iter().zip(&queries).zip(vectors.lines()) {
+        let got: serde_json::Value = serde_json::from_str(line).unwrap();
+        let lib = serde_json::to_value(deadlines_json(query, &Options::default())).unwrap();
+        assert_eq!(got, lib, "{query}");
+        let expect = &serde_json::from_str::<serde_json::Value>(vector).unwrap()["expect"];
+        for key in [
+            "registered_on",
+            "completeness_due",
+            "decision_due",
+            "remarks_due",
+            "fixes_due",
+        ] {
+            assert_eq!(got[key], expect[key], "{key}: {query}");
+            assert_eq!(
+                got[key].is_null(),
+                got["basis"][key].is_null(),
+                "{key}: {query}"
+            );
+        }
+    }
+}
+
+#[test]
+fn deadlines_jsonl_marks_bad_lines_and_exits_one() {
+    let input = "{\"edition\": \"almaty_city_2019\", \"service\": \"emission_permit\", \"action\": \"issue\", \"category\": \"II\", \"submitted_at\": \"2019-10-04T17:30:00+06:00\"}\nnot json\n\n{\"edition\": \"almaty_city_2019\"}\n";
+    let o = run(&["deadlines", "--jsonl", "--lang", "kk"], input);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["decision_due"], "2019-10-18");
+    assert!(lines[1]["error"].is_string());
+    assert!(lines[2]["error"].is_string());
+    assert_eq!(lines[3]["ok"], false);
+    let missing = lines[3]["findings"][0]["message"].as_str().unwrap();
+    assert!(missing.contains("service"), "{missing}");
+}
+
+#[test]
+fn deadlines_takes_the_options_object() {
+    let q = "{\"edition\": \"almaty_city_2019\", \"service\": \"emission_permit\", \"action\": \"issue\", \"category\": \"II\", \"submitted_at\": \"2019-10-04T18:10:00+06:00\"}\n";
+    let o = run(&["deadlines", "--jsonl"], q);
+    assert!(stdout(&o).contains("\"registered_on\":\"2019-10-07\""));
+    let o = run(
+        &[
+            "deadlines",
+            "--jsonl",
+            "--options",
+            r#"{"sla": {"reception_close": "18:30"}}"#,
+        ],
+        q,
+    );
+    assert!(stdout(&o).contains("\"registered_on\":\"2019-10-04\""));
+    for bad in [
+        vec!["deadlines"],
+        vec!["deadlines", "--jsonl", "--options", "{\"sla\": 1}"],
+        vec!["deadlines", "--jsonl", "--lang", "de"],
+    ] {
+        assert_eq!(run(&bad, "").status.code(), Some(2), "{bad:?}");
+    }
+}
+
+#[test]
+fn calendar_lists_the_years_days_off_with_reasons() {
+    let o = run(&["calendar", "2025"], "");
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("на 2025 год (окончательный)"), "{out}");
+    assert!(
+        out.contains("2025-03-24 пн  Перенесённый выходной: Наурыз мейрамы (22.03.2025)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2025-06-06 пт  Первый день Курбан айта"),
+        "{out}"
+    );
+    assert!(out.contains("Рабочих дней: 246"), "{out}");
+    let o = run(&["calendar", "2020", "--lang", "en", "--json"], "");
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["status"], "final");
+    assert_eq!(v["working_days"], 246);
+    let may11 = v["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["date"] == "2020-05-11")
+        .unwrap();
+    assert_eq!(may11["kind"], "transfer_working");
+    assert_eq!(may11["day_off"], false);
+    assert!(may11["basis"].as_str().unwrap().contains("P1900000820"));
+    let o = run(&["calendar", "2028", "--lang", "kk"], "");
+    assert!(stdout(&o).contains("алдын ала"));
+    assert_eq!(run(&["calendar"], "").status.code(), Some(2));
+    assert_eq!(run(&["calendar", "MMXXV"], "").status.code(), Some(2));
+}
