@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::findings::{catalog, Findings, Lang, Report};
-use crate::ident::{self, Attribute, EntityType, Fields, Kind, Sex, Verdict};
+use crate::ident::{Fields, Kind, Verdict};
 use crate::input::{Budget, InputError, Limits, Value};
 use crate::{documents, validate_value, Options};
 
@@ -250,7 +250,7 @@ pub fn validate_identifier(value: JsValue) -> Result<JsValue, JsValue> {
             "validateIdentifier(value): `value` is required (an ИИН/БИН string)",
         ));
     }
-    Ok(JS_NAMES.with(|names| identifier_answer(&value, names)))
+    Ok(identifier_answer(&value))
 }
 
 /// `validateIdentifiers(values)`: `validateIdentifier` for every item of an array,
@@ -263,128 +263,127 @@ pub fn validate_identifiers(values: JsValue) -> Result<JsValue, JsValue> {
         ));
     };
     let out = Array::new_with_length(array.length());
-    JS_NAMES.with(|names| {
-        for (i, item) in (0u32..).zip(array.iter()) {
-            out.set(i, identifier_answer(&item, names));
-        }
-    });
+    for (i, item) in (0u32..).zip(array.iter()) {
+        out.set(i, identifier_answer(&item));
+    }
     Ok(out.into())
 }
 
+// The answer objects are built by these JavaScript functions from the fields of
+// the `Verdict` (numbers and cached strings), not through serde-wasm-bindgen or
+// Reflect.set: one boundary call per field made those 4–5 times slower
+// (BENCHMARKS.md, "Identifiers"). scripts/build-pkg.sh ships the snippet (and a
+// CommonJS copy for node.cjs).
+// `tests/js_ident.rs` checks that every answer equals, byte for byte in
+// JSON.stringify, the Verdict serialized by serde_json (what the CLI prints).
+#[wasm_bindgen(inline_js = r#"
+const two = (n) => (n < 10 ? '0' : '') + n;
+export function identIin(input, kind, y, m, d, sex, century) {
+  return { input, valid: true, kind, code: null,
+    fields: { birth_date: y + '-' + two(m) + '-' + two(d), sex, century } };
+}
+export function identBin(input, kind, y, m, entityType, attribute) {
+  return { input, valid: true, kind, code: null,
+    fields: { registered: y + '-' + two(m), entity_type: entityType, attribute } };
+}
+export function identInvalid(input, kind, code) {
+  return { input, valid: false, kind, code, fields: {} };
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = identIin)]
+    fn ident_iin(
+        input: &JsValue,
+        kind: &JsValue,
+        year: i32,
+        month: u32,
+        day: u32,
+        sex: &JsValue,
+        century: u8,
+    ) -> JsValue;
+    #[wasm_bindgen(js_name = identBin)]
+    fn ident_bin(
+        input: &JsValue,
+        kind: &JsValue,
+        year: u16,
+        month: u8,
+        entity_type: &JsValue,
+        attribute: &JsValue,
+    ) -> JsValue;
+    #[wasm_bindgen(js_name = identInvalid)]
+    fn ident_invalid(input: &JsValue, kind: &JsValue, code: &JsValue) -> JsValue;
+}
+
 /// The answer object for one JS value.
-fn identifier_answer(value: &JsValue, names: &JsNames) -> JsValue {
+fn identifier_answer(value: &JsValue) -> JsValue {
     match value.as_string() {
-        Some(text) => verdict_object(value, &Verdict::of_text(text.as_str()), names),
+        Some(text) => verdict_object(value, &Verdict::of_text(text.as_str())),
         None => {
             let tree = to_value(value, &Limits::default()).unwrap_or(Value::Unsupported("unknown"));
             let verdict = Verdict::of_value(&tree);
-            verdict_object(&JsValue::from_str(&verdict.input), &verdict, names)
+            verdict_object(&JsValue::from_str(&verdict.input), &verdict)
         }
     }
 }
 
-/// `verdict` as a plain object, echoing `input` (the caller's own string), built
-/// key by key from JS strings made once ([`JsNames`]) rather than through serde:
-/// serde-wasm-bindgen makes every key and name anew and was several times slower
-/// (BENCHMARKS.md, "Identifiers"). `tests/js_ident.rs` checks that every answer
-/// equals, byte for byte in `JSON.stringify`, the serde_json text of the Verdict
-/// (what `kz-eco-rules id --jsonl` prints).
-fn verdict_object(input: &JsValue, verdict: &Verdict<'_>, names: &JsNames) -> JsValue {
-    let object = Object::new();
-    let fields = Object::new();
-    let set = |target: &Object, key: &JsValue, value: &JsValue| {
-        // Setting a property of a fresh plain object cannot throw.
-        let _ = Reflect::set(target, key, value);
-    };
-    let null = JsValue::NULL;
-    let kind = verdict.kind.and_then(|k| pick(&names.kinds, &Kind::ALL, k));
-    let code = verdict.code.and_then(|c| names.code(c));
-    set(&object, &names.input, input);
-    set(&object, &names.valid, &JsValue::from_bool(verdict.valid));
-    set(&object, &names.kind, kind.unwrap_or(&null));
-    set(&object, &names.code, code.unwrap_or(&null));
-    match &verdict.fields {
-        Fields::Iin(f) => {
-            let date = JsValue::from_str(&f.birth_date.to_string());
-            set(&fields, &names.birth_date, &date);
-            let sex = pick(&names.sexes, &Sex::ALL, f.sex);
-            set(&fields, &names.sex, sex.unwrap_or(&null));
-            set(&fields, &names.century, &JsValue::from(f.century));
+/// `verdict` as a plain object, echoing `input` (the caller's own string).
+fn verdict_object(input: &JsValue, verdict: &Verdict<'_>) -> JsValue {
+    JS_NAMES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        // Intern the names first (that may add to the cache), then lend them out.
+        let kind = verdict.kind.map(Kind::as_str);
+        let names = match &verdict.fields {
+            Fields::Iin(f) => [kind, Some(f.sex.as_str()), None],
+            Fields::Bin(f) => [
+                kind,
+                Some(f.entity_type.as_str()),
+                Some(f.attribute.as_str()),
+            ],
+            Fields::None(_) => [kind, verdict.code, None],
+        };
+        let [kind, a, b] = names.map(|name| name.map(|n| intern(&mut cache, n)));
+        let null = JsValue::NULL;
+        let js = |i: Option<usize>| i.and_then(|i| cache.get(i)).map_or(&null, |(_, v)| v);
+        match &verdict.fields {
+            Fields::Iin(f) => ident_iin(
+                input,
+                js(kind),
+                f.birth_date.year(),
+                f.birth_date.month(),
+                f.birth_date.day(),
+                js(a),
+                f.century,
+            ),
+            Fields::Bin(f) => ident_bin(
+                input,
+                js(kind),
+                f.registered.year(),
+                f.registered.month(),
+                js(a),
+                js(b),
+            ),
+            Fields::None(_) => ident_invalid(input, js(kind), js(a)),
         }
-        Fields::Bin(f) => {
-            let month = JsValue::from_str(&f.registered.to_string());
-            set(&fields, &names.registered, &month);
-            let entity_type = pick(&names.entity_types, &EntityType::ALL, f.entity_type);
-            set(&fields, &names.entity_type, entity_type.unwrap_or(&null));
-            let attribute = pick(&names.attributes, &Attribute::ALL, f.attribute);
-            set(&fields, &names.attribute, attribute.unwrap_or(&null));
-        }
-        Fields::None(_) => {}
-    }
-    set(&object, &names.fields, &fields);
-    object.into()
-}
-
-/// The JS string of `value`, one of `all`, from `strings` made in the same order.
-fn pick<'a, T: PartialEq>(strings: &'a [JsValue], all: &[T], value: T) -> Option<&'a JsValue> {
-    all.iter()
-        .position(|v| *v == value)
-        .and_then(|i| strings.get(i))
+    })
 }
 
 thread_local! {
-    static JS_NAMES: JsNames = JsNames::new();
+    /// JS strings of the closed-set names used in answers (kinds, codes, ids),
+    /// made once each: passing a cached JS string costs nothing, making one a copy.
+    static JS_NAMES: std::cell::RefCell<Vec<(&'static str, JsValue)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// The keys and closed-set names of identifier answers as JS strings, made once:
-/// passing a JS string costs nothing, making one costs a copy.
-struct JsNames {
-    input: JsValue,
-    valid: JsValue,
-    kind: JsValue,
-    code: JsValue,
-    fields: JsValue,
-    birth_date: JsValue,
-    sex: JsValue,
-    century: JsValue,
-    registered: JsValue,
-    entity_type: JsValue,
-    attribute: JsValue,
-    kinds: Vec<JsValue>,
-    sexes: Vec<JsValue>,
-    entity_types: Vec<JsValue>,
-    attributes: Vec<JsValue>,
-    codes: Vec<JsValue>,
-}
-
-impl JsNames {
-    fn new() -> Self {
-        let js = JsValue::from_str;
-        JsNames {
-            input: js("input"),
-            valid: js("valid"),
-            kind: js("kind"),
-            code: js("code"),
-            fields: js("fields"),
-            birth_date: js("birth_date"),
-            sex: js("sex"),
-            century: js("century"),
-            registered: js("registered"),
-            entity_type: js("entity_type"),
-            attribute: js("attribute"),
-            kinds: Kind::ALL.iter().map(|k| js(k.as_str())).collect(),
-            sexes: Sex::ALL.iter().map(|s| js(s.as_str())).collect(),
-            entity_types: EntityType::ALL.iter().map(|t| js(t.as_str())).collect(),
-            attributes: Attribute::ALL.iter().map(|a| js(a.as_str())).collect(),
-            codes: ident::CODES.iter().map(|c| js(c)).collect(),
+/// The index of `name`'s JS string in the cache, adding it if new.
+fn intern(cache: &mut Vec<(&'static str, JsValue)>, name: &'static str) -> usize {
+    match cache
+        .iter()
+        .position(|(n, _)| std::ptr::eq(*n, name) || *n == name)
+    {
+        Some(i) => i,
+        None => {
+            cache.push((name, JsValue::from_str(name)));
+            cache.len() - 1
         }
-    }
-
-    /// The JS string of an `ident` code.
-    fn code(&self, code: &str) -> Option<&JsValue> {
-        let i = ident::CODES
-            .iter()
-            .position(|c| std::ptr::eq(*c, code) || *c == code)?;
-        self.codes.get(i)
     }
 }
