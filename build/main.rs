@@ -9,6 +9,7 @@ mod calendar;
 mod documents;
 mod editions;
 mod gen;
+mod ident;
 mod messages;
 mod sla;
 
@@ -24,5 +25,6 @@ fn main() {
     gen::write(&out, "documents.rs", &documents::generate(&mut problems));
     gen::write(&out, "calendar.rs", &calendar::generate(&mut problems));
     gen::write(&out, "sla.rs", &sla::generate(&mut problems));
+    gen::write(&out, "ident.rs", &ident::generate(&mut problems));
     problems.finish();
 }

@@ -70,6 +70,18 @@ export function deadlines(query: DeadlineQuery | (Omit<DeadlineQuery, "submitted
  */
 export function isWorkingDay(date: string | Date, options?: Options): DayReport;
 
+/**
+ * Checks one ИИН/БИН and says what it is: the same object `kz-eco-rules id --jsonl`
+ * prints. `kind` comes from the 5th digit (given even for an invalid number),
+ * `fields` only for a valid one, `code` names the reason (`messages(lang)[code]`).
+ * A value that is not a string gives `code: "ident.not_a_string"`; only a missing
+ * argument throws.
+ */
+export function validateIdentifier(value: string): IdentifierVerdict;
+
+/** {@link validateIdentifier} for every item of an array, in one call. */
+export function validateIdentifiers(values: string[]): IdentifierVerdict[];
+
 /** The whole message catalog in `lang`: `{ code: template }`, placeholders `{name}`. */
 export function messages(lang: Lang): Record<string, string>;
 

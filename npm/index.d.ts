@@ -1342,6 +1342,109 @@ export type YearStatus = "final" | "provisional" | "not_covered";
  */
 export type DayReportKind = "weekday" | "weekend" | "holiday" | "substitute" | "transfer_off" | "transfer_working" | "override";
 
+/**
+ * What is known about one input:
+ * `{"input": "871008401427", "valid": true, "kind": "iin", "code": null,
+ *   "fields": {"birth_date": "1987-10-08", "sex": "female", "century": 20}}`.
+ * 
+ * - `input`: the string as given (untrimmed). For a value that is not a string,
+ *   its text (`868795643215`, `true`, `null`) or, for anything else, its JSON type
+ *   (`object`, `array`), with code `ident.not_a_string` (a string beyond the
+ *   input limits: `""` with `ident.wrong_length`).
+ * - `kind`: `iin` / `bin` when the input is 12 ASCII digits whose 5th digit is
+ *   0–3 / 4–6, even if the number is invalid; otherwise `null`.
+ * - `code`: `null` when valid, else the `ident.*` code of the reason.
+ * - `fields`: the decoded facts of a valid number; `{}` when invalid.
+ */
+export interface IdentifierVerdict {
+  /**
+   * The input as given.
+   */
+  input: string;
+  /**
+   * True when the input is a valid ИИН or БИН.
+   */
+  valid: boolean;
+  /**
+   * Which identifier the 12 digits are, if that can be told.
+   */
+  kind?: IdentifierKind | null;
+  /**
+   * The reason's finding code when invalid.
+   */
+  code?: string | null;
+  /**
+   * Decoded facts of a valid number.
+   */
+  fields: IdentifierFields;
+}
+
+/**
+ * Which identifier a number is.
+ */
+export type IdentifierKind = "iin" | "bin";
+
+/**
+ * Facts decoded from a valid number (`{}` for an invalid one).
+ */
+export type IdentifierFields = IinFields | BinFields | NoIdentifierFields;
+
+/**
+ * Facts of an ИИН.
+ */
+export interface IinFields {
+  /**
+   * Date of birth, `YYYY-MM-DD`.
+   */
+  birth_date: string;
+  /**
+   * `male` or `female`.
+   */
+  sex: Sex;
+  /**
+   * Century of birth as the standard counts it: 19, 20 or 21.
+   */
+  century: number;
+}
+
+/**
+ * Sex, from the 7th digit of an ИИН (odd: male, even: female).
+ */
+export type Sex = "male" | "female";
+
+/**
+ * Facts of a БИН.
+ */
+export interface BinFields {
+  /**
+   * Month of registration, `YYYY-MM`.
+   */
+  registered: string;
+  /**
+   * Type of entity (5th digit).
+   */
+  entity_type: EntityType;
+  /**
+   * Which unit (6th digit).
+   */
+  attribute: Attribute;
+}
+
+/**
+ * The 5th digit of a БИН.
+ */
+export type EntityType = "resident_legal_entity" | "non_resident_legal_entity" | "joint_individual_entrepreneurship";
+
+/**
+ * The 6th digit of a БИН: which unit of the entity the number belongs to.
+ */
+export type Attribute = "head_office" | "branch" | "representative_office" | "peasant_farm" | "farm_holding";
+
+/**
+ * No facts: serialized as `{}`.
+ */
+export type NoIdentifierFields = Record<string, unknown>;
+
 // ---- Functions (written by hand; they use the generated types above) ----
 
 /** Options of {@link validateApplication}. */
@@ -1413,6 +1516,18 @@ export function deadlines(query: DeadlineQuery | (Omit<DeadlineQuery, "submitted
  * instant. A year without decreed transfers gives `status: "provisional"` and a finding.
  */
 export function isWorkingDay(date: string | Date, options?: Options): DayReport;
+
+/**
+ * Checks one ИИН/БИН and says what it is: the same object `kz-eco-rules id --jsonl`
+ * prints. `kind` comes from the 5th digit (given even for an invalid number),
+ * `fields` only for a valid one, `code` names the reason (`messages(lang)[code]`).
+ * A value that is not a string gives `code: "ident.not_a_string"`; only a missing
+ * argument throws.
+ */
+export function validateIdentifier(value: string): IdentifierVerdict;
+
+/** {@link validateIdentifier} for every item of an array, in one call. */
+export function validateIdentifiers(values: string[]): IdentifierVerdict[];
 
 /** The whole message catalog in `lang`: `{ code: template }`, placeholders `{name}`. */
 export function messages(lang: Lang): Record<string, string>;

@@ -28,6 +28,9 @@ cp "$TMP/web/$LIB.js" pkg/web.js
 cp "$TMP/bundler/$LIB.js" pkg/bundler.js
 cp "$TMP/bundler/${LIB}_bg.js" "pkg/${LIB}_bg.js"
 cp "$TMP/nodejs/$LIB.js" pkg/node.cjs
+# JavaScript snippets (inline_js): the same for every target; CommonJS copies for node.cjs.
+cp -r "$TMP/web/snippets" pkg/snippets
+node scripts/snippets-cjs.mjs
 node scripts/write-node-mjs.mjs
 cp npm/index.d.ts pkg/index.d.ts
 sed -i "s|/\* @ts-self-types=\"./$LIB.d.ts\" \*/|/* @ts-self-types=\"./index.d.ts\" */|" pkg/web.js pkg/bundler.js
@@ -38,5 +41,6 @@ node scripts/write-package-json.mjs
 rm -rf www/pkg www/examples
 mkdir -p www/pkg
 cp pkg/web.js pkg/index.d.ts "pkg/${LIB}_bg.wasm" www/pkg/
+cp -r pkg/snippets www/pkg/snippets
 cp -r examples www/examples
 node scripts/package-size.mjs

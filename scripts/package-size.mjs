@@ -6,7 +6,12 @@ import zlib from 'node:zlib';
 
 const BUDGET = 80 * 1024; // bytes, gzip, whole package
 const pkg = JSON.parse(fs.readFileSync('pkg/package.json', 'utf8'));
-const files = [...pkg.files, 'package.json'];
+// A listed folder (snippets/) counts every file in it.
+const files = [...pkg.files, 'package.json'].flatMap((f) =>
+  fs.statSync(`pkg/${f}`).isDirectory()
+    ? fs.readdirSync(`pkg/${f}`, { recursive: true }).map((e) => `${f.replace(/\/$/, '')}/${e}`).filter((e) => fs.statSync(`pkg/${e}`).isFile())
+    : [f],
+);
 const gz = (f) => zlib.gzipSync(fs.readFileSync(`pkg/${f}`), { level: 9 }).length;
 let total = 0;
 const rows = files.map((f) => {

@@ -23,6 +23,7 @@ fn api_definitions() -> Map<String, Value> {
     generator.subschema_for::<crate::sla::DeadlineQuery>();
     generator.subschema_for::<crate::sla::DeadlinesReport>();
     generator.subschema_for::<crate::calendar::DayReport>();
+    generator.subschema_for::<crate::ident::Verdict<'static>>();
     generator.take_definitions(true)
 }
 

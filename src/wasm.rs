@@ -18,6 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::findings::{catalog, Findings, Lang, Report};
+use crate::ident::{Fields, Kind, Verdict};
 use crate::input::{Budget, InputError, Limits, Value};
 use crate::{documents, validate_value, Options};
 
@@ -236,4 +237,153 @@ pub fn is_working_day(date: JsValue, options_js: JsValue) -> Result<JsValue, JsV
     let value = to_value(&date, &Limits::default()).map_err(|e| type_error(&e.to_string()))?;
     let report = crate::calendar::day_report(&value, &options).map_err(|e| type_error(&e))?;
     to_js(&report)
+}
+
+/// `validateIdentifier(value)`: checks one ИИН/БИН and returns `{ input, valid,
+/// kind, code, fields }` — the object `kz-eco-rules id --jsonl` prints for it. A
+/// value that is not a string gives `code: "ident.not_a_string"`; only a missing
+/// argument throws.
+#[wasm_bindgen(js_name = validateIdentifier)]
+pub fn validate_identifier(value: JsValue) -> Result<JsValue, JsValue> {
+    if value.is_undefined() {
+        return Err(type_error(
+            "validateIdentifier(value): `value` is required (an ИИН/БИН string)",
+        ));
+    }
+    Ok(identifier_answer(&value))
+}
+
+/// `validateIdentifiers(values)`: `validateIdentifier` for every item of an array,
+/// in one call; returns the array of answers.
+#[wasm_bindgen(js_name = validateIdentifiers)]
+pub fn validate_identifiers(values: JsValue) -> Result<JsValue, JsValue> {
+    let Some(array) = values.dyn_ref::<Array>() else {
+        return Err(type_error(
+            "validateIdentifiers(values): `values` must be an array of ИИН/БИН strings",
+        ));
+    };
+    let out = Array::new_with_length(array.length());
+    for (i, item) in (0u32..).zip(array.iter()) {
+        out.set(i, identifier_answer(&item));
+    }
+    Ok(out.into())
+}
+
+// The answer objects are built by these JavaScript functions from the fields of
+// the `Verdict` (numbers and cached strings), not through serde-wasm-bindgen or
+// Reflect.set: one boundary call per field made those 4–5 times slower
+// (BENCHMARKS.md, "Identifiers"). scripts/build-pkg.sh ships the snippet (and a
+// CommonJS copy for node.cjs).
+// `tests/js_ident.rs` checks that every answer equals, byte for byte in
+// JSON.stringify, the Verdict serialized by serde_json (what the CLI prints).
+#[wasm_bindgen(inline_js = r#"
+const two = (n) => (n < 10 ? '0' : '') + n;
+export function identIin(input, kind, y, m, d, sex, century) {
+  return { input, valid: true, kind, code: null,
+    fields: { birth_date: y + '-' + two(m) + '-' + two(d), sex, century } };
+}
+export function identBin(input, kind, y, m, entityType, attribute) {
+  return { input, valid: true, kind, code: null,
+    fields: { registered: y + '-' + two(m), entity_type: entityType, attribute } };
+}
+export function identInvalid(input, kind, code) {
+  return { input, valid: false, kind, code, fields: {} };
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = identIin)]
+    fn ident_iin(
+        input: &JsValue,
+        kind: &JsValue,
+        year: i32,
+        month: u32,
+        day: u32,
+        sex: &JsValue,
+        century: u8,
+    ) -> JsValue;
+    #[wasm_bindgen(js_name = identBin)]
+    fn ident_bin(
+        input: &JsValue,
+        kind: &JsValue,
+        year: u16,
+        month: u8,
+        entity_type: &JsValue,
+        attribute: &JsValue,
+    ) -> JsValue;
+    #[wasm_bindgen(js_name = identInvalid)]
+    fn ident_invalid(input: &JsValue, kind: &JsValue, code: &JsValue) -> JsValue;
+}
+
+/// The answer object for one JS value.
+fn identifier_answer(value: &JsValue) -> JsValue {
+    match value.as_string() {
+        Some(text) => verdict_object(value, &Verdict::of_text(text.as_str())),
+        None => {
+            let tree = to_value(value, &Limits::default()).unwrap_or(Value::Unsupported("unknown"));
+            let verdict = Verdict::of_value(&tree);
+            verdict_object(&JsValue::from_str(&verdict.input), &verdict)
+        }
+    }
+}
+
+/// `verdict` as a plain object, echoing `input` (the caller's own string).
+fn verdict_object(input: &JsValue, verdict: &Verdict<'_>) -> JsValue {
+    JS_NAMES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        // Intern the names first (that may add to the cache), then lend them out.
+        let kind = verdict.kind.map(Kind::as_str);
+        let names = match &verdict.fields {
+            Fields::Iin(f) => [kind, Some(f.sex.as_str()), None],
+            Fields::Bin(f) => [
+                kind,
+                Some(f.entity_type.as_str()),
+                Some(f.attribute.as_str()),
+            ],
+            Fields::None(_) => [kind, verdict.code, None],
+        };
+        let [kind, a, b] = names.map(|name| name.map(|n| intern(&mut cache, n)));
+        let null = JsValue::NULL;
+        let js = |i: Option<usize>| i.and_then(|i| cache.get(i)).map_or(&null, |(_, v)| v);
+        match &verdict.fields {
+            Fields::Iin(f) => ident_iin(
+                input,
+                js(kind),
+                f.birth_date.year(),
+                f.birth_date.month(),
+                f.birth_date.day(),
+                js(a),
+                f.century,
+            ),
+            Fields::Bin(f) => ident_bin(
+                input,
+                js(kind),
+                f.registered.year(),
+                f.registered.month(),
+                js(a),
+                js(b),
+            ),
+            Fields::None(_) => ident_invalid(input, js(kind), js(a)),
+        }
+    })
+}
+
+thread_local! {
+    /// JS strings of the closed-set names used in answers (kinds, codes, ids),
+    /// made once each: passing a cached JS string costs nothing, making one a copy.
+    static JS_NAMES: std::cell::RefCell<Vec<(&'static str, JsValue)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The index of `name`'s JS string in the cache, adding it if new.
+fn intern(cache: &mut Vec<(&'static str, JsValue)>, name: &'static str) -> usize {
+    match cache
+        .iter()
+        .position(|(n, _)| std::ptr::eq(*n, name) || *n == name)
+    {
+        Some(i) => i,
+        None => {
+            cache.push((name, JsValue::from_str(name)));
+            cache.len() - 1
+        }
+    }
 }

@@ -13,19 +13,23 @@ where
     F: FnMut(&str, &mut Vec<u8>),
 {
     let mut out = BufWriter::with_capacity(1 << 16, output);
-    let mut line = String::new();
+    let mut line = Vec::new();
     let mut buf = Vec::with_capacity(256);
     let mut input = input;
     let mut count = 0;
     loop {
         line.clear();
-        if input.read_line(&mut line)? == 0 {
+        if input.read_until(b'\n', &mut line)? == 0 {
             break;
         }
-        let text = line.strip_suffix('\n').unwrap_or(&line);
-        let text = text.strip_suffix('\r').unwrap_or(text);
+        let bytes = line.strip_suffix(b"\n").unwrap_or(&line);
+        let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
         buf.clear();
-        answer(text, &mut buf);
+        // A line that is not UTF-8 gets an error line of its own, not the end of the run.
+        match std::str::from_utf8(bytes) {
+            Ok(text) => answer(text, &mut buf),
+            Err(e) => error_line(&mut buf, &format!("line is not UTF-8: {e}")),
+        }
         buf.push(b'\n');
         if let Err(e) = out.write_all(&buf) {
             return quiet_on_broken_pipe(e, count);
@@ -68,6 +72,25 @@ mod tests {
         .unwrap();
         assert_eq!(n, 4);
         assert_eq!(String::from_utf8(out).unwrap(), "1\n0\n2\n3\n");
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_gets_an_error_line() {
+        let input = b"a\n\xff\nb\n" as &[u8];
+        let mut out = Vec::new();
+        let n = run(input, &mut out, |line, buf| {
+            buf.extend_from_slice(line.as_bytes())
+        })
+        .unwrap();
+        assert_eq!(n, 3);
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!((lines[0], lines[2]), ("a", "b"));
+        assert!(
+            lines[1].starts_with(r#"{"error":"line is not UTF-8"#),
+            "{}",
+            lines[1]
+        );
     }
 
     #[test]

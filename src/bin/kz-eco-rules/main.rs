@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! kz-eco-rules check [FILE | - | --example NAME] [--lang kk|ru|en] [--json]
+//! kz-eco-rules id VALUE… [--lang kk|ru|en] | id --jsonl
 //! kz-eco-rules deadlines --jsonl [--lang kk|ru|en] [--options JSON]
 //! kz-eco-rules calendar YEAR [--lang kk|ru|en] [--json]
 //! kz-eco-rules examples
@@ -16,10 +17,10 @@ mod calendar;
 mod check;
 mod deadlines;
 mod documents;
+mod id;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema;
 // Shared by the batch subcommands (`id`, `documents`, `deadlines`).
-#[allow(dead_code)]
 mod jsonl;
 
 use std::process;
@@ -74,6 +75,13 @@ USAGE:
         Validate an application (JSON). Without FILE, checks the embedded
         example permit_II. Exit 0: no errors; 1: errors found; 2: bad usage
         or unreadable input.
+    kz-eco-rules id VALUE… [--lang kk|ru|en]
+        Check ИИН/БИН numbers: a readable line per value (exit 1 if any is
+        invalid).
+    kz-eco-rules id --jsonl
+        Check ИИН/БИН numbers given as JSON strings, one per line on standard
+        input; print one JSON object per line: {\"input\", \"valid\", \"kind\",
+        \"code\", \"fields\"}.
     kz-eco-rules deadlines --jsonl [--lang kk|ru|en] [--options JSON]
         Read deadline queries as JSON Lines on standard input ({\"edition\",
         \"service\", \"action\", \"category\", \"submitted_at\", \"remarks_sent_on\"?})
@@ -109,6 +117,7 @@ fn main() {
     let mut args: Args = std::env::args().skip(1).collect::<Vec<_>>().into_iter();
     let code = match args.next().as_deref() {
         Some("check") => check::run(args),
+        Some("id") => id::run(args),
         #[cfg(not(target_arch = "wasm32"))]
         Some("schema") => schema::run(args),
         Some("documents") => documents::run(args),

@@ -1,0 +1,548 @@
+//! Reading 12 digits into an [`Iin`] or a [`Bin`], or saying exactly why not.
+//!
+//! The order of the checks decides which reason is given when several apply:
+//! text (empty, characters, separators, length) → kind (5th digit) → structure
+//! (ИИН: century/sex, then the date; БИН: month, type, attribute) → check digit.
+
+use thiserror::Error;
+
+use super::{Attribute, Bin, EntityType, Identifier, Iin, Kind, Sex, YearMonth};
+use crate::calendar::Date;
+
+/// Why a text is not a valid ИИН/БИН. Every variant maps to one finding code
+/// ([`Reason::code`]); positions count characters from 1, after surrounding
+/// whitespace is trimmed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum Reason {
+    /// Nothing but whitespace.
+    #[error("no IIN/BIN given")]
+    Empty,
+    /// Digits separated by a space or a dash (`990 140 004 654`).
+    #[error("separator {ch:?} at position {position}: the 12 digits must be written together")]
+    InnerSeparator {
+        /// The first separator.
+        ch: char,
+        /// Its position.
+        position: usize,
+    },
+    /// A digit of another script or a full-width digit (`８`, `٣`), not `0`–`9`.
+    #[error("{ch:?} at position {position} is not an ASCII digit 0-9")]
+    NonAsciiDigit {
+        /// The character.
+        ch: char,
+        /// Its position.
+        position: usize,
+    },
+    /// A character that is not a digit at all.
+    #[error("{ch:?} at position {position} is not a digit")]
+    NonDigit {
+        /// The character.
+        ch: char,
+        /// Its position.
+        position: usize,
+    },
+    /// Not 12 digits.
+    #[error("{length} digits instead of 12")]
+    WrongLength {
+        /// Number of digits given.
+        length: usize,
+    },
+    /// The 5th digit (7–9) is neither a day of birth (ИИН, 0–3) nor an entity
+    /// type (БИН, 4–6).
+    #[error("5th digit {digit} is neither an IIN day of birth (0-3) nor a BIN entity type (4-6)")]
+    UnknownKind {
+        /// The 5th digit.
+        digit: u8,
+    },
+    /// An ИИН was asked for, and the text is a valid БИН.
+    #[error("this is a BIN, not an IIN")]
+    BinNotIin,
+    /// A БИН was asked for, and the text is a valid ИИН.
+    #[error("this is an IIN, not a BIN")]
+    IinNotBin,
+    /// ИИН: the 7th digit is not 1–6.
+    #[error("7th digit {digit} is not a century/sex code (1-6)")]
+    UnknownCenturySex {
+        /// The 7th digit.
+        digit: u8,
+    },
+    /// ИИН: the first six digits (with the century of the 7th) are no date.
+    #[error("no such date of birth: {year:04}-{month:02}-{day:02}")]
+    ImpossibleBirthDate {
+        /// Full year (from the century digit).
+        year: u16,
+        /// Month as written (may be 0 or above 12).
+        month: u8,
+        /// Day as written.
+        day: u8,
+    },
+    /// БИН: the month of registration is not 01–12.
+    #[error("no such month of registration: {year:04}-{month:02}")]
+    ImpossibleRegistrationMonth {
+        /// Full year.
+        year: u16,
+        /// Month as written.
+        month: u8,
+    },
+    /// БИН: the 5th digit is not 4–6.
+    #[error("5th digit {digit} is not a BIN entity type (4-6)")]
+    UnknownEntityType {
+        /// The 5th digit.
+        digit: u8,
+    },
+    /// БИН: the 6th digit is not 0–3.
+    #[error("6th digit {digit} is not a BIN attribute (0-3)")]
+    UnknownAttribute {
+        /// The 6th digit.
+        digit: u8,
+    },
+    /// The 12th digit differs from the one computed from the first 11.
+    #[error("check digit is {actual}, expected {expected}")]
+    ChecksumMismatch {
+        /// The check digit the first 11 digits call for.
+        expected: u8,
+        /// The 12th digit as written.
+        actual: u8,
+    },
+    /// Both passes of the check-digit algorithm give 10: no 12th digit can make
+    /// these 11 digits valid.
+    #[error("no check digit exists for these 11 digits (both passes give 10)")]
+    Uncheckable,
+}
+
+/// Weights of the first pass; the second pass uses them rotated by two.
+const WEIGHTS_1: [u32; 11] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+const WEIGHTS_2: [u32; 11] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
+
+/// The check digit of the first 11 digits (each 0–9): Σ dᵢ·wᵢ mod 11 with weights
+/// 1…11; if that is 10, again with weights 3…11, 1, 2; `None` when the second
+/// pass gives 10 too (no valid number starts with these digits).
+///
+/// ```
+/// use kz_eco_rules::ident::check_digit;
+/// assert_eq!(check_digit(&[8, 7, 1, 0, 0, 8, 4, 0, 1, 4, 2]), Some(7));
+/// assert_eq!(check_digit(&[0, 0, 0, 8, 1, 3, 1, 5, 9, 8, 9]), None);
+/// ```
+pub fn check_digit(first11: &[u8; 11]) -> Option<u8> {
+    let pass = |weights: &[u32; 11]| -> u8 {
+        let sum: u32 = first11
+            .iter()
+            .zip(weights)
+            .map(|(&d, &w)| u32::from(d) * w)
+            .sum();
+        // The remainder is below 11 (the sum is at most 255 · 66).
+        (sum % 11) as u8
+    };
+    match pass(&WEIGHTS_1) {
+        10 => match pass(&WEIGHTS_2) {
+            10 => None,
+            d => Some(d),
+        },
+        d => Some(d),
+    }
+}
+
+/// Reads an ИИН or a БИН, telling them apart by the 5th digit: 0–3 is the first
+/// digit of a day of birth (ИИН), 4–6 an entity type (БИН).
+///
+/// ```
+/// use kz_eco_rules::ident::{parse_identifier, Identifier, Reason};
+/// let Ok(Identifier::Bin(bin)) = parse_identifier(" 940140000385 ") else { panic!() };
+/// assert_eq!(bin.registered().to_string(), "1994-01");
+/// assert_eq!(parse_identifier("940140000380"),
+///            Err(Reason::ChecksumMismatch { expected: 5, actual: 0 }));
+/// ```
+pub fn parse_identifier(text: &str) -> Result<Identifier, Reason> {
+    let d = digits(text)?;
+    match kind_of(&d) {
+        Some(Kind::Iin) => iin(&d).map(Identifier::Iin),
+        Some(Kind::Bin) => bin(&d).map(Identifier::Bin),
+        None => Err(Reason::UnknownKind { digit: d[4] }),
+    }
+}
+
+/// Reads an ИИН. A valid БИН gives [`Reason::BinNotIin`]; anything else is read
+/// as an ИИН and the first failing rule is reported.
+///
+/// ```
+/// use kz_eco_rules::ident::{parse_iin, Reason, Sex};
+/// let iin = parse_iin("871008401427").unwrap();
+/// assert_eq!(iin.birth_date().to_string(), "1987-10-08");
+/// assert_eq!(iin.sex(), Sex::Female);
+/// assert_eq!(iin.century(), 20);
+/// assert_eq!(parse_iin("940140000385"), Err(Reason::BinNotIin));
+/// assert_eq!(parse_iin("8710084O1427"), Err(Reason::NonDigit { ch: 'O', position: 8 }));
+/// ```
+pub fn parse_iin(text: &str) -> Result<Iin, Reason> {
+    let d = digits(text)?;
+    iin(&d).map_err(|e| {
+        if kind_of(&d) == Some(Kind::Bin) && bin(&d).is_ok() {
+            Reason::BinNotIin
+        } else {
+            e
+        }
+    })
+}
+
+/// Reads a БИН. A valid ИИН gives [`Reason::IinNotBin`]; anything else is read
+/// as a БИН and the first failing rule is reported.
+///
+/// ```
+/// use kz_eco_rules::ident::{parse_bin, Attribute, EntityType, Reason};
+/// let bin = parse_bin("950341000052").unwrap();
+/// assert_eq!(bin.entity_type(), EntityType::ResidentLegalEntity);
+/// assert_eq!(bin.attribute(), Attribute::Branch);
+/// assert_eq!(parse_bin("871008401427"), Err(Reason::IinNotBin));
+/// ```
+pub fn parse_bin(text: &str) -> Result<Bin, Reason> {
+    let d = digits(text)?;
+    bin(&d).map_err(|e| {
+        if kind_of(&d) == Some(Kind::Iin) && iin(&d).is_ok() {
+            Reason::IinNotBin
+        } else {
+            e
+        }
+    })
+}
+
+/// Which identifier 12 digits are, by the 5th digit (`None` for 7–9).
+pub(super) fn kind_of(d: &[u8; 12]) -> Option<Kind> {
+    match d[4] {
+        0..=3 => Some(Kind::Iin),
+        4..=6 => Some(Kind::Bin),
+        _ => None,
+    }
+}
+
+/// The 12 digit values of `text`, or why it is not 12 ASCII digits.
+pub(super) fn digits(text: &str) -> Result<[u8; 12], Reason> {
+    // Fast path: exactly 12 ASCII digits, nothing around them.
+    if let Ok(bytes) = <&[u8; 12]>::try_from(text.as_bytes()) {
+        let d = bytes.map(|b| b.wrapping_sub(b'0'));
+        // One pass without early exits: every byte was '0'..='9'.
+        if d.iter().fold(0u8, |acc, &x| acc | u8::from(x > 9)) == 0 {
+            return Ok(d);
+        }
+    }
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Reason::Empty);
+    }
+    let between_digits = text.starts_with(|c: char| c.is_ascii_digit())
+        && text.ends_with(|c: char| c.is_ascii_digit());
+    let mut out = [0u8; 12];
+    let mut count = 0usize;
+    let mut separator = None;
+    for (i, ch) in text.chars().enumerate() {
+        let position = i + 1;
+        if ch.is_ascii_digit() {
+            if let Some(slot) = out.get_mut(count) {
+                *slot = ch as u8 - b'0';
+            }
+            count += 1;
+        } else if between_digits && is_separator(ch) {
+            separator = separator.or(Some(Reason::InnerSeparator { ch, position }));
+        } else if ch.is_numeric() {
+            return Err(Reason::NonAsciiDigit { ch, position });
+        } else {
+            return Err(Reason::NonDigit { ch, position });
+        }
+    }
+    match separator {
+        Some(reason) => Err(reason),
+        None if count == 12 => Ok(out),
+        None => Err(Reason::WrongLength { length: count }),
+    }
+}
+
+/// Whitespace or a dash, as people type them inside long numbers.
+fn is_separator(ch: char) -> bool {
+    ch.is_whitespace()
+        || matches!(
+            ch,
+            '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}'
+        )
+}
+
+/// Two digits as a number.
+fn pair(a: u8, b: u8) -> u8 {
+    a * 10 + b
+}
+
+/// The check digit rule for 12 digits.
+fn verify(d: &[u8; 12]) -> Result<(), Reason> {
+    let [a, b, c, e, f, g, h, i, j, k, l, last] = *d;
+    match check_digit(&[a, b, c, e, f, g, h, i, j, k, l]) {
+        None => Err(Reason::Uncheckable),
+        Some(expected) if expected == last => Ok(()),
+        Some(expected) => Err(Reason::ChecksumMismatch {
+            expected,
+            actual: last,
+        }),
+    }
+}
+
+/// The 12 digits as ASCII text.
+fn ascii(d: &[u8; 12]) -> [u8; 12] {
+    d.map(|x| x + b'0')
+}
+
+/// 12 digits read as an ИИН.
+fn iin(d: &[u8; 12]) -> Result<Iin, Reason> {
+    let (sex, century) = century_sex(d[6]).ok_or(Reason::UnknownCenturySex { digit: d[6] })?;
+    let year = century_start(century) + u16::from(pair(d[0], d[1]));
+    let (month, day) = (pair(d[2], d[3]), pair(d[4], d[5]));
+    let birth_date = Date::new(i32::from(year), u32::from(month), u32::from(day))
+        .ok_or(Reason::ImpossibleBirthDate { year, month, day })?;
+    verify(d)?;
+    Ok(Iin {
+        number: ascii(d),
+        birth_date,
+        sex,
+        century,
+    })
+}
+
+/// 12 digits read as a БИН.
+fn bin(d: &[u8; 12]) -> Result<Bin, Reason> {
+    let year = registration_year(pair(d[0], d[1]));
+    let month = pair(d[2], d[3]);
+    let registered =
+        YearMonth::new(year, month).ok_or(Reason::ImpossibleRegistrationMonth { year, month })?;
+    let entity_type =
+        EntityType::from_digit(d[4]).ok_or(Reason::UnknownEntityType { digit: d[4] })?;
+    let attribute = Attribute::from_digit(d[5]).ok_or(Reason::UnknownAttribute { digit: d[5] })?;
+    verify(d)?;
+    Ok(Bin {
+        number: ascii(d),
+        registered,
+        entity_type,
+        attribute,
+    })
+}
+
+/// The 7th digit of an ИИН: sex and century of birth, as the standard numbers
+/// centuries (19 = years 1800–1899, 20 = 1900–1999, 21 = 2000–2099).
+pub(super) fn century_sex(digit: u8) -> Option<(Sex, u8)> {
+    let sex = if digit % 2 == 1 {
+        Sex::Male
+    } else {
+        Sex::Female
+    };
+    match digit {
+        1..=6 => Some((sex, 19 + (digit - 1) / 2)),
+        _ => None,
+    }
+}
+
+/// The 7th digit of an ИИН for a sex and a century (19–21).
+pub(super) fn century_sex_digit(sex: Sex, century: u8) -> Option<u8> {
+    let base = match century {
+        19..=21 => (century - 19) * 2 + 1,
+        _ => return None,
+    };
+    Some(match sex {
+        Sex::Male => base,
+        Sex::Female => base + 1,
+    })
+}
+
+/// First year of a century as the ИИН counts them (20 → 1900).
+pub(super) fn century_start(century: u8) -> u16 {
+    u16::from(century).saturating_sub(1).saturating_mul(100)
+}
+
+/// The full year of a БИН's two-digit year: 90–99 → 1990s, 00–89 → 2000–2089.
+pub(super) fn registration_year(yy: u8) -> u16 {
+    if yy >= 90 {
+        1900 + u16::from(yy)
+    } else {
+        2000 + u16::from(yy)
+    }
+}
+
+/// Builds 12 digits from the first 11 and the check digit they call for.
+fn with_check_digit(first11: [u8; 11]) -> Result<[u8; 12], Reason> {
+    let check = check_digit(&first11).ok_or(Reason::Uncheckable)?;
+    let [a, b, c, e, f, g, h, i, j, k, l] = first11;
+    Ok([a, b, c, e, f, g, h, i, j, k, l, check])
+}
+
+/// Builds an ИИН from its parts and re-reads it (so the fields always come from
+/// the digits, exactly as [`parse_iin`] reads them). Only the last four digits of
+/// `serial` are used.
+pub(super) fn build_iin(birth_date: Date, sex: Sex, serial: u16) -> Result<Iin, Reason> {
+    let year = u16::try_from(birth_date.year()).unwrap_or(0);
+    let month = u8::try_from(birth_date.month()).unwrap_or(0);
+    let day = u8::try_from(birth_date.day()).unwrap_or(0);
+    let century = u8::try_from(year / 100 + 1).unwrap_or(0);
+    // Years outside 1800–2099 have no century/sex digit.
+    let digit =
+        century_sex_digit(sex, century).ok_or(Reason::ImpossibleBirthDate { year, month, day })?;
+    let [s0, s1, s2, s3] = split4(serial);
+    let [y0, y1] = split2(year % 100);
+    let [m0, m1] = split2(u16::from(month));
+    let [d0, d1] = split2(u16::from(day));
+    let d = with_check_digit([y0, y1, m0, m1, d0, d1, digit, s0, s1, s2, s3])?;
+    iin(&d)
+}
+
+/// Builds a БИН from its parts and re-reads it. Only the last five digits of
+/// `serial` are used.
+pub(super) fn build_bin(
+    registered: YearMonth,
+    entity_type: EntityType,
+    attribute: Attribute,
+    serial: u32,
+) -> Result<Bin, Reason> {
+    let [y0, y1] = split2(registered.year() % 100);
+    let [m0, m1] = split2(u16::from(registered.month()));
+    let s = serial % 100_000;
+    let [s0, s1, s2, s3] = split4((s / 10) as u16);
+    let s4 = (s % 10) as u8;
+    let d = with_check_digit([
+        y0,
+        y1,
+        m0,
+        m1,
+        entity_type.digit(),
+        attribute.digit(),
+        s0,
+        s1,
+        s2,
+        s3,
+        s4,
+    ])?;
+    let bin = bin(&d)?;
+    if bin.registered() == registered {
+        Ok(bin)
+    } else {
+        // A year outside 1990–2089 does not survive the two-digit year.
+        Err(Reason::ImpossibleRegistrationMonth {
+            year: registered.year(),
+            month: registered.month(),
+        })
+    }
+}
+
+/// The last two decimal digits of `n`.
+fn split2(n: u16) -> [u8; 2] {
+    [((n / 10) % 10) as u8, (n % 10) as u8]
+}
+
+/// The last four decimal digits of `n`.
+fn split4(n: u16) -> [u8; 4] {
+    let [a, b] = split2(n / 100);
+    let [c, d] = split2(n);
+    [a, b, c, d]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn century_sex_digits_are_1_to_6_and_invert() {
+        assert_eq!(century_sex(0), None);
+        for digit in 7..=9 {
+            assert_eq!(century_sex(digit), None);
+        }
+        for digit in 1..=6 {
+            let (sex, century) = century_sex(digit).unwrap();
+            assert_eq!(century_sex_digit(sex, century), Some(digit));
+        }
+        assert_eq!(century_sex(3), Some((Sex::Male, 20)));
+        assert_eq!(century_sex(6), Some((Sex::Female, 21)));
+        assert_eq!(century_start(19), 1800);
+        assert_eq!(century_sex_digit(Sex::Male, 22), None);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_fast_path_takes_exactly_twelve_ascii_digits() {
+        for byte in 0..128u8 {
+            for at in 0..12 {
+                let mut b = *b"012345678901";
+                b[at] = byte;
+                let text = std::str::from_utf8(&b).unwrap();
+                assert_eq!(
+                    digits(text).is_ok(),
+                    byte.is_ascii_digit(),
+                    "{byte} at {at}"
+                );
+            }
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn digits_map_to_their_values() {
+        for d in 0..10 {
+            assert_eq!(
+                EntityType::from_digit(d).map(EntityType::digit),
+                (4..=6).contains(&d).then_some(d)
+            );
+            assert_eq!(
+                Attribute::from_digit(d).map(Attribute::digit),
+                (0..=4).contains(&d).then_some(d)
+            );
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn bin_years_pivot_at_90() {
+        assert_eq!(registration_year(90), 1990);
+        assert_eq!(registration_year(99), 1999);
+        assert_eq!(registration_year(0), 2000);
+        assert_eq!(registration_year(89), 2089);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn text_problems_are_found_in_order() {
+        assert_eq!(digits(" \u{3000}"), Err(Reason::Empty));
+        // A letter wins over a separator; a separator over the length.
+        assert_eq!(
+            digits("12 3x4"),
+            Err(Reason::NonDigit {
+                ch: 'x',
+                position: 5
+            })
+        );
+        assert_eq!(
+            digits("12 3"),
+            Err(Reason::InnerSeparator {
+                ch: ' ',
+                position: 3
+            })
+        );
+        assert_eq!(digits("123"), Err(Reason::WrongLength { length: 3 }));
+        assert_eq!(
+            digits("1２"),
+            Err(Reason::NonAsciiDigit {
+                ch: '２',
+                position: 2
+            })
+        );
+        assert_eq!(digits(" 000000000000\n"), Ok([0; 12]));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn builders_reject_what_the_digits_cannot_hold() {
+        let d = Date::new(1799, 12, 31).unwrap();
+        assert_eq!(
+            build_iin(d, Sex::Male, 1),
+            Err(Reason::ImpossibleBirthDate {
+                year: 1799,
+                month: 12,
+                day: 31
+            })
+        );
+        let ym = YearMonth::new(1989, 1).unwrap();
+        assert_eq!(
+            build_bin(ym, EntityType::ResidentLegalEntity, Attribute::Branch, 1),
+            Err(Reason::ImpossibleRegistrationMonth {
+                year: 1989,
+                month: 1
+            })
+        );
+    }
+}

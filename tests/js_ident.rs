@@ -1,0 +1,95 @@
+//! `validateIdentifier(s)` in wasm (Node and Chromium): every answer is, in
+//! `JSON.stringify`, byte for byte the `Verdict` serde_json writes (what
+//! `kz-eco-rules id --jsonl` prints); batches equal single calls; misuse throws.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, JSON};
+use kz_eco_rules::ident::Verdict;
+use kz_eco_rules::input::{Limits, Value};
+use kz_eco_rules::wasm::{validate_identifier, validate_identifiers};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+/// `(JSON text of the value, what serde_json writes for its verdict)` of every
+/// vector checked as an ИИН or БИН.
+fn cases() -> Vec<(String, String)> {
+    include_str!("vectors/ident.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v["as"] == "auto")
+        .map(|v| {
+            let text = v["value"].to_string();
+            let tree = Value::from_json_str(&text, &Limits::default()).unwrap();
+            let want = serde_json::to_string(&Verdict::of_value(&tree)).unwrap();
+            (text, want)
+        })
+        .collect()
+}
+
+fn stringify(v: &JsValue) -> String {
+    JSON::stringify(v).unwrap().into()
+}
+
+#[wasm_bindgen_test]
+fn answers_are_the_cli_json_byte_for_byte() {
+    let cases = cases();
+    assert!(cases.len() > 600);
+    let array = Array::new();
+    for (text, want) in &cases {
+        let value = JSON::parse(text).unwrap();
+        assert_eq!(
+            &stringify(&validate_identifier(value.clone()).unwrap()),
+            want,
+            "{text}"
+        );
+        array.push(&value);
+    }
+    let batch = validate_identifiers(array.into()).unwrap();
+    let want: Vec<&str> = cases.iter().map(|(_, w)| w.as_str()).collect();
+    assert_eq!(stringify(&batch), format!("[{}]", want.join(",")));
+}
+
+#[wasm_bindgen_test]
+fn javascript_only_values_are_not_strings() {
+    let date = js_sys::Date::new(&JsValue::from_f64(0.0));
+    for (value, input) in [
+        (JsValue::bigint_from_str("871008401427"), "BigInt"),
+        (JsValue::from_f64(f64::NAN), "NaN"),
+        (JsValue::NULL, "null"),
+        (js_sys::Function::new_no_args("").into(), "function"),
+        (js_sys::Map::new().into(), "Map"),
+    ] {
+        let got = stringify(&validate_identifier(value).unwrap());
+        assert_eq!(
+            got,
+            format!(
+                r#"{{"input":"{input}","valid":false,"kind":null,"code":"ident.not_a_string","fields":{{}}}}"#
+            )
+        );
+    }
+    // A Date reads as its ISO text, as everywhere in the JS API.
+    let got = stringify(&validate_identifier(date.into()).unwrap());
+    assert!(
+        got.starts_with(r#"{"input":"1970-01-01T00:00:00.000Z","valid":false"#),
+        "{got}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn misuse_throws_a_type_error() {
+    use wasm_bindgen::JsCast;
+    let e = validate_identifier(JsValue::UNDEFINED).unwrap_err();
+    assert!(e.is_instance_of::<js_sys::TypeError>());
+    for not_an_array in [
+        JsValue::from_str("871008401427"),
+        JsValue::NULL,
+        JsValue::UNDEFINED,
+    ] {
+        let e = validate_identifiers(not_an_array).unwrap_err();
+        assert!(e.is_instance_of::<js_sys::TypeError>());
+    }
+    assert_eq!(
+        stringify(&validate_identifiers(Array::new().into()).unwrap()),
+        "[]"
+    );
+}
