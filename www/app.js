@@ -358,7 +358,7 @@ function showFindings(report) {
   for (const el of document.querySelectorAll('#form .invalid, #form .warn')) el.classList.remove('invalid', 'warn');
   for (const el of document.querySelectorAll('#form [aria-invalid]')) el.removeAttribute('aria-invalid');
 
-  const items = report.findings.map((f) => {
+  const items = report.findings.map((f, i) => {
     const tgt = target(f);
     if (tgt) {
       tgt.box?.append(h('div', { class: `msg ${f.severity}`, text: f.message }));
@@ -373,7 +373,7 @@ function showFindings(report) {
     ];
     const li = h('li', { class: f.severity, 'data-code': f.code, 'data-path': f.path, 'data-severity': f.severity });
     if (tgt) {
-      const b = h('button', { type: 'button', class: 'finding' }, body);
+      const b = h('button', { type: 'button', class: 'finding', id: `finding:${i}:${f.code}:${f.path}` }, body);
       b.addEventListener('click', () => focusTarget(target(f) ?? tgt));
       li.append(b);
     } else {
@@ -381,7 +381,9 @@ function showFindings(report) {
     }
     return [SEVERITY_ORDER[f.severity] ?? 3, li];
   });
+  const focused = document.activeElement?.id;
   $('findings').replaceChildren(...items.sort((a, b) => a[0] - b[0]).map(([, li]) => li));
+  if (focused?.startsWith('finding:') && document.activeElement?.id !== focused) $(focused)?.focus();
 
   const c = report.counts;
   $('status').className = `status ${report.ok ? 'ok' : 'bad'}`;
@@ -516,23 +518,46 @@ function toggleDocument(id, on) {
   }
 }
 
+/** What an edited input stands for: [pointer, value] (`undefined` removes the key). */
+function edited(el) {
+  switch (el.dataset.kind) {
+    case 'fact':
+      return [el.dataset.path, el.value === 'none' ? undefined : el.value === 'yes'];
+    case 'datetime':
+      return ['/submitted_at', submittedAt()];
+    default:
+      return [el.dataset.path, read(el)];
+  }
+}
+
 function onEdit(e) {
   const el = e.target;
   const kind = el.dataset.kind;
   if (!kind) return;
-  if (kind === 'doc') toggleDocument(el.dataset.doc, el.checked);
-  else if (kind === 'fact') set(state.app, el.dataset.path, el.value === 'none' ? undefined : el.value === 'yes');
-  else if (kind === 'datetime') set(state.app, '/submitted_at', submittedAt());
-  else set(state.app, el.dataset.path, read(el));
-  if (el.dataset.path === '/service' && e.type === 'change') {
+  let changed = true;
+  if (kind === 'doc') {
+    toggleDocument(el.dataset.doc, el.checked);
+  } else {
+    const [path, value] = edited(el);
+    // A `change` after the `input` events has nothing new to write.
+    changed = get(state.app, path) !== value;
+    if (changed) set(state.app, path, value);
+  }
+  if (e.type === 'change' && el.dataset.path === '/service') {
     const fits = { emission_permit: ['issue', 'reissue'], ecological_expertise: ['first', 'repeat'] }[state.app.service];
     if (fits && !fits.includes(state.app.action)) state.app.action = fits[0];
     keepFocus(renderCase);
+    changed = true;
   }
   if (e.type === 'change' && /^\/(air_emissions|discharges|waste|sulfur)\/years\/\d+\/year$/.test(el.dataset.path ?? '')) {
-    keepFocus(renderTablesSection);
+    // The year is part of every cell's label. A `change` fires as the focus leaves:
+    // re-render once it has landed, so it stays where it went.
+    setTimeout(() => {
+      keepFocus(renderTablesSection);
+      refresh();
+    });
   }
-  schedule();
+  if (changed) schedule();
 }
 
 function firstYear() {
@@ -551,10 +576,11 @@ function onClick(e) {
   } else if (action === 'add') {
     const list = Array.isArray(get(state.app, path)) ? get(state.app, path) : [];
     set(state.app, path, [...list, newItem(state.app, template, list, firstYear())]);
-    focus = join(path, list.length);
+    const added = join(path, list.length);
+    focus = () => [...document.querySelectorAll('#tables [data-path]')].find((x) => x.dataset.path.startsWith(added + '/'));
   } else if (action === 'remove') {
     set(state.app, path, undefined);
-    focus = parent(path);
+    focus = () => $(`b:add:${parent(path)}`) ?? $('h-tables');
   } else if (action === 'fill') {
     for (const total of state.report?.summary?.totals ?? []) {
       if (total.path.startsWith(path + '/')) set(state.app, total.path, total.value);
@@ -562,12 +588,7 @@ function onClick(e) {
   }
   if (action !== 'now') {
     keepFocus(renderTablesSection);
-    if (focus !== null) {
-      const el =
-        [...document.querySelectorAll('#tables [data-path]')].find((x) => x.dataset.path.startsWith(focus + '/')) ??
-        document.querySelector(`#tables button[data-target="${CSS.escape(focus)}"]`);
-      el?.focus();
-    }
+    focus?.()?.focus();
   }
   schedule();
 }
@@ -621,4 +642,8 @@ async function main() {
   setInterval(showDeadlines, 30000);
 }
 
-main();
+main().catch((e) => {
+  $('status').className = 'status bad';
+  $('status').textContent = `kz-eco-rules: ${e.message}`;
+  throw e;
+});

@@ -109,9 +109,12 @@ export function cell(ctx, label, spec, { sum = false, anchor, column } = {}) {
   );
 }
 
-/** A button acting on the pointer `target` (handled by the form's click handler). */
+/**
+ * A button acting on the pointer `target` (handled by the form's click handler);
+ * its id survives a re-render, so it keeps the focus.
+ */
 export function button(text, action, target, attrs = {}) {
-  return h('button', { type: 'button', class: 'btn', 'data-action': action, 'data-target': target, text, ...attrs });
+  return h('button', { type: 'button', class: 'btn', id: `b:${action}:${target}`, 'data-action': action, 'data-target': target, text, ...attrs });
 }
 
 /** A small "remove" button for the item at `target`, announced as `what`. */

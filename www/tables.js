@@ -232,7 +232,7 @@ function sitesTable(ctx) {
   const base = '/industrial_sites';
   const table = h(
     'table',
-    { class: 'grid' },
+    { class: 'grid sites' },
     h(
       'thead',
       {},
@@ -266,7 +266,7 @@ function sitesTable(ctx) {
         text(ctx, label, ctx.s('district'), join(rp, 'district'), 'place'),
         dms('latitude'),
         dms('longitude'),
-        cell(ctx, `${label} — ${ctx.s('area')}`, { path: join(rp, 'area_ha'), kind: 'amount', cls: 'num' }, { column: ctx.s('area') }),
+        cell(ctx, `${label} — ${ctx.s('area')}`, { path: join(rp, 'area_ha'), kind: 'amount', cls: 'num area' }, { column: ctx.s('area') }),
         h('td', {}, removeButton(ctx, rp, label)),
       ),
     );

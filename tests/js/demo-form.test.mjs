@@ -1,5 +1,8 @@
 // The demo portal form end to end, in real headless Chromium (Debian's, driven by
-// playwright-core), served with the Content-Security-Policy a portal sends.
+// playwright-core), served with the Content-Security-Policy a portal sends. Any
+// console error or warning (CSP violations included) or uncaught exception fails a
+// test. Screenshots: test-output/demo-form-findings.png (the two findings, in
+// Kazakh) and test-output/demo-form.png (fixed).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -142,6 +145,10 @@ test('a category II permit application typed into the form: exactly its two erro
   assert.equal(await page.textContent(`label[for="f${IIN}"]`), 'ЖСН / БСН');
   assert.equal(await input(page, '/air_emissions/years/0/total/requested/t_per_year').inputValue(), '76,47', 'switching language keeps the data');
 
+  fs.mkdirSync('test-output', { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: 'test-output/demo-form-findings.png', fullPage: true });
+
   // A finding in the summary takes the keyboard focus to its input.
   await page.locator('#findings li[data-code="emissions.sum_mismatch"] button').click();
   assert.equal(await page.evaluate(() => document.activeElement.id), `f${TOTAL}`);
@@ -156,7 +163,7 @@ test('a category II permit application typed into the form: exactly its two erro
   assert.equal(await input(page, TOTAL).getAttribute('aria-invalid'), null);
   assert.deepEqual(await cellMessages(page, TOTAL), []);
 
-  fs.mkdirSync('test-output', { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'test-output/demo-form.png', fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
@@ -214,6 +221,41 @@ test('conditional questions feed the facts and the checklist; deadlines for "now
   const panel = await page.locator('#deadlines').textContent();
   assert.match(panel, /Регистрация\d{2}\.\d{2}\.\d{4}almaty_city_2019 GR/);
   assert.match(panel, /Результат услуги/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('keyboard: skip link, tab order, visible focus, a finding opened with Enter', async () => {
+  const { page, errors } = await open();
+  const active = () => page.evaluate(() => document.activeElement.id || document.activeElement.className);
+  const outline = () => page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  await page.keyboard.press('Tab');
+  assert.equal(await active(), 'skip');
+  for (const id of ['lang', 'example', 'f/service', 'f/action', 'f/category']) {
+    await page.keyboard.press('Tab');
+    assert.equal(await active(), id);
+    assert.equal(await outline(), 'solid', `${id} shows its focus`);
+  }
+  // Rows are added and removed from the keyboard; the focus follows.
+  const subs = '/air_emissions/years/0/sites/0/substances';
+  await page.locator(`[id="b:add:${subs}"]`).focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await active(), `f${subs}/5/code`);
+  assert.equal(await page.locator(`[id="f${subs}/5/name"]`).count(), 1);
+  await page.locator(`[id="b:remove:${subs}/5"]`).focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await active(), `b:add:${subs}`);
+  assert.equal(await page.locator(`[id="f${subs}/5/name"]`).count(), 0);
+  // Changing a year re-labels its block once the focus has moved on.
+  await input(page, '/air_emissions/years/1/year').fill('2022');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.querySelectorAll('.year-title')[1]?.textContent === 'На 2022 год');
+  assert.equal(await active(), 'b:fill:/air_emissions/years/1');
+
+  await input(page, IIN).fill('081240001239');
+  await page.locator('#findings li[data-code="ident.checksum_mismatch"] button').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await active(), `f${IIN}`);
   assert.deepEqual(errors, []);
   await page.close();
 });
