@@ -18,7 +18,7 @@ function head(ctx, lead, cols) {
     {},
     lead.map((text) => h('th', { scope: 'col', rowspan: 2, text })),
     GROUPS.map((g) => h('th', { scope: 'colgroup', colspan: units.length, text: ctx.s(g) })),
-    h('th', { scope: 'col', rowspan: 2 }, h('span', { class: 'sr-only', text: ctx.s('removeRow', { row: '' }) })),
+    h('th', { scope: 'col', rowspan: 2 }, h('span', { class: 'sr-only', text: ctx.s('rowActions') })),
   );
   const bottom = h('tr', {}, GROUPS.flatMap(() => units.map((u) => h('th', { scope: 'col', class: 'unit', text: ctx.s(u) }))));
   return h('thead', {}, top, bottom);
@@ -82,119 +82,74 @@ function yearLabel(ctx, base) {
   return ctx.s('yearBlock', { year: y ?? '?' });
 }
 
-function airYear(ctx, base) {
-  const yl = yearLabel(ctx, base);
-  const span = 2 + AIR.length + 1;
-  const table = h('table', { class: 'grid' }, head(ctx, [ctx.s('code'), ctx.s('substance')], AIR));
-  table.append(
-    h(
-      'tbody',
-      {},
-      row(
-        { class: 'total' },
-        h('th', { scope: 'row', colspan: 2, text: ctx.s('totalBySites') }),
-        values(ctx, join(base, 'total'), AIR, `${yl} · ${ctx.s('total')}`, true),
-        h('td'),
-      ),
-    ),
-  );
-  (get(ctx.app, join(base, 'sites')) ?? []).forEach((_, i) => {
-    const sp = join(base, 'sites', i);
-    const site = ctx.s('row.site', { n: i + 1 });
-    const body = h('tbody', { class: 'group' });
-    body.append(
-      ...row(
-        { class: 'subtotal', 'data-anchor': sp },
-        h(
-          'th',
-          { scope: 'row', colspan: 2 },
-          h('label', { for: 'f' + join(sp, 'site'), text: ctx.s('site') }),
-          control(ctx, { path: join(sp, 'site'), kind: 'int', cls: 'int' }),
-          msgs(join(sp, 'site'), ctx.s('site')),
-          msgs(sp),
-        ),
-        values(ctx, join(sp, 'subtotal'), AIR, `${yl} · ${site}`, true),
-        h('td', {}, removeButton(ctx, sp, site)),
-      ),
-    );
-    (get(ctx.app, join(sp, 'substances')) ?? []).forEach((__, j) => {
-      const rp = join(sp, 'substances', j);
-      const label = `${yl} · ${site} · ${ctx.s('row.substance', { n: j + 1 })}`;
-      body.append(
-        ...row(
-          { 'data-anchor': rp },
-          text(ctx, label, ctx.s('code'), join(rp, 'code'), 'code'),
-          text(ctx, label, ctx.s('substance'), join(rp, 'name'), 'name', rp),
-          values(ctx, rp, AIR, label),
-          h('td', {}, removeButton(ctx, rp, label)),
-        ),
-      );
-    });
-    body.append(addRow(ctx, span, join(sp, 'substances'), 'row', ctx.s('addSubstance')));
-    table.append(body);
-  });
-  return yearBlock(ctx, base, table, h('div', { class: 'below' }, button(ctx.s('addSite'), 'add', join(base, 'sites'), { 'data-template': 'site' })));
-}
+/** Table 2 (air: sites) and table 3 (discharges: outlets, which also have a name). */
+const GROUPED = {
+  air_emissions: { cols: AIR, groups: 'sites', number: 'site', total: 'totalBySites', add: 'addSite', named: false },
+  discharges: { cols: WATER, groups: 'outlets', number: 'outlet', total: 'totalByOutlets', add: 'addOutlet', named: true },
+};
 
-function dischargeYear(ctx, base) {
+/** A year block of table 2 or 3: the total, then each group's row and its substances. */
+function groupedYear(ctx, base, kind) {
+  const { cols, groups, number, total, add, named } = GROUPED[kind];
   const yl = yearLabel(ctx, base);
-  const span = 2 + WATER.length + 1;
-  const table = h('table', { class: 'grid' }, head(ctx, [ctx.s('code'), ctx.s('substance')], WATER));
+  const span = 2 + cols.length + 1;
+  const table = h('table', { class: 'grid' }, head(ctx, [ctx.s('code'), ctx.s('substance')], cols));
   table.append(
     h(
       'tbody',
       {},
       row(
         { class: 'total' },
-        h('th', { scope: 'row', colspan: 2, text: ctx.s('totalByOutlets') }),
-        values(ctx, join(base, 'total'), WATER, `${yl} · ${ctx.s('total')}`, true),
+        h('th', { scope: 'row', colspan: 2, text: ctx.s(total) }),
+        values(ctx, join(base, 'total'), cols, `${yl} · ${ctx.s('total')}`, true),
         h('td'),
       ),
     ),
   );
-  (get(ctx.app, join(base, 'outlets')) ?? []).forEach((_, i) => {
-    const op = join(base, 'outlets', i);
-    const outlet = ctx.s('row.outlet', { n: i + 1 });
+  (get(ctx.app, join(base, groups)) ?? []).forEach((_, i) => {
+    const gp = join(base, groups, i);
+    const group = ctx.s('row.' + number, { n: i + 1 });
+    const name = join(gp, 'name');
     const body = h('tbody', { class: 'group' });
     body.append(
       ...row(
-        { class: 'subtotal', 'data-anchor': op },
+        { class: 'subtotal', 'data-anchor': gp },
         h(
           'th',
           { scope: 'row', colspan: 2 },
           h(
             'div',
-            { class: 'outlet-head' },
-            h('label', { for: 'f' + join(op, 'outlet'), text: ctx.s('outlet') }),
-            control(ctx, { path: join(op, 'outlet'), kind: 'int', cls: 'int' }),
-            h('label', { for: 'f' + join(op, 'name'), class: 'sr-only', text: `${outlet} — ${ctx.s('outletName')}` }),
-            control(ctx, { path: join(op, 'name'), cls: 'name', placeholder: ctx.s('outletName') }),
+            { class: 'group-head' },
+            h('label', { for: 'f' + join(gp, number), text: ctx.s(number) }),
+            control(ctx, { path: join(gp, number), kind: 'int', cls: 'int' }),
+            named ? h('label', { for: 'f' + name, class: 'sr-only', text: `${group} — ${ctx.s('outletName')}` }) : null,
+            named ? control(ctx, { path: name, cls: 'name', placeholder: ctx.s('outletName') }) : null,
           ),
-          msgs(join(op, 'outlet'), ctx.s('outlet')),
-          msgs(join(op, 'name'), ctx.s('outletName')),
-          msgs(op),
+          msgs(join(gp, number), ctx.s(number)),
+          named ? msgs(name, ctx.s('outletName')) : null,
+          msgs(gp),
         ),
-        values(ctx, join(op, 'subtotal'), WATER, `${yl} · ${outlet}`, true),
-        h('td', {}, removeButton(ctx, op, outlet)),
+        values(ctx, join(gp, 'subtotal'), cols, `${yl} · ${group}`, true),
+        h('td', {}, removeButton(ctx, gp, group)),
       ),
     );
-    (get(ctx.app, join(op, 'substances')) ?? []).forEach((__, j) => {
-      const rp = join(op, 'substances', j);
-      const label = `${yl} · ${outlet} · ${ctx.s('row.substance', { n: j + 1 })}`;
+    (get(ctx.app, join(gp, 'substances')) ?? []).forEach((__, j) => {
+      const rp = join(gp, 'substances', j);
+      const label = `${yl} · ${group} · ${ctx.s('row.substance', { n: j + 1 })}`;
       body.append(
         ...row(
           { 'data-anchor': rp },
           text(ctx, label, ctx.s('code'), join(rp, 'code'), 'code'),
           text(ctx, label, ctx.s('substance'), join(rp, 'name'), 'name', rp),
-          values(ctx, rp, WATER, label),
+          values(ctx, rp, cols, label),
           h('td', {}, removeButton(ctx, rp, label)),
         ),
       );
     });
-    body.append(addRow(ctx, span, join(op, 'substances'), 'row', ctx.s('addSubstance')));
+    body.append(addRow(ctx, span, join(gp, 'substances'), 'row', ctx.s('addSubstance')));
     table.append(body);
   });
-  return yearBlock(ctx, base, table, h('div', { class: 'below' }, button(ctx.s('addOutlet'), 'add', join(base, 'outlets'), { 'data-template': 'outlet' })));
+  return yearBlock(ctx, base, table, h('div', { class: 'below' }, button(ctx.s(add), 'add', join(base, groups), { 'data-template': number })));
 }
 
 /** Tables 4 (waste: name, code, placement) and 5 (sulfur: name, placement). */
@@ -219,7 +174,7 @@ function tonnesYear(ctx, base, lead, totalLabel) {
     const rp = join(base, 'items', i);
     const label = `${yl} · ${ctx.s('row.item', { n: i + 1 })}`;
     const cells = lead.map(([key, title], k) =>
-      text(ctx, label, ctx.s(title), join(rp, key), k === 0 ? 'name' : key === 'code' ? 'code' : 'place', k === 0 ? rp : undefined),
+      text(ctx, label, ctx.s(title), join(rp, key), k === 0 ? 'name' : key === 'code' ? 'wcode' : 'place', k === 0 ? rp : undefined),
     );
     body.append(...row({ 'data-anchor': rp }, cells, values(ctx, rp, TONNES, label), h('td', {}, removeButton(ctx, rp, label))));
   });
@@ -243,7 +198,7 @@ function sitesTable(ctx) {
         h('th', { scope: 'colgroup', colspan: 3, text: ctx.s('latitude') }),
         h('th', { scope: 'colgroup', colspan: 3, text: ctx.s('longitude') }),
         h('th', { scope: 'col', rowspan: 2, text: ctx.s('area') }),
-        h('th', { scope: 'col', rowspan: 2 }),
+        h('th', { scope: 'col', rowspan: 2 }, h('span', { class: 'sr-only', text: ctx.s('rowActions') })),
       ),
       h('tr', {}, [1, 2].flatMap(() => ['deg', 'min', 'sec'].map((u) => h('th', { scope: 'col', class: 'unit', text: ctx.s(u) })))),
     ),
@@ -293,8 +248,8 @@ export function renderTables(ctx) {
   return [
     h('p', { class: 'hint', text: ctx.s('tablesHint') }),
     table(1, '/industrial_sites', sitesTable(ctx)),
-    table(2, '/air_emissions', yearTable(ctx, 'air_emissions', (b) => airYear(ctx, b))),
-    table(3, '/discharges', yearTable(ctx, 'discharges', (b) => dischargeYear(ctx, b))),
+    table(2, '/air_emissions', yearTable(ctx, 'air_emissions', (b) => groupedYear(ctx, b, 'air_emissions'))),
+    table(3, '/discharges', yearTable(ctx, 'discharges', (b) => groupedYear(ctx, b, 'discharges'))),
     table(4, '/waste', yearTable(ctx, 'waste', (b) => tonnesYear(ctx, b, [['name', 'wasteName'], ['code', 'wasteCode'], ['placement_site', 'placementSite']], 'totalByTypes'))),
     table(5, '/sulfur', yearTable(ctx, 'sulfur', (b) => tonnesYear(ctx, b, [['name', 'sulfurName'], ['placement_site', 'placementSite']], 'total'))),
   ];
