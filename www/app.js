@@ -337,7 +337,7 @@ function renderChecklist() {
 /** The element a finding belongs to and its message box. */
 function target(f) {
   if (f.path === '/documents' && typeof f.params?.document === 'string') {
-    const el = $('doc:' + f.params.document);
+    const el = $('doc:' + f.params.document)?.closest('li');
     if (el) return { el, box: $('mdoc:' + f.params.document) };
   }
   for (let p = f.path; p !== null; p = parent(p)) {

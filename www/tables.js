@@ -49,8 +49,14 @@ function row(attrs, ...cells) {
   return [tr, h('tr', { class: 'msg-row' }, h('td', { colspan: span }, [...tr.querySelectorAll('.msgs')]))];
 }
 
+/** The array at `path` (anything else, e.g. from pasted JSON, shows as empty). */
+function list(ctx, path) {
+  const v = get(ctx.app, path);
+  return Array.isArray(v) ? v : [];
+}
+
 /** A full-width row holding one "add" button. */
-function addRow(ctx, span, target, template, label) {
+function addRow(span, target, template, label) {
   return h('tr', { class: 'add' }, h('td', { colspan: span }, button(label, 'add', target, { 'data-template': template })));
 }
 
@@ -106,7 +112,7 @@ function groupedYear(ctx, base, kind) {
       ),
     ),
   );
-  (get(ctx.app, join(base, groups)) ?? []).forEach((_, i) => {
+  list(ctx, join(base, groups)).forEach((_, i) => {
     const gp = join(base, groups, i);
     const group = ctx.s('row.' + number, { n: i + 1 });
     const name = join(gp, 'name');
@@ -133,7 +139,7 @@ function groupedYear(ctx, base, kind) {
         h('td', {}, removeButton(ctx, gp, group)),
       ),
     );
-    (get(ctx.app, join(gp, 'substances')) ?? []).forEach((__, j) => {
+    list(ctx, join(gp, 'substances')).forEach((__, j) => {
       const rp = join(gp, 'substances', j);
       const label = `${yl} · ${group} · ${ctx.s('row.substance', { n: j + 1 })}`;
       body.append(
@@ -146,7 +152,7 @@ function groupedYear(ctx, base, kind) {
         ),
       );
     });
-    body.append(addRow(ctx, span, join(gp, 'substances'), 'row', ctx.s('addSubstance')));
+    body.append(addRow(span, join(gp, 'substances'), 'row', ctx.s('addSubstance')));
     table.append(body);
   });
   return yearBlock(ctx, base, table, h('div', { class: 'below' }, button(ctx.s(add), 'add', join(base, groups), { 'data-template': number })));
@@ -170,7 +176,7 @@ function tonnesYear(ctx, base, lead, totalLabel) {
     ),
   );
   const body = h('tbody', { class: 'group' });
-  (get(ctx.app, join(base, 'items')) ?? []).forEach((_, i) => {
+  list(ctx, join(base, 'items')).forEach((_, i) => {
     const rp = join(base, 'items', i);
     const label = `${yl} · ${ctx.s('row.item', { n: i + 1 })}`;
     const cells = lead.map(([key, title], k) =>
@@ -178,7 +184,7 @@ function tonnesYear(ctx, base, lead, totalLabel) {
     );
     body.append(...row({ 'data-anchor': rp }, cells, values(ctx, rp, TONNES, label), h('td', {}, removeButton(ctx, rp, label))));
   });
-  body.append(addRow(ctx, span, join(base, 'items'), 'row', ctx.s('addRow')));
+  body.append(addRow(span, join(base, 'items'), 'row', ctx.s('addRow')));
   table.append(body);
   return yearBlock(ctx, base, table, null);
 }
@@ -204,7 +210,7 @@ function sitesTable(ctx) {
     ),
   );
   const body = h('tbody', { class: 'group' });
-  (get(ctx.app, base) ?? []).forEach((_, i) => {
+  list(ctx, base).forEach((_, i) => {
     const rp = join(base, i);
     const label = ctx.s('row.site', { n: i + 1 });
     const dms = (axis) =>
@@ -226,7 +232,7 @@ function sitesTable(ctx) {
       ),
     );
   });
-  body.append(addRow(ctx, 12, base, 'site1', ctx.s('addRow')));
+  body.append(addRow(12, base, 'site1', ctx.s('addRow')));
   table.append(body);
   return h('div', { class: 'scroll' }, table);
 }
@@ -234,7 +240,7 @@ function sitesTable(ctx) {
 /** Table `n` (2–5): its year blocks and an "add a year" button. */
 function yearTable(ctx, key, render) {
   const years = join('/' + key, 'years');
-  const blocks = (get(ctx.app, years) ?? []).map((_, y) => render(join(years, y)));
+  const blocks = list(ctx, years).map((_, y) => render(join(years, y)));
   return [
     blocks.length ? blocks : h('p', { class: 'hint', text: ctx.s('noYears') }),
     h('div', { class: 'below' }, button(ctx.s('addYear'), 'add', years, { 'data-template': 'year-' + key })),
@@ -263,7 +269,7 @@ export function newItem(app, template, list, firstYear) {
       return { number: next('number') };
     case 'site': {
       const used = new Set(list.map((x) => x?.site));
-      const free = (app.industrial_sites ?? []).map((s) => s?.number).find((n) => Number.isInteger(n) && !used.has(n));
+      const free = (Array.isArray(app.industrial_sites) ? app.industrial_sites : []).map((s) => s?.number).find((n) => Number.isInteger(n) && !used.has(n));
       return { site: free ?? next('site'), substances: [{}] };
     }
     case 'outlet':

@@ -21,7 +21,7 @@ before(async () => {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-quic', '--lang=ru-RU'],
+      '--disable-quic'],
   });
 });
 after(async () => {
@@ -169,7 +169,7 @@ test('a category II permit application typed into the form: exactly its two erro
   await page.close();
 });
 
-test('every example loads into the form unchanged and passes; every input has a label', async () => {
+test('every example loads into the form unchanged and passes; every input has a label; pasted JSON of any shape is reported, not fatal', async () => {
   const { page, errors } = await open();
   await page.locator('#json-panel summary').click();
   for (const name of EXAMPLES) {
@@ -185,6 +185,15 @@ test('every example loads into the form unchanged and passes; every input has a 
         .map((el) => el.id || el.outerHTML));
     assert.deepEqual(unlabelled, [], name);
   }
+  // Pasted JSON of the wrong shape: the library reports it, the form does not break.
+  const odd = {
+    service: 'emission_permit', category: 5, applicant: 'ТОО', facts: [true], documents: 'all',
+    industrial_sites: { number: 1 }, air_emissions: { years: { year: 2020 } }, waste: { years: [{ year: '20x', items: 'none' }] },
+  };
+  await page.fill('#json', JSON.stringify(odd));
+  const wrong = (await findings(page)).filter(([code]) => code === 'input.wrong_type').map(([, p]) => p).sort();
+  assert.deepEqual(wrong, ['/air_emissions/years', '/applicant', '/category', '/documents', '/facts', '/industrial_sites', '/waste/years/0/items', '/waste/years/0/year']);
+  assert.equal(await page.locator('[id="m/category"] .msg.error').count(), 1);
   assert.deepEqual(errors, []);
   await page.close();
 });
