@@ -1147,6 +1147,11 @@ export interface Item {
    */
   fact?: string | null;
   /**
+   * The question asking for `fact`, in kk/ru/en, so a form can offer it as a
+   * yes/no input.
+   */
+  question?: Localized | null;
+  /**
    * How the document must be presented.
    */
   attributes: DocumentAttributes;

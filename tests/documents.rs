@@ -603,6 +603,15 @@ fn unanswered_objects_are_conditional_on_their_own_question() {
         (item.status, item.fact),
         (Status::Conditional, Some("in_water_protection_zone"))
     );
+    // The item carries the question, so a form can ask it.
+    assert_eq!(
+        item.question.map(|q| q.ru),
+        documents::fact_question("in_water_protection_zone", Lang::Ru)
+    );
+    assert!(c
+        .items
+        .iter()
+        .all(|i| i.question.is_some() == (i.status == Status::Conditional)));
 }
 
 #[wasm_bindgen_test(unsupported = test)]
@@ -908,6 +917,7 @@ fn checklist_json_has_the_documented_shape() {
         "aktobe_2013 PR §7.8, §8.6 → almaty_oblast_2012 PR §11.1.2"
     );
     assert!(item.get("fact").is_none());
+    assert!(item.get("question").is_none());
 }
 
 // ---------------------------------------------------------------------------

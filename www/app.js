@@ -1,54 +1,649 @@
-// Demo: validates the application JSON as it is typed, in the chosen language.
-import init, { validateApplication } from './pkg/web.js';
+// The demo portal form. The application object is the form's state: every input
+// is bound to a JSON Pointer into it, and after every change the library checks the
+// whole object (`validateApplication`), lists the documents (`requiredDocuments`),
+// reads the ИИН/БИН (`validateIdentifier`) and counts the deadlines (`deadlines`).
+// Findings come back with JSON Pointer paths and are shown at the inputs they name.
+import init, { validateApplication, requiredDocuments, validateIdentifier, deadlines, messages, version } from './pkg/web.js';
+import { LANGS, t } from './strings.js';
+import { h, field, control, msgs, read, button } from './form.js';
+import { renderTables, newItem } from './tables.js';
+import { get, set, join, parent } from './pointer.js';
 
 const EXAMPLES = ['permit_II', 'permit_III', 'permit_IV', 'expertise_II', 'expertise_III', 'expertise_IV'];
-const UI = {
-  kk: { title: 'Өтінішті тексеру', lang: 'Тіл', example: 'Мысал', app: 'Өтініш (JSON)' },
-  ru: { title: 'Проверка заявления', lang: 'Язык', example: 'Пример', app: 'Заявление (JSON)' },
-  en: { title: 'Application check', lang: 'Language', example: 'Example', app: 'Application (JSON)' },
+const REGIONS = ['almaty_oblast', 'aktobe_oblast', 'karaganda_oblast', 'almaty_city'];
+const EDITIONS = ['almaty_oblast_2012', 'aktobe_2013', 'karaganda_2013', 'almaty_city_2019'];
+const DEADLINES = ['registered_on', 'completeness_due', 'decision_due', 'remarks_due', 'fixes_due'];
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+
+const state = {
+  lang: 'ru',
+  app: {},
+  report: null,
+  catalog: {},
+  examples: new Map(),
+  /** Attached-document objects last unticked, so ticking again restores them. */
+  stash: new Map(),
+  checklistKey: null,
+  /** JSON Pointer → the element showing it (input or anchor). */
+  index: new Map(),
 };
+
 const $ = (id) => document.getElementById(id);
+const s = (key, params) => t(state.lang, key, params);
+const ctx = () => ({ app: state.app, lang: state.lang, s });
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function render() {
-  const lang = $('lang').value;
-  document.documentElement.lang = lang;
-  $('title').textContent = UI[lang].title;
-  $('lang-label').textContent = UI[lang].lang;
-  $('example-label').textContent = UI[lang].example;
-  $('app-label').textContent = UI[lang].app;
-  const report = validateApplication($('app').value, { lang });
-  const counts = report.counts;
-  $('summary').textContent = `${report.ok ? '✔' : '✖'} ${counts.error} / ${counts.warning} / ${counts.info}`;
-  $('findings').replaceChildren(...report.findings.map((f) => {
-    const li = document.createElement('li');
-    li.className = f.severity;
-    li.dataset.code = f.code;
-    const msg = document.createElement('div');
-    msg.textContent = f.message;
-    const where = document.createElement('div');
-    where.className = 'path';
-    where.textContent = `${f.path || '/'} · ${f.code}`;
-    li.append(msg, where);
-    if (f.basis) {
-      const basis = document.createElement('div');
-      basis.className = 'basis';
-      basis.textContent = f.basis;
-      li.append(basis);
+// ---------------------------------------------------------------------------
+// Formatting
+
+function fmtDecimal(canonical) {
+  const [int, frac] = String(canonical).split('.');
+  const [group, point] = state.lang === 'en' ? [',', '.'] : ['\u00a0', ','];
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return frac ? grouped + point + frac : grouped;
+}
+
+function fmtDate(iso) {
+  if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return String(iso ?? '');
+  if (state.lang === 'en') return iso;
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+/** The instant `date` on Kazakhstan's clock (UTC+5 since 1 March 2024) as ISO with offset. */
+function kazakhstanIso(date) {
+  return new Date(date.getTime() + 5 * 3600e3).toISOString().slice(0, 19) + '+05:00';
+}
+
+const ROMAN = { 19: 'XIX', 20: 'XX', 21: 'XXI' };
+
+// ---------------------------------------------------------------------------
+// Rendering of the form sections
+
+/** Re-renders with `fn`, keeping the focus on the element with the same id. */
+function keepFocus(fn) {
+  const id = document.activeElement?.id;
+  fn();
+  if (id && document.activeElement?.id !== id) $(id)?.focus();
+  buildIndex();
+}
+
+function buildIndex() {
+  state.index.clear();
+  for (const el of document.querySelectorAll('#form [data-path], #form [data-anchor]')) {
+    const path = el.dataset.path ?? el.dataset.anchor;
+    if (!state.index.has(path)) state.index.set(path, el);
+  }
+}
+
+function options(keys, prefix, empty = s('choose')) {
+  return [['', empty], ...keys.map((k) => [k, s(`${prefix}.${k}`)])];
+}
+
+function submittedField(c) {
+  const v = get(state.app, '/submitted_at');
+  const m = typeof v === 'string' ? v.match(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/) : null;
+  const offset = m ? (m[2] === 'Z' ? '+00:00' : m[2]) : '+05:00';
+  const local = h('input', {
+    type: 'datetime-local',
+    step: 1,
+    id: 'f/submitted_at',
+    'data-path': '/submitted_at',
+    'data-kind': 'datetime',
+    'aria-describedby': 'm/submitted_at',
+  });
+  local.value = m ? m[1] : '';
+  const zone = h('select', { id: 'f-offset', 'data-kind': 'datetime', 'aria-describedby': 'm/submitted_at' });
+  const zones = ['+05:00', '+06:00'];
+  if (!zones.includes(offset)) zones.push(offset);
+  zone.append(...zones.map((z) => new Option(`UTC${z}`, z)));
+  zone.value = offset;
+  return h(
+    'div',
+    { class: 'field wide' },
+    h('label', { for: local.id, text: s('submittedAt') }),
+    h(
+      'div',
+      { class: 'inline' },
+      local,
+      h('label', { for: zone.id, class: 'sr-only', text: s('utcOffset') }),
+      zone,
+      button(s('now'), 'now', '/submitted_at', { 'aria-label': s('nowLabel') }),
+    ),
+    msgs('/submitted_at'),
+  );
+}
+
+function renderCase() {
+  const c = ctx();
+  const service = state.app.service;
+  const actions =
+    service === 'emission_permit' ? ['issue', 'reissue'] : service === 'ecological_expertise' ? ['first', 'repeat'] : ['issue', 'reissue', 'first', 'repeat'];
+  $('case').replaceChildren(
+    field(c, s('service'), { path: '/service', kind: 'select', options: options(['emission_permit', 'ecological_expertise'], 'service'), wide: true }),
+    field(c, s('action'), { path: '/action', kind: 'select', options: options(actions, 'action') }),
+    field(c, s('category'), { path: '/category', kind: 'select', options: options(['II', 'III', 'IV'], 'category') }),
+    field(c, s('channel'), { path: '/channel', kind: 'select', options: options(['portal', 'in_person'], 'channel'), wide: true }),
+    field(c, s('region'), { path: '/region', kind: 'select', options: options(REGIONS, 'region') }),
+    field(c, s('edition'), { path: '/edition', kind: 'select', options: options(EDITIONS, 'edition', s('editionAuto')) }),
+    submittedField(c),
+    field(c, s('edsSigned'), { path: '/eds_signed', kind: 'bool' }),
+  );
+  const permit = service === 'emission_permit' || ['industrial_sites', 'air_emissions', 'discharges', 'waste', 'sulfur'].some((k) => k in state.app);
+  $('sec-tables').hidden = !permit;
+  $('sec-expertise').hidden = service !== 'ecological_expertise' && !('expertise' in state.app);
+}
+
+function renderApplicant() {
+  const c = ctx();
+  $('applicant').replaceChildren(
+    field(c, s('applicantKind'), { path: '/applicant/kind', kind: 'select', options: options(['legal_entity', 'individual'], 'kind') }),
+    field(c, s('applicantName'), { path: '/applicant/name', wide: true, autocomplete: 'organization' }),
+    field(
+      c,
+      s('iinBin'),
+      { path: '/applicant/iin_bin', cls: 'iin', placeholder: s('iinBinHint'), wide: true },
+      h('div', { id: 'ident', class: 'ident', 'aria-live': 'polite' }),
+    ),
+    field(c, s('phone'), { path: '/applicant/phone', autocomplete: 'tel' }),
+    field(c, s('address'), { path: '/applicant/address', wide: true, autocomplete: 'street-address' }),
+    field(c, s('objectName'), { path: '/object/name', wide: true }),
+    field(c, s('hazardClass'), { path: '/object/hazard_class' }),
+    field(c, s('accountNumber'), { path: '/object/account_number' }),
+  );
+}
+
+function renderExpertise() {
+  const c = ctx();
+  $('expertise').replaceChildren(
+    field(c, s('remarksSentOn'), { path: '/expertise/remarks_sent_on', kind: 'date' }),
+    field(c, s('fixesSubmittedOn'), { path: '/expertise/fixes_submitted_on', kind: 'date' }),
+  );
+}
+
+function renderTablesSection() {
+  $('tables').replaceChildren(...renderTables(ctx()));
+}
+
+function renderStatic() {
+  document.documentElement.lang = state.lang;
+  document.title = s('title');
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = s(el.dataset.i18n);
+  $('version').textContent = s('version', { v: version() });
+  const example = $('example');
+  const chosen = example.value;
+  example.replaceChildren(
+    new Option(s('exampleBlank'), ''),
+    ...EXAMPLES.filter((n) => state.examples.has(n)).map((n) => {
+      const a = state.examples.get(n);
+      return new Option(`${s('serviceShort.' + a.service)}, ${s('category.' + a.category)} — ${s('region.' + a.region)}`, n);
+    }),
+  );
+  example.value = chosen;
+}
+
+function renderAll() {
+  keepFocus(() => {
+    renderStatic();
+    renderCase();
+    renderApplicant();
+    renderExpertise();
+    renderTablesSection();
+    state.checklistKey = null;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Required documents and the conditional questions
+
+function checklistQuery() {
+  const a = state.app;
+  const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const when = str(a.submitted_at);
+  const facts = isObject(a.facts) ? { ...a.facts } : {};
+  const kind = a.applicant?.kind;
+  if (kind === 'legal_entity' || kind === 'individual') facts.applicant_is_legal_entity = kind === 'legal_entity';
+  return {
+    edition: str(a.edition),
+    region: str(a.region),
+    date: when && /^\d{4}-\d{2}-\d{2}/.test(when) ? when.slice(0, 10) : undefined,
+    service: str(a.service),
+    action: str(a.action),
+    category: str(a.category),
+    channel: str(a.channel),
+    facts,
+  };
+}
+
+/** The questions to show: facts deciding a document now, and answered facts that would. */
+function questions(query, list) {
+  const found = new Map();
+  list.items.forEach((item, i) => {
+    if (item.fact && !found.has(item.fact)) found.set(item.fact, { order: i, question: item.question });
+  });
+  for (const [id, answer] of Object.entries(state.app.facts ?? {})) {
+    if (found.has(id) || typeof answer !== 'boolean') continue;
+    const probe = requiredDocuments({ ...query, facts: { ...query.facts, [id]: null } }, { lang: state.lang });
+    const i = probe.checklist?.items.findIndex((item) => item.fact === id) ?? -1;
+    if (i >= 0) found.set(id, { order: i, question: probe.checklist.items[i].question });
+  }
+  return [...found].sort((a, b) => a[1].order - b[1].order);
+}
+
+function questionFieldset(id, question, objects) {
+  const path = join('/facts', id);
+  const answer = get(state.app, path);
+  const radio = (value, label, checked) => {
+    const input = h('input', {
+      type: 'radio',
+      name: 'q-' + id,
+      value,
+      id: value === 'yes' ? 'f' + path : `f${path}#${value}`,
+      'data-path': path,
+      'data-kind': 'fact',
+      'aria-describedby': 'm' + path,
+    });
+    input.checked = checked;
+    return h('span', { class: 'radio' }, input, h('label', { for: input.id, text: label }));
+  };
+  return h(
+    'fieldset',
+    { class: `question ${objects.includes(id) ? 'object' : ''}`, 'data-anchor': path },
+    h('legend', { text: question?.[state.lang] ?? id }),
+    h(
+      'div',
+      { class: 'radios' },
+      radio('yes', s('yes'), answer === true),
+      radio('no', s('no'), answer === false),
+      radio('none', s('unanswered'), typeof answer !== 'boolean'),
+    ),
+    msgs(path),
+  );
+}
+
+function documentItem(item, attachedIndex) {
+  const id = item.id;
+  const box = h('input', { type: 'checkbox', id: 'doc:' + id, 'data-kind': 'doc', 'data-doc': id, 'aria-describedby': 'mdoc:' + id });
+  box.checked = attachedIndex >= 0;
+  const anchor = attachedIndex >= 0 ? join('/documents', attachedIndex) : undefined;
+  const meta = [];
+  if (item.status) meta.push(h('span', { class: `badge ${item.status}`, text: s('status.' + item.status) }));
+  for (const a of item.attributes ?? []) meta.push(h('span', { class: 'attr', text: s('attr.' + a) }));
+  let validity = null;
+  if (anchor) {
+    const c = ctx();
+    const path = join(anchor, 'valid_until');
+    validity = h('div', { class: 'validity' }, h('label', { for: 'f' + path, text: s('validUntil') }), control(c, { path, kind: 'date' }), msgs(path));
+  }
+  return h(
+    'li',
+    { class: `doc ${item.status ?? 'extra'}`, 'data-doc': id, 'data-anchor': anchor },
+    h('div', { class: 'doc-head' }, box, h('label', { for: box.id, text: item.names?.[state.lang] ?? id }), validity),
+    h('div', { class: 'doc-meta' }, meta, item.basis ? h('span', { class: 'basis', text: s('basis', { basis: item.basis }) }) : null),
+    h('div', { class: 'msgs', id: 'mdoc:' + id }),
+    anchor ? msgs(anchor) : null,
+  );
+}
+
+function renderChecklist() {
+  const query = checklistQuery();
+  const attached = (Array.isArray(state.app.documents) ? state.app.documents : []).map((d) => (isObject(d) ? d.id : undefined));
+  const key = JSON.stringify([state.lang, query, attached]);
+  if (key === state.checklistKey) return;
+  state.checklistKey = key;
+  const ready = query.service && query.action && query.category && query.channel && (query.region || query.edition);
+  const r = ready ? requiredDocuments(query, { lang: state.lang }) : null;
+  const list = r?.checklist;
+  keepFocus(() => {
+    const out = [];
+    if (!list) {
+      out.push(h('p', { class: 'hint', text: s('noChecklist') }));
+    } else {
+      const meta = [s('checklistEdition', { edition: s('edition.' + list.edition) })];
+      if (list.derived_from) meta.push(s('derivedFrom', { source: list.derived_from }));
+      out.push(h('p', { class: 'list-meta', text: meta.join('; ') }));
+      if (list.unverified) out.push(h('p', { class: 'note', text: s('unverified') }));
+      if (list.venues.length) out.push(h('p', { class: 'hint', text: s('venues', { venues: list.venues.map((v) => s('venue.' + v)).join(', ') }) }));
+      const qs = questions(query, list);
+      if (qs.length) {
+        out.push(
+          h(
+            'div',
+            { class: 'questions', 'data-anchor': '/facts' },
+            h('h3', { text: s('questions') }),
+            h('p', { class: 'hint', text: s('questionsHint') }),
+            list.at_least_one_of.length ? h('p', { class: 'hint', text: s('atLeastOne') }) : null,
+            msgs('/facts'),
+            qs.map(([id, { question }]) => questionFieldset(id, question, list.at_least_one_of)),
+          ),
+        );
+      }
+      out.push(h('h3', { text: s('attachedDocs') }));
+      out.push(h('ul', { class: 'checklist' }, list.items.map((item) => documentItem(item, attached.indexOf(item.id)))));
     }
-    return li;
-  }));
+    const known = new Set(list?.items.map((i) => i.id) ?? []);
+    const extra = attached.map((id, i) => [id, i]).filter(([id]) => typeof id === 'string' && !known.has(id));
+    if (extra.length) {
+      out.push(h('h3', { text: s('otherDocs') }));
+      out.push(h('ul', { class: 'checklist' }, extra.map(([id, i]) => documentItem({ id }, i))));
+    }
+    $('documents').replaceChildren(h('div', { 'data-anchor': '/documents' }, msgs('/documents'), out));
+  });
 }
 
-async function loadExample(name) {
-  const res = await fetch(`./examples/${name}.json`);
-  $('app').value = await res.text();
-  render();
+// ---------------------------------------------------------------------------
+// Findings, totals, the identifier, deadlines
+
+/** The element a finding belongs to and its message box. */
+function target(f) {
+  if (f.path === '/documents' && typeof f.params?.document === 'string') {
+    const el = $('doc:' + f.params.document)?.closest('li');
+    if (el) return { el, box: $('mdoc:' + f.params.document) };
+  }
+  for (let p = f.path; p !== null; p = parent(p)) {
+    const el = state.index.get(p);
+    if (el && el.isConnected && !el.closest('[hidden]')) return { el, box: $('m' + p) };
+  }
+  return null;
 }
 
-await init();
-$('example').replaceChildren(...EXAMPLES.map((n) => new Option(n, n)));
-$('example').addEventListener('change', (e) => loadExample(e.target.value));
-$('lang').addEventListener('change', render);
-$('app').addEventListener('input', render);
-await loadExample(EXAMPLES[0]);
-document.body.dataset.ready = '1';
+function focusTarget(tgt) {
+  const el = tgt.el.matches('input, select, textarea, button') ? tgt.el : tgt.el.querySelector('input, select, textarea, button');
+  (el ?? tgt.el).focus();
+  (el ?? tgt.el).scrollIntoView({ block: 'center' });
+}
+
+function showFindings(report) {
+  for (const box of document.querySelectorAll('#form .msgs')) box.replaceChildren();
+  for (const el of document.querySelectorAll('#form .invalid, #form .warn')) el.classList.remove('invalid', 'warn');
+  for (const el of document.querySelectorAll('#form [aria-invalid]')) el.removeAttribute('aria-invalid');
+
+  const items = report.findings.map((f, i) => {
+    const tgt = target(f);
+    if (tgt) {
+      tgt.box?.append(h('div', { class: `msg ${f.severity}`, text: f.message }));
+      if (f.severity !== 'info') tgt.el.classList.add(f.severity === 'error' ? 'invalid' : 'warn');
+      if (f.severity === 'error' && tgt.el.matches('input, select')) tgt.el.setAttribute('aria-invalid', 'true');
+    }
+    const body = [
+      h('span', { class: `sev ${f.severity}`, text: state.catalog['report.severity_' + f.severity] ?? f.severity }),
+      h('span', { class: 'text', text: f.message }),
+      f.basis ? h('span', { class: 'basis', text: s('basis', { basis: f.basis }) }) : null,
+      h('span', { class: 'where', text: `${f.code} · ${f.path || '/'}` }),
+    ];
+    const li = h('li', { class: f.severity, 'data-code': f.code, 'data-path': f.path, 'data-severity': f.severity });
+    if (tgt) {
+      const b = h('button', { type: 'button', class: 'finding', id: `finding:${i}:${f.code}:${f.path}` }, body);
+      b.addEventListener('click', () => focusTarget(target(f) ?? tgt));
+      li.append(b);
+    } else {
+      li.append(h('div', { class: 'finding' }, body));
+    }
+    return [SEVERITY_ORDER[f.severity] ?? 3, li];
+  });
+  const focused = document.activeElement?.id;
+  $('findings').replaceChildren(...items.sort((a, b) => a[0] - b[0]).map(([, li]) => li));
+  if (focused?.startsWith('finding:') && document.activeElement?.id !== focused) $(focused)?.focus();
+
+  const c = report.counts;
+  $('status').className = `status ${report.ok ? 'ok' : 'bad'}`;
+  $('status').textContent = `${report.ok ? '✔' : '✖'} ${
+    report.ok && c.warning + c.info === 0
+      ? state.catalog['report.ok']
+      : state.catalog['report.summary'].replace('{errors}', c.error).replace('{warnings}', c.warning).replace('{infos}', c.info)
+  }`;
+  $('edition').textContent = report.edition ? s('editionUsed', { edition: s('edition.' + report.edition) }) : s('noEdition');
+}
+
+function showTotals(report) {
+  for (const out of document.querySelectorAll('#form output.sum')) {
+    out.textContent = '';
+    out.classList.remove('partial');
+  }
+  for (const total of report.summary?.totals ?? []) {
+    const out = $('s' + total.path);
+    if (!out) continue;
+    out.textContent = `Σ ${total.complete ? '=' : '≥'} ${fmtDecimal(total.value)}`;
+    out.classList.toggle('partial', !total.complete);
+  }
+}
+
+function showIdent() {
+  const panel = $('ident');
+  if (!panel) return;
+  const value = get(state.app, '/applicant/iin_bin');
+  if (typeof value !== 'string' || value.trim() === '') {
+    panel.className = 'ident';
+    panel.replaceChildren(h('span', { class: 'hint', text: s('identWaiting') }));
+    return;
+  }
+  const v = validateIdentifier(value);
+  const rows = [];
+  if (v.kind) rows.push([s('identKind'), s('identKind.' + v.kind)]);
+  const f = v.fields;
+  const cat = state.catalog;
+  if ('birth_date' in f) {
+    rows.push([s('birthDate'), fmtDate(f.birth_date)], [s('sex'), cat['ident.sex.' + f.sex]], [s('century'), ROMAN[f.century] ?? String(f.century)]);
+  }
+  if ('registered' in f) {
+    const [y, m] = f.registered.split('-');
+    rows.push(
+      [s('registered'), state.lang === 'en' ? f.registered : `${m}.${y}`],
+      [s('entityType'), cat['ident.entity_type.' + f.entity_type]],
+      [s('attribute'), cat['ident.attribute.' + f.attribute]],
+    );
+  }
+  panel.className = `ident ${v.valid ? 'valid' : 'invalid'}`;
+  panel.replaceChildren(
+    h('span', { class: 'ident-verdict', text: v.valid ? `✔ ${s('identValid')}` : `✖ ${s('identInvalid')}` }),
+    rows.length ? h('dl', {}, rows.flatMap(([k, val]) => [h('dt', { text: k }), h('dd', { text: val })])) : null,
+  );
+}
+
+function showDeadlines() {
+  const a = state.app;
+  const panel = $('deadlines');
+  const base = { service: a.service, action: a.action, category: a.category, channel: a.channel || undefined };
+  if (!base.service || !base.action || !base.category || !(a.region || a.edition)) {
+    panel.replaceChildren(h('p', { class: 'hint', text: s('deadlinesNeed') }));
+    return;
+  }
+  const now = new Date();
+  const query = { ...base, region: a.region || undefined, edition: a.edition || undefined, submitted_at: now };
+  let d = deadlines(query, { lang: state.lang });
+  let note = null;
+  const uncovered = d.findings.find((f) => f.code === 'editions.not_covered');
+  const fallback = a.edition || state.report?.edition || uncovered?.params?.closest?.[0];
+  if (uncovered && fallback) {
+    d = deadlines({ ...query, edition: fallback }, { lang: state.lang });
+    note = s('deadlinesByEdition', { edition: s('edition.' + fallback) });
+  }
+  const [date, time] = kazakhstanIso(now).split('T');
+  const rows = DEADLINES.filter((k) => d[k]).flatMap((k) => [
+    h('dt', { text: s(k) }),
+    h('dd', {}, h('strong', { text: fmtDate(d[k]) }), d.basis[k] ? h('span', { class: 'basis', text: d.basis[k] }) : null),
+  ]);
+  panel.replaceChildren(
+    h('p', { class: 'hint', text: s('nowAt', { time: `${fmtDate(date)} ${time.slice(0, 5)} (UTC+5)` }) }),
+    note ? h('p', { class: 'note', text: note }) : null,
+    rows.length ? h('dl', { class: 'deadlines' }, rows) : null,
+    d.findings.length ? h('ul', { class: 'mini' }, d.findings.map((f) => h('li', { class: f.severity, text: f.message }))) : null,
+  );
+}
+
+function showJson() {
+  const area = $('json');
+  if (!$('json-panel').open || document.activeElement === area) return;
+  area.value = JSON.stringify(state.app, null, 2);
+  $('json-status').textContent = '';
+}
+
+function refresh() {
+  state.report = validateApplication(state.app, { lang: state.lang });
+  renderChecklist();
+  showFindings(state.report);
+  showTotals(state.report);
+  showIdent();
+  showDeadlines();
+  showJson();
+  document.body.dataset.ready = '1';
+}
+
+let pending = false;
+function schedule() {
+  if (pending) return;
+  pending = true;
+  queueMicrotask(() => {
+    pending = false;
+    refresh();
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Events
+
+function submittedAt() {
+  const local = $('f/submitted_at').value;
+  if (!local) return undefined;
+  return (local.length === 16 ? local + ':00' : local) + $('f-offset').value;
+}
+
+function toggleDocument(id, on) {
+  const docs = Array.isArray(state.app.documents) ? state.app.documents : (state.app.documents = []);
+  if (on) {
+    if (!docs.some((d) => d?.id === id)) docs.push(state.stash.get(id) ?? { id });
+  } else {
+    const i = docs.findIndex((d) => d?.id === id);
+    if (i >= 0) state.stash.set(id, docs.splice(i, 1)[0]);
+  }
+}
+
+/** What an edited input stands for: [pointer, value] (`undefined` removes the key). */
+function edited(el) {
+  switch (el.dataset.kind) {
+    case 'fact':
+      return [el.dataset.path, el.value === 'none' ? undefined : el.value === 'yes'];
+    case 'datetime':
+      return ['/submitted_at', submittedAt()];
+    default:
+      return [el.dataset.path, read(el)];
+  }
+}
+
+function onEdit(e) {
+  const el = e.target;
+  const kind = el.dataset.kind;
+  if (!kind) return;
+  let changed = true;
+  if (kind === 'doc') {
+    toggleDocument(el.dataset.doc, el.checked);
+  } else {
+    const [path, value] = edited(el);
+    // A `change` after the `input` events has nothing new to write.
+    changed = get(state.app, path) !== value;
+    if (changed) set(state.app, path, value);
+  }
+  if (e.type === 'change' && el.dataset.path === '/service') {
+    const fits = { emission_permit: ['issue', 'reissue'], ecological_expertise: ['first', 'repeat'] }[state.app.service];
+    if (fits && !fits.includes(state.app.action)) state.app.action = fits[0];
+    keepFocus(renderCase);
+    changed = true;
+  }
+  if (e.type === 'change' && /^\/(air_emissions|discharges|waste|sulfur)\/years\/\d+\/year$/.test(el.dataset.path ?? '')) {
+    // The year is part of every cell's label. A `change` fires as the focus leaves:
+    // re-render once it has landed, so it stays where it went.
+    setTimeout(() => {
+      keepFocus(renderTablesSection);
+      refresh();
+    });
+  }
+  if (changed) schedule();
+}
+
+function firstYear() {
+  const y = Number(String(state.app.submitted_at ?? '').slice(0, 4));
+  return (Number.isInteger(y) && y > 1999 ? y : new Date().getFullYear()) + 1;
+}
+
+function onClick(e) {
+  const b = e.target.closest('button[data-action]');
+  if (!b) return;
+  const { action, target: path, template } = b.dataset;
+  let focus = null;
+  if (action === 'now') {
+    state.app.submitted_at = kazakhstanIso(new Date());
+    keepFocus(renderCase);
+  } else if (action === 'add') {
+    const list = Array.isArray(get(state.app, path)) ? get(state.app, path) : [];
+    set(state.app, path, [...list, newItem(state.app, template, list, firstYear())]);
+    const added = join(path, list.length);
+    focus = () => [...document.querySelectorAll('#tables [data-path]')].find((x) => x.dataset.path.startsWith(added + '/'));
+  } else if (action === 'remove') {
+    set(state.app, path, undefined);
+    focus = () => $(`b:add:${parent(path)}`) ?? $('h-tables');
+  } else if (action === 'fill') {
+    for (const total of state.report?.summary?.totals ?? []) {
+      if (total.path.startsWith(path + '/')) set(state.app, total.path, total.value);
+    }
+  }
+  if (action !== 'now') {
+    keepFocus(renderTablesSection);
+    focus?.()?.focus();
+  }
+  schedule();
+}
+
+function loadExample(name) {
+  state.app = name && state.examples.has(name) ? structuredClone(state.examples.get(name)) : {};
+  state.stash.clear();
+  renderAll();
+  refresh();
+}
+
+function setLang(lang) {
+  state.lang = lang;
+  state.catalog = messages(lang);
+  renderAll();
+  refresh();
+}
+
+async function main() {
+  await init();
+  const form = $('form');
+  form.addEventListener('input', onEdit);
+  form.addEventListener('change', onEdit);
+  form.addEventListener('click', onClick);
+  form.addEventListener('submit', (e) => e.preventDefault());
+  $('lang').addEventListener('change', (e) => setLang(e.target.value));
+  $('example').addEventListener('change', (e) => loadExample(e.target.value));
+  $('validate').addEventListener('click', () => {
+    refresh();
+    $('summary').focus();
+  });
+  $('json-panel').addEventListener('toggle', showJson);
+  $('json').addEventListener('input', (e) => {
+    try {
+      const app = JSON.parse(e.target.value);
+      if (!isObject(app)) throw new TypeError('not an object');
+      state.app = app;
+      renderAll();
+      refresh();
+    } catch {
+      $('json-status').textContent = s('jsonInvalid');
+    }
+  });
+  const loaded = await Promise.all(EXAMPLES.map((n) => fetch(`./examples/${n}.json`).then((r) => (r.ok ? r.json() : null))));
+  EXAMPLES.forEach((n, i) => loaded[i] && state.examples.set(n, loaded[i]));
+  state.lang = LANGS.includes($('lang').value) ? $('lang').value : 'ru';
+  state.catalog = messages(state.lang);
+  renderStatic();
+  $('example').value = 'permit_II';
+  loadExample('permit_II');
+  setInterval(showDeadlines, 30000);
+}
+
+main().catch((e) => {
+  $('status').className = 'status bad';
+  $('status').textContent = `kz-eco-rules: ${e.message}`;
+  throw e;
+});

@@ -38,6 +38,10 @@ pub struct Item {
     /// For a conditional document, the unanswered fact that decides it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fact: Option<&'static str>,
+    /// The question asking for `fact`, in kk/ru/en, so a form can offer it as a
+    /// yes/no input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<Localized>,
     /// How the document must be presented.
     pub attributes: Attributes,
     /// Where the requirement comes from, e.g. `almaty_oblast_2012 PR §11.2.1`; for
@@ -264,6 +268,7 @@ fn checklist(
             names: e.rule.document.names,
             status: e.status,
             fact: e.fact.map(|f| f.id),
+            question: e.fact.map(|f| f.question),
             attributes: attributes(list, e.rule),
             basis: cite(list, e.rule.clause).to_string(),
         })

@@ -1,9 +1,16 @@
-// The demo form, driven in real headless Chromium (Debian's, via playwright-core).
+// The demo portal form end to end, in real headless Chromium (Debian's, driven by
+// playwright-core), served with the Content-Security-Policy a portal sends. Any
+// console error or warning (CSP violations included) or uncaught exception fails a
+// test. Screenshots: test-output/demo-form-findings.png (the two findings, in
+// Kazakh) and test-output/demo-form.png (fixed).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
+
+const EXAMPLES = ['permit_II', 'permit_III', 'permit_IV', 'expertise_II', 'expertise_III', 'expertise_IV'];
 
 let srv;
 let browser;
@@ -22,23 +29,242 @@ after(async () => {
   srv?.server.close();
 });
 
-test('the form validates live and switches language', async () => {
-  const page = await browser.newPage();
+/** A page of the form, ready, collecting console errors, CSP violations and uncaught exceptions. */
+async function open() {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ru-RU' });
   const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`console.${m.type()}: ${m.text()}`); });
   await page.goto(srv.url);
   await page.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
-  assert.equal(await page.locator('#findings li').count(), 0);
+  return { page, errors };
+}
 
-  const text = await page.inputValue('#app');
-  await page.fill('#app', text.replace('"category": "II"', '"category": "V"'));
-  const item = page.locator('#findings li[data-code="input.unknown_value"]');
-  await item.waitFor();
-  assert.match(await item.textContent(), /Недопустимое значение «V»/);
+/** The input bound to a JSON Pointer. */
+const input = (page, pointer) => page.locator(`[id="f${pointer}"]`);
 
+/** The findings listed in the summary: [code, path, severity, message]. */
+const findings = (page) =>
+  page.locator('#findings li').evaluateAll((items) =>
+    items.map((li) => [li.dataset.code, li.dataset.path, li.dataset.severity, li.querySelector('.text').textContent]));
+
+/** The messages shown next to the input of `pointer`. */
+const cellMessages = (page, pointer) => page.locator(`[id="m${pointer}"] .msg`).allTextContents();
+
+const TOTAL = '/air_emissions/years/0/total/requested/t_per_year';
+const IIN = '/applicant/iin_bin';
+
+test('a category II permit application typed into the form: exactly its two errors, in ru and kk, then fixed', async () => {
+  const { page, errors } = await open();
+  await page.selectOption('#example', '');
+  assert.ok((await findings(page)).some(([code]) => code === 'input.missing_field'), 'a blank form is incomplete');
+
+  // 1. The service.
+  await input(page, '/service').selectOption('emission_permit');
+  assert.equal(await input(page, '/action').inputValue(), 'issue');
+  await input(page, '/category').selectOption('II');
+  await input(page, '/channel').selectOption('portal');
+  await input(page, '/region').selectOption('almaty_city');
+  await input(page, '/submitted_at').fill('2019-11-04T10:15');
+  await page.selectOption('#f-offset', '+06:00');
+  await input(page, '/eds_signed').check();
+
+  // 2. The applicant, with a ИИН/БИН whose check digit is wrong (…38 is right).
+  await input(page, '/applicant/kind').selectOption('legal_entity');
+  await input(page, '/applicant/name').fill('ТОО «Алатау Цемент»');
+  await input(page, IIN).fill('081240001239');
+  assert.match(await page.locator('#ident').textContent(), /Номер неверен/);
+
+  // 3. Documents: the checklist of the case, every required one ticked.
+  const required = page.locator('li.doc.required input[type=checkbox]');
+  assert.equal(await required.count(), 5);
+  assert.match(await page.locator('#documents').textContent(), /almaty_city_2019 PR §4, §9\.5 → almaty_oblast_2012 PR §11\.2\.1/);
+  for (let i = 0; i < 5; i += 1) await required.nth(i).check();
+
+  // 4. Table 1: one site.
+  await page.click('button[data-action="add"][data-target="/industrial_sites"]');
+  assert.equal(await input(page, '/industrial_sites/0/number').inputValue(), '1');
+  await input(page, '/industrial_sites/0/name').fill('Основная промышленная площадка');
+  for (const [axis, dms] of [['latitude', ['43', '21', '35,2']], ['longitude', ['76', '57', '48,9']]]) {
+    for (const [i, unit] of ['deg', 'min', 'sec'].entries()) await input(page, `/industrial_sites/0/${axis}/${unit}`).fill(dms[i]);
+  }
+  await input(page, '/industrial_sites/0/area_ha').fill('42,5');
+
+  // 5. Table 2, one year: site 1 with two substances, its row and the year's total,
+  //    one total mistyped (76,47 for 76,74).
+  await page.click('button[data-action="add"][data-target="/air_emissions/years"]');
+  assert.equal(await input(page, '/air_emissions/years/0/year').inputValue(), '2020');
+  const site = '/air_emissions/years/0/sites/0';
+  assert.equal(await input(page, `${site}/site`).inputValue(), '1');
+  await page.click(`button[data-action="add"][data-target="${site}/substances"]`);
+  const rows = [['0301', 'Азота диоксид', '1,25', '28,41'], ['0337', 'Углерод оксид', '2,13', '48,33']];
+  for (const [i, [code, name, gs, ty]] of rows.entries()) {
+    const r = `${site}/substances/${i}`;
+    await input(page, `${r}/code`).fill(code);
+    await input(page, `${r}/name`).fill(name);
+    for (const g of ['normative', 'requested']) {
+      await input(page, `${r}/${g}/g_per_s`).fill(gs);
+      await input(page, `${r}/${g}/t_per_year`).fill(ty);
+    }
+  }
+  // The recomputed sums appear beside the total cells as the rows are typed.
+  assert.equal(await page.locator(`[id="s${site}/subtotal/requested/t_per_year"]`).textContent(), 'Σ = 76,74');
+  for (const row of [`${site}/subtotal`, '/air_emissions/years/0/total']) {
+    for (const g of ['normative', 'requested']) {
+      await input(page, `${row}/${g}/g_per_s`).fill('3,38');
+      await input(page, `${row}/${g}/t_per_year`).fill('76,74');
+    }
+  }
+  await input(page, TOTAL).fill('76,47');
+
+  // Exactly those two findings, in Russian, at the inputs they name.
+  const ru = await findings(page);
+  assert.deepEqual(ru.map(([code, p, sev]) => [code, p, sev]).sort(), [
+    ['emissions.sum_mismatch', TOTAL, 'error'],
+    ['ident.checksum_mismatch', IIN, 'error'],
+  ]);
+  const byCode = (list, code) => list.find(([c]) => c === code)[3];
+  assert.equal(byCode(ru, 'emissions.sum_mismatch'), 'Итоговое значение 76,47 не равно сумме строк: должно быть 76,74.');
+  assert.equal(byCode(ru, 'ident.checksum_mismatch'), 'Контрольная цифра не сходится: должна быть 8, указана 9. Проверьте номер.');
+  assert.deepEqual(await cellMessages(page, TOTAL), ['Итоговое значение 76,47 не равно сумме строк: должно быть 76,74.']);
+  assert.deepEqual(await cellMessages(page, IIN), ['Контрольная цифра не сходится: должна быть 8, указана 9. Проверьте номер.']);
+  assert.equal(await input(page, TOTAL).getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator(`[id="s${TOTAL}"]`).textContent(), 'Σ = 76,74');
+  assert.match(await page.locator('#status').textContent(), /Ошибок: 2, предупреждений: 0, сведений: 0/);
+
+  // The same findings in Kazakh, and the form's own labels too.
   await page.selectOption('#lang', 'kk');
-  assert.match(await item.textContent(), /«V» мәні жарамсыз/);
+  const kk = await findings(page);
+  assert.deepEqual(kk.map(([code, p]) => [code, p]).sort(), ru.map(([code, p]) => [code, p]).sort());
+  assert.equal(byCode(kk, 'emissions.sum_mismatch'), 'Жиынтық мән 76,47 жолдардың қосындысына тең емес: 76,74 болуы тиіс.');
+  assert.equal(byCode(kk, 'ident.checksum_mismatch'), 'Бақылау цифры сәйкес емес: 8 болуы тиіс, 9 көрсетілген. Нөмірді тексеріңіз.');
+  assert.deepEqual(await cellMessages(page, TOTAL), ['Жиынтық мән 76,47 жолдардың қосындысына тең емес: 76,74 болуы тиіс.']);
+  assert.equal(await page.getAttribute('html', 'lang'), 'kk');
+  assert.equal(await page.textContent('#summary'), 'Тексеру нәтижесі');
+  assert.equal(await page.textContent('#h-case'), '1. Қызмет');
+  assert.equal(await page.textContent(`label[for="f${IIN}"]`), 'ЖСН / БСН');
+  assert.equal(await input(page, '/air_emissions/years/0/total/requested/t_per_year').inputValue(), '76,47', 'switching language keeps the data');
+
+  fs.mkdirSync('test-output', { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: 'test-output/demo-form-findings.png', fullPage: true });
+
+  // A finding in the summary takes the keyboard focus to its input.
+  await page.locator('#findings li[data-code="emissions.sum_mismatch"] button').click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), `f${TOTAL}`);
+
+  // Fixed: no finding at all.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('76,74');
+  await input(page, IIN).fill('081240001238');
+  assert.deepEqual(await findings(page), []);
+  assert.equal(await page.textContent('#status'), '✔ Қателер табылған жоқ.');
+  assert.match(await page.locator('#ident').textContent(), /Нөмір дұрыс.*БСН.*12\.2008.*резидент заңды тұлға.*бас бөлімше/);
+  assert.equal(await input(page, TOTAL).getAttribute('aria-invalid'), null);
+  assert.deepEqual(await cellMessages(page, TOTAL), []);
+
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'test-output/demo-form.png', fullPage: true });
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('every example loads into the form unchanged and passes; every input has a label; pasted JSON of any shape is reported, not fatal', async () => {
+  const { page, errors } = await open();
+  await page.locator('#json-panel summary').click();
+  for (const name of EXAMPLES) {
+    await page.selectOption('#example', name);
+    const shown = JSON.parse(await page.inputValue('#json'));
+    assert.deepEqual(shown, JSON.parse(fs.readFileSync(`examples/${name}.json`, 'utf8')), name);
+    const errorsFound = (await findings(page)).filter(([, , sev]) => sev === 'error');
+    assert.deepEqual(errorsFound, [], name);
+    assert.match(await page.textContent('#status'), /^✔/, name);
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, textarea')]
+        .filter((el) => !el.closest('[hidden]') && el.labels.length === 0)
+        .map((el) => el.id || el.outerHTML));
+    assert.deepEqual(unlabelled, [], name);
+  }
+  // Pasted JSON of the wrong shape: the library reports it, the form does not break.
+  const odd = {
+    service: 'emission_permit', category: 5, applicant: 'ТОО', facts: [true], documents: 'all',
+    industrial_sites: { number: 1 }, air_emissions: { years: { year: 2020 } }, waste: { years: [{ year: '20x', items: 'none' }] },
+  };
+  await page.fill('#json', JSON.stringify(odd));
+  const wrong = (await findings(page)).filter(([code]) => code === 'input.wrong_type').map(([, p]) => p).sort();
+  assert.deepEqual(wrong, ['/air_emissions/years', '/applicant', '/category', '/documents', '/facts', '/industrial_sites', '/waste/years/0/items', '/waste/years/0/year']);
+  assert.equal(await page.locator('[id="m/category"] .msg.error').count(), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('conditional questions feed the facts and the checklist; deadlines for "now"', async () => {
+  const { page, errors } = await open();
+  await page.selectOption('#example', 'expertise_II');
+  const zone = '/facts/in_water_protection_zone';
+  const legend = await page.locator(`fieldset[data-anchor="${zone}"] legend`).textContent();
+  assert.equal(legend, 'Размещается ли объект или осуществляется ли деятельность в водоохранной зоне?');
+  assert.equal(await page.isChecked(`[id="f${zone}#no"]`), true);
+
+  // "Yes": the basin inspection's approval becomes required, and is missing.
+  await page.check(`[id="f${zone}"]`);
+  const missing = page.locator('#findings li[data-code="documents.missing"]');
+  assert.equal(await missing.count(), 1);
+  assert.match(await missing.textContent(), /бассейнов/);
+  const box = page.locator('[id="doc:approval_basin_water_inspection"]');
+  assert.match(await page.locator('li[data-doc="approval_basin_water_inspection"] .badge').textContent(), /обязателен/);
+  assert.match(await page.locator('[id="mdoc:approval_basin_water_inspection"]').textContent(), /Не приложен обязательный документ/);
+  // No answer: the question is asked (a warning at it) and the document depends on it.
+  await page.check(`[id="f${zone}#none"]`);
+  assert.equal(await page.locator(`#findings li[data-code="documents.fact_unanswered"][data-path="${zone}"]`).count(), 1);
+  assert.equal(await page.locator(`[id="m${zone}"] .msg.warning`).count(), 1);
+  assert.match(await page.locator('li[data-doc="approval_basin_water_inspection"] .badge').textContent(), /зависит от ответа/);
+  // "Yes" again, and ticking the document attaches it: no error left.
+  await page.check(`[id="f${zone}"]`);
+  await box.check();
+  assert.equal(await missing.count(), 0);
+  assert.deepEqual((await findings(page)).filter(([, , sev]) => sev === 'error'), []);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'doc:approval_basin_water_inspection');
+
+  // Deadlines if submitted now: registration and decision, each with its clause.
+  const panel = await page.locator('#deadlines').textContent();
+  assert.match(panel, /Регистрация\d{2}\.\d{2}\.\d{4}almaty_city_2019 GR/);
+  assert.match(panel, /Результат услуги/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('keyboard: skip link, tab order, visible focus, a finding opened with Enter', async () => {
+  const { page, errors } = await open();
+  const active = () => page.evaluate(() => document.activeElement.id || document.activeElement.className);
+  const outline = () => page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  await page.keyboard.press('Tab');
+  assert.equal(await active(), 'skip');
+  for (const id of ['lang', 'example', 'f/service', 'f/action', 'f/category']) {
+    await page.keyboard.press('Tab');
+    assert.equal(await active(), id);
+    assert.equal(await outline(), 'solid', `${id} shows its focus`);
+  }
+  // Rows are added and removed from the keyboard; the focus follows.
+  const subs = '/air_emissions/years/0/sites/0/substances';
+  await page.locator(`[id="b:add:${subs}"]`).focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await active(), `f${subs}/5/code`);
+  assert.equal(await page.locator(`[id="f${subs}/5/name"]`).count(), 1);
+  await page.locator(`[id="b:remove:${subs}/5"]`).focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await active(), `b:add:${subs}`);
+  assert.equal(await page.locator(`[id="f${subs}/5/name"]`).count(), 0);
+  // Changing a year re-labels its block once the focus has moved on.
+  await input(page, '/air_emissions/years/1/year').fill('2022');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.querySelectorAll('.year-title')[1]?.textContent === 'На 2022 год');
+  assert.equal(await active(), 'b:fill:/air_emissions/years/1');
+
+  await input(page, IIN).fill('081240001239');
+  await page.locator('#findings li[data-code="ident.checksum_mismatch"] button').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await active(), `f${IIN}`);
+  assert.deepEqual(errors, []);
+  await page.close();
 });

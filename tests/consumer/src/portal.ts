@@ -1,0 +1,116 @@
+// A portal front end's use of the package (ESM), written against its types:
+// every value below is typed by the package, and the `@ts-expect-error` lines
+// prove the types are real (an `any` would make them unused directives, which
+// fail the compile).
+import init, {
+  deadlines,
+  isWorkingDay,
+  messages,
+  requiredDocuments,
+  validateApplication,
+  validateIdentifier,
+  validateIdentifiers,
+  version,
+} from 'kz-eco-rules';
+import type {
+  Application,
+  ChecklistQuery,
+  ChecklistReport,
+  DayReport,
+  DeadlinesReport,
+  Finding,
+  IdentifierVerdict,
+  Lang,
+  Options,
+  Report,
+  Severity,
+  TotalCell,
+} from 'kz-eco-rules';
+
+function check(ok: boolean, what: string): void {
+  if (!ok) throw new Error(`consumer check failed: ${what}`);
+}
+
+await init(); // the web build loads the module here; in Node it is a no-op
+
+const app: Application = {
+  applicant: { name: 'ТОО «Алатау Цемент»', kind: 'legal_entity', iin_bin: '081240001238' },
+  service: 'emission_permit',
+  action: 'issue',
+  category: 'IV',
+  channel: 'portal',
+  region: 'almaty_city',
+  submitted_at: '2019-11-04T10:15:00+06:00',
+  eds_signed: true,
+  documents: [
+    { id: 'permit_application', eds_signed: true },
+    { id: 'emission_standards_justified', scanned: true },
+  ],
+};
+
+const options: Options = { lang: 'ru' };
+const report: Report = validateApplication(app, options);
+check(report.ok && report.findings.length === 0, 'the application passes');
+
+// Findings as a form renders them, like ajv/zod issues: grouped by JSON Pointer.
+const bad: Application = { ...app, applicant: { ...app.applicant, iin_bin: '081240001239' } };
+const badReport = validateApplication(JSON.stringify(bad), { lang: 'kk' });
+const byPath = new Map<string, Finding[]>();
+for (const f of badReport.findings) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
+const iin = byPath.get('/applicant/iin_bin') ?? [];
+const severity: Severity | undefined = iin[0]?.severity;
+check(iin[0]?.code === 'ident.checksum_mismatch' && severity === 'error', 'a bad БИН is reported at its input');
+check(iin[0]?.params['expected'] === 8 && iin[0]?.params['actual'] === 9, 'the finding carries its params');
+check(/Бақылау цифры/.test(iin[0]?.message ?? ''), 'the message is in Kazakh');
+const totals: TotalCell[] = badReport.summary?.totals ?? [];
+check(totals.length === 0, 'no tables, no totals');
+
+const query: ChecklistQuery = {
+  region: 'almaty_city',
+  date: '2019-11-04',
+  service: 'emission_permit',
+  action: 'issue',
+  category: 'II',
+  channel: 'portal',
+};
+const list: ChecklistReport = requiredDocuments(query, { lang: 'en' });
+const required = list.checklist?.items.filter((i) => i.status === 'required').map((i) => `${i.names.en} (${i.basis})`) ?? [];
+check(required.length === 5, 'five documents for a category II permit');
+
+const verdict: IdentifierVerdict = validateIdentifier('871008401427');
+if ('birth_date' in verdict.fields) {
+  check(verdict.fields.birth_date === '1987-10-08' && verdict.fields.sex === 'female', 'decoded ИИН');
+} else {
+  check(false, 'an ИИН decodes to a birth date');
+}
+const many: IdentifierVerdict[] = validateIdentifiers(['940140000385', '8710 0840 1427']);
+check(many[0]?.kind === 'bin' && many[1]?.code === 'ident.inner_separator', 'a batch of numbers');
+
+const due: DeadlinesReport = deadlines({
+  edition: 'almaty_city_2019',
+  service: 'emission_permit',
+  action: 'issue',
+  category: 'II',
+  submitted_at: new Date('2019-10-04T17:30:00+06:00'),
+});
+check(due.registered_on === '2019-10-04' && due.decision_due === '2019-10-18', 'deadlines from a Date');
+
+const day: DayReport = isWorkingDay('2025-03-24', { lang: 'en' });
+check(day.working === false && day.holiday === 'nauryz', 'a carried-over day off');
+
+const lang: Lang = 'kk';
+const catalog: Record<string, string> = messages(lang);
+check(typeof catalog['emissions.sum_mismatch'] === 'string', 'the message catalog');
+
+// Type errors the package's types must catch.
+// @ts-expect-error: a category is "II" | "III" | "IV"
+const wrongCategory: Application['category'] = 'V';
+// @ts-expect-error: a language is "kk" | "ru" | "en"
+const wrongLang: Options = { lang: 'de' };
+// @ts-expect-error: a finding has `message`, not `msg`
+const wrongField: unknown = report.findings.map((f) => f.msg);
+// @ts-expect-error: a checklist item's status is a closed set
+const wrongStatus: boolean = list.checklist?.items[0]?.status === 'optional';
+void [wrongCategory, wrongLang, wrongField, wrongStatus];
+
+console.log(`ESM ok: kz-eco-rules ${version()}; ${required.length} documents; ${badReport.findings.map((f) => f.code).join(', ')}`);
