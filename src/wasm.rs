@@ -4,7 +4,8 @@
 //! Inputs are walked with `js-sys` into the same [`Value`] tree the JSON reader
 //! builds, within the same [`Limits`], so a JS object and its JSON text give the
 //! same report. The walker also reads what JSON cannot carry: a `Date` becomes its
-//! ISO string (independent of the browser's time zone), `undefined` is `null`, and
+//! ISO string (independent of the browser's time zone), an `undefined` property is
+//! absent (as in `JSON.stringify`) and any other `undefined` is `null`, and
 //! BigInt, functions, symbols, `Map`/`Set` and invalid dates become values the
 //! reader reports as the wrong type. Results are plain objects
 //! (`serde-wasm-bindgen` with `json_compatible()`), never ES `Map`s.
@@ -97,6 +98,10 @@ fn walk(js: &JsValue, budget: &mut Budget, depth: usize) -> Result<Value, InputE
                 continue;
             };
             let v = Reflect::get(js, &key).map_err(js_error)?;
+            // An `undefined` property is absent, as in `JSON.stringify`.
+            if v.is_undefined() {
+                continue;
+            }
             entries.push((name, walk(&v, budget, depth + 1)?));
         }
         return Ok(Value::Object(entries));
