@@ -20,9 +20,8 @@ case "${1:-}" in
     echo "=== changes to review (git diff --stat -- $DIR)"
     git --no-pager diff --stat -- "$DIR"
     echo
-    echo "=== changed cases (first 40 lines of the word diff)"
-    git --no-pager diff --no-color --word-diff=plain --unified=0 -- "$DIR" \
-      | grep -v '^@@' | cut -c1-400 | head -40
+    echo "=== changed cases (each changed stretch with context)"
+    python3 scripts/vectors-diff.py 20
     echo
     echo "Review the whole diff with: git diff --word-diff -- $DIR"
     ;;
