@@ -110,7 +110,8 @@ fn cases(kind: &str, inputs: &str) -> Vec<Case> {
                         patch(&mut tree, step).unwrap_or_else(|| panic!("{name}: bad patch"));
                     }
                 }
-                Input::Tree(tree)
+                // Keys in the order reading the edited text gives (index keys first).
+                Input::Tree(Value::from_json_str(&to_json(&tree), &LINE_LIMITS).unwrap())
             } else {
                 Input::Tree(v.get("input").cloned().unwrap_or(Value::Null))
             };
