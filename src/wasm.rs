@@ -283,13 +283,28 @@ pub fn validate_identifier(value: JsValue) -> Result<JsValue, JsValue> {
 /// in one call; returns the array of answers.
 #[wasm_bindgen(js_name = validateIdentifiers)]
 pub fn validate_identifiers(values: JsValue) -> Result<JsValue, JsValue> {
-    let Some(array) = values.dyn_ref::<Array>() else {
-        return Err(type_error(
-            "validateIdentifiers(values): `values` must be an array of ИИН/БИН strings",
-        ));
-    };
-    let out = Array::new_with_length(array.length());
-    for (i, item) in (0u32..).zip(array.iter()) {
+    let misuse =
+        || type_error("validateIdentifiers(values): `values` must be an array of ИИН/БИН strings");
+    // Through the catch imports: `values` may be a (revoked) Proxy.
+    if !is_array(&values).map_err(|_| misuse())? {
+        return Err(misuse());
+    }
+    let len = Reflect::get(&values, &JsValue::from_str("length"))
+        .map_err(|_| misuse())?
+        .as_f64()
+        .map_or(0, |n| n as u32);
+    // A longer batch than one application may hold values is misuse (and an
+    // array of 2³²−1 holes would exhaust the JavaScript heap below).
+    let max = Limits::default().max_values;
+    if len as usize > max {
+        return Err(js_sys::RangeError::new(&format!(
+            "validateIdentifiers(values): at most {max} values in one call"
+        ))
+        .into());
+    }
+    let out = Array::new_with_length(len);
+    for i in 0..len {
+        let item = Reflect::get_u32(&values, i).map_err(|_| misuse())?;
         out.set(i, identifier_answer(&item));
     }
     Ok(out.into())
