@@ -4,7 +4,8 @@
 //! Inputs are walked with `js-sys` into the same [`Value`] tree the JSON reader
 //! builds, within the same [`Limits`], so a JS object and its JSON text give the
 //! same report. The walker also reads what JSON cannot carry: a `Date` becomes its
-//! ISO string (independent of the browser's time zone), `undefined` is `null`, and
+//! ISO string (independent of the browser's time zone), an `undefined` property is
+//! absent (as in `JSON.stringify`) and any other `undefined` is `null`, and
 //! BigInt, functions, symbols, `Map`/`Set` and invalid dates become values the
 //! reader reports as the wrong type. Results are plain objects
 //! (`serde-wasm-bindgen` with `json_compatible()`), never ES `Map`s.
@@ -12,7 +13,7 @@
 //! Misuse (a missing argument, bad options) throws a `TypeError`; bad *data* never
 //! throws — it gives findings.
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -44,6 +45,25 @@ fn js_error(e: JsValue) -> InputError {
     InputError::Js(text)
 }
 
+// Every look the walker takes into a JS value can run the caller's code (a getter,
+// a Proxy trap, a revoked Proxy, an object posing as a Date), and an exception
+// thrown through an import that is not `catch` aborts the module. So the walker
+// looks only through these, which return the exception as `Err`.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array(v: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn own_keys(v: &JsValue) -> Result<Array, JsValue>;
+    /// `Object.prototype.toString.call(v)`: `"[object Date]"`, `"[object Map]"`…
+    #[wasm_bindgen(js_namespace = ["Object", "prototype", "toString"], js_name = call, catch)]
+    fn type_tag(v: &JsValue) -> Result<String, JsValue>;
+    #[wasm_bindgen(js_namespace = ["Date", "prototype", "getTime"], js_name = call, catch)]
+    fn date_time(v: &JsValue) -> Result<f64, JsValue>;
+    #[wasm_bindgen(js_namespace = ["Date", "prototype", "toISOString"], js_name = call, catch)]
+    fn date_iso(v: &JsValue) -> Result<String, JsValue>;
+}
+
 fn walk(js: &JsValue, budget: &mut Budget, depth: usize) -> Result<Value, InputError> {
     budget.admit(depth)?;
     if js.is_null() || js.is_undefined() {
@@ -67,8 +87,14 @@ fn walk(js: &JsValue, budget: &mut Budget, depth: usize) -> Result<Value, InputE
     if js.is_symbol() {
         return Ok(Value::Unsupported("symbol"));
     }
-    if Array::is_array(js) {
-        let len = js.unchecked_ref::<Array>().length();
+    if !js.is_object() {
+        return Ok(Value::Unsupported("unknown"));
+    }
+    if is_array(js).map_err(js_error)? {
+        let len = Reflect::get(js, &JsValue::from_str("length"))
+            .map_err(js_error)?
+            .as_f64()
+            .map_or(0, |n| n as u32);
         let mut items = Vec::with_capacity(len.min(1024) as usize);
         for i in 0..len {
             let item = Reflect::get_u32(js, i).map_err(js_error)?;
@@ -76,32 +102,32 @@ fn walk(js: &JsValue, budget: &mut Budget, depth: usize) -> Result<Value, InputE
         }
         return Ok(Value::Array(items));
     }
-    if let Some(date) = js.dyn_ref::<js_sys::Date>() {
-        return Ok(if date.get_time().is_nan() {
-            Value::Unsupported("invalid Date")
-        } else {
-            Value::String(String::from(date.to_iso_string()))
-        });
-    }
-    if js.is_instance_of::<js_sys::Map>() {
-        return Ok(Value::Unsupported("Map"));
-    }
-    if js.is_instance_of::<js_sys::Set>() {
-        return Ok(Value::Unsupported("Set"));
-    }
-    if js.is_object() {
-        let keys = Object::keys(js.unchecked_ref::<Object>());
-        let mut entries = Vec::with_capacity(keys.length().min(1024) as usize);
-        for key in keys.iter() {
-            let Some(name) = key.as_string() else {
-                continue;
-            };
-            let v = Reflect::get(js, &key).map_err(js_error)?;
-            entries.push((name, walk(&v, budget, depth + 1)?));
+    match type_tag(js).map_err(js_error)?.as_str() {
+        "[object Date]" => {
+            return Ok(if date_time(js).map_err(js_error)?.is_nan() {
+                Value::Unsupported("invalid Date")
+            } else {
+                Value::String(date_iso(js).map_err(js_error)?)
+            })
         }
-        return Ok(Value::Object(entries));
+        "[object Map]" => return Ok(Value::Unsupported("Map")),
+        "[object Set]" => return Ok(Value::Unsupported("Set")),
+        _ => {}
     }
-    Ok(Value::Unsupported("unknown"))
+    let keys = own_keys(js).map_err(js_error)?;
+    let mut entries = Vec::with_capacity(keys.length().min(1024) as usize);
+    for key in keys.iter() {
+        let Some(name) = key.as_string() else {
+            continue;
+        };
+        let v = Reflect::get(js, &key).map_err(js_error)?;
+        // An `undefined` property is absent, as in `JSON.stringify`.
+        if v.is_undefined() {
+            continue;
+        }
+        entries.push((name, walk(&v, budget, depth + 1)?));
+    }
+    Ok(Value::Object(entries))
 }
 
 /// Reads an argument given as a plain object or as its JSON text.
@@ -257,13 +283,28 @@ pub fn validate_identifier(value: JsValue) -> Result<JsValue, JsValue> {
 /// in one call; returns the array of answers.
 #[wasm_bindgen(js_name = validateIdentifiers)]
 pub fn validate_identifiers(values: JsValue) -> Result<JsValue, JsValue> {
-    let Some(array) = values.dyn_ref::<Array>() else {
-        return Err(type_error(
-            "validateIdentifiers(values): `values` must be an array of ИИН/БИН strings",
-        ));
-    };
-    let out = Array::new_with_length(array.length());
-    for (i, item) in (0u32..).zip(array.iter()) {
+    let misuse =
+        || type_error("validateIdentifiers(values): `values` must be an array of ИИН/БИН strings");
+    // Through the catch imports: `values` may be a (revoked) Proxy.
+    if !is_array(&values).map_err(|_| misuse())? {
+        return Err(misuse());
+    }
+    let len = Reflect::get(&values, &JsValue::from_str("length"))
+        .map_err(|_| misuse())?
+        .as_f64()
+        .map_or(0, |n| n as u32);
+    // A longer batch than one application may hold values is misuse (and an
+    // array of 2³²−1 holes would exhaust the JavaScript heap below).
+    let max = Limits::default().max_values;
+    if len as usize > max {
+        return Err(js_sys::RangeError::new(&format!(
+            "validateIdentifiers(values): at most {max} values in one call"
+        ))
+        .into());
+    }
+    let out = Array::new_with_length(len);
+    for i in 0..len {
+        let item = Reflect::get_u32(&values, i).map_err(|_| misuse())?;
         out.set(i, identifier_answer(&item));
     }
     Ok(out.into())

@@ -10,7 +10,10 @@
 //!
 //! Differences from `JSON.parse`: none for valid JSON, except that a lone UTF-16
 //! surrogate escape (`"\ud800"`) becomes U+FFFD, as it does when JavaScript hands
-//! such a string to Rust. Invalid JSON is rejected with a [`JsonError`] reason.
+//! such a string to Rust, and that duplicate keys are kept (the reader warns about
+//! them and uses the last, as `JSON.parse` does). Keys are in `JSON.parse`'s
+//! order: array indices first (see [`js_property_order`]). Invalid JSON is
+//! rejected with a [`JsonError`] reason.
 
 use super::{Budget, InputError, Limits, Value};
 
@@ -337,6 +340,7 @@ impl Parser<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
+                    js_property_order(&mut entries);
                     return Ok(Value::Object(entries));
                 }
                 None => return Err(self.error(JsonError::UnexpectedEnd)),
@@ -346,10 +350,68 @@ impl Parser<'_> {
     }
 }
 
+/// The value of a key that is an array index for JavaScript: the canonical
+/// decimal text of an integer below 2³² − 1 (`"0"`, `"10"`; not `"01"`).
+fn array_index(key: &str) -> Option<u32> {
+    let b = key.as_bytes();
+    let canonical = matches!(b, [b'0'] | [b'1'..=b'9', ..]) && b.len() <= 10;
+    if !canonical || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    key.parse::<u32>().ok().filter(|n| *n != u32::MAX)
+}
+
+/// Puts an object's entries in the order `JSON.parse` gives its properties
+/// (ECMA-262 OrdinaryOwnPropertyKeys): array-index keys first, ascending, then the
+/// others as written. The model has no such keys, but an unknown one may be one,
+/// and its warning must come in the same place whether the application arrived
+/// as JSON text or as a JavaScript object (parity case `unknown_field/index_keys`).
+fn js_property_order(entries: &mut Vec<(String, Value)>) {
+    let mut keys: Vec<u64> = (0u64..)
+        .zip(entries.iter())
+        .filter_map(|(i, (k, _))| array_index(k).map(|n| u64::from(n) << 32 | i))
+        .collect();
+    if keys.is_empty() {
+        return;
+    }
+    crate::emissions::sort_keys(&mut keys);
+    let mut slots: Vec<Option<(String, Value)>> =
+        std::mem::take(entries).into_iter().map(Some).collect();
+    let mut ordered = Vec::with_capacity(slots.len());
+    for k in keys {
+        let slot = usize::try_from(k & 0xFFFF_FFFF).ok();
+        if let Some(entry) = slot.and_then(|i| slots.get_mut(i)).and_then(Option::take) {
+            ordered.push(entry);
+        }
+    }
+    ordered.extend(slots.into_iter().flatten());
+    *entries = ordered;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn index_keys_come_first_as_in_json_parse() {
+        // JSON.parse('{"b":1,"10":1,"2":1,"01":1,"4294967295":1,"4294967294":1,"a":1}')
+        // has the keys 2, 10, 4294967294, b, 01, 4294967295, a.
+        let v = parse(
+            r#"{"b":1,"10":1,"2":1,"01":1,"4294967295":1,"4294967294":1,"a":1}"#,
+            &Limits::default(),
+            rust_number,
+        )
+        .unwrap();
+        let Value::Object(entries) = v else {
+            panic!("not an object")
+        };
+        let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["2", "10", "4294967294", "b", "01", "4294967295", "a"]
+        );
+    }
 
     fn p(text: &str) -> Result<Value, InputError> {
         parse(text, &Limits::default(), rust_number)
