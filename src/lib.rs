@@ -55,6 +55,7 @@ pub mod emissions;
 pub mod findings;
 pub mod ident;
 pub mod input;
+pub mod json_out;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
