@@ -186,24 +186,33 @@ impl<'a> Reader<'a> {
         name: &'static str,
         required: bool,
     ) -> Option<T> {
+        let (value, mark) = self.enter_field(entries, name, required);
+        let out = value.and_then(|v| T::from_value(v, self));
+        self.path.truncate(mark);
+        out
+    }
+
+    /// The non-generic part of [`Reader::field`] (one copy instead of one per
+    /// field type): finds the value, enters its path, reports it missing.
+    #[inline(never)]
+    fn enter_field<'v>(
+        &mut self,
+        entries: &'v [(String, Value)],
+        name: &'static str,
+        required: bool,
+    ) -> (Option<&'v Value>, usize) {
         let value = entries
             .iter()
             .rev()
             .find(|(k, _)| k == name)
-            .map(|(_, v)| v);
+            .map(|(_, v)| v)
+            .filter(|v| !matches!(v, Value::Null));
         let mark = self.path.push_key(name);
-        let out = match value {
-            None | Some(Value::Null) => {
-                if required {
-                    let f = Finding::error(MISSING_FIELD, self.path.as_str()).with("field", name);
-                    self.report(f);
-                }
-                None
-            }
-            Some(v) => T::from_value(v, self),
-        };
-        self.path.truncate(mark);
-        out
+        if value.is_none() && required {
+            let f = Finding::error(MISSING_FIELD, self.path.as_str()).with("field", name);
+            self.report(f);
+        }
+        (value, mark)
     }
 }
 
