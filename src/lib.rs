@@ -56,6 +56,7 @@ pub mod findings;
 pub mod ident;
 pub mod input;
 pub mod json_out;
+mod keys;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
