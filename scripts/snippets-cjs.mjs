@@ -1,6 +1,6 @@
-// JavaScript snippets (`#[wasm_bindgen(inline_js)]`) are ES modules; web.js and the
-// bundler glue import them from pkg/snippets/, but node.cjs require()s them, which
-// Node before 20.19 cannot do for an ES module. Writes a CommonJS copy next to each
+// JavaScript snippets (`#[wasm_bindgen(inline_js)]`) are ES modules; web.js imports
+// them from pkg/snippets/, but node.cjs require()s them, which Node before 20.19
+// cannot do for an ES module. Writes a CommonJS copy next to each
 // (`inline0.cjs`: `export function f(` becomes `function f(` plus
 // `module.exports.f = f`; any other `export` form fails the build) and points
 // node.cjs at the copies.

@@ -7,8 +7,10 @@
 //! ISO string (independent of the browser's time zone), an `undefined` property is
 //! absent (as in `JSON.stringify`) and any other `undefined` is `null`, and
 //! BigInt, functions, symbols, `Map`/`Set` and invalid dates become values the
-//! reader reports as the wrong type. Results are plain objects
-//! (`serde-wasm-bindgen` with `json_compatible()`), never ES `Map`s.
+//! reader reports as the wrong type. Results are plain objects, never ES `Map`s:
+//! their JSON text ([`crate::json_out`]) through one `JSON.parse` — the same
+//! objects `serde-wasm-bindgen`'s `json_compatible()` serializer made, checked by
+//! `tests/js_output.rs`, in less code and fewer boundary calls.
 //!
 //! Misuse (a missing argument, bad options) throws a `TypeError`; bad *data* never
 //! throws — it gives findings.
@@ -138,11 +140,13 @@ fn input(js: &JsValue, limits: &Limits) -> Result<Value, InputError> {
     }
 }
 
-/// Serializes a result as a plain JS value (objects, not `Map`s).
+/// A result as plain JS objects: its JSON text ([`crate::json_out`]) through one
+/// `JSON.parse`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
+    match crate::json_out::to_string(value) {
+        Ok(text) => js_sys::JSON::parse(&text),
+        Err(_) => Err(js_sys::Error::new("a result could not be written as JSON").into()),
+    }
 }
 
 fn type_error(message: &str) -> JsValue {

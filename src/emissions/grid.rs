@@ -240,71 +240,10 @@ pub(crate) fn push_digits(p: &mut String, n: u64) {
 /// Low 23 bits: a row index in a packed duplicate key.
 const ROW_MASK: u64 = (1 << 23) - 1;
 
-/// Two 32-bit numbers in one sortable key (indices beyond `u32` saturate; tables
-/// are far smaller).
-pub(crate) fn pack(hi: u32, lo: usize) -> u64 {
-    u64::from(hi) << 32 | u64::from(u32::try_from(lo).unwrap_or(u32::MAX))
-}
+pub(crate) use crate::keys::{later_duplicates, pack, sort_keys, unpack};
 
 fn pack_usize(hi: usize, lo: usize) -> u64 {
     pack(u32::try_from(hi).unwrap_or(u32::MAX), lo)
-}
-
-/// The halves of a [`pack`]ed key.
-pub(crate) fn unpack(k: u64) -> (u32, u32) {
-    ((k >> 32) as u32, k as u32)
-}
-
-/// The one sort of the module: every sort key is a `u64`, sorted by this small
-/// heapsort (O(n log n), no allocation). The standard library's sorts are
-/// faster on large inputs but cost ≈ 4 KB of wasm per element type; the sorted
-/// lists here are the rows of one group or the years of one table.
-pub(crate) fn sort_keys(keys: &mut [u64]) {
-    fn sift_down(keys: &mut [u64], mut root: usize, end: usize) {
-        loop {
-            let mut child = 2 * root + 1;
-            if child >= end {
-                return;
-            }
-            let at = |i: usize| keys.get(i).copied().unwrap_or(0);
-            if child + 1 < end && at(child) < at(child + 1) {
-                child += 1;
-            }
-            if at(root) >= at(child) {
-                return;
-            }
-            keys.swap(root, child);
-            root = child;
-        }
-    }
-    let n = keys.len();
-    for root in (0..n / 2).rev() {
-        sift_down(keys, root, n);
-    }
-    for end in (1..n).rev() {
-        keys.swap(0, end);
-        sift_down(keys, 0, end);
-    }
-}
-
-/// Given `pack(value, index)` keys, the `(index, value)` of every entry whose
-/// value an entry with a smaller index already has, ordered by index.
-pub(crate) fn later_duplicates(mut keys: Vec<u64>) -> Vec<(usize, u32)> {
-    sort_keys(&mut keys);
-    let mut dups: Vec<u64> = keys
-        .windows(2)
-        .filter_map(|w| match w {
-            [a, b] if a >> 32 == b >> 32 => Some(u64::from(unpack(*b).1) << 32 | b >> 32),
-            _ => None,
-        })
-        .collect();
-    sort_keys(&mut dups);
-    dups.into_iter()
-        .map(|k| {
-            let (index, value) = unpack(k);
-            (index as usize, value)
-        })
-        .collect()
 }
 
 /// A parsed cell: a value with its written decimals, or nothing (empty / invalid).
@@ -1172,25 +1111,6 @@ mod tests {
         assert_eq!(n("ҚАЗАҚСТАН Әуе"), "қазақстан әуе");
         for c in '\0'..='\u{3000}' {
             assert_eq!(is_space(c), c.is_whitespace(), "U+{:04X}", u32::from(c));
-        }
-    }
-
-    #[wasm_bindgen_test(unsupported = test)]
-    fn the_heapsort_sorts() {
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        for n in [0usize, 1, 2, 3, 10, 100, 1000] {
-            let mut v: Vec<u64> = (0..n)
-                .map(|_| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    x % 50
-                })
-                .collect();
-            let mut want = v.clone();
-            want.sort_unstable();
-            sort_keys(&mut v);
-            assert_eq!(v, want);
         }
     }
 

@@ -60,6 +60,7 @@ impl Pointer {
     }
 
     /// Cuts the pointer back to a length returned by a `push_*` call.
+    #[inline(never)]
     pub fn truncate(&mut self, mark: usize) {
         self.0.truncate(mark);
     }

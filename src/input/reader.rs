@@ -1,9 +1,8 @@
 //! [`Reader`]: turns a [`Value`] tree into typed model values, reporting every
 //! wrong type, missing or unknown field at its JSON Pointer path.
 
-use std::collections::HashSet;
-
 use crate::findings::{Finding, Findings, Param, Pointer, TermKind};
+use crate::keys::{hash32, pack, sort_keys, unpack};
 
 use super::Value;
 
@@ -58,8 +57,60 @@ pub struct Reader<'a> {
     failed: FailedPaths,
 }
 
-/// Paths where reading failed with an error (the value there was dropped).
-pub type FailedPaths = HashSet<String>;
+/// Paths where reading failed with an error (the value there was dropped), for
+/// exact lookups in O(log n).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FailedPaths {
+    paths: Vec<String>,
+    /// `pack(hash32(path), index)` of every path, sorted (built by `seal`).
+    keys: Vec<u64>,
+}
+
+impl FailedPaths {
+    /// The empty set.
+    pub fn new() -> Self {
+        FailedPaths::default()
+    }
+
+    /// True when reading failed at exactly `path`.
+    pub fn contains(&self, path: &str) -> bool {
+        if self.keys.len() != self.paths.len() {
+            // Not sealed (still being filled): a linear scan.
+            return self.paths.iter().any(|p| p == path);
+        }
+        let hash = hash32(path);
+        let start = self.keys.partition_point(|&k| k < pack(hash, 0));
+        self.keys
+            .get(start..)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&k| unpack(k))
+            .take_while(|&(h, _)| h == hash)
+            .any(|(_, i)| self.paths.get(i as usize).is_some_and(|p| p == path))
+    }
+
+    /// Number of paths (a path may be counted twice).
+    pub fn len(&self) -> usize {
+        self.paths.len()
+    }
+
+    /// True when reading failed nowhere.
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+
+    fn insert(&mut self, path: String) {
+        self.paths.push(path);
+    }
+
+    /// Sorts the lookup keys once the set is complete.
+    fn seal(&mut self) {
+        self.keys = (self.paths.iter().enumerate())
+            .map(|(i, p)| pack(hash32(p), i))
+            .collect();
+        sort_keys(&mut self.keys);
+    }
+}
 
 impl<'a> Reader<'a> {
     /// A reader at the root path that adds findings to `findings`.
@@ -93,7 +144,8 @@ impl<'a> Reader<'a> {
 
     /// Paths where reading failed with an error (a value was dropped there), so
     /// later rules do not report the same place again as "missing".
-    pub fn into_failed_paths(self) -> FailedPaths {
+    pub fn into_failed_paths(mut self) -> FailedPaths {
+        self.failed.seal();
         self.failed
     }
 
@@ -152,23 +204,23 @@ impl<'a> Reader<'a> {
             return None;
         };
         // Model objects have a handful of keys; only hostile ones have many.
-        let mut seen: HashSet<&str> = HashSet::new();
+        let counts = (entries.len() > 32).then(|| earlier_counts(entries));
         for (i, (key, _)) in entries.iter().enumerate() {
-            let earlier = entries.get(..i).unwrap_or(&[]);
-            let duplicate = if entries.len() <= 32 {
-                earlier.iter().any(|(k, _)| k == key)
-            } else {
-                !seen.insert(key.as_str())
+            // How many entries before this one have the same key (0, 1 or 2 = more).
+            let earlier = match &counts {
+                Some(counts) => counts.get(i).copied().unwrap_or(0),
+                None => {
+                    let earlier = entries.get(..i).unwrap_or(&[]).iter();
+                    earlier.filter(|(k, _)| k == key).take(2).count() as u8
+                }
             };
-            let first_duplicate =
-                duplicate && earlier.iter().filter(|(k, _)| k == key).count() == 1;
-            if first_duplicate {
+            if earlier == 1 {
                 let path = self.path.key(key);
                 self.report(
                     Finding::warning(DUPLICATE_KEY, path).with("field", truncate_for_message(key)),
                 );
             }
-            if !duplicate && !known.contains(&key.as_str()) {
+            if earlier == 0 && !known.contains(&key.as_str()) {
                 let path = self.path.key(key);
                 self.report(
                     Finding::warning(UNKNOWN_FIELD, path).with("field", truncate_for_message(key)),
@@ -186,25 +238,63 @@ impl<'a> Reader<'a> {
         name: &'static str,
         required: bool,
     ) -> Option<T> {
+        let (value, mark) = self.enter_field(entries, name, required);
+        let out = value.and_then(|v| T::from_value(v, self));
+        self.path.truncate(mark);
+        out
+    }
+
+    /// The non-generic part of [`Reader::field`] (one copy instead of one per
+    /// field type): finds the value, enters its path, reports it missing.
+    #[inline(never)]
+    fn enter_field<'v>(
+        &mut self,
+        entries: &'v [(String, Value)],
+        name: &'static str,
+        required: bool,
+    ) -> (Option<&'v Value>, usize) {
         let value = entries
             .iter()
             .rev()
             .find(|(k, _)| k == name)
-            .map(|(_, v)| v);
+            .map(|(_, v)| v)
+            .filter(|v| !matches!(v, Value::Null));
         let mark = self.path.push_key(name);
-        let out = match value {
-            None | Some(Value::Null) => {
-                if required {
-                    let f = Finding::error(MISSING_FIELD, self.path.as_str()).with("field", name);
-                    self.report(f);
-                }
-                None
-            }
-            Some(v) => T::from_value(v, self),
-        };
-        self.path.truncate(mark);
-        out
+        if value.is_none() && required {
+            let f = Finding::error(MISSING_FIELD, self.path.as_str()).with("field", name);
+            self.report(f);
+        }
+        (value, mark)
     }
+}
+
+/// For each entry of a large object, how many earlier entries have the same key
+/// (0, 1, or 2 for two or more), in O(n log n): keys sorted by hash, equal hashes
+/// compared as text. Within one hash, a key is compared with at most eight
+/// distinct earlier keys, so crafted collisions cannot make this quadratic (they
+/// can only hide a duplicate).
+fn earlier_counts(entries: &[(String, Value)]) -> Vec<u8> {
+    let mut keys: Vec<u64> = (entries.iter().enumerate())
+        .map(|(i, (k, _))| pack(hash32(k), i))
+        .collect();
+    sort_keys(&mut keys);
+    let mut counts = vec![0u8; entries.len()];
+    let key = |i: u32| entries.get(i as usize).map_or("", |(k, _)| k.as_str());
+    for run in keys.chunk_by(|a, b| a >> 32 == b >> 32) {
+        // First index and occurrences so far of each distinct key of the run.
+        let mut reps: Vec<(u32, u8)> = Vec::new();
+        for (_, i) in run.iter().map(|&k| unpack(k)) {
+            if let Some((_, seen)) = reps.iter_mut().find(|(first, _)| key(*first) == key(i)) {
+                if let Some(count) = counts.get_mut(i as usize) {
+                    *count = *seen;
+                }
+                *seen = seen.saturating_add(1).min(2);
+            } else if reps.len() < 8 {
+                reps.push((i, 1));
+            }
+        }
+    }
+    counts
 }
 
 /// Keeps messages short when echoing user input.
@@ -363,6 +453,62 @@ mod tests {
             ]
         );
         assert!(failed.contains("/b") && failed.contains("/c"));
+    }
+
+    /// The sorted path for objects of more than 32 keys reports exactly what the
+    /// linear one reports.
+    #[wasm_bindgen_test(unsupported = test)]
+    fn large_objects_report_duplicates_like_small_ones() {
+        let report = |keys: &[String]| {
+            let entries: Vec<(String, Value)> =
+                keys.iter().map(|k| (k.clone(), Value::Null)).collect();
+            let mut f = Findings::default();
+            Reader::new(&mut f).object(&Value::Object(entries), &["a", "k1"]);
+            let got: Vec<(&str, String)> = f
+                .as_slice()
+                .iter()
+                .map(|x| (x.code, x.path.clone()))
+                .collect();
+            got
+        };
+        let mut keys: Vec<String> = ["a", "b", "a", "c", "a", "b", "k1", "k1", "k1"]
+            .map(String::from)
+            .to_vec();
+        let small = report(&keys);
+        assert_eq!(
+            small,
+            [
+                (UNKNOWN_FIELD, "/b".to_owned()),
+                (DUPLICATE_KEY, "/a".to_owned()),
+                (UNKNOWN_FIELD, "/c".to_owned()),
+                (DUPLICATE_KEY, "/b".to_owned()),
+                (DUPLICATE_KEY, "/k1".to_owned()),
+            ]
+        );
+        // Padding with 40 distinct unknown keys switches to the sorted path.
+        let padding: Vec<String> = (0..40).map(|i| format!("p{i}")).collect();
+        keys.extend(padding.iter().cloned());
+        let large = report(&keys);
+        let mut want = small;
+        want.extend(padding.iter().map(|p| (UNKNOWN_FIELD, format!("/{p}"))));
+        assert_eq!(large, want);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn failed_paths_are_exact() {
+        let mut f = Findings::default();
+        let mut r = Reader::new(&mut f);
+        for i in 0..1000 {
+            r.report(Finding::error(WRONG_TYPE, format!("/x/{i}")));
+        }
+        r.report(Finding::warning(UNKNOWN_FIELD, "/warned"));
+        let failed = r.into_failed_paths();
+        assert_eq!(failed.len(), 1000);
+        assert!((0..1000).all(|i| failed.contains(&format!("/x/{i}"))));
+        for absent in ["/x/1000", "/x", "", "/warned", "/x/01"] {
+            assert!(!failed.contains(absent), "{absent}");
+        }
+        assert!(!FailedPaths::new().contains(""));
     }
 
     #[wasm_bindgen_test(unsupported = test)]
