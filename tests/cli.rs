@@ -1,27 +1,9 @@
 //! The native command line: exit codes, languages, JSON output.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn run(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kz-eco-rules"));
-    cmd.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd.stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd.spawn().unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    if let Some(text) = stdin {
-        pipe.write_all(text.as_bytes()).unwrap();
-    }
-    drop(pipe);
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+#[path = "common/cli.rs"]
+mod cli;
+use cli::{run, stdout};
 
 #[test]
 fn check_prints_a_localized_report_and_exits_zero_on_a_good_example() {
@@ -30,7 +12,7 @@ fn check_prints_a_localized_report_and_exits_zero_on_a_good_example() {
         ("ru", "Ошибок не обнаружено."),
         ("en", "No errors found."),
     ] {
-        let o = run(&["check", "examples/permit_III.json", "--lang", lang], None);
+        let o = run(&["check", "examples/permit_III.json", "--lang", lang], "");
         assert_eq!(
             o.status.code(),
             Some(0),
@@ -44,7 +26,7 @@ fn check_prints_a_localized_report_and_exits_zero_on_a_good_example() {
 #[test]
 fn check_exits_one_with_errors_and_json_is_valid() {
     let bad = r#"{"service": "emission_permit", "category": "V"}"#;
-    let o = run(&["check", "-", "--json", "--lang", "en"], Some(bad));
+    let o = run(&["check", "-", "--json", "--lang", "en"], bad);
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["ok"], false);
@@ -58,7 +40,7 @@ fn check_exits_one_with_errors_and_json_is_valid() {
 #[test]
 fn text_report_shows_severity_path_code_and_message() {
     let bad = r#"{"service": "emission_permit", "category": "V"}"#;
-    let o = run(&["check", "-", "--lang", "ru"], Some(bad));
+    let o = run(&["check", "-", "--lang", "ru"], bad);
     let text = stdout(&o);
     assert!(
         text.contains("ОШИБКА  /category  [input.unknown_value]"),
@@ -70,24 +52,24 @@ fn text_report_shows_severity_path_code_and_message() {
 
 #[test]
 fn malformed_or_missing_input_and_bad_usage_exit_two() {
-    let o = run(&["check", "-"], Some("{\"service\": "));
+    let o = run(&["check", "-"], "{\"service\": ");
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("JSON"));
     assert_eq!(
-        run(&["check", "no/such/file.json"], None).status.code(),
+        run(&["check", "no/such/file.json"], "").status.code(),
         Some(2)
     );
-    assert_eq!(run(&["check", "--lang", "de"], None).status.code(), Some(2));
-    assert_eq!(run(&["frobnicate"], None).status.code(), Some(2));
-    assert_eq!(run(&[], None).status.code(), Some(2));
+    assert_eq!(run(&["check", "--lang", "de"], "").status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"], "").status.code(), Some(2));
+    assert_eq!(run(&[], "").status.code(), Some(2));
 }
 
 #[test]
 fn check_without_a_file_uses_the_embedded_example() {
-    let o = run(&["check", "--lang", "en"], None);
+    let o = run(&["check", "--lang", "en"], "");
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("example permit_II"));
-    let o = run(&["check", "--example", "expertise_III", "--json"], None);
+    let o = run(&["check", "--example", "expertise_III", "--json"], "");
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["edition"], "almaty_oblast_2012");
 }
@@ -101,7 +83,7 @@ fn documents_jsonl_answers_every_line_in_order() {
         r#"{"edition": "almaty_oblast_2012", "service": "ecological_expertise", "action": "first", "category": "IV", "channel": "portal", "facts": {"object_is_project_documentation": true}}"#,
         "\n"
     );
-    let o = run(&["documents", "--jsonl", "--lang", "en"], Some(input));
+    let o = run(&["documents", "--jsonl", "--lang", "en"], input);
     assert_eq!(o.status.code(), Some(1), "one line could not be answered");
     let lines: Vec<serde_json::Value> = stdout(&o)
         .lines()
@@ -149,7 +131,7 @@ fn documents_prints_a_localized_checklist() {
         "--lang",
         "kk",
     ];
-    let o = run(&args, None);
+    let o = run(&args, "");
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -195,7 +177,7 @@ fn documents_prints_a_localized_checklist() {
             "--lang",
             "en",
         ],
-        None,
+        "",
     );
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
@@ -221,7 +203,7 @@ fn documents_prints_a_localized_checklist() {
             "--channel",
             "in_person",
         ],
-        None,
+        "",
     );
     assert_eq!(
         o.status.code(),
@@ -229,6 +211,6 @@ fn documents_prints_a_localized_checklist() {
         "no list for a channel the edition lacks"
     );
     assert!(String::from_utf8_lossy(&o.stderr).contains("(/channel)"));
-    let o = run(&["documents", "--fact", "x"], None);
+    let o = run(&["documents", "--fact", "x"], "");
     assert_eq!(o.status.code(), Some(2));
 }

@@ -2,22 +2,9 @@
 //! tests), readable lines, exit codes.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kz-eco-rules"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(stdin).unwrap();
-    drop(pipe);
-    child.wait_with_output().unwrap()
-}
+#[path = "common/cli.rs"]
+mod cli;
+use cli::{run, stdout};
 
 #[test]
 fn jsonl_answers_every_vector_line_in_order() {
@@ -37,7 +24,7 @@ fn jsonl_answers_every_vector_line_in_order() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    let out = String::from_utf8(o.stdout).unwrap();
+    let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), vectors.len());
     for (line, v) in lines.iter().zip(&vectors) {
@@ -55,7 +42,7 @@ fn jsonl_keeps_going_past_lines_that_are_not_json_or_not_utf8() {
         b"\"871008401427\"\n871008401427x\n\xff\xfe\n\n\"940140000385\"",
     );
     assert_eq!(o.status.code(), Some(0));
-    let out = String::from_utf8(o.stdout).unwrap();
+    let out = stdout(&o);
     let lines: Vec<serde_json::Value> = out
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -74,7 +61,7 @@ fn jsonl_keeps_going_past_lines_that_are_not_json_or_not_utf8() {
 fn readable_lines_and_exit_codes() {
     let o = run(&["id", "871008401427", "950341000052", "--lang", "en"], b"");
     assert_eq!(o.status.code(), Some(0));
-    let out = String::from_utf8(o.stdout).unwrap();
+    let out = stdout(&o);
     assert_eq!(
         out,
         "871008401427  valid IIN: born 1987-10-08, female, century XX.\n\
@@ -82,7 +69,7 @@ fn readable_lines_and_exit_codes() {
     );
     let o = run(&["id", "871008401427", "８７１００８４０１４２７"], b"");
     assert_eq!(o.status.code(), Some(1));
-    let out = String::from_utf8(o.stdout).unwrap();
+    let out = stdout(&o);
     assert!(
         out.lines()
             .nth(1)
