@@ -1537,6 +1537,12 @@ export function validateIdentifiers(values: string[]): IdentifierVerdict[];
 /** The whole message catalog in `lang`: `{ code: template }`, placeholders `{name}`. */
 export function messages(lang: Lang): Record<string, string>;
 
+/**
+ * The JSON Schema (draft 2020-12) of the application payload, generated from the
+ * library's Rust types — for ajv or a form generator.
+ */
+export function applicationSchema(): { [keyword: string]: unknown };
+
 /** The library version. */
 export function version(): string;
 

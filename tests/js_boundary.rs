@@ -6,7 +6,7 @@ mod common;
 
 use common::{example, EXAMPLES};
 use js_sys::{Reflect, JSON};
-use kz_eco_rules::wasm::{messages, validate_application};
+use kz_eco_rules::wasm::{application_schema, messages, validate_application};
 use kz_eco_rules::{validate_json, Lang, Options};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -141,4 +141,17 @@ fn messages_returns_the_catalog() {
         "Міндетті «{field}» өрісі толтырылмаған."
     );
     assert!(m.dyn_ref::<js_sys::Object>().is_some());
+}
+
+#[wasm_bindgen_test]
+fn application_schema_is_the_generated_json_schema() {
+    let schema = application_schema().unwrap();
+    let get = |k: &str| Reflect::get(&schema, &k.into()).unwrap().as_string();
+    assert_eq!(get("title").as_deref(), Some("Application"));
+    assert_eq!(
+        get("$schema").as_deref(),
+        Some("https://json-schema.org/draft/2020-12/schema")
+    );
+    let defs = Reflect::get(&schema, &"$defs".into()).unwrap();
+    assert!(Reflect::has(&defs, &"Applicant".into()).unwrap());
 }

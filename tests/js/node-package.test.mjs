@@ -63,3 +63,16 @@ test('requiredDocuments(query) lists the documents of a case', () => {
   assert.deepEqual(r.checklist.items[0].attributes, ['eds_signed', 'valid_on_submission']);
   assert.throws(() => pkg.requiredDocuments(), TypeError);
 });
+
+test('applicationSchema() is the JSON Schema ajv compiles; the examples conform to it', async () => {
+  const { default: Ajv2020 } = await import('ajv/dist/2020.js');
+  const schema = pkg.applicationSchema();
+  assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
+  assert.deepEqual(schema, JSON.parse(fs.readFileSync('npm/application.schema.json', 'utf8')));
+  const validate = new Ajv2020({ strict: false }).compile(schema);
+  for (const name of fs.readdirSync('examples').filter((f) => f.endsWith('.json'))) {
+    const app = JSON.parse(fs.readFileSync(`examples/${name}`, 'utf8'));
+    assert.ok(validate(app), `${name}: ${JSON.stringify(validate.errors)}`);
+  }
+  assert.equal(validate({ service: 42 }), false);
+});

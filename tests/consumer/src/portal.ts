@@ -3,6 +3,7 @@
 // prove the types are real (an `any` would make them unused directives, which
 // fail the compile).
 import init, {
+  applicationSchema,
   deadlines,
   isWorkingDay,
   messages,
@@ -101,6 +102,9 @@ check(day.working === false && day.holiday === 'nauryz', 'a carried-over day off
 const lang: Lang = 'kk';
 const catalog: Record<string, string> = messages(lang);
 check(typeof catalog['emissions.sum_mismatch'] === 'string', 'the message catalog');
+
+const schema = applicationSchema();
+check(schema['title'] === 'Application', 'the JSON Schema of the payload');
 
 // Type errors the package's types must catch.
 // @ts-expect-error: a category is "II" | "III" | "IV"
