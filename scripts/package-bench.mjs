@@ -1,5 +1,5 @@
-// Start-up and speed of the built npm package (BENCHMARKS.md, "Package size and
-// start-up"):
+// Start-up and speed of the built npm package (BENCHMARKS.md, "Benchmark of
+// record"):
 //   - Node: compile + instantiate of the wasm (web.js `initSync`), each in a fresh
 //     process (V8 caches compiled modules within one process), and the first call;
 //   - Chromium (Debian's, through playwright-core): `init()` of the web build in a
