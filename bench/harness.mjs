@@ -15,8 +15,6 @@ import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
 import { lines, median, runWorkloads } from './workloads.mjs';
 
-export { median };
-
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root (inputs are read relative to it). */
 export const ROOT = path.dirname(here);
@@ -131,10 +129,12 @@ const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Opens `url` in a new page and returns what the page puts in `window.result`. */
 async function pageResult(context, url) {
   const page = await context.newPage();
+  // An error in the page's script would otherwise leave the wait below forever.
+  const failed = new Promise((_, reject) => page.on('pageerror', reject));
   await page.goto(url);
   const handle = await Promise.race([
     page.waitForFunction(() => window.result, null, { timeout: 0, polling: 200 }),
-    new Promise((_, reject) => page.on('pageerror', reject)),
+    failed,
   ]);
   const result = await handle.jsonValue();
   await page.close();
