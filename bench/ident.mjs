@@ -4,7 +4,8 @@
 // found on npm (inn-validate, installed in bench/node_modules by
 // `npm install --prefix bench`) and a typical hand-written checksum snippet.
 // Prints a Markdown table (median of RUNS timed runs after one warm-up run) and
-// how often each peer's valid/invalid answer differs from ours.
+// how often each peer's valid/invalid answer differs from ours; writes the same
+// figures to target/bench/ident-node.json.
 //
 //   node bench/ident.mjs [RUNS]
 import fs from 'node:fs';
@@ -93,8 +94,12 @@ const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, 
 console.log(`Node ${process.version}, ${inputs.length} inputs, median of ${RUNS} runs\n`);
 console.log('| validator | ns / input | inputs / s | valid | answers differing from ours |');
 console.log('|---|---:|---:|---:|---:|');
-for (const r of results) {
-  const valid = r.valid.filter(Boolean).length;
-  const differ = r.valid.filter((v, i) => v !== ours[i]).length;
-  console.log(`| ${r.name} | ${fmt(r.nsPerInput, 1)} | ${fmt(r.perSecond)} | ${fmt(valid)} | ${fmt(differ)} |`);
+const rows = results.map((r) => ({
+  name: r.name, nsPerInput: r.nsPerInput, perSecond: r.perSecond,
+  valid: r.valid.filter(Boolean).length, differ: r.valid.filter((v, i) => v !== ours[i]).length,
+}));
+for (const r of rows) {
+  console.log(`| ${r.name} | ${fmt(r.nsPerInput, 1)} | ${fmt(r.perSecond)} | ${fmt(r.valid)} | ${fmt(r.differ)} |`);
 }
+// For bench/record.sh.
+fs.writeFileSync('target/bench/ident-node.json', JSON.stringify({ node: process.version, runs: RUNS, rows }, null, 1));

@@ -6,7 +6,7 @@ Run in the benchmark venv (bash bench/ident.sh makes it under target/bench/venv)
 
 Each validator is called once per input the way its documentation shows, wrapped
 to give True/False; prints a Markdown table (median of RUNS timed runs after one
-warm-up) and how often each one's answer differs from ours (the `valid` field of
+warm-up; the same figures go to target/bench/ident-python.json) and how often each one's answer differs from ours (the `valid` field of
 `kz-eco-rules id --jsonl`, read from target/bench/ident-verdicts.jsonl; for a
 validator of ИИН only, our "valid and an ИИН"). python-stdnum 2.2 has no
 Kazakhstan module (the kz/bin.py pull request was not merged), so it is not here.
@@ -79,8 +79,14 @@ def measure(fn):
 print(f"Python {sys.version.split()[0]}, {len(INPUTS)} inputs, median of {RUNS} runs\n")
 print("| validator | ns / input | inputs / s | valid | answers differing from ours |")
 print("|---|---:|---:|---:|---:|")
+rows = []
 for name, scope, fn in peers():
     seconds, answers = measure(fn)
     valid = sum(answers)
     differ = sum(a != o for a, o in zip(answers, OURS[scope]))
     print(f"| {name} | {seconds * 1e9 / len(INPUTS):,.1f} | {len(INPUTS) / seconds:,.0f} | {valid:,} | {differ:,} |")
+    rows.append({"name": name, "nsPerInput": seconds * 1e9 / len(INPUTS), "perSecond": len(INPUTS) / seconds,
+                 "valid": valid, "differ": differ})
+# For bench/record.sh.
+with open("target/bench/ident-python.json", "w", encoding="utf-8") as f:
+    json.dump({"python": sys.version.split()[0], "runs": RUNS, "rows": rows}, f, ensure_ascii=False, indent=1)
