@@ -4,10 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
+import { launch, close } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 // The package layout: pkg/node.cjs + www/pkg/web.js (one shared .wasm), or the older
@@ -25,19 +23,9 @@ const ZONES = ['Asia/Almaty', 'America/New_York', 'Pacific/Kiritimati', 'Pacific
 let srv;
 let browser;
 before(async () => {
-  srv = await serve(path.resolve('www'));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-quic'],
-  });
+  ({ srv, browser } = await launch());
 });
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+after(() => close({ srv, browser }));
 
 /** Runs every query and day in a page whose clock is in `timezoneId`. */
 async function answersIn(timezoneId) {

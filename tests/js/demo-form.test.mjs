@@ -6,28 +6,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
+import { launch, close } from './browser.mjs';
 
 const EXAMPLES = ['permit_II', 'permit_III', 'permit_IV', 'expertise_II', 'expertise_III', 'expertise_IV'];
 
 let srv;
 let browser;
 before(async () => {
-  srv = await serve(path.resolve('www'));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-quic'],
-  });
+  ({ srv, browser } = await launch());
 });
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+after(() => close({ srv, browser }));
 
 /** A page of the form, ready, collecting console errors, CSP violations and uncaught exceptions. */
 async function open() {

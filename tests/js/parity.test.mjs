@@ -6,10 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
+import { launch, close } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const node = require(fs.existsSync('pkg/node.cjs')
@@ -141,19 +139,9 @@ test('the package in Node gives the native bytes, in any process time zone', () 
 let srv;
 let browser;
 before(async () => {
-  srv = await serve(path.resolve('www'));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-quic'],
-  });
+  ({ srv, browser } = await launch());
 });
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+after(() => close({ srv, browser }));
 
 test('the web build in Chromium gives the native bytes, in any browser time zone', async () => {
   for (const timezoneId of ['Pacific/Kiritimati', 'America/Los_Angeles']) {
