@@ -16,10 +16,10 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let parsed = Value::from_json_str(&text, &Limits::default());
-    let wrapped = parsed.as_ref().ok().and_then(|v| match v.get("query") {
-        Some(query) => Some((query, v.get("options"))),
-        None => None,
-    });
+    let wrapped = parsed
+        .as_ref()
+        .ok()
+        .and_then(|v| v.get("query").map(|query| (query, v.get("options"))));
     match wrapped {
         Some((query, options)) => {
             let mut options = match options.map(Options::from_value) {
@@ -50,9 +50,11 @@ fuzz_target!(|data: &[u8]| {
                         &report.completeness_due,
                         &report.decision_due,
                         &report.remarks_due,
-                        (!early_remarks)
-                            .then_some(&report.fixes_due)
-                            .unwrap_or(&None),
+                        if early_remarks {
+                            &None
+                        } else {
+                            &report.fixes_due
+                        },
                     ]
                     .into_iter()
                     .flatten()
