@@ -190,6 +190,31 @@ fn warnings_keep_the_dates() {
     );
 }
 
+/// Found by the `deadlines` fuzz target: remarks dated before registration
+/// gave a fixes deadline before the registration day, silently.
+#[wasm_bindgen_test(unsupported = test)]
+fn remarks_before_registration_are_reported() {
+    let r = deadlines_json(
+        r#"{"edition": "almaty_city_2019", "service": "ecological_expertise", "action": "first",
+            "category": "IV", "submitted_at": "2019-12-09T09:20:00+06:00", "remarks_sent_on": "2019-12-06"}"#,
+        &Options::with_lang(Lang::En),
+    );
+    assert!(r.ok);
+    assert_eq!(r.registered_on.as_deref(), Some("2019-12-09"));
+    assert_eq!(codes(&r), ["sla.remarks_before_registration"]);
+    let f = &r.findings[0];
+    assert_eq!(f.path, "/remarks_sent_on");
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(f.message.contains("2019-12-06") && f.message.contains("2019-12-09"));
+    // Sent on the registration day: nothing to report.
+    let same_day = deadlines_json(
+        r#"{"edition": "almaty_city_2019", "service": "ecological_expertise", "action": "first",
+            "category": "IV", "submitted_at": "2019-12-09T09:20:00+06:00", "remarks_sent_on": "2019-12-09"}"#,
+        &Options::default(),
+    );
+    assert_eq!(codes(&same_day), Vec::<&str>::new());
+}
+
 #[wasm_bindgen_test(unsupported = test)]
 fn options_reach_the_computation() {
     let v = kz_eco_rules::input::Value::from_json_str(

@@ -112,6 +112,18 @@ fn inconsistent_and_late_remarks() {
             ),
         ]
     );
+    // Registered 9 December 2019 (found by the `deadlines` fuzz target).
+    let text = edited("expertise_II", |v| {
+        v["expertise"] = json!({"remarks_sent_on": "2019-12-06"});
+    });
+    assert_eq!(
+        sla_findings(&text, &Options::default()),
+        one(
+            "sla.remarks_before_registration",
+            "/expertise/remarks_sent_on",
+            Severity::Warning
+        )
+    );
     let text = edited("expertise_II", |v| {
         v["expertise"] = json!({"remarks_sent_on": "20.12.2019"});
     });

@@ -3,7 +3,7 @@
 
 use super::{
     schedule, Request, Schedule, DOCUMENT_EXPIRES_BEFORE_DECISION, FIXES_BEFORE_REMARKS,
-    FIXES_LATE, INVALID_DATE, NO_REMARKS_CYCLE, REMARKS_LATE,
+    FIXES_LATE, INVALID_DATE, NO_REMARKS_CYCLE, REMARKS_BEFORE_REGISTRATION, REMARKS_LATE,
 };
 use crate::calendar::{Calendar, Date};
 use crate::editions::Edition;
@@ -32,7 +32,8 @@ fn date(d: Date) -> Param {
 }
 
 /// Checks the remarks date against the schedule (`path` points at it): remarks
-/// in an edition without a remarks cycle, remarks after their period.
+/// in an edition without a remarks cycle, remarks before the registration day,
+/// remarks after their period.
 pub(crate) fn check_remarks(
     ed: &Edition,
     s: &Schedule,
@@ -40,6 +41,17 @@ pub(crate) fn check_remarks(
     path: &str,
     findings: &mut Findings,
 ) {
+    // Found by fuzzing: without this, remarks dated before registration gave a
+    // fixes deadline before the registration day and no finding.
+    let registered = s.registered_on.as_ref();
+    if let Some(reg) = registered.filter(|r| remarks_on < r.date && s.remarks_due.is_some()) {
+        findings.push(
+            Finding::warning(REMARKS_BEFORE_REGISTRATION, path)
+                .with("remarks_on", date(remarks_on))
+                .with("registered_on", date(reg.date))
+                .basis(reg.basis.clone()),
+        );
+    }
     match &s.remarks_due {
         None => findings.push(
             Finding::info(NO_REMARKS_CYCLE, path)

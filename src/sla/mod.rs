@@ -64,6 +64,8 @@ pub const FIXES_LATE: &str = "sla.fixes_late";
 pub const FIXES_BEFORE_REMARKS: &str = "sla.fixes_before_remarks";
 /// The remarks were sent after the period the edition allows for them.
 pub const REMARKS_LATE: &str = "sla.remarks_late";
+/// The remarks are dated before the application was registered.
+pub const REMARKS_BEFORE_REGISTRATION: &str = "sla.remarks_before_registration";
 /// Remarks/fixes dates were given, but the edition has no remarks cycle.
 pub const NO_REMARKS_CYCLE: &str = "sla.no_remarks_cycle";
 /// An attached document expires before the decision is due.
@@ -76,6 +78,7 @@ pub const CODES: &[&str] = &[
     FIXES_LATE,
     FIXES_BEFORE_REMARKS,
     REMARKS_LATE,
+    REMARKS_BEFORE_REGISTRATION,
     NO_REMARKS_CYCLE,
     DOCUMENT_EXPIRES_BEFORE_DECISION,
     INVALID_DATE,
