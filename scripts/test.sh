@@ -44,4 +44,7 @@ step "JavaScript tests: the package in Node, the demo form in Chromium"
 mkdir -p test-output
 timeout 600 node --test --test-concurrency=1 tests/js/
 
+step "fuzz smoke: every cargo-fuzz target for 30 s (skipped, and says so, without nightly)"
+bash scripts/fuzz-smoke.sh
+
 step "all green in $((SECONDS - T0)) s"
