@@ -3,7 +3,7 @@
 
 #[path = "common/cli.rs"]
 mod cli;
-use cli::{run, stdout};
+use cli::{assert_success, run, stdout};
 
 #[test]
 fn check_prints_a_localized_report_and_exits_zero_on_a_good_example() {
@@ -13,12 +13,7 @@ fn check_prints_a_localized_report_and_exits_zero_on_a_good_example() {
         ("en", "No errors found."),
     ] {
         let o = run(&["check", "examples/permit_III.json", "--lang", lang], "");
-        assert_eq!(
-            o.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        assert_success(&o);
         assert!(stdout(&o).contains(ok_line), "{lang}: {}", stdout(&o));
     }
 }
@@ -132,12 +127,7 @@ fn documents_prints_a_localized_checklist() {
         "kk",
     ];
     let o = run(&args, "");
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_success(&o);
     let out = stdout(&o);
     assert!(
         out.contains("Қажетті құжаттар тізбесі — Алматы облысы, 2012 ж."),

@@ -3,7 +3,7 @@
 
 #[path = "common/cli.rs"]
 mod cli;
-use cli::{run, stdout};
+use cli::{assert_success, run, stdout};
 
 use kz_eco_rules::sla::deadlines_json;
 use kz_eco_rules::Options;
@@ -16,12 +16,7 @@ fn deadlines_jsonl_answers_every_vector_line_by_line() {
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["query"].to_string())
         .collect();
     let o = run(&["deadlines", "--jsonl"], &(queries.join("\n") + "\n"));
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_success(&o);
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), queries.len());

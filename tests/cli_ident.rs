@@ -4,7 +4,7 @@
 
 #[path = "common/cli.rs"]
 mod cli;
-use cli::{run, stdout};
+use cli::{assert_success, run, stdout};
 
 #[test]
 fn jsonl_answers_every_vector_line_in_order() {
@@ -18,12 +18,7 @@ fn jsonl_answers_every_vector_line_in_order() {
         .map(|v| format!("{}\n", v["value"]))
         .collect();
     let o = run(&["id", "--jsonl"], input.as_bytes());
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_success(&o);
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), vectors.len());

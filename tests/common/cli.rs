@@ -25,3 +25,13 @@ pub fn run(args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
 pub fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
 }
+
+/// Asserts that the command exited with 0, showing its stderr if not.
+pub fn assert_success(o: &Output) {
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
