@@ -109,8 +109,10 @@ function table() {
     out.push(`| | wasm, Node ${node?.node ?? ''} | ${x.wasmWhat} | ${dur(x.node)} | ${per(x, x.node)} | **${ratio(x.node, x.native)}** | ${cmdNode} |`);
     out.push(`| | wasm, Chromium | ${x.wasmWhat} | ${dur(x.chrome)} | ${per(x, x.chrome)} | **${ratio(x.chrome, x.native)}** | ${cmdChrome} |`);
   }
+  const valid = ns('ident/is_valid_identifier');
+  out.push(`| identifiers, hot path only | native | \`is_valid_identifier\` (valid or not) | ${dur(valid)} | ${per(w[2], valid)} | | ${cmdNative('ident')} |`);
   const hot = ns('ident/parse_identifier');
-  out.push(`| identifiers, hot path only | native | \`parse_identifier\` (valid or not, no answer) | ${dur(hot)} | ${per(w[2], hot)} | | ${cmdNative('ident')} |`);
+  out.push(`| | native | \`parse_identifier\` (fields or reason, not serialised) | ${dur(hot)} | ${per(w[2], hot)} | | ${cmdNative('ident')} |`);
   out.push(`| examples/permit_II.json as an object | wasm, Node | \`validateApplication(object)\` | ${dur(node?.permitObject.ms)} | | ${ratio(node?.permitObject.ms, w[0].native)} | ${cmdNode} |`);
   out.push(`| | wasm, Chromium | \`validateApplication(object)\` | ${dur(chrome?.permitObject.ms)} | | ${ratio(chrome?.permitObject.ms, w[0].native)} | ${cmdChrome} |`);
   out.push(`| large application as an object | wasm, Node | \`validateApplication(object)\` | ${dur(node?.largeObject.ms)} | | ${ratio(node?.largeObject.ms, w[1].native)} | ${cmdNode} |`);

@@ -3,7 +3,7 @@
 //! Inputs: the 10⁶ lines of `target/bench/ident-inputs.txt`, written by
 //! `node bench/ident-inputs.mjs` — the same inputs the Node (wasm and npm peer) and
 //! Python (PyPI peers) benchmarks read. `bash bench/ident.sh` runs them all.
-//! The hot path, [`parse_identifier`], does not allocate.
+//! Neither [`is_valid_identifier`] (the hot path) nor [`parse_identifier`] allocates.
 
 // criterion is a native-only dev-dependency: on wasm32 this is an empty program.
 #[cfg(target_arch = "wasm32")]
@@ -17,7 +17,7 @@ mod native {
     use std::hint::black_box;
 
     use criterion::{criterion_group, Criterion, SamplingMode, Throughput};
-    use kz_eco_rules::ident::{parse_identifier, Verdict};
+    use kz_eco_rules::ident::{is_valid_identifier, parse_identifier, Verdict};
 
     const INPUTS: &str = "target/bench/ident-inputs.txt";
 
@@ -38,6 +38,15 @@ mod native {
                 inputs
                     .iter()
                     .filter(|s| parse_identifier(black_box(s)).is_ok())
+                    .count()
+            })
+        });
+        // The boolean check (the same answer, no fields or reason).
+        g.bench_function("is_valid_identifier", |b| {
+            b.iter(|| {
+                inputs
+                    .iter()
+                    .filter(|s| is_valid_identifier(black_box(s)))
                     .count()
             })
         });

@@ -89,7 +89,7 @@ use serde::Serialize;
 
 use crate::calendar::Date;
 
-pub use parse::{check_digit, parse_bin, parse_identifier, parse_iin, Reason};
+pub use parse::{check_digit, is_valid_identifier, parse_bin, parse_identifier, parse_iin, Reason};
 pub use rules::check_application;
 pub use verdict::{BinFields, Fields, IinFields, NoFields, Verdict};
 

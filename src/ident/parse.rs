@@ -161,6 +161,76 @@ pub fn parse_identifier(text: &str) -> Result<Identifier, Reason> {
     }
 }
 
+/// Whether `text` is a valid ИИН or БИН: the same answer as
+/// `parse_identifier(text).is_ok()`, without the fields or the reason, for
+/// filtering many numbers fast.
+///
+/// For exactly 12 ASCII digits (nearly every input), every rule of both kinds is
+/// evaluated and the results are combined with `&`, without early exits: in a
+/// random mix of ИИН, БИН and typing errors the branches of a rule-by-rule reading
+/// are unpredictable and cost more than the rules themselves. Anything else goes
+/// through [`parse_identifier`].
+///
+/// ```
+/// use kz_eco_rules::ident::is_valid_identifier;
+/// assert!(is_valid_identifier("871008401427"));
+/// assert!(is_valid_identifier(" 940140000385 "));
+/// assert!(!is_valid_identifier("871008401428"));
+/// ```
+pub fn is_valid_identifier(text: &str) -> bool {
+    match <&[u8; 12]>::try_from(text.as_bytes()) {
+        Ok(bytes) => {
+            let d = bytes.map(|b| b.wrapping_sub(b'0'));
+            d.iter().all(|&x| x <= 9) && valid_digits(&d)
+        }
+        Err(_) => parse_identifier(text).is_ok(),
+    }
+}
+
+/// Days in months 1–12 of a common year (index 0 and 13–15: no such month).
+const DAYS_IN_MONTH: [u32; 16] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 0, 0, 0];
+
+/// [`WEIGHTS_1`] in the low 16 bits and [`WEIGHTS_2`] in the high 16 bits, so one
+/// sum holds both passes (each below 2¹⁶; a test checks the table).
+const WEIGHTS_BOTH: [u32; 11] = [
+    1 | 3 << 16,
+    2 | 4 << 16,
+    3 | 5 << 16,
+    4 | 6 << 16,
+    5 | 7 << 16,
+    6 | 8 << 16,
+    7 | 9 << 16,
+    8 | 10 << 16,
+    9 | 11 << 16,
+    10 | 1 << 16,
+    11 | 2 << 16,
+];
+
+/// The rules of [`parse_identifier`] for 12 digit values, branch-free (see
+/// [`is_valid_identifier`]).
+fn valid_digits(d: &[u8; 12]) -> bool {
+    let [d0, d1, d2, d3, d4, d5, d6, .., d11] = d.map(u32::from);
+    // Check digit: both passes at once, then pick (the 12th digit is never 10).
+    let sums = d
+        .iter()
+        .zip(WEIGHTS_BOTH)
+        .fold(0u32, |acc, (&x, w)| acc + u32::from(x) * w);
+    let (r1, r2) = ((sums & 0xFFFF) % 11, (sums >> 16) % 11);
+    let check_ok = d11 == if r1 == 10 { r2 } else { r1 };
+    let (yy, month, day) = (d0 * 10 + d1, d2 * 10 + d3, d4 * 10 + d5);
+    let month_ok = month.wrapping_sub(1) < 12;
+    // ИИН: 5th digit 0–3 (day of birth), 7th 1–6 (centuries 1800, 1900, 2000:
+    // of their years 00 only 2000 is leap), a real date.
+    let leap = (yy % 4 == 0) & ((yy != 0) | (d6.wrapping_sub(5) < 2));
+    let days = DAYS_IN_MONTH
+        .get(month.min(15) as usize)
+        .map_or(0, |&n| n + u32::from((month == 2) & leap));
+    let iin_ok = (d4 <= 3) & (d6.wrapping_sub(1) < 6) & month_ok & (day.wrapping_sub(1) < days);
+    // БИН: 5th digit 4–6 (entity type), 6th 0–4 (attribute), a real month.
+    let bin_ok = (d4.wrapping_sub(4) < 3) & ((d5 as usize) < Attribute::ALL.len()) & month_ok;
+    check_ok & (iin_ok | bin_ok)
+}
+
 /// Reads an ИИН. A valid БИН gives [`Reason::BinNotIin`]; anything else is read
 /// as an ИИН and the first failing rule is reported.
 ///
@@ -456,6 +526,80 @@ mod tests {
         assert_eq!(century_sex(6), Some((Sex::Female, 21)));
         assert_eq!(century_start(19), 1800);
         assert_eq!(century_sex_digit(Sex::Male, 22), None);
+    }
+
+    /// Every structure the rules look at — years around leap years and the БИН
+    /// pivot, months 0–13 and beyond, every 5th/6th/7th digit — with the right
+    /// and a wrong check digit: the hot path agrees with the rule-by-rule reading.
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_branch_free_check_agrees_with_the_rule_by_rule_reading() {
+        let mut seed = 0x2545_f491_u32;
+        let mut next_digit = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            (seed % 10) as u8
+        };
+        let (mut valid, mut checked) = (0, 0);
+        for yy in [0u8, 1, 4, 89, 90, 96, 99] {
+            for month in (0u8..=13).chain([19, 20, 99]) {
+                for day in 0u8..100 {
+                    for d6 in 0u8..10 {
+                        let mut first11 = [
+                            yy / 10,
+                            yy % 10,
+                            month / 10,
+                            month % 10,
+                            day / 10,
+                            day % 10,
+                            d6,
+                            0,
+                            0,
+                            0,
+                            0,
+                        ];
+                        for slot in &mut first11[7..] {
+                            *slot = next_digit();
+                        }
+                        let right = check_digit(&first11).unwrap_or(0);
+                        for last in [right, (right + 1) % 10] {
+                            let mut d = [0; 12];
+                            d[..11].copy_from_slice(&first11);
+                            d[11] = last;
+                            let text: String = d.iter().map(|&x| char::from(b'0' + x)).collect();
+                            let reference = parse_identifier(&text);
+                            assert_eq!(is_valid_identifier(&text), reference.is_ok(), "{text}");
+                            valid += usize::from(reference.is_ok());
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, 7 * 17 * 100 * 10 * 2);
+        // Both kinds and the leap days are among them.
+        assert!(valid > 10_000, "{valid}");
+        // 29 February of year `yy` in the century of 7th digit `d6`, with the first
+        // serial that has a check digit.
+        let feb29 = |yy: u8, d6: u8| {
+            (0..10).find_map(|serial| {
+                let first11 = [yy / 10, yy % 10, 0, 2, 2, 9, d6, 0, 0, 0, serial];
+                let [a, b, c, e, f, g, h, i, j, k, l] = first11;
+                let check = check_digit(&first11)?;
+                Some(valid_digits(&[a, b, c, e, f, g, h, i, j, k, l, check]))
+            }) == Some(true)
+        };
+        assert!(!feb29(0, 1), "1800-02-29");
+        assert!(!feb29(0, 3), "1900-02-29");
+        assert!(feb29(0, 5), "2000-02-29");
+        assert!(feb29(96, 3), "1996-02-29");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn both_weights_are_packed_in_one_table() {
+        for ((&both, &w1), &w2) in WEIGHTS_BOTH.iter().zip(&WEIGHTS_1).zip(&WEIGHTS_2) {
+            assert_eq!((both & 0xFFFF, both >> 16), (w1, w2));
+        }
     }
 
     #[wasm_bindgen_test(unsupported = test)]
