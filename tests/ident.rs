@@ -4,7 +4,9 @@
 //! property tests natively.
 
 use kz_eco_rules::findings::catalog;
-use kz_eco_rules::ident::{parse_bin, parse_identifier, parse_iin, Reason, Verdict, CODES};
+use kz_eco_rules::ident::{
+    is_valid_identifier, parse_bin, parse_identifier, parse_iin, Reason, Verdict, CODES,
+};
 use kz_eco_rules::input::{Limits, Value};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -34,7 +36,9 @@ fn vectors_give_the_expected_answers() {
                 if let Some(text) = value.as_str() {
                     let by_text = serde_json::to_value(Verdict::of_text(text)).unwrap();
                     assert_eq!(by_text, got);
-                    if let Err(reason) = parse_identifier(text) {
+                    let parsed = parse_identifier(text);
+                    assert_eq!(is_valid_identifier(text), parsed.is_ok(), "{text:?}");
+                    if let Err(reason) = parsed {
                         assert_params_declared(&reason);
                     }
                 }
@@ -132,8 +136,8 @@ fn reasons_render_their_parameters() {
 mod properties {
     use kz_eco_rules::calendar::Date;
     use kz_eco_rules::ident::{
-        check_digit, parse_identifier, Attribute, Bin, EntityType, Identifier, Iin, Reason, Sex,
-        YearMonth,
+        check_digit, is_valid_identifier, parse_identifier, Attribute, Bin, EntityType, Identifier,
+        Iin, Reason, Sex, YearMonth,
     };
     use proptest::prelude::*;
 
@@ -215,6 +219,7 @@ mod properties {
         /// Any text gives an answer, never a panic; valid answers are 12 ASCII digits.
         #[test]
         fn any_text_is_answered(s in "\\PC{0,20}") {
+            prop_assert_eq!(is_valid_identifier(&s), parse_identifier(&s).is_ok());
             if let Ok(id) = parse_identifier(&s) {
                 prop_assert_eq!(id.as_str(), s.trim());
             }
