@@ -167,13 +167,10 @@ fn fallback(code: &str, params: &Params, lang: Lang) -> String {
 fn fill(template: &str, params: &Params, lang: Lang) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let (before, after_open) = rest.split_at(open);
+    while let Some((before, after_open)) = rest.split_once('{') {
         out.push_str(before);
-        let after_open = after_open.get(1..).unwrap_or("");
-        match after_open.find('}') {
-            Some(close) => {
-                let name = after_open.get(..close).unwrap_or("");
+        match after_open.split_once('}') {
+            Some((name, after)) => {
                 match params.get(name) {
                     Some(value) => out.push_str(&render_param(value, lang)),
                     None => {
@@ -182,7 +179,7 @@ fn fill(template: &str, params: &Params, lang: Lang) -> String {
                         out.push('}');
                     }
                 }
-                rest = after_open.get(close + 1..).unwrap_or("");
+                rest = after;
             }
             None => {
                 out.push('{');
