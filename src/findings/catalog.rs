@@ -199,8 +199,20 @@ pub fn render_param(value: &Param, lang: Lang) -> String {
         Param::Decimal(d) => render_decimal(d, lang),
         Param::Date(d) => render_date(d, lang),
         Param::Term(kind, id) => term_name(*kind, id, lang).unwrap_or(id).to_owned(),
-        Param::List(items) => items.join(", "),
+        Param::List(items) => join(items),
     }
+}
+
+/// `items` separated by `", "` (a loop: `[String]::join` is ~1 KB of wasm).
+fn join(items: &[String]) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(item);
+    }
+    out
 }
 
 /// The localized name of a document, fact (its question), edition or region.
