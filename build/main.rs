@@ -11,6 +11,7 @@ mod editions;
 mod gen;
 mod ident;
 mod messages;
+mod schema;
 mod sla;
 
 use std::path::PathBuf;
@@ -26,5 +27,8 @@ fn main() {
     gen::write(&out, "calendar.rs", &calendar::generate(&mut problems));
     gen::write(&out, "sla.rs", &sla::generate(&mut problems));
     gen::write(&out, "ident.rs", &ident::generate(&mut problems));
+    println!("cargo:rerun-if-changed={}", schema::SOURCE);
+    std::fs::write(out.join("application.schema.json"), schema::minified())
+        .expect("OUT_DIR is writable");
     problems.finish();
 }

@@ -48,8 +48,9 @@ impl Options {
             match (key.as_str(), v) {
                 (_, Value::Null) => {}
                 ("lang", Value::String(tag)) => {
-                    options.lang = Lang::parse(tag)
-                        .ok_or_else(|| format!("options.lang must be kk, ru or en, got {tag:?}"))?;
+                    options.lang = Lang::parse(tag).ok_or_else(|| {
+                        format!("options.lang must be kk, ru or en, got {}", quoted(tag))
+                    })?;
                 }
                 ("severity", Value::Object(map)) => {
                     for (code, sev) in map {
@@ -58,7 +59,10 @@ impl Options {
                             _ => None,
                         };
                         let sev = parsed.ok_or_else(|| {
-                            format!("options.severity[{code:?}] must be \"error\", \"warning\" or \"info\"")
+                            format!(
+                                "options.severity[{}] must be \"error\", \"warning\" or \"info\"",
+                                quoted(code)
+                            )
                         })?;
                         options.severity.0.push((code.clone(), sev));
                     }
@@ -69,7 +73,8 @@ impl Options {
                 ("sla", v) => options.sla = crate::sla::SlaOptions::from_value(v)?,
                 (other, v) => {
                     return Err(format!(
-                        "unknown or mistyped option {other:?} ({})",
+                        "unknown or mistyped option {} ({})",
+                        quoted(other),
                         v.kind()
                     ))
                 }
@@ -85,6 +90,37 @@ impl Options {
             ..Options::default()
         }
     }
+}
+
+/// `s` in double quotes, escaped as `format!("{s:?}")` escapes it for every ASCII
+/// character (`\"`, `\\`, `\n`, `\u{1}`…); other characters are copied as they are
+/// (`{:?}` would also hex-escape invisible ones, but its Unicode tables cost ~3 KB
+/// of wasm for a message about a mistyped option).
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\0' => out.push_str("\\0"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_ascii_control() => {
+                let hex = |d: u32| char::from_digit(d & 0xf, 16).unwrap_or('0');
+                out.push_str("\\u{");
+                if u32::from(c) >= 0x10 {
+                    out.push(hex(u32::from(c) >> 4));
+                }
+                out.push(hex(u32::from(c)));
+                out.push('}');
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// When the application was submitted, on the region's clock.
@@ -316,6 +352,34 @@ fn on_region_clock(at: DateTime, region_id: Option<&str>) -> Submission {
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn quoted_is_debug_for_ascii_and_printable_text() {
+        // Every ASCII character, alone and in text.
+        for b in 0..=0x7f_u8 {
+            let s = format!("a{}b", char::from(b));
+            assert_eq!(quoted(&s), format!("{s:?}"));
+        }
+        for s in [
+            "",
+            "kk",
+            "қаз-KZ",
+            "Ӛ ӛ Ә ә Ғ ғ",
+            "日本語",
+            "😀",
+            "x\"y\\z\u{1f}",
+        ] {
+            assert_eq!(quoted(s), format!("{s:?}"), "{s}");
+        }
+        // The only difference: characters `{:?}` hex-escapes as invisible/unassigned.
+        for c in (0x80..=0x10_ffff_u32).filter_map(char::from_u32) {
+            let s = c.to_string();
+            let debug = format!("{s:?}");
+            if quoted(&s) != debug {
+                assert!(debug.starts_with("\"\\u{"), "{c:?}");
+            }
+        }
+    }
 
     fn codes(r: &Report) -> Vec<(&str, &str)> {
         r.findings

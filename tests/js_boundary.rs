@@ -154,4 +154,7 @@ fn application_schema_is_the_generated_json_schema() {
     );
     let defs = Reflect::get(&schema, &"$defs".into()).unwrap();
     assert!(Reflect::has(&defs, &"Applicant".into()).unwrap());
+    // The embedded (minified) text is the npm file's JSON, keys in the same order.
+    let file = js(include_str!("../npm/application.schema.json"));
+    assert_eq!(JSON::stringify(&schema), JSON::stringify(&file));
 }

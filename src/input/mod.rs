@@ -156,43 +156,34 @@ fn expand_exponent(s: &str) -> String {
         None => (s, 0),
     };
     let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits: String = int_part.chars().chain(frac_part.chars()).collect();
+    let all_digits: String = int_part.chars().chain(frac_part.chars()).collect();
+    // Canonical form: no leading zeros (each one moves the point left), no
+    // trailing zeros.
+    let digits = all_digits.trim_start_matches('0');
+    let leading_zeros = all_digits.len() - digits.len();
+    let digits = digits.trim_end_matches('0');
+    if digits.is_empty() {
+        return "0".to_owned();
+    }
     // Position of the decimal point within `digits`.
     let point = i32::try_from(int_part.len())
         .unwrap_or(i32::MAX)
-        .saturating_add(exp);
+        .saturating_add(exp)
+        .saturating_sub(i32::try_from(leading_zeros).unwrap_or(i32::MAX));
     let mut out = String::from(sign);
     if point <= 0 {
         out.push_str("0.");
         out.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
-        out.push_str(&digits);
+        out.push_str(digits);
     } else {
         let point = point as usize;
-        if point >= digits.len() {
-            out.push_str(&digits);
-            out.extend(std::iter::repeat_n('0', point - digits.len()));
-        } else {
-            let (i, f) = digits.split_at(point);
-            out.push_str(i);
+        let (int, frac) = digits.split_at_checked(point).unwrap_or((digits, ""));
+        out.push_str(int);
+        out.extend(std::iter::repeat_n('0', point.saturating_sub(int.len())));
+        if !frac.is_empty() {
             out.push('.');
-            out.push_str(f);
+            out.push_str(frac);
         }
-    }
-    // Canonical form: no trailing fractional zeros, no leading integer zeros.
-    if out.contains('.') {
-        while out.ends_with('0') {
-            out.pop();
-        }
-        if out.ends_with('.') {
-            out.pop();
-        }
-    }
-    let body_start = sign.len();
-    while out.len() > body_start + 1
-        && out[body_start..].starts_with('0')
-        && !out[body_start..].starts_with("0.")
-    {
-        out.remove(body_start);
     }
     out
 }
@@ -406,6 +397,19 @@ mod tests {
         ] {
             assert_eq!(number_text(n).as_deref(), Some(want));
         }
+        for (s, want) in [
+            ("1e21", "1000000000000000000000"),
+            ("-1.5e-7", "-0.00000015"),
+            ("1.2345e2", "123.45"),
+            ("1.2345E+4", "12345"),
+            ("12.5e-1", "1.25"),
+            ("100.0", "100"),
+            ("0.001", "0.001"),
+            ("00.0100", "0.01"),
+            ("-0.0", "0"),
+        ] {
+            assert_eq!(expand_exponent(s), want, "{s}");
+        }
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
         for _ in 0..20_000 {
             x ^= x << 13;
@@ -415,6 +419,14 @@ mod tests {
             if n.is_finite() && n != 0.0 {
                 let text = number_text(n).unwrap();
                 assert!(!text.contains(['e', 'E']), "{text}");
+                // Canonical: no leading zero before the integer part, no trailing
+                // fractional zero.
+                let body = text.trim_start_matches('-');
+                assert!(!body.starts_with('0') || body.starts_with("0."), "{text}");
+                assert!(
+                    !(text.contains('.') && text.ends_with(['0', '.'])),
+                    "{text}"
+                );
                 assert_eq!(text.parse::<f64>().unwrap(), n, "{text}");
             }
         }
