@@ -179,10 +179,7 @@ pub fn parse_identifier(text: &str) -> Result<Identifier, Reason> {
 /// ```
 pub fn is_valid_identifier(text: &str) -> bool {
     match <&[u8; 12]>::try_from(text.as_bytes()) {
-        Ok(bytes) => {
-            let d = bytes.map(|b| b.wrapping_sub(b'0'));
-            d.iter().all(|&x| x <= 9) && valid_digits(&d)
-        }
+        Ok(bytes) => valid_twelve(bytes),
         Err(_) => parse_identifier(text).is_ok(),
     }
 }
@@ -190,33 +187,57 @@ pub fn is_valid_identifier(text: &str) -> bool {
 /// Days in months 1–12 of a common year (index 0 and 13–15: no such month).
 const DAYS_IN_MONTH: [u32; 16] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 0, 0, 0];
 
-/// [`WEIGHTS_1`] in the low 16 bits and [`WEIGHTS_2`] in the high 16 bits, so one
-/// sum holds both passes (each below 2¹⁶; a test checks the table).
-const WEIGHTS_BOTH: [u32; 11] = [
-    1 | 3 << 16,
-    2 | 4 << 16,
-    3 | 5 << 16,
-    4 | 6 << 16,
-    5 | 7 << 16,
-    6 | 8 << 16,
-    7 | 9 << 16,
-    8 | 10 << 16,
-    9 | 11 << 16,
-    10 | 1 << 16,
-    11 | 2 << 16,
-];
+/// `u64` holding 8 bytes `b` in each byte.
+const fn bytes8(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
 
-/// The rules of [`parse_identifier`] for 12 digit values, branch-free (see
-/// [`is_valid_identifier`]).
-fn valid_digits(d: &[u8; 12]) -> bool {
-    let [d0, d1, d2, d3, d4, d5, d6, .., d11] = d.map(u32::from);
-    // Check digit: both passes at once, then pick (the 12th digit is never 10).
-    let sums = d
-        .iter()
-        .zip(WEIGHTS_BOTH)
-        .fold(0u32, |acc, (&x, w)| acc + u32::from(x) * w);
-    let (r1, r2) = ((sums & 0xFFFF) % 11, (sums >> 16) % 11);
+/// Multiplier for a dot product in four 16-bit lanes: the top lane of
+/// `x.wrapping_mul(lanes(v))` is `x₀·v₀ + x₁·v₁ + x₂·v₂ + x₃·v₃` for `xₖ` in lane `k`
+/// (no lane overflows: digits times weights sum to far below 2¹⁶).
+const fn lanes(v: [u64; 4]) -> u64 {
+    let [v0, v1, v2, v3] = v;
+    v3 | v2 << 16 | v1 << 32 | v0 << 48
+}
+
+/// [`WEIGHTS_1`] and [`WEIGHTS_2`] of digits 1, 3, 5, 7 (even lanes) and 2, 4, 6, 8
+/// (odd lanes); a test checks them against the weight tables.
+const PASS1_EVEN: [u64; 4] = [1, 3, 5, 7];
+const PASS1_ODD: [u64; 4] = [2, 4, 6, 8];
+const PASS2_EVEN: [u64; 4] = [3, 5, 7, 9];
+const PASS2_ODD: [u64; 4] = [4, 6, 8, 10];
+
+/// Whether all eight bytes of `x` are ASCII digits: below `0` the subtraction
+/// sets a byte's top bit, above `9` the addition does (a borrow or carry only
+/// comes out of a byte that fails itself).
+fn ascii_digits8(x: u64) -> bool {
+    (x.wrapping_sub(bytes8(b'0')) | x.wrapping_add(bytes8(0x80 - 0x3A))) & bytes8(0x80) == 0
+}
+
+/// The rules of [`parse_identifier`] for 12 bytes, without early exits: the first
+/// eight bytes are read as one `u64` and their digits weighted by multiplication
+/// in 16-bit lanes (both check-digit passes), every rule of both kinds is
+/// evaluated and the results are combined with `&`.
+fn valid_twelve(b: &[u8; 12]) -> bool {
+    let [b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11] = *b;
+    let lo = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
+    let hi = u64::from_le_bytes([b8, b9, b10, b11, b'0', b'0', b'0', b'0']);
+    if !(ascii_digits8(lo) & ascii_digits8(hi)) {
+        return false;
+    }
+    let (lo, hi) = (lo - bytes8(b'0'), hi - bytes8(b'0'));
+    let digit = |x: u64, k: u32| ((x >> (8 * k)) & 0xFF) as u32;
+    // Check digit: both passes (digits 9–11 one by one), then pick (the 12th digit
+    // is never 10).
+    let even = lo & 0x00FF_00FF_00FF_00FF;
+    let odd = (lo >> 8) & 0x00FF_00FF_00FF_00FF;
+    let dot = |x: u64, v: [u64; 4]| (x.wrapping_mul(lanes(v)) >> 48) as u32;
+    let (d8, d9, d10, d11) = (digit(hi, 0), digit(hi, 1), digit(hi, 2), digit(hi, 3));
+    let s1 = dot(even, PASS1_EVEN) + dot(odd, PASS1_ODD) + 9 * d8 + 10 * d9 + 11 * d10;
+    let s2 = dot(even, PASS2_EVEN) + dot(odd, PASS2_ODD) + 11 * d8 + d9 + 2 * d10;
+    let (r1, r2) = (s1 % 11, s2 % 11);
     let check_ok = d11 == if r1 == 10 { r2 } else { r1 };
+    let [d0, d1, d2, d3, d4, d5, d6] = [0, 1, 2, 3, 4, 5, 6].map(|k| digit(lo, k));
     let (yy, month, day) = (d0 * 10 + d1, d2 * 10 + d3, d4 * 10 + d5);
     let month_ok = month.wrapping_sub(1) < 12;
     // ИИН: 5th digit 0–3 (day of birth), 7th 1–6 (centuries 1800, 1900, 2000:
@@ -586,7 +607,9 @@ mod tests {
                 let first11 = [yy / 10, yy % 10, 0, 2, 2, 9, d6, 0, 0, 0, serial];
                 let [a, b, c, e, f, g, h, i, j, k, l] = first11;
                 let check = check_digit(&first11)?;
-                Some(valid_digits(&[a, b, c, e, f, g, h, i, j, k, l, check]))
+                Some(valid_twelve(
+                    &[a, b, c, e, f, g, h, i, j, k, l, check].map(|x| x + b'0'),
+                ))
             }) == Some(true)
         };
         assert!(!feb29(0, 1), "1800-02-29");
@@ -596,10 +619,64 @@ mod tests {
     }
 
     #[wasm_bindgen_test(unsupported = test)]
-    fn both_weights_are_packed_in_one_table() {
-        for ((&both, &w1), &w2) in WEIGHTS_BOTH.iter().zip(&WEIGHTS_1).zip(&WEIGHTS_2) {
-            assert_eq!((both & 0xFFFF, both >> 16), (w1, w2));
+    fn the_lane_weights_are_the_weight_tables() {
+        let pick = |w: &[u32; 11], from: usize| [0, 2, 4, 6].map(|k| u64::from(w[from + k]));
+        assert_eq!(PASS1_EVEN, pick(&WEIGHTS_1, 0));
+        assert_eq!(PASS1_ODD, pick(&WEIGHTS_1, 1));
+        assert_eq!(PASS2_EVEN, pick(&WEIGHTS_2, 0));
+        assert_eq!(PASS2_ODD, pick(&WEIGHTS_2, 1));
+        assert_eq!(&WEIGHTS_1[8..], &[9, 10, 11]);
+        assert_eq!(&WEIGHTS_2[8..], &[11, 1, 2]);
+        let x: u64 = 9 | 8 << 16 | 7 << 32 | 6 << 48;
+        assert_eq!(x.wrapping_mul(lanes([1, 2, 3, 4])) >> 48, 9 + 16 + 21 + 24);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn eight_bytes_are_digits_exactly_when_each_is() {
+        for at in 0..8 {
+            for byte in 0..=255u8 {
+                for fill in [b'0', b'9'] {
+                    let mut b = [fill; 8];
+                    b[at] = byte;
+                    let x = u64::from_le_bytes(b);
+                    assert_eq!(ascii_digits8(x), byte.is_ascii_digit(), "{b:?}");
+                }
+            }
         }
+    }
+
+    /// Any byte, and any 2- or 3-byte character, in any place of a valid number
+    /// of 12 bytes: the branch-free check says what the rule-by-rule reading says.
+    #[wasm_bindgen_test(unsupported = test)]
+    fn every_byte_in_every_place_is_judged_alike() {
+        let numbers = ["871008401427", "940140000385", "950341000052"];
+        let mut cases = 0;
+        for number in numbers {
+            for at in 0..12 {
+                for byte in 0..128u8 {
+                    let mut b = number.as_bytes().to_vec();
+                    b[at] = byte;
+                    let text = String::from_utf8(b).unwrap();
+                    assert_eq!(
+                        is_valid_identifier(&text),
+                        parse_identifier(&text).is_ok(),
+                        "{text:?}"
+                    );
+                    cases += 1;
+                }
+            }
+            for ch in ('\u{80}'..='\u{7FF}').chain(['\u{2212}', '\u{FF10}', '\u{FFFF}', '０', '٣'])
+            {
+                for at in 0..12 - ch.len_utf8() + 1 {
+                    let text = format!("{}{ch}{}", &number[..at], &number[at + ch.len_utf8()..]);
+                    assert_eq!(text.len(), 12);
+                    assert!(!is_valid_identifier(&text), "{text:?}");
+                    assert!(parse_identifier(&text).is_err(), "{text:?}");
+                    cases += 1;
+                }
+            }
+        }
+        assert!(cases > 3 * 12 * 128, "{cases}");
     }
 
     #[wasm_bindgen_test(unsupported = test)]
