@@ -21,7 +21,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::findings::{catalog, Findings, Lang, Report};
-use crate::ident::{Fields, Kind, Verdict};
+use crate::ident::{Attribute, EntityType, Fields, Kind, Sex, Verdict, CODES};
 use crate::input::{Budget, InputError, Limits, Value};
 use crate::{documents, validate_value, Options};
 
@@ -318,129 +318,176 @@ pub fn validate_identifiers(values: JsValue) -> Result<JsValue, JsValue> {
         ))
         .into());
     }
-    let out = Array::new_with_length(len);
-    for i in 0..len {
-        let item = Reflect::get_u32(&values, i).map_err(|_| misuse())?;
-        out.set(i, identifier_answer(&item));
+    // The whole batch crosses the boundary once each way (one call per item made
+    // the batch slower than single calls: BENCHMARKS.md, "Identifiers").
+    let batch: Array = ident_batch_in(&values, len)
+        .map_err(|_| misuse())?
+        .unchecked_into();
+    let items: Array = batch.get(0).unchecked_into();
+    let text = batch.get(1).as_string().unwrap_or_default();
+    send_answer_names();
+    let mut records = Vec::with_capacity(len as usize * 7);
+    let specials = Array::new();
+    for (i, line) in (0..len).zip(text.split('\n')) {
+        match line.strip_prefix('s') {
+            Some(item) => records.extend(record(&Verdict::of_text(item))),
+            None => {
+                specials.set(i, identifier_answer(&items.get(i)));
+                records.extend([3, 0, 0, 0, 0, 0, 0]);
+            }
+        }
     }
-    Ok(out.into())
+    Ok(ident_batch_out(&items, &records, &specials))
+}
+
+/// A verdict as the numbers `identOne` takes: `[0, kind, year, month, day, sex,
+/// century]` (ИИН), `[1, kind, year, month, entity type, attribute, 0]` (БИН),
+/// `[2, kind, code, 0…]` (invalid); names as indices into [`answer_names`] + 1
+/// (0 is `null`). (`[3, 0…]` in a batch: not a string, answered in `specials`.)
+fn record(verdict: &Verdict<'_>) -> [u32; 7] {
+    /// Index + 1 of `x` in `all`, after `before` other names.
+    fn at<T: PartialEq>(all: &[T], x: &T, before: usize) -> u32 {
+        all.iter()
+            .position(|y| y == x)
+            .and_then(|i| u32::try_from(before + i + 1).ok())
+            .unwrap_or(0)
+    }
+    let sexes = Kind::ALL.len();
+    let entities = sexes + Sex::ALL.len();
+    let attributes = entities + EntityType::ALL.len();
+    let codes = attributes + Attribute::ALL.len();
+    let kind = verdict.kind.map_or(0, |k| at(&Kind::ALL, &k, 0));
+    match &verdict.fields {
+        Fields::Iin(f) => {
+            let d = f.birth_date;
+            let year = u32::try_from(d.year()).unwrap_or(0);
+            let sex = at(&Sex::ALL, &f.sex, sexes);
+            [0, kind, year, d.month(), d.day(), sex, u32::from(f.century)]
+        }
+        Fields::Bin(f) => {
+            let (year, month) = (
+                u32::from(f.registered.year()),
+                u32::from(f.registered.month()),
+            );
+            let entity = at(&EntityType::ALL, &f.entity_type, entities);
+            let attribute = at(&Attribute::ALL, &f.attribute, attributes);
+            [1, kind, year, month, entity, attribute, 0]
+        }
+        Fields::None(_) => {
+            let code = verdict.code.map_or(0, |c| at(CODES, &c, codes));
+            [2, kind, code, 0, 0, 0, 0]
+        }
+    }
+}
+
+/// Every name an identifier answer can hold, one per line, in the order of
+/// [`record`]'s indices: kinds, sexes, entity types, attributes, codes.
+fn answer_names() -> String {
+    let names = (Kind::ALL.iter().map(|k| k.as_str()))
+        .chain(Sex::ALL.iter().map(|s| s.as_str()))
+        .chain(EntityType::ALL.iter().map(|e| e.as_str()))
+        .chain(Attribute::ALL.iter().map(|a| a.as_str()))
+        .chain(CODES.iter().copied());
+    let mut text = String::new();
+    for name in names {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(name);
+    }
+    text
+}
+
+/// Gives the answer builders their names, once per module instance.
+fn send_answer_names() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static SENT: AtomicBool = AtomicBool::new(false);
+    if !SENT.swap(true, Ordering::Relaxed) {
+        ident_names(&answer_names());
+    }
 }
 
 // The answer objects are built by these JavaScript functions from the fields of
-// the `Verdict` (numbers and cached strings), not through serde-wasm-bindgen or
-// Reflect.set: one boundary call per field made those 4–5 times slower
-// (BENCHMARKS.md, "Identifiers"). scripts/build-pkg.sh ships the snippet (and a
+// the `Verdict` as numbers (`record`; the names are sent once), one call per
+// answer or per batch, not through serde-wasm-bindgen or Reflect.set: one
+// boundary call per field made those 4–5 times slower (BENCHMARKS.md,
+// "Identifiers"). scripts/build-pkg.sh ships the snippet (and a
 // CommonJS copy for node.cjs).
 // `tests/js_ident.rs` checks that every answer equals, byte for byte in
 // JSON.stringify, the Verdict serialized by serde_json (what the CLI prints).
 #[wasm_bindgen(inline_js = r#"
 const two = (n) => (n < 10 ? '0' : '') + n;
-export function identIin(input, kind, y, m, d, sex, century) {
-  return { input, valid: true, kind, code: null,
-    fields: { birth_date: y + '-' + two(m) + '-' + two(d), sex, century } };
+let names = [null];
+export function identNames(text) {
+  names = [null, ...text.split('\n')];
 }
-export function identBin(input, kind, y, m, entityType, attribute) {
-  return { input, valid: true, kind, code: null,
-    fields: { registered: y + '-' + two(m), entity_type: entityType, attribute } };
+export function identOne(input, tag, kind, a, b, c, d, e) {
+  kind = names[kind];
+  return tag === 0
+    ? { input, valid: true, kind, code: null,
+        fields: { birth_date: a + '-' + two(b) + '-' + two(c), sex: names[d], century: e } }
+    : tag === 1
+    ? { input, valid: true, kind, code: null,
+        fields: { registered: a + '-' + two(b), entity_type: names[c], attribute: names[d] } }
+    : { input, valid: false, kind, code: names[a], fields: {} };
 }
-export function identInvalid(input, kind, code) {
-  return { input, valid: false, kind, code, fields: {} };
+export function identBatchIn(values, len) {
+  const items = new Array(len), lines = new Array(len);
+  for (let i = 0; i < len; i++) {
+    const v = (items[i] = values[i]);
+    lines[i] = typeof v === 'string' && !v.includes('\n') ? 's' + v : 'x';
+  }
+  return [items, lines.join('\n')];
+}
+export function identBatchOut(items, rec, specials) {
+  const n = items.length, out = new Array(n);
+  for (let i = 0, r = 0; i < n; i++, r += 7) {
+    out[i] = rec[r] === 3 ? specials[i]
+      : identOne(items[i], rec[r], rec[r + 1], rec[r + 2], rec[r + 3], rec[r + 4], rec[r + 5], rec[r + 6]);
+  }
+  return out;
 }
 "#)]
 extern "C" {
-    #[wasm_bindgen(js_name = identIin)]
-    fn ident_iin(
+    /// Sets the names `identOne` looks up ([`answer_names`]).
+    #[wasm_bindgen(js_name = identNames)]
+    fn ident_names(names: &str);
+    /// The answer object for `input` from its [`record`].
+    #[wasm_bindgen(js_name = identOne)]
+    #[allow(clippy::too_many_arguments)]
+    fn ident_one(
         input: &JsValue,
-        kind: &JsValue,
-        year: i32,
-        month: u32,
-        day: u32,
-        sex: &JsValue,
-        century: u8,
+        tag: u32,
+        kind: u32,
+        a: u32,
+        b: u32,
+        c: u32,
+        d: u32,
+        e: u32,
     ) -> JsValue;
-    #[wasm_bindgen(js_name = identBin)]
-    fn ident_bin(
-        input: &JsValue,
-        kind: &JsValue,
-        year: u16,
-        month: u8,
-        entity_type: &JsValue,
-        attribute: &JsValue,
-    ) -> JsValue;
-    #[wasm_bindgen(js_name = identInvalid)]
-    fn ident_invalid(input: &JsValue, kind: &JsValue, code: &JsValue) -> JsValue;
+    /// A batch in, as `[items, text]`: the items as read (each index once, in
+    /// order) and one line per item — `s` and the string, or `x` for a value that
+    /// is not a string or holds a line break (answered one by one). A lone
+    /// surrogate stays lone next to the line break, as in a single call.
+    #[wasm_bindgen(js_name = identBatchIn, catch)]
+    fn ident_batch_in(values: &JsValue, len: u32) -> Result<JsValue, JsValue>;
+    /// A batch out: `identOne` for every seven numbers of `records` (`specials`
+    /// holds the answers of the values that are not strings).
+    #[wasm_bindgen(js_name = identBatchOut)]
+    fn ident_batch_out(items: &Array, records: &[u32], specials: &Array) -> JsValue;
 }
 
 /// The answer object for one JS value.
 fn identifier_answer(value: &JsValue) -> JsValue {
-    match value.as_string() {
-        Some(text) => verdict_object(value, &Verdict::of_text(text.as_str())),
+    send_answer_names();
+    let (input, record) = match value.as_string() {
+        Some(text) => (value.clone(), record(&Verdict::of_text(&text))),
         None => {
             let tree = to_value(value, &Limits::default()).unwrap_or(Value::Unsupported("unknown"));
             let verdict = Verdict::of_value(&tree);
-            verdict_object(&JsValue::from_str(&verdict.input), &verdict)
+            (JsValue::from_str(&verdict.input), record(&verdict))
         }
-    }
-}
-
-/// `verdict` as a plain object, echoing `input` (the caller's own string).
-fn verdict_object(input: &JsValue, verdict: &Verdict<'_>) -> JsValue {
-    JS_NAMES.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        // Intern the names first (that may add to the cache), then lend them out.
-        let kind = verdict.kind.map(Kind::as_str);
-        let names = match &verdict.fields {
-            Fields::Iin(f) => [kind, Some(f.sex.as_str()), None],
-            Fields::Bin(f) => [
-                kind,
-                Some(f.entity_type.as_str()),
-                Some(f.attribute.as_str()),
-            ],
-            Fields::None(_) => [kind, verdict.code, None],
-        };
-        let [kind, a, b] = names.map(|name| name.map(|n| intern(&mut cache, n)));
-        let null = JsValue::NULL;
-        let js = |i: Option<usize>| i.and_then(|i| cache.get(i)).map_or(&null, |(_, v)| v);
-        match &verdict.fields {
-            Fields::Iin(f) => ident_iin(
-                input,
-                js(kind),
-                f.birth_date.year(),
-                f.birth_date.month(),
-                f.birth_date.day(),
-                js(a),
-                f.century,
-            ),
-            Fields::Bin(f) => ident_bin(
-                input,
-                js(kind),
-                f.registered.year(),
-                f.registered.month(),
-                js(a),
-                js(b),
-            ),
-            Fields::None(_) => ident_invalid(input, js(kind), js(a)),
-        }
-    })
-}
-
-thread_local! {
-    /// JS strings of the closed-set names used in answers (kinds, codes, ids),
-    /// made once each: passing a cached JS string costs nothing, making one a copy.
-    static JS_NAMES: std::cell::RefCell<Vec<(&'static str, JsValue)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// The index of `name`'s JS string in the cache, adding it if new.
-fn intern(cache: &mut Vec<(&'static str, JsValue)>, name: &'static str) -> usize {
-    match cache
-        .iter()
-        .position(|(n, _)| std::ptr::eq(*n, name) || *n == name)
-    {
-        Some(i) => i,
-        None => {
-            cache.push((name, JsValue::from_str(name)));
-            cache.len() - 1
-        }
-    }
+    };
+    let [tag, kind, a, b, c, d, e] = record;
+    ident_one(&input, tag, kind, a, b, c, d, e)
 }

@@ -93,3 +93,57 @@ fn misuse_throws_a_type_error() {
         "[]"
     );
 }
+
+/// Runs a JavaScript function body and returns its result.
+fn js(body: &str) -> JsValue {
+    js_sys::Function::new_no_args(body)
+        .call0(&JsValue::NULL)
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn batches_of_awkward_strings_equal_single_calls() {
+    // The batch crosses the boundary as one joined text: lone surrogates (also two
+    // halves of a pair in neighbouring items), separators and NULs inside items,
+    // empty strings, astral characters, strings beyond the limits, non-strings.
+    let values: Array = js(r#"return [
+        "871008401427", "\uD800", "871008401427\uD800", "\uDC00871008401427",
+        "a\uD83D", "\uDE00b", "\uD83D", "\uDE00", "8710084\n01427", "\n", "", "\0",
+        "940140000385\n", "😀871008401427", "８７１００８４０１４２７", " 940140000385 ",
+        "9".repeat(100000), 871008401427, null, {}, [], true,
+        "950341000052", "", "\uDBFF\uDFFF"
+    ];"#)
+    .into();
+    let singles: Vec<String> = values
+        .iter()
+        .map(|v| stringify(&validate_identifier(v).unwrap()))
+        .collect();
+    let batch = validate_identifiers(values.clone().into()).unwrap();
+    assert_eq!(stringify(&batch), format!("[{}]", singles.join(",")));
+    // Each answer echoes the caller's own value.
+    let batch: Array = batch.into();
+    for (i, v) in values.iter().enumerate() {
+        if v.is_string() {
+            let input = js_sys::Reflect::get(&batch.get(i as u32), &"input".into()).unwrap();
+            assert!(js_sys::Object::is(&input, &v), "{i}");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_batch_reads_each_item_once_and_a_throwing_item_is_misuse() {
+    use wasm_bindgen::JsCast;
+    let counted = js(r#"
+        const gets = {};
+        const p = new Proxy(["871008401427", 5, "940140000385"], {
+            get(t, k) { gets[k] = (gets[k] || 0) + 1; return t[k]; } });
+        return [p, gets];"#);
+    let [proxy, gets] = [0, 1].map(|i| js_sys::Reflect::get_u32(&counted, i).unwrap());
+    let out = validate_identifiers(proxy).unwrap();
+    assert_eq!(Array::from(&out).length(), 3);
+    assert_eq!(stringify(&gets), r#"{"0":1,"1":1,"2":1,"length":1}"#);
+    let throwing = js(r#"return new Proxy(["871008401427", "x"], {
+        get(t, k) { if (k === "1") throw new Error("no"); return t[k]; } });"#);
+    let e = validate_identifiers(throwing).unwrap_err();
+    assert!(e.is_instance_of::<js_sys::TypeError>());
+}
