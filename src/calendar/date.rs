@@ -181,20 +181,21 @@ impl fmt::Display for Date {
     }
 }
 
-/// True for leap years of the Gregorian calendar.
+/// True for leap years of the Gregorian calendar (without branches: the ИИН hot
+/// path, `ident::is_valid_identifier`, calls it for a random mix of dates).
 pub fn is_leap_year(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
 }
 
-/// Number of days in `month` of `year` (0 for a month outside 1–12).
+/// Days in months 1–12 of a common year (index 0 and 13–15: no such month).
+const DAYS_IN_MONTH: [u8; 16] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 0, 0, 0];
+
+/// Number of days in `month` of `year` (0 for a month outside 1–12); a table
+/// lookup without branches.
 pub fn days_in_month(year: i32, month: u32) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
+    DAYS_IN_MONTH
+        .get(month.min(15) as usize)
+        .map_or(0, |&n| n + u8::from((month == 2) & is_leap_year(year)))
 }
 
 /// `len` ASCII digits of `b` from `at`, as a number.
@@ -313,6 +314,25 @@ impl DateTime {
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn months_and_leap_years_follow_the_gregorian_rules() {
+        for (year, leap) in [(1600, true), (1700, false), (1900, false), (2000, true)] {
+            assert_eq!(is_leap_year(year), leap, "{year}");
+        }
+        for year in 1800..2100 {
+            let days: u32 = (1..=12).map(|m| u32::from(days_in_month(year, m))).sum();
+            assert_eq!(days, if is_leap_year(year) { 366 } else { 365 }, "{year}");
+            assert_eq!(
+                is_leap_year(year),
+                year % 4 == 0 && year != 1800 && year != 1900
+            );
+        }
+        assert_eq!(
+            [0, 13, 16, u32::MAX].map(|m| days_in_month(2024, m)),
+            [0; 4]
+        );
+    }
 
     #[wasm_bindgen_test(unsupported = test)]
     fn days_round_trip_over_three_centuries() {

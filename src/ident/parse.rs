@@ -7,7 +7,7 @@
 use thiserror::Error;
 
 use super::{Attribute, Bin, EntityType, Identifier, Iin, Kind, Sex, YearMonth};
-use crate::calendar::Date;
+use crate::calendar::{days_in_month, Date};
 
 /// Why a text is not a valid ИИН/БИН. Every variant maps to one finding code
 /// ([`Reason::code`]); positions count characters from 1, after surrounding
@@ -184,9 +184,6 @@ pub fn is_valid_identifier(text: &str) -> bool {
     }
 }
 
-/// Days in months 1–12 of a common year (index 0 and 13–15: no such month).
-const DAYS_IN_MONTH: [u32; 16] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 0, 0, 0];
-
 /// `u64` holding 8 bytes `b` in each byte.
 const fn bytes8(b: u8) -> u64 {
     u64::from_ne_bytes([b; 8])
@@ -240,12 +237,10 @@ fn valid_twelve(b: &[u8; 12]) -> bool {
     let [d0, d1, d2, d3, d4, d5, d6] = [0, 1, 2, 3, 4, 5, 6].map(|k| digit(lo, k));
     let (yy, month, day) = (d0 * 10 + d1, d2 * 10 + d3, d4 * 10 + d5);
     let month_ok = month.wrapping_sub(1) < 12;
-    // ИИН: 5th digit 0–3 (day of birth), 7th 1–6 (centuries 1800, 1900, 2000:
-    // of their years 00 only 2000 is leap), a real date.
-    let leap = (yy % 4 == 0) & ((yy != 0) | (d6.wrapping_sub(5) < 2));
-    let days = DAYS_IN_MONTH
-        .get(month.min(15) as usize)
-        .map_or(0, |&n| n + u32::from((month == 2) & leap));
+    // ИИН: 5th digit 0–3 (day of birth), 7th 1–6 (century and sex), a real date.
+    // (Clamped so that an invalid 7th digit cannot overflow; `iin_ok` rejects it.)
+    let year = 1800 + 100 * (d6.wrapping_sub(1).min(5) / 2) + yy;
+    let days = u32::from(days_in_month(year as i32, month));
     let iin_ok = (d4 <= 3) & (d6.wrapping_sub(1) < 6) & month_ok & (day.wrapping_sub(1) < days);
     // БИН: 5th digit 4–6 (entity type), 6th 0–4 (attribute), a real month.
     let bin_ok = (d4.wrapping_sub(4) < 3) & ((d5 as usize) < Attribute::ALL.len()) & month_ok;
