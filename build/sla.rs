@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::gen::{self, lit, Problems};
 
-const CATEGORIES: &[&str] = &["II", "III", "IV"];
+const CATEGORIES: &[&str] = &["I", "II", "III", "IV"];
 const STEPS: &[(&str, &str)] = &[
     ("completeness", "StepKind::Completeness"),
     ("decision", "StepKind::Decision"),
@@ -44,10 +44,11 @@ fn clock(s: &str) -> Option<u32> {
     (s.len() == 5 && h < 24 && m < 60).then_some(h * 3600 + m * 60)
 }
 
-/// The services of an edition with their actions.
-type Offered = Vec<(String, Vec<String>)>;
+/// The services of an edition with their actions and categories.
+type Offered = Vec<(String, Vec<String>, Vec<String>)>;
 
-/// `(edition, [(service, [actions])])` offered according to `data/editions.json`.
+/// `(edition, [(service, [actions], [categories])])` offered according to
+/// `data/editions.json`.
 fn offers() -> Vec<(String, Offered)> {
     let json = gen::read_json("data/editions.json");
     let strings = |v: Option<&Value>| -> Vec<String> {
@@ -70,7 +71,11 @@ fn offers() -> Vec<(String, Offered)> {
                 .flatten()
                 .map(|s| {
                     let name = s.get("service").and_then(Value::as_str).unwrap_or("");
-                    (name.to_owned(), strings(s.get("actions")))
+                    (
+                        name.to_owned(),
+                        strings(s.get("actions")),
+                        strings(s.get("categories")),
+                    )
                 })
                 .collect();
             (id, services)
@@ -96,7 +101,7 @@ pub fn generate(p: &mut Problems) -> String {
         let Some(o) = gen::object(e, &place, p) else {
             continue;
         };
-        gen::known_keys(o, &["edition", "reception", "steps"], &place, p);
+        gen::known_keys(o, &["edition", "reception", "steps", "no_terms"], &place, p);
         let id = gen::string(o, "edition", &place, p);
         let Some((_, offered)) = offers.iter().find(|(e, _)| e == id) else {
             p.add(&place, format!("edition {id} is not in data/editions.json"));
@@ -121,7 +126,7 @@ pub fn generate(p: &mut Problems) -> String {
                 p,
             );
             let service = gen::string(r, "service", &place, p);
-            if !offered.iter().any(|(s, _)| s == service) {
+            if !offered.iter().any(|(s, _, _)| s == service) {
                 p.add(&place, format!("{id} does not offer {service}"));
             }
             if received.contains(&service) {
@@ -152,7 +157,7 @@ pub fn generate(p: &mut Problems) -> String {
                 lit(gen::string(r, "clause", &place, p))
             );
         }
-        for (s, _) in offered {
+        for (s, _, _) in offered {
             if !received.contains(&s.as_str()) {
                 p.add(&place, format!("no reception hours for {s}"));
             }
@@ -184,8 +189,8 @@ pub fn generate(p: &mut Problems) -> String {
             let service = gen::string(s, "service", &place, p);
             let allowed: &[String] = offered
                 .iter()
-                .find(|(x, _)| x == service)
-                .map(|(_, a)| a.as_slice())
+                .find(|(x, _, _)| x == service)
+                .map(|(_, a, _)| a.as_slice())
                 .unwrap_or(&[]);
             if allowed.is_empty() {
                 p.add(&place, format!("{id} does not offer {service}"));
@@ -254,9 +259,32 @@ pub fn generate(p: &mut Problems) -> String {
                 lit(gen::string(s, "clause", &place, p))
             );
         }
-        for (service, actions) in offered {
+        // Services for which the edition sets no terms at all (with the clause
+        // that shows it): no decision period is required of them.
+        let mut without_terms: Vec<&str> = Vec::new();
+        for (j, n) in gen::items(o, "no_terms") {
+            let place = format!("{place}.no_terms[{j}]");
+            let Some(n) = gen::object(n, &place, p) else {
+                continue;
+            };
+            gen::known_keys(n, &["service", "clause", "note"], &place, p);
+            let service = gen::string(n, "service", &place, p);
+            gen::string(n, "clause", &place, p);
+            gen::string(n, "note", &place, p);
+            if !offered.iter().any(|(s, _, _)| s == service) {
+                p.add(&place, format!("{id} does not offer {service}"));
+            }
+            if covered.iter().any(|(s, _, _, _)| s == service) {
+                p.add(&place, format!("{service} has terms and no_terms"));
+            }
+            without_terms.push(service);
+        }
+        for (service, actions, categories) in offered {
+            if without_terms.contains(&service.as_str()) {
+                continue;
+            }
             for a in actions {
-                for c in CATEGORIES {
+                for c in categories {
                     let has = |step: &str| {
                         covered
                             .iter()

@@ -792,7 +792,7 @@ fn region_and_date_select_the_edition() {
     assert!(r.ok && r.findings.is_empty());
 
     let r = query(
-        json!({"region": "almaty_city", "date": "2022-01-01", "service": "emission_permit",
+        json!({"region": "almaty_city", "date": "2019-01-01", "service": "emission_permit",
                "action": "issue", "category": "IV", "channel": "portal"}),
         Lang::En,
     );
@@ -800,6 +800,15 @@ fn region_and_date_select_the_edition() {
     let f = &r.findings[0];
     assert_eq!((f.code, f.path.as_str()), ("editions.not_covered", "/date"));
     assert!(f.message.contains("almaty_city_2019"), "{}", f.message);
+
+    // From 1 July 2021 the Ecological Code of 2021 applies in every region.
+    let r = query(
+        json!({"region": "almaty_city", "date": "2026-12-07", "service": "environmental_permit",
+               "action": "issue", "category": "II", "channel": "portal"}),
+        Lang::En,
+    );
+    assert_eq!(r.edition.as_deref(), Some("eco_code_2021"));
+    assert_eq!(r.checklist.map(|c| c.items.len()), Some(9));
 }
 
 #[wasm_bindgen_test(unsupported = test)]
