@@ -1,7 +1,7 @@
 //! The finding codes and their data (`data/messages/*.json`): the checks the build
 //! script runs on every entry catch what they should, the reference
-//! `docs/checks.md` is what the data gives, and each code's documented severity
-//! is the one the rules emit.
+//! `docs/checks.md` is what the data gives, and the findings the rules emit have
+//! their code's documented severity and declared params.
 //!
 //! Rewrite `docs/checks.md` after editing the data with
 //! `KZ_BLESS=1 cargo test --test codes`.
@@ -188,15 +188,16 @@ fn docs_checks_md_is_what_the_data_gives() {
     );
 }
 
-/// The documented severity of each code is the one the rules emit: every finding
-/// in the parity corpus (`tests/vectors/parity/`) without severity options.
+/// Every finding of the parity corpus (`tests/vectors/parity/`) has its code's
+/// documented severity (unless the case overrides severities) and exactly its
+/// declared params, in their order.
 #[test]
-fn documented_severities_are_the_emitted_ones() {
-    let mut severity = BTreeMap::new();
+fn emitted_findings_match_their_data() {
+    let mut declared = BTreeMap::new();
     for (_, entries) in data() {
-        for (code, e) in &entries {
+        for (code, e) in entries {
             if let Some((s, _, _)) = e.finding() {
-                severity.insert(code.clone(), s.as_str());
+                declared.insert(code, (s.as_str(), e.params));
             }
         }
     }
@@ -217,17 +218,15 @@ fn documented_severities_are_the_emitted_ones() {
             .collect();
         for line in expected.lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
-            if overridden.iter().any(|n| v["name"] == n.as_str()) {
-                continue;
-            }
-            for f in v["output"]["findings"].as_array().into_iter().flatten() {
+            let findings = v["output"]["findings"].as_array().into_iter().flatten();
+            for f in findings {
                 let code = f["code"].as_str().unwrap();
-                assert_eq!(
-                    severity.get(code).copied(),
-                    f["severity"].as_str(),
-                    "{code} in {kind}: {}",
-                    v["name"]
-                );
+                let (severity, params) = declared.get(code).expect("a documented code");
+                let names: Vec<&String> = f["params"].as_object().unwrap().keys().collect();
+                assert!(names.into_iter().eq(params), "{code} in {}", v["name"]);
+                if !overridden.iter().any(|n| v["name"] == n.as_str()) {
+                    assert_eq!(f["severity"], *severity, "{code} in {}", v["name"]);
+                }
                 *seen.entry(code.to_owned()).or_default() += 1;
             }
         }

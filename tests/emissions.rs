@@ -104,10 +104,7 @@ fn air_table(year: i32) -> Value {
 }
 
 #[wasm_bindgen_test(unsupported = test)]
-fn every_code_is_in_the_catalog_and_every_emitted_finding_matches_it() {
-    for code in CODES {
-        assert!(catalog::entry(code).is_some(), "{code} has no message");
-    }
+fn every_emitted_finding_has_its_declared_params() {
     // Broken variants of the examples emit many codes; check their params.
     let mut texts: Vec<String> = EXAMPLES.iter().map(|(_, t)| (*t).to_owned()).collect();
     texts.push(edited("permit_II", |v| {
