@@ -2,7 +2,7 @@
 //! value, and the checks of an entry.
 //!
 //! Shared by the build script (`build/messages.rs`, which fails the build on any
-//! problem) and the test `tests/codes.rs` (which includes this file with
+//! problem) and the test `tests/it/codes.rs` (which includes this file with
 //! `#[path]` and proves that each check catches what it should).
 //!
 //! An entry is either a **finding code** — `severity`, `what` and `basis` say what

@@ -6,7 +6,7 @@
 //! - `codes_<domain>.rs`, included by the domain's module: a `pub const` per
 //!   finding code (doc comment from the data) and the domain's `CODES`;
 //! - `checks.md`: the reference table of every finding code, which the test
-//!   `tests/codes.rs` compares with the committed `docs/checks.md`.
+//!   `tests/it/codes.rs` compares with the committed `docs/checks.md`.
 //!
 //! Each file is read into typed entries ([`catalog::Entry`]); a value of the wrong
 //! shape or an unknown key fails the build naming the file and the JSON Pointer of
@@ -190,7 +190,7 @@ fn cell(text: &str) -> String {
 fn checks_md(domains: &[Domain]) -> String {
     let mut out = String::from(
         "<!-- Generated from data/messages/*.json by build/messages.rs; do not edit.\n     \
-         Rewrite it with: KZ_BLESS=1 cargo test --test codes -->\n\n\
+         Rewrite it with: KZ_BLESS=1 cargo test --test it codes:: -->\n\n\
          # Checks\n\n\
          Every finding code, per domain (`data/messages/<domain>.json`, where its kk/ru/en\n\
          message is): its severity, what it reports and the rule it rests on. Callers may\n\

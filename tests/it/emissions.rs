@@ -3,7 +3,7 @@
 
 use crate::common::{self, assert_params_match, count, edited, example, param, EXAMPLES};
 use kz_eco_rules::emissions::{self, CODES};
-use kz_eco_rules::findings::{catalog, Param};
+use kz_eco_rules::findings::Param;
 use kz_eco_rules::model::Amount;
 use kz_eco_rules::{
     validate_application, validate_json, Application, Lang, Options, Report, Severity,

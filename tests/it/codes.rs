@@ -4,11 +4,10 @@
 //! their code's documented severity and declared params.
 //!
 //! Rewrite `docs/checks.md` after editing the data with
-//! `KZ_BLESS=1 cargo test --test codes`.
-#![cfg(not(target_arch = "wasm32"))]
+//! `KZ_BLESS=1 cargo test --test it codes::`.
 
 #[allow(dead_code)]
-#[path = "../build/catalog.rs"]
+#[path = "../../build/catalog.rs"]
 mod catalog;
 
 use std::collections::BTreeMap;
@@ -184,7 +183,7 @@ fn docs_checks_md_is_what_the_data_gives() {
     let committed = std::fs::read_to_string(path).unwrap_or_default();
     assert!(
         committed == generated,
-        "{path} differs from data/messages/*.json: run `KZ_BLESS=1 cargo test --test codes`"
+        "{path} differs from data/messages/*.json: run `KZ_BLESS=1 cargo test --test it codes::`"
     );
 }
 
