@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, Deserializer};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
@@ -44,6 +44,60 @@ pub fn load<T: DeserializeOwned>(path: &str, p: &mut Problems) -> Option<T> {
         Err(e) => {
             p.0.push(e.to_string());
             None
+        }
+    }
+}
+
+/// Names or texts in the three languages, `{ "kk": …, "ru": …, "en": … }`, each
+/// non-empty.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Localized {
+    pub kk: Text,
+    pub ru: Text,
+    pub en: Text,
+}
+
+impl Localized {
+    /// The `Localized { kk, ru, en }` literal.
+    pub fn rust(&self) -> String {
+        format!(
+            "crate::findings::catalog::Localized {{ kk: {}, ru: {}, en: {}, }}",
+            lit(&self.kk),
+            lit(&self.ru),
+            lit(&self.en)
+        )
+    }
+}
+
+/// A valid `YYYY-MM-DD` date of the data; any other text is rejected where it is
+/// read.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CivilDate {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl CivilDate {
+    /// Days since 1970-01-01.
+    pub fn days(self) -> i64 {
+        i64::from(civil::days_from_civil(self.year, self.month, self.day))
+    }
+}
+
+impl<'de> Deserialize<'de> for CivilDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<CivilDate, D::Error> {
+        let s = String::deserialize(d)?;
+        match parse_date(&s) {
+            Some((y, m, d)) => Ok(CivilDate {
+                year: y as i32,
+                month: m as u32,
+                day: d as u32,
+            }),
+            None => Err(serde::de::Error::custom(format!(
+                "{s:?} is not a valid YYYY-MM-DD date"
+            ))),
         }
     }
 }
@@ -190,7 +244,7 @@ pub fn placeholders(t: &str) -> Vec<&str> {
 }
 
 /// What the other generators read of `data/editions.json`: each edition's id and
-/// (for now) nothing else. `editions.rs` checks the whole
+/// the services, actions and channels it offers. `editions.rs` checks the whole
 /// file; this view ignores the fields it does not need.
 #[derive(Deserialize)]
 pub struct Registry {
@@ -201,6 +255,18 @@ pub struct Registry {
 #[derive(Deserialize)]
 pub struct RegistryEdition {
     pub id: String,
+    #[serde(default)]
+    pub services: Vec<RegistryService>,
+}
+
+/// One service an edition offers.
+#[derive(Deserialize)]
+pub struct RegistryService {
+    pub service: String,
+    #[serde(default)]
+    pub actions: Vec<String>,
+    #[serde(default)]
+    pub channels: Vec<String>,
 }
 
 impl Registry {
