@@ -9,7 +9,7 @@
 //! // Err: data/ident.json: /basis/0/edition: invalid type: integer `1`, expected a string …
 //! ```
 //!
-//! Kept free of the build script's other modules: `tests/build_load.rs` includes
+//! Kept free of the build script's other modules: `tests/it/build_load.rs` includes
 //! this file to test it.
 
 use std::fmt;

@@ -1,13 +1,12 @@
 //! The build script's data loader (`build/load.rs`): a data file that does not fit
 //! its type is reported with the file and the JSON Pointer of the bad value.
 //! Native only: the loader runs in the build script, never in the wasm.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-#[path = "../build/load.rs"]
+#[path = "../../build/load.rs"]
 #[allow(dead_code)]
 mod load;
 
