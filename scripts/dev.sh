@@ -38,7 +38,8 @@ step() { printf '\n=== [%4ds] %s\n' "$((SECONDS - T0))" "$*"; }
 # ---- generate ---------------------------------------------------------------------
 
 # Writes every generated file under the directory $1 (the repository root, or a
-# scratch directory that --check compares with the repository).
+# scratch directory that --check compares with the repository). A new generated
+# file: write it here and list it in generated_files.
 write_generated() {
   local root=$1
   mkdir -p "$root/npm" "$root/tests/vectors/parity"
