@@ -226,23 +226,6 @@ pub fn date(s: &str, place: &str, p: &mut Problems) -> String {
     }
 }
 
-/// Placeholder names `{name}` used in a template.
-pub fn placeholders(t: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = t;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                out.push(&after[..close]);
-                rest = &after[close + 1..];
-            }
-            None => break,
-        }
-    }
-    out
-}
-
 /// What the other generators read of `data/editions.json`: each edition's id and
 /// the services, actions and channels it offers. `editions.rs` checks the whole
 /// file; this view ignores the fields it does not need.
