@@ -576,7 +576,7 @@ function onEdit(e) {
     if (changed) set(state.app, path, value);
   }
   if (e.type === 'change' && el.dataset.path === '/service') {
-    const fits = { emission_permit: ['issue', 'reissue'], ecological_expertise: ['first', 'repeat'] }[state.app.service];
+    const fits = ACTIONS[state.app.service];
     if (fits && !fits.includes(state.app.action)) state.app.action = fits[0];
     keepFocus(renderCase);
     changed = true;
