@@ -58,6 +58,7 @@ pub mod input;
 pub mod json_out;
 mod keys;
 pub mod model;
+mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod sla;
@@ -72,8 +73,9 @@ pub mod wasm;
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-pub use findings::{Finding, Lang, Report, Severity};
+pub use findings::{Finding, Lang, Severity};
 pub use model::Application;
+pub use report::Report;
 pub use validate::{
     validate_application, validate_json, validate_value, Context, Options, Submission,
 };

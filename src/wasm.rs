@@ -20,10 +20,10 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::findings::{catalog, Findings, Lang, Report};
+use crate::findings::{catalog, Findings, Lang};
 use crate::ident::{Attribute, EntityType, Fields, Kind, Sex, Verdict, CODES};
 use crate::input::{Budget, InputError, Limits, Value};
-use crate::{documents, validate_value, Options};
+use crate::{documents, validate_value, Options, Report};
 
 /// Number literals of JSON text are read by the JavaScript engine (correctly
 /// rounded, like Rust's parser natively), so the module needs no float parser.

@@ -107,8 +107,9 @@ fn every_code_has_a_catalog_entry_in_three_languages() {
 
 #[wasm_bindgen_test(unsupported = test)]
 fn reasons_render_their_parameters() {
-    use kz_eco_rules::findings::{Findings, Report, SeverityOverrides};
+    use kz_eco_rules::findings::{Findings, SeverityOverrides};
     use kz_eco_rules::Lang;
+    use kz_eco_rules::Report;
     let mut findings = Findings::default();
     for text in [
         "871008401420",

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{Calendar, Date, DateTime, DayKind, Reason, YearStatus, INVALID_DATE};
-use crate::findings::{Finding, Findings, Report};
+use crate::findings::{Finding, Findings};
 use crate::input::Value;
 use crate::Options;
 
@@ -134,6 +134,6 @@ pub fn day_report(value: &Value, options: &Options) -> Result<DayReport, String>
             out.basis = special.map(|s| s.basis.to_owned());
         }
     }
-    out.findings = Report::build(findings, options.lang, &options.severity).findings;
+    out.findings = findings.render(options.lang, &options.severity).findings;
     Ok(out)
 }

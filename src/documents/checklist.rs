@@ -7,7 +7,7 @@ use super::data::{self, Attributes, Cond, Fact, List, Rule};
 use crate::calendar::Date;
 use crate::editions;
 use crate::findings::catalog::Localized;
-use crate::findings::{Basis, Counts, Finding, Findings, Lang, Param, Pointer, Report, TermKind};
+use crate::findings::{Basis, Counts, Finding, Findings, Lang, Param, Pointer, TermKind};
 use crate::input::{InputError, Reader, Value};
 use crate::model::{model_struct, Action, Category, Channel, Facts, IsoDate, Service};
 use crate::Options;
@@ -437,10 +437,10 @@ pub struct ChecklistReport {
 
 impl ChecklistReport {
     fn new(findings: Findings, checklist: Option<Checklist>, options: &Options) -> Self {
-        let report = Report::build(findings, options.lang, &options.severity);
+        let report = findings.render(options.lang, &options.severity);
         ChecklistReport {
-            ok: report.ok,
-            lang: report.lang,
+            ok: report.ok(),
+            lang: options.lang,
             edition: checklist.as_ref().map(|c| c.edition.to_owned()),
             counts: report.counts,
             findings: report.findings,

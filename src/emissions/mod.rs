@@ -126,8 +126,6 @@ use crate::model::{Action, Category, Service};
 use crate::Context;
 
 pub use grid::MAX_NAME_LEN;
-// Also orders the index keys of JSON objects (`input::json`).
-pub(crate) use grid::sort_keys;
 pub use sites::{LATITUDE_EXTENT, LONGITUDE_EXTENT};
 pub use years::{MAX_YEARS, YEAR_RANGE};
 

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::checks::{check_remarks, plan, read_date};
 use super::Due;
 use crate::editions;
-use crate::findings::{Finding, Findings, Report};
+use crate::findings::{Finding, Findings};
 use crate::input::{InputError, Reader, Value};
 use crate::model::{model_struct, Action, Category, Channel, IsoDate, IsoDateTime, Service};
 use crate::Options;
@@ -106,8 +106,8 @@ pub fn deadlines_input(input: Result<&Value, &InputError>, options: &Options) ->
 }
 
 fn finish(mut out: DeadlinesReport, findings: Findings, options: &Options) -> DeadlinesReport {
-    let report = Report::build(findings, options.lang, &options.severity);
-    out.ok = report.ok;
+    let report = findings.render(options.lang, &options.severity);
+    out.ok = report.ok();
     if !out.ok {
         out = DeadlinesReport {
             edition: out.edition,
