@@ -274,10 +274,9 @@ fn read_definitions(out: &mut String, p: &mut Problems) -> Defs {
         defs.documents.push((id.to_owned(), service.to_owned()));
         let _ = writeln!(
             out,
-            "    Document {{ id: {}, service: {}, names: {} }},",
+            "    Document {{ id: {}, service: {} }},",
             lit(id),
             rust_of(SERVICES, service),
-            gen::localized(o.get("names"), &place, p),
         );
     }
     out.push_str("];\n\n");
@@ -313,12 +312,7 @@ fn read_definitions(out: &mut String, p: &mut Problems) -> Defs {
             defs.used_facts.insert(defs.facts.len());
         }
         defs.facts.push(id.to_owned());
-        let _ = writeln!(
-            out,
-            "    Fact {{ id: {}, question: {}, default: {default} }},",
-            lit(id),
-            gen::localized(o.get("question"), &place, p),
-        );
+        let _ = writeln!(out, "    Fact {{ id: {}, default: {default} }},", lit(id),);
         let _ = writeln!(
             fact_names,
             "    ({}, {}),",

@@ -110,9 +110,8 @@ pub fn generate(p: &mut Problems) -> String {
         }
         let _ = writeln!(
             out,
-            "    Region {{ id: {}, names: {}, utc_offsets: &[{offsets}], utc_offsets_basis: {} }},",
+            "    Region {{ id: {}, utc_offsets: &[{offsets}], utc_offsets_basis: {} }},",
             lit(id),
-            gen::localized(o.get("names"), &place, p),
             lit(gen::string(o, "utc_offsets_basis", &place, p)),
         );
     }
@@ -254,11 +253,10 @@ pub fn generate(p: &mut Problems) -> String {
         }
         let _ = writeln!(
             out,
-            "    Edition {{ id: {}, region: {}, names: {}, short_names: {}, act: {}, seeds: {}, period: {period}, services: &[{services}] }},",
+            "    Edition {{ id: {}, region: {}, names: {}, act: {}, seeds: {}, period: {period}, services: &[{services}] }},",
             lit(id),
             lit(region),
             gen::localized(o.get("names"), &place, p),
-            gen::localized(o.get("short_names"), &place, p),
             lit(gen::string(o, "act", &place, p)),
             gen::str_slice(seeds),
         );

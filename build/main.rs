@@ -13,6 +13,7 @@ mod ident;
 mod messages;
 mod schema;
 mod sla;
+mod terms;
 
 use std::path::PathBuf;
 
@@ -27,6 +28,7 @@ fn main() {
     gen::write(&out, "calendar.rs", &calendar::generate(&mut problems));
     gen::write(&out, "sla.rs", &sla::generate(&mut problems));
     gen::write(&out, "ident.rs", &ident::generate(&mut problems));
+    gen::write(&out, "terms.rs", &terms::generate(&mut problems));
     println!("cargo:rerun-if-changed={}", schema::SOURCE);
     std::fs::write(out.join("application.schema.json"), schema::minified())
         .expect("OUT_DIR is writable");

@@ -1,5 +1,5 @@
 //! `data/messages/*.json` → the message catalog (`messages.rs`): entries sorted by
-//! code, and the localized terms of `terms.json`.
+//! code (the names in `terms.json` go to the terms table, `build/terms.rs`).
 //!
 //! Checked: each file holds only codes of its own domain (`<file>.<name>`, dotted
 //! snake_case), no code twice, three non-empty languages, every placeholder
@@ -89,31 +89,11 @@ pub fn generate(p: &mut Problems) -> String {
     }
     entries.sort();
 
-    let mut terms: Vec<(String, String, String)> = Vec::new();
-    let path = "data/messages/terms.json";
-    let json = gen::read_json(path);
-    if let Some(kinds) = gen::object(&json, path, p) {
-        for (kind, ids) in kinds {
-            let Some(ids) = gen::object(ids, &format!("{path}: {kind}"), p) else {
-                continue;
-            };
-            for (id, names) in ids {
-                let l = gen::localized(Some(names), &format!("{path}: {kind}.{id}"), p);
-                terms.push((kind.clone(), id.clone(), l));
-            }
-        }
-    }
-    terms.sort();
-
     let mut out = String::from(
         "/// Catalog entries, sorted by code.\npub(crate) static ENTRIES: &[Entry] = &[\n",
     );
     for (_, e) in &entries {
         let _ = writeln!(out, "    {e},");
-    }
-    out.push_str("];\n\n/// Localized terms `(kind, id, names)`, sorted by kind then id.\npub(crate) static TERMS: &[(&str, &str, Localized)] = &[\n");
-    for (kind, id, l) in &terms {
-        let _ = writeln!(out, "    ({}, {}, {l}),", lit(kind), lit(id));
     }
     out.push_str("];\n");
     out

@@ -11,6 +11,7 @@ use crate::calendar::Date;
 use crate::findings::catalog::Localized;
 use crate::findings::{Basis, Finding, Findings, Lang, Param, TermKind};
 use crate::model::{Action, Channel, Service};
+use crate::terms;
 
 /// A UTC offset in force until an instant (the last entry has no end).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,8 +27,6 @@ pub struct OffsetPeriod {
 pub struct Region {
     /// Region id, e.g. `almaty_city`.
     pub id: &'static str,
-    /// Name in kk/ru/en.
-    pub names: Localized,
     /// The region's UTC offsets over time.
     pub utc_offsets: &'static [OffsetPeriod],
     /// Source of the offsets.
@@ -35,6 +34,13 @@ pub struct Region {
 }
 
 impl Region {
+    /// Name in kk/ru/en (from the terms table).
+    pub fn names(&self) -> Localized {
+        terms::names(terms::REGION, self.id)
+            .copied()
+            .unwrap_or_default()
+    }
+
     /// The region's UTC offset (minutes) at a Unix time.
     pub fn utc_offset_at(&self, unix_seconds: i64) -> i32 {
         self.utc_offsets
@@ -80,8 +86,6 @@ pub struct Edition {
     pub region: &'static str,
     /// Title in kk/ru/en.
     pub names: Localized,
-    /// Short name in kk/ru/en, used in messages.
-    pub short_names: Localized,
     /// The act, its registration and repeal.
     pub act: &'static str,
     /// Seed files holding its text.
@@ -93,6 +97,13 @@ pub struct Edition {
 }
 
 impl Edition {
+    /// Short name in kk/ru/en, used in messages (from the terms table).
+    pub fn short_names(&self) -> Localized {
+        terms::names(terms::EDITION, self.id)
+            .copied()
+            .unwrap_or_default()
+    }
+
     /// The offer for `service`, if this edition provides it.
     pub fn offer(&self, service: Service) -> Option<&'static ServiceOffer> {
         self.services.iter().find(|s| s.service == service)
@@ -139,12 +150,12 @@ pub fn region(id: &str) -> Option<&'static Region> {
 
 /// The short name of edition `id` in `lang` (as used in messages).
 pub fn edition_name(id: &str, lang: Lang) -> Option<&'static str> {
-    edition(id).map(|e| e.short_names.get(lang))
+    terms::name(terms::EDITION, id, lang)
 }
 
 /// The name of region `id` in `lang`.
 pub fn region_name(id: &str, lang: Lang) -> Option<&'static str> {
-    region(id).map(|r| r.names.get(lang))
+    terms::name(terms::REGION, id, lang)
 }
 
 /// No edition has the given id.
@@ -365,13 +376,18 @@ mod tests {
     #[wasm_bindgen_test(unsupported = test)]
     fn registry_is_consistent() {
         assert_eq!(editions().len(), 4);
+        for r in regions() {
+            for lang in Lang::ALL {
+                assert!(!r.names().get(lang).is_empty(), "{}", r.id);
+            }
+        }
         for ed in editions() {
             assert!(region(ed.region).is_some(), "{}: unknown region", ed.id);
             let from = ed.period.from;
             assert!(ed.period.until.is_none_or(|u| u > from), "{}", ed.id);
             for lang in Lang::ALL {
                 assert!(!ed.names.get(lang).is_empty());
-                assert!(!ed.short_names.get(lang).is_empty());
+                assert!(!ed.short_names().get(lang).is_empty());
             }
             for offer in ed.services {
                 for a in offer.actions {

@@ -57,11 +57,13 @@ pub mod ident;
 pub mod input;
 pub mod json_out;
 mod keys;
+mod lang;
 pub mod model;
 mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod sla;
+mod terms;
 mod validate;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -265,10 +265,10 @@ fn checklist(
         .iter()
         .map(|e| Item {
             id: e.rule.document.id,
-            names: e.rule.document.names,
+            names: e.rule.document.names(),
             status: e.status,
             fact: e.fact.map(|f| f.id),
-            question: e.fact.map(|f| f.question),
+            question: e.fact.map(|f| f.question()),
             attributes: attributes(list, e.rule),
             basis: cite(list, e.rule.clause).to_string(),
         })

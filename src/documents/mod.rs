@@ -134,12 +134,12 @@ pub const CODES: &[&str] = &[
 
 /// The name of document `id` in `lang`.
 pub fn document_name(id: &str, lang: Lang) -> Option<&'static str> {
-    document(id).map(|d| d.names.get(lang))
+    crate::terms::name(crate::terms::DOCUMENT, id, lang)
 }
 
 /// The question that asks for fact `id`, in `lang`.
 pub fn fact_question(id: &str, lang: Lang) -> Option<&'static str> {
-    fact(id).map(|f| f.question.get(lang))
+    crate::terms::name(crate::terms::FACT, id, lang)
 }
 
 #[cfg(test)]
