@@ -3,7 +3,7 @@
 
 The expected outputs (<kind>.expected.jsonl) are not written here: they are what
 the native library answers, written by `bash scripts/vectors.sh --regenerate`
-(which runs this script first) and reviewed as a diff. tests/parity.rs then checks
+(which runs this script first) and reviewed as a diff. tests/it/parity.rs then checks
 that natively, in wasm under Node and in wasm under Chromium — through the Rust API
 and through the JavaScript API — every case gives those bytes.
 

@@ -27,7 +27,7 @@ fn codes(r: &DeadlinesReport) -> Vec<&'static str> {
 
 #[wasm_bindgen_test(unsupported = test)]
 fn vectors_match_the_independent_implementation() {
-    let text = include_str!("vectors/deadlines.jsonl");
+    let text = include_str!("../vectors/deadlines.jsonl");
     let mut combos = std::collections::HashSet::new();
     let mut n = 0;
     for line in text.lines() {

@@ -1,16 +1,13 @@
 //! The `deadlines --jsonl` and `calendar YEAR` subcommands (native only).
-#![cfg(not(target_arch = "wasm32"))]
 
-#[path = "common/cli.rs"]
-mod cli;
-use cli::{assert_success, run, stdout};
+use crate::common::cli::{assert_success, run, stdout};
 
 use kz_eco_rules::sla::deadlines_json;
 use kz_eco_rules::Options;
 
 #[test]
 fn deadlines_jsonl_answers_every_vector_line_by_line() {
-    let vectors = include_str!("vectors/deadlines.jsonl");
+    let vectors = include_str!("../vectors/deadlines.jsonl");
     let queries: Vec<String> = vectors
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["query"].to_string())

@@ -1,7 +1,6 @@
 //! Properties of the deadline arithmetic over random submissions (native only:
 //! proptest): working-day deadlines fall on working days, every deadline is on or
 //! after the registration, and a later submission never gives an earlier deadline.
-#![cfg(not(target_arch = "wasm32"))]
 
 use kz_eco_rules::calendar::{is_working_day, Calendar, Date};
 use kz_eco_rules::editions::{edition, editions};
