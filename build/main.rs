@@ -20,6 +20,13 @@ use std::path::PathBuf;
 fn main() {
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=build");
+    // `cfg(schema)`: the JSON Schema derives, when the `schema` feature is on and
+    // the target is native (schemars is a native-only dependency).
+    println!("cargo::rustc-check-cfg=cfg(schema)");
+    let native = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a != "wasm32");
+    if native && std::env::var_os("CARGO_FEATURE_SCHEMA").is_some() {
+        println!("cargo::rustc-cfg=schema");
+    }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set by cargo"));
     let mut problems = gen::Problems::default();
     gen::write(&out, "editions.rs", &editions::generate(&mut problems));

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Language of messages and names.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Kazakh (қазақ тілі).
@@ -54,7 +54,7 @@ impl Lang {
 
 /// A text in the three languages.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct Localized {
     /// Kazakh.
     pub kk: &'static str,

@@ -60,7 +60,7 @@ mod keys;
 mod lang;
 pub mod model;
 mod report;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(schema)]
 pub mod schema;
 pub mod sla;
 mod terms;

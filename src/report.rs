@@ -10,7 +10,7 @@ use crate::findings::{Counts, Finding, Findings, Lang, SeverityOverrides};
 
 /// The result of a check: `ok` is true when there is no error.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct Report {
     /// True when no finding has severity `error`.
     pub ok: bool,

@@ -13,7 +13,7 @@ const CLOCK_REGION: &str = "almaty_city";
 
 /// What kind of day it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DayReportKind {
     /// An ordinary Monday–Friday working day.
@@ -35,7 +35,7 @@ pub enum DayReportKind {
 /// One day of the calendar. `date`, `working` and `status` are `null` only when the
 /// input was not a date (then `findings` says why).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct DayReport {
     /// The civil day, `YYYY-MM-DD`.
     pub date: Option<String>,

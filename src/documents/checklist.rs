@@ -14,7 +14,7 @@ use crate::Options;
 
 /// Whether a document is needed under the answers given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Needed.
@@ -27,7 +27,7 @@ pub enum Status {
 
 /// One line of a checklist.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct Item {
     /// Document id.
     pub id: &'static str,
@@ -51,7 +51,7 @@ pub struct Item {
 
 /// The documents of one case: edition × service × action × category × channel.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct Checklist {
     /// The edition the list belongs to.
     pub edition: &'static str,
@@ -419,7 +419,7 @@ fn checklist_for(
 /// (`ok`, `lang`, `edition`, `counts`, `findings`, as for an application) and the
 /// checklist, if one could be made.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct ChecklistReport {
     /// True when no finding is an error.
     pub ok: bool,
@@ -585,7 +585,7 @@ mod tests {
         assert_eq!(kind.get(neg), Some(false));
     }
 
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(schema)]
     #[test]
     fn the_checklist_has_a_json_schema() {
         let schema = serde_json::to_value(schemars::schema_for!(Checklist)).unwrap();

@@ -110,7 +110,7 @@ impl Serialize for Attributes {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(schema)]
 impl schemars::JsonSchema for Attributes {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "DocumentAttributes".into()

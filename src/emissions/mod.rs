@@ -250,7 +250,7 @@ pub const CODES: &[&str] = &[
 /// Recomputed totals: what each total / site / outlet row and each permit
 /// condition line should say, so a form can fill them itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct Summary {
     /// One entry per additive total cell whose parts have at least one value, in
     /// table order (sites before their year's total).
@@ -266,7 +266,7 @@ impl Summary {
 
 /// One recomputed total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct TotalCell {
     /// JSON Pointer of the total cell, e.g.
     /// `/air_emissions/years/0/sites/1/subtotal/requested/t_per_year`.
@@ -479,7 +479,7 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Su
     any_table.then_some(Summary { totals: ck.totals })
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(all(test, schema))]
 mod tests {
     use super::*;
 

@@ -22,7 +22,7 @@ pub use pointer::Pointer;
 
 /// How serious a finding is. `Error` blocks submission (`Report::ok == false`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The application would be refused or is malformed.
@@ -117,7 +117,7 @@ impl Serialize for Param {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(schema)]
 impl schemars::JsonSchema for Param {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "ParamValue".into()
@@ -176,7 +176,7 @@ impl Params {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(schema)]
 impl schemars::JsonSchema for Params {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Params".into()
@@ -231,7 +231,7 @@ impl fmt::Display for Basis {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(schema)]
 impl schemars::JsonSchema for Basis {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Basis".into()
@@ -252,7 +252,7 @@ impl Serialize for Basis {
 
 /// One thing the rules found, shaped like an ajv/zod issue.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct Finding {
     /// Stable dotted snake_case code, e.g. `ident.checksum_mismatch`.
     pub code: &'static str,
@@ -387,7 +387,7 @@ impl Extend<Finding> for Findings {
 
 /// Number of findings per severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct Counts {
     /// Error findings.
     pub error: usize,
