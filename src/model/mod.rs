@@ -638,6 +638,37 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test;
 
     #[wasm_bindgen_test(unsupported = test)]
+    fn terms_cover_every_model_value() {
+        use crate::findings::catalog::term;
+        use crate::findings::Lang;
+        use crate::input::JsonError as J;
+        for lang in Lang::ALL {
+            for e in [
+                J::UnexpectedEnd,
+                J::UnexpectedCharacter,
+                J::TrailingCharacters,
+                J::InvalidNumber,
+                J::InvalidEscape,
+                J::ControlCharacter,
+                J::ExpectedColon,
+                J::ExpectedCommaOrEnd,
+                J::KeyMustBeString,
+            ] {
+                assert!(term("json_error", e.id(), lang).is_some(), "{}", e.id());
+            }
+            for s in Service::NAMES {
+                assert!(term("service", s, lang).is_some(), "{s}");
+            }
+            for a in Action::NAMES {
+                assert!(term("action", a, lang).is_some(), "{a}");
+            }
+            for c in Channel::NAMES {
+                assert!(term("channel", c, lang).is_some(), "{c}");
+            }
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
     fn enums_round_trip_their_names() {
         for s in Service::ALL {
             assert_eq!(Service::parse(s.as_str()), Some(*s));
