@@ -93,38 +93,9 @@ pub use parse::{check_digit, is_valid_identifier, parse_bin, parse_identifier, p
 pub use rules::check_application;
 pub use verdict::{BinFields, Fields, IinFields, NoFields, Verdict};
 
-/// The applicant's ИИН/БИН is absent (typed input; JSON input reports
-/// `input.missing_field`).
-pub const MISSING: &str = "ident.missing";
-/// A value that is not a string was given as an ИИН/БИН.
-pub const NOT_A_STRING: &str = "ident.not_a_string";
-/// The date of birth in the ИИН is after the submission date.
-pub const BORN_AFTER_SUBMISSION: &str = "ident.born_after_submission";
-/// The registration month in the БИН is after the submission date.
-pub const REGISTERED_AFTER_SUBMISSION: &str = "ident.registered_after_submission";
-
-/// Every code of the `ident` domain.
-pub const CODES: &[&str] = &[
-    "ident.empty",
-    "ident.inner_separator",
-    "ident.non_ascii_digit",
-    "ident.non_digit",
-    "ident.wrong_length",
-    "ident.unknown_kind",
-    "ident.bin_not_iin",
-    "ident.iin_not_bin",
-    "ident.unknown_century_sex",
-    "ident.impossible_birth_date",
-    "ident.impossible_registration_month",
-    "ident.unknown_entity_type",
-    "ident.unknown_attribute",
-    "ident.checksum_mismatch",
-    "ident.uncheckable",
-    MISSING,
-    NOT_A_STRING,
-    BORN_AFTER_SUBMISSION,
-    REGISTERED_AFTER_SUBMISSION,
-];
+// The finding codes (`pub const`s and `CODES`), generated from
+// `data/messages/ident.json` by `build/messages.rs`.
+include!(concat!(env!("OUT_DIR"), "/codes_ident.rs"));
 
 /// Which identifier a number is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -57,32 +57,9 @@ pub use query::{
     DeadlinesReport,
 };
 
-/// The applicant's fixed documents came after the fixes window (2019: not
-/// accepted; the conclusion is negative).
-pub const FIXES_LATE: &str = "sla.fixes_late";
-/// The fixes are dated before the remarks they answer.
-pub const FIXES_BEFORE_REMARKS: &str = "sla.fixes_before_remarks";
-/// The remarks were sent after the period the edition allows for them.
-pub const REMARKS_LATE: &str = "sla.remarks_late";
-/// The remarks are dated before the application was registered.
-pub const REMARKS_BEFORE_REGISTRATION: &str = "sla.remarks_before_registration";
-/// Remarks/fixes dates were given, but the edition has no remarks cycle.
-pub const NO_REMARKS_CYCLE: &str = "sla.no_remarks_cycle";
-/// An attached document expires before the decision is due.
-pub const DOCUMENT_EXPIRES_BEFORE_DECISION: &str = "sla.document_expires_before_decision";
-/// A date field is not `YYYY-MM-DD`.
-pub const INVALID_DATE: &str = "sla.invalid_date";
-
-/// Every code of the `sla` domain.
-pub const CODES: &[&str] = &[
-    FIXES_LATE,
-    FIXES_BEFORE_REMARKS,
-    REMARKS_LATE,
-    REMARKS_BEFORE_REGISTRATION,
-    NO_REMARKS_CYCLE,
-    DOCUMENT_EXPIRES_BEFORE_DECISION,
-    INVALID_DATE,
-];
+// The finding codes (`pub const`s and `CODES`), generated from
+// `data/messages/sla.json` by `build/messages.rs`.
+include!(concat!(env!("OUT_DIR"), "/codes_sla.rs"));
 
 /// A step of the service with a deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
