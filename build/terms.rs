@@ -4,8 +4,8 @@
 //!
 //! Kinds: `document` (its name), `fact` (the question asking for it), `edition`
 //! (its short name), `region` (its name), and each kind of `terms.json`
-//! (`json_type`, `service`, …). Checked: three non-empty languages, no `(kind, id)`
-//! twice, `terms.json` not redefining a kind read from the rule data.
+//! (`json_type`, `service`, …). Checked: three non-empty languages (`gen::Localized`),
+//! no `(kind, id)` twice, `terms.json` not redefining a kind read from the rule data.
 //!
 //! Reads only the fields it needs and ignores the others (the generators of those
 //! files check them).
@@ -15,20 +15,11 @@ use std::fmt::Write as _;
 
 use serde::Deserialize;
 
-use crate::gen::Problems;
+use crate::gen::{self, lit, Localized, Problems};
 
 const DEFINITIONS: &str = "data/documents/definitions.json";
 const EDITIONS: &str = "data/editions.json";
 const TERMS: &str = "data/messages/terms.json";
-
-/// A text in kk/ru/en (nothing else: a fourth key is a typo).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Names {
-    kk: String,
-    ru: String,
-    en: String,
-}
 
 #[derive(Deserialize)]
 struct Definitions {
@@ -39,13 +30,13 @@ struct Definitions {
 #[derive(Deserialize)]
 struct Document {
     id: String,
-    names: Names,
+    names: Localized,
 }
 
 #[derive(Deserialize)]
 struct Fact {
     id: String,
-    question: Names,
+    question: Localized,
 }
 
 #[derive(Deserialize)]
@@ -57,26 +48,21 @@ struct Editions {
 #[derive(Deserialize)]
 struct Region {
     id: String,
-    names: Names,
+    names: Localized,
 }
 
 #[derive(Deserialize)]
 struct Edition {
     id: String,
-    short_names: Names,
+    short_names: Localized,
 }
 
 /// `terms.json`: kind → id → names.
-type Terms = BTreeMap<String, BTreeMap<String, Names>>;
-
-fn read<T: serde::de::DeserializeOwned>(path: &str, p: &mut Problems) -> Option<T> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).map_err(|e| p.add(path, e)).ok()
-}
+type Terms = BTreeMap<String, BTreeMap<String, Localized>>;
 
 pub fn generate(p: &mut Problems) -> String {
-    let mut rows: Vec<(String, String, Names)> = Vec::new();
-    if let Some(d) = read::<Definitions>(DEFINITIONS, p) {
+    let mut rows: Vec<(String, String, Localized)> = Vec::new();
+    if let Some(d) = gen::load::<Definitions>(DEFINITIONS, p) {
         rows.extend(
             d.documents
                 .into_iter()
@@ -88,7 +74,7 @@ pub fn generate(p: &mut Problems) -> String {
                 .map(|x| ("fact".into(), x.id, x.question)),
         );
     }
-    if let Some(e) = read::<Editions>(EDITIONS, p) {
+    if let Some(e) = gen::load::<Editions>(EDITIONS, p) {
         rows.extend(
             e.regions
                 .into_iter()
@@ -100,7 +86,7 @@ pub fn generate(p: &mut Problems) -> String {
                 .map(|x| ("edition".into(), x.id, x.short_names)),
         );
     }
-    if let Some(terms) = read::<Terms>(TERMS, p) {
+    if let Some(terms) = gen::load::<Terms>(TERMS, p) {
         for (kind, ids) in terms {
             if ["document", "fact", "region", "edition"].contains(&kind.as_str()) {
                 p.add(TERMS, format!("{kind}: named by the rule data, not here"));
@@ -119,15 +105,14 @@ pub fn generate(p: &mut Problems) -> String {
         if i > 0 && rows.get(i - 1).is_some_and(|r| (&r.0, &r.1) == (kind, id)) {
             p.add(&place, "named twice");
         }
-        for (lang, text) in [("kk", &names.kk), ("ru", &names.ru), ("en", &names.en)] {
-            if text.trim().is_empty() {
-                p.add(&place, format!("{lang} must be a non-empty string"));
-            }
-        }
+        // `Localized` of `crate::lang` (in scope in `src/terms.rs`): the table names
+        // no module above it.
         let _ = writeln!(
             out,
-            "    ({kind:?}, {id:?}, Localized {{ kk: {:?}, ru: {:?}, en: {:?} }}),",
-            names.kk, names.ru, names.en
+            "    ({kind:?}, {id:?}, Localized {{ kk: {}, ru: {}, en: {} }}),",
+            lit(&names.kk),
+            lit(&names.ru),
+            lit(&names.en)
         );
     }
     out.push_str("];\n");

@@ -17,7 +17,7 @@
 //! `almaty_oblast_2012 PR App.1 T<n>` under that edition and as `karaganda_2013
 //! App.3 T<n>` otherwise (Aktobe 2013 and Almaty city 2019 print no forms; both
 //! refer to the same ministerial blanks, order 94-ө). `eco_code_2007` is the
-//! Ecological Code of 09.01.2007 (`../shared/rules/STANDARD_301.md` §4).
+//! Ecological Code of 09.01.2007.
 //! **\[rec\]** marks a check the seeds do not state; those are warnings, as the
 //! digest asks, except where noted.
 //!
@@ -25,29 +25,13 @@
 //! reference `docs/checks.md` (generated from `data/messages/emissions.json`).
 //!
 //! Category IV permits are issued without a time limit from 28.04.2016 (Eco Code
-//! 2007 art. 76 as amended, STANDARD_301 §4.4): for category IV submitted (or, with
+//! 2007 art. 76 as amended): for category IV submitted (or, with
 //! no submission time, under an edition in force) from that day, the five-year
 //! checks are skipped.
 //!
-//! Deviations from the digest: it marks the arithmetic checks \[rec\] (warnings).
-//! Sum mismatches, implausible annual values and condition mismatches are errors
-//! here, as issue 6 asks: each is a number in the application that cannot be right
-//! (the refusal ground "incomplete or incorrect materials", 002 PR §16.1, A-36),
-//! and the tolerance below keeps rounding from ever triggering them. Requested >
-//! normative is an error (the digest suggests a warning) because 002 PR §16.2
-//! names it as a refusal ground; callers can lower it with `Options.severity`.
-//! Duplicate substances are errors: the form's "including by ingredients" gives
-//! one row per ingredient, and two rows make the limit ambiguous.
+//! Why some severities differ from the rules digest, and the other readings of the
+//! forms: DESIGN.md, "Emission tables".
 //!
-//! Deviations from issue 6: outlets of table 3 are not checked against table 1
-//! (they are numbered on their own, «1-су шығарымы»; only table 2 and permit
-//! appendix 1 name sites). Permit appendices may start before the submission year
-//! (a re-issued permit runs already). The summary lists total cells by JSON
-//! Pointer (a flat list a form can apply directly) rather than mirroring the
-//! tables. Site 2 of `examples/permit_II.json` lies in Almaty oblast although the
-//! edition is Almaty city's: no finding — the seeds do not tie sites to the
-//! provider's region, and column 3 is free text in any of three languages.
-
 //! # Totals and the rounding tolerance
 //!
 //! A declared total is compared with the **exact** sum of its rows as typed; no
@@ -57,10 +41,9 @@
 //!
 //! `|T − Σ pᵢ| ≤ ½·10⁻ᵗ + Σ ½·10⁻ᵈⁱ`
 //!
-//! — exactly the interval of true totals consistent with rounding every entry to
-//! nearest. Three rows of 4 places may thus differ from a 4-place total by
-//! 0,0002, never by 0,0003 (tested in `grid.rs`). The digest's "0,1 % relative"
-//! would let a 188-tonne total be off by 188 kg whatever the precision.
+//! — the interval of true totals consistent with rounding every entry to nearest:
+//! three rows of 4 places may differ from a 4-place total by 0,0002, never by
+//! 0,0003 (tested in `grid.rs`; why this tolerance: DESIGN.md).
 //!
 //! A wrong cell is reported once, where it can be located: a site row that
 //! disagrees with its substances is reported at the site row; the total is then

@@ -5,29 +5,11 @@
 //! Every period is data (`data/sla.json`, generated into [`EditionSla`] tables by
 //! `build/sla.rs`) in the unit the seed states it — working days, calendar days or
 //! months — with the clause it comes from; see the README for the table of each
-//! edition. The counting follows the Civil Code of the RK (General Part, chapter
-//! «Исчисление сроков», arts. 172–176) and, for months, the Law «Об
-//! административных процедурах» art. 12-1 p. 3:
-//!
-//! 1. **Registration.** The portal accepts round the clock, but an application
-//!    received outside the reception hours of the edition (09:00–18:00 on working
-//!    days: `almaty_oblast_2012` PR/GR §9; assumed for the editions that state no
-//!    hours) or on a non-working day is registered on the next working day. Before
-//!    opening on a working day it is registered that day. The lunch break delays
-//!    only the time, never the date.
-//! 2. **Working days:** the period starts the day after registration; the due date
-//!    is the *n*-th working day after it (registered Monday 7 October 2019, 10
-//!    working days → Monday 21 October).
-//! 3. **Calendar days:** registration + *n* days; a due date on a non-working day
-//!    moves to the next working day.
-//! 4. **Months:** the same-numbered day of the next month, its last day when there
-//!    is none (31 January → 28/29 February), then moved off a non-working day.
-//! 5. **Fixes** (2019 expertise): *n* working days after the day the remarks were
-//!    sent (`remarks_sent_on`), or after the latest day they could be sent.
-//!
-//! All periods run from the registration date, also where the 2012 text says "from
-//! the moment the documents are submitted". The disputed points are options
-//! ([`SlaOptions`]) with these defaults (calendar.md Q1–Q8).
+//! edition. An application received outside the reception hours or on a
+//! non-working day is registered on the next working day; working-day periods start
+//! the day after registration; calendar-day and month periods end on a working day.
+//! The counting rules, their legal basis and the disputed points, which are
+//! options ([`SlaOptions`]): DESIGN.md, "Counting rules".
 //!
 //! ```
 //! use kz_eco_rules::sla::{deadlines_json};

@@ -19,6 +19,8 @@ mod parity;
 mod sla_application;
 
 #[cfg(not(target_arch = "wasm32"))]
+mod build_load;
+#[cfg(not(target_arch = "wasm32"))]
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 mod cli_deadlines;

@@ -93,9 +93,9 @@ USAGE:
         and legal basis of each, and the number of working days.
     kz-eco-rules examples
         List the embedded example applications.
-    kz-eco-rules schema [--typescript | --write]
+    kz-eco-rules schema [--typescript]
         Print the JSON Schema of the application (or the TypeScript declarations
-        of the npm package); --write updates npm/ (run from the repository root).
+        of the npm package).
     kz-eco-rules documents --jsonl [--lang kk|ru|en]
         Required documents, one case per input line:
         {edition?, region?, date?, service, action, category, channel,
