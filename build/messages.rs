@@ -5,44 +5,22 @@
 //!   what the renderer needs at run time; the names in `terms.json` go to the
 //!   terms table, `build/terms.rs`);
 //! - `codes_<domain>.rs`, included by the domain's module: a `pub const` per
-//!   finding code (doc comment from the data) and the domain's `CODES`;
+//!   finding code (doc comment from the data), the domain's `CODES`, and in
+//!   `pub mod finding` a typed builder per code (its params in declared order,
+//!   its severity from the data);
 //! - `checks.md`: the reference table of every finding code, which the test
 //!   `tests/it/codes.rs` compares with the committed `docs/checks.md`.
 //!
-//! Each file is read into typed entries ([`catalog::Entry`]); a value of the wrong
-//! shape or an unknown key fails the build naming the file and the JSON Pointer of
-//! the value, and so does every problem [`catalog::check_file`] finds.
+//! Each file is read into typed entries ([`catalog::Entry`]) by the shared loader
+//! ([`gen::load`]); a value of the wrong shape or an unknown key fails the build
+//! naming the file and the JSON Pointer of the value, and so does every problem
+//! [`catalog::check_file`] finds.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
-use serde::Deserialize;
-
 use crate::catalog::{self, Entries, Entry};
 use crate::gen::{self, lit, Problems};
-
-/// Reads `path` as `T`; a problem names the JSON Pointer of the bad value.
-fn read<T: for<'de> Deserialize<'de>>(path: &str, p: &mut Problems) -> Option<T> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let mut de = serde_json::Deserializer::from_str(&text);
-    match serde_path_to_error::deserialize(&mut de) {
-        Ok(v) => Some(v),
-        Err(e) => {
-            let tokens: Vec<String> = e
-                .path()
-                .iter()
-                .filter_map(|s| match s {
-                    serde_path_to_error::Segment::Seq { index } => Some(index.to_string()),
-                    serde_path_to_error::Segment::Map { key } => Some(key.clone()),
-                    _ => None,
-                })
-                .collect();
-            let at = catalog::pointer(tokens.iter().map(String::as_str));
-            p.add(&format!("{path}: {at:?}"), e.inner());
-            None
-        }
-    }
-}
 
 /// One domain's data file, checked.
 struct Domain {
@@ -63,11 +41,11 @@ pub fn generate(out: &Path, p: &mut Problems) {
     for file in &files {
         let name = file.trim_end_matches(".json").to_owned();
         let path = format!("data/messages/{file}");
-        let Some(Entries(entries)) = read(&path, p) else {
+        let Some(Entries(entries)) = gen::load(&path, p) else {
             continue;
         };
         for problem in catalog::check_file(&name, &entries) {
-            p.add(&format!("{path}: {:?}", problem.pointer), problem.what);
+            p.add(&format!("{path}: {}", problem.pointer), problem.what);
         }
         domains.push(Domain { name, entries });
     }
@@ -141,6 +119,88 @@ fn codes_code(d: &Domain) -> String {
         d.name,
         names.join(", ")
     );
+    out.push_str(&builders_code(d));
+    out
+}
+
+/// Rust's keywords that may name a declared param (`type`): written as raw
+/// identifiers.
+const KEYWORDS: &[&str] = &[
+    "as", "async", "await", "box", "break", "const", "continue", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
+    "pub", "ref", "return", "static", "struct", "trait", "true", "try", "type", "unsafe", "use",
+    "where", "while", "yield",
+];
+
+/// `name` as a Rust identifier (`type` → `r#type`).
+fn ident(name: &str) -> String {
+    if KEYWORDS.contains(&name) {
+        format!("r#{name}")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// A domain's `pub mod finding`: per finding code a function taking the path and
+/// exactly the declared params, in declared order, that builds the finding with
+/// the data's severity:
+///
+/// ```ignore
+/// documents::finding::missing(path, document, clause, refusal) // == Finding::error(MISSING, path)
+///     .basis(…)                                                //      .with("document", document)…
+/// ```
+fn builders_code(d: &Domain) -> String {
+    let mut out = format!(
+        "\n/// A typed builder per finding code of the `{0}` domain: the finding at\n\
+         /// `path` with the data's severity and exactly the declared params, in\n\
+         /// declared order (add the basis with [`Finding::basis`]).\n\
+         ///\n\
+         /// [`Finding::basis`]: crate::findings::Finding::basis\n\
+         #[allow(dead_code)] // a code chosen at run time is emitted through its constant\n\
+         pub mod finding {{\n    use crate::findings::{{Finding, {1}Severity}};\n",
+        d.name,
+        if d.entries
+            .iter()
+            .any(|(_, e)| e.finding().is_some() && !e.params.is_empty())
+        {
+            "Param, "
+        } else {
+            ""
+        }
+    );
+    if !d.entries.iter().any(|(_, e)| e.finding().is_some()) {
+        return String::new();
+    }
+    for (code, e) in &d.entries {
+        let Some((severity, _, _)) = e.finding() else {
+            continue;
+        };
+        let name = catalog::const_name(code);
+        let severity = match severity {
+            catalog::Severity::Error => "Error",
+            catalog::Severity::Warning => "Warning",
+            catalog::Severity::Info => "Info",
+        };
+        let args: String = e
+            .params
+            .iter()
+            .map(|p| format!(", {}: impl Into<Param>", ident(p)))
+            .collect();
+        let with: String = e
+            .params
+            .iter()
+            .map(|p| format!("\n            .with({}, {})", lit(p), ident(p)))
+            .collect();
+        let _ = write!(
+            out,
+            "\n    /// [`{name}`](super::{name}) (`{code}`) at `path`.\n    \
+             #[inline]\n    \
+             pub fn {fname}(path: impl Into<String>{args}) -> Finding {{\n        \
+             Finding::new(Severity::{severity}, super::{name}, path){with}\n    }}\n",
+            fname = name.to_ascii_lowercase(),
+        );
+    }
+    out.push_str("}\n");
     out
 }
 
