@@ -14,7 +14,7 @@
 //! items are the Code's, not the form's fields.
 
 use crate::emissions::number::{self, NumberError};
-use crate::findings::{Basis, Finding, Findings};
+use crate::findings::{Basis, Findings};
 use crate::model::{Amount, ApplicantKind, Service};
 use crate::Context;
 
@@ -42,11 +42,7 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
     let d = app.declaration.clone().unwrap_or_default();
     let missing = |path: &str, n: u8, findings: &mut Findings| {
         if !cx.input_failed(path) {
-            findings.push(
-                Finding::error(MISSING_CONTENT, path)
-                    .with("item", i64::from(n))
-                    .basis(item(ed.id, n)),
-            );
+            findings.push(finding::missing_content(path, i64::from(n)).basis(item(ed.id, n)));
         }
     };
     let applicant = app.applicant.as_ref();
@@ -129,8 +125,9 @@ fn amount(v: Option<&Amount>, path: &str, basis: &Basis, findings: &mut Findings
     };
     match number::parse(text) {
         Ok(_) => {}
-        Err(NumberError::Empty) => findings
-            .push(Finding::error(crate::emissions::MISSING_VALUE, path).basis(basis.clone())),
+        Err(NumberError::Empty) => {
+            findings.push(crate::emissions::finding::missing_value(path).basis(basis.clone()))
+        }
         Err(e) => findings.push(crate::emissions::number_finding(&e, text, path.to_owned())),
     }
 }
@@ -160,12 +157,7 @@ fn duplicate(
     };
     if let Some(first) = seen.iter().position(|k| *k == key) {
         let shown = name.or(code).cloned().unwrap_or_default();
-        findings.push(
-            Finding::error(DUPLICATE_ROW, path)
-                .with("name", shown)
-                .with("first", first + 1)
-                .basis(basis.clone()),
-        );
+        findings.push(finding::duplicate_row(path, shown, first + 1).basis(basis.clone()));
     }
     seen.push(key);
 }

@@ -9,7 +9,7 @@
 //!   31.12.2021, art. 418 p. 9) — a warning;
 //! - category IV: it ended on 1 July 2021 — a warning.
 
-use crate::findings::{Basis, Finding, Findings, Param};
+use crate::findings::{Basis, Findings, Param};
 use crate::model::Category;
 use crate::Context;
 
@@ -36,18 +36,19 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
                 .and_then(|d| crate::calendar::Date::parse_iso(d.as_str()).ok());
             let Some(until) = until else { return };
             match cx.submitted_on() {
-                Some(date) if until < date => Finding::warning(OLD_PERMIT_EXPIRED, path)
-                    .with("until", Param::Date(until.to_string()))
-                    .with("date", Param::Date(date.to_string())),
-                _ => Finding::info(OLD_PERMIT_VALID, path)
-                    .with("until", Param::Date(until.to_string())),
+                Some(date) if until < date => finding::old_permit_expired(
+                    path,
+                    Param::Date(until.to_string()),
+                    Param::Date(date.to_string()),
+                ),
+                _ => finding::old_permit_valid(path, Param::Date(until.to_string())),
             }
             .basis(Basis::new(EDITION, "art. 418 p. 8"))
         }
-        Some(Category::III) => Finding::warning(OLD_PERMIT_ENDS_WITH_DECLARATION, path)
+        Some(Category::III) => finding::old_permit_ends_with_declaration(path)
             .basis(Basis::new(EDITION, "art. 418 p. 9, 10")),
         Some(Category::IV) => {
-            Finding::warning(OLD_PERMIT_ENDED, path).basis(Basis::new(EDITION, "art. 418 p. 10"))
+            finding::old_permit_ended(path).basis(Basis::new(EDITION, "art. 418 p. 10"))
         }
         None => return,
     };

@@ -4,7 +4,7 @@
 
 use crate::calendar::{Date, DateTime};
 use crate::editions::{self, Edition};
-use crate::findings::{Finding, Findings, Lang, Param, SeverityOverrides, TermKind};
+use crate::findings::{Findings, Lang, Param, SeverityOverrides, TermKind};
 use crate::input::{FailedPaths, Limits, Value};
 use crate::model::{Action, Application, IsoDateTime};
 use crate::Report;
@@ -275,21 +275,12 @@ fn check_action(app: &Application, findings: &mut Findings) {
     };
     let allowed = Action::for_service(service);
     if !allowed.contains(&action) {
-        findings.push(
-            Finding::error(ACTION_MISMATCH, "/action")
-                .with(
-                    "action",
-                    Param::Term(TermKind::Action, action.as_str().to_owned()),
-                )
-                .with(
-                    "service",
-                    Param::Term(TermKind::Service, service.as_str().to_owned()),
-                )
-                .with(
-                    "allowed",
-                    Param::List(allowed.iter().map(|a| a.as_str().to_owned()).collect()),
-                ),
-        );
+        findings.push(finding::action_mismatch(
+            "/action",
+            Param::Term(TermKind::Action, action.as_str().to_owned()),
+            Param::Term(TermKind::Service, service.as_str().to_owned()),
+            Param::List(allowed.iter().map(|a| a.as_str().to_owned()).collect()),
+        ));
     }
 }
 
@@ -325,12 +316,12 @@ fn parse_submitted_at(
     match DateTime::parse_iso(text) {
         Ok(at) => {
             if at.offset_minutes.is_none() {
-                findings.push(Finding::warning(NO_UTC_OFFSET, "/submitted_at").with("value", text));
+                findings.push(finding::no_utc_offset("/submitted_at", text));
             }
             Some(at)
         }
         Err(_) => {
-            findings.push(Finding::error(INVALID_DATETIME, "/submitted_at").with("value", text));
+            findings.push(finding::invalid_datetime("/submitted_at", text));
             None
         }
     }

@@ -41,7 +41,7 @@ mod date;
 mod kz;
 mod report;
 
-use crate::findings::{Finding, Findings, Lang, Param};
+use crate::findings::{Findings, Lang, Param};
 use crate::input::Value;
 
 pub use date::{days_in_month, is_leap_year, Date, DateError, DateTime, Weekday};
@@ -331,20 +331,15 @@ impl<'a> Calendar<'a> {
         // first years and stop.
         for year in (from.year()..=to.year()).take(10) {
             let status = self.status(year);
-            let code = match status {
+            let text = |y: i32| Param::Text(i64::from(y).to_string());
+            let finding = match status {
                 YearStatus::Final => continue,
-                YearStatus::Provisional => PROVISIONAL_YEAR,
-                YearStatus::NotCovered => YEAR_NOT_COVERED,
+                YearStatus::Provisional => finding::provisional_year(path, text(year)),
+                YearStatus::NotCovered => {
+                    finding::year_not_covered(path, text(year), text(first), text(last))
+                }
             };
-            let mut finding = Finding::warning(code, path)
-                .with("year", Param::Text(i64::from(year).to_string()))
-                .basis(crate::findings::Basis::new(STATUTE_BASIS, ""));
-            if status == YearStatus::NotCovered {
-                finding = finding
-                    .with("first", Param::Text(i64::from(first).to_string()))
-                    .with("last", Param::Text(i64::from(last).to_string()));
-            }
-            findings.push(finding);
+            findings.push(finding.basis(crate::findings::Basis::new(STATUTE_BASIS, "")));
         }
     }
 }

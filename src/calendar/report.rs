@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Calendar, Date, DateTime, DayKind, Reason, YearStatus, INVALID_DATE};
+use super::{finding, Calendar, Date, DateTime, DayKind, Reason, YearStatus};
 use crate::findings::{Finding, Findings};
 use crate::input::Value;
 use crate::Options;
@@ -107,7 +107,7 @@ pub fn day_report(value: &Value, options: &Options) -> Result<DayReport, String>
     };
     let cal = Calendar::with_overrides(&options.calendar);
     match civil_day(text) {
-        None => findings.push(Finding::error(INVALID_DATE, "").with("value", text.as_str())),
+        None => findings.push(finding::invalid_date("", text.as_str())),
         Some(date) => {
             let day = cal.day(date);
             cal.check_years(date, date, "", &mut findings);

@@ -452,7 +452,7 @@ impl Findings {
     pub fn render(self, lang: Lang, overrides: &SeverityOverrides) -> Rendered {
         let (mut items, dropped) = self.into_parts();
         if dropped > 0 {
-            items.push(Finding::warning(REPORT_TRUNCATED, "").with("dropped", dropped));
+            items.push(report_codes::finding::truncated("", dropped));
         }
         let mut counts = Counts::default();
         for f in &mut items {

@@ -243,27 +243,24 @@ pub enum InputError {
 impl InputError {
     /// The finding that reports this error (at the root path).
     pub fn to_finding(&self) -> crate::findings::Finding {
-        use crate::findings::{Finding, Param, TermKind};
+        use crate::findings::{Param, TermKind};
+        use reader::finding;
         match self {
             InputError::Json {
                 line,
                 column,
                 detail,
-            } => Finding::error(reader::MALFORMED_JSON, "")
-                .with("line", *line)
-                .with("column", *column)
-                .with("detail", Param::Term(TermKind::JsonError, detail.clone())),
-            InputError::TooDeep(limit) => {
-                Finding::error(reader::TOO_DEEP, "").with("limit", *limit)
-            }
-            InputError::TooLarge(limit) => {
-                Finding::error(reader::TOO_LARGE, "").with("limit", *limit)
-            }
-            InputError::KeyTooLong(limit) => {
-                Finding::error(reader::KEY_TOO_LONG, "").with("limit", *limit)
-            }
+            } => finding::malformed_json(
+                "",
+                *line,
+                *column,
+                Param::Term(TermKind::JsonError, detail.clone()),
+            ),
+            InputError::TooDeep(limit) => finding::too_deep("", *limit),
+            InputError::TooLarge(limit) => finding::too_large("", *limit),
+            InputError::KeyTooLong(limit) => finding::key_too_long("", *limit),
             InputError::Js(detail) | InputError::Serialize(detail) => {
-                Finding::error(reader::UNREADABLE, "").with("detail", detail.as_str())
+                finding::unreadable("", detail.as_str())
             }
         }
     }

@@ -126,30 +126,27 @@ impl<'a> Reader<'a> {
     /// Reports that the value here is not of the `expected` type.
     pub fn wrong_type(&mut self, expected: &'static str, got: &Value) {
         let f = match got {
-            Value::TooLong(len) => Finding::error(TOO_LONG, self.path.as_str())
-                .with("length", *len)
-                .with("limit", super::Limits::default().max_string_len),
-            _ => Finding::error(WRONG_TYPE, self.path.as_str())
-                .with(
-                    "expected",
-                    Param::Term(TermKind::JsonType, expected.to_owned()),
-                )
-                .with(
-                    "actual",
-                    Param::Term(TermKind::JsonType, got.kind().to_owned()),
-                ),
+            Value::TooLong(len) => finding::too_long(
+                self.path.as_str(),
+                *len,
+                super::Limits::default().max_string_len,
+            ),
+            _ => finding::wrong_type(
+                self.path.as_str(),
+                Param::Term(TermKind::JsonType, expected.to_owned()),
+                Param::Term(TermKind::JsonType, got.kind().to_owned()),
+            ),
         };
         self.report(f);
     }
 
     /// Reports a string that is not one of `allowed`.
     pub fn unknown_value(&mut self, value: &str, allowed: &[&str]) {
-        let f = Finding::error(UNKNOWN_VALUE, self.path.as_str())
-            .with("value", truncate_for_message(value))
-            .with(
-                "allowed",
-                Param::List(allowed.iter().map(|s| (*s).to_owned()).collect()),
-            );
+        let f = finding::unknown_value(
+            self.path.as_str(),
+            truncate_for_message(value),
+            Param::List(allowed.iter().map(|s| (*s).to_owned()).collect()),
+        );
         self.report(f);
     }
 
@@ -182,15 +179,11 @@ impl<'a> Reader<'a> {
             };
             if earlier == 1 {
                 let path = self.path.key(key);
-                self.report(
-                    Finding::warning(DUPLICATE_KEY, path).with("field", truncate_for_message(key)),
-                );
+                self.report(finding::duplicate_key(path, truncate_for_message(key)));
             }
             if earlier == 0 && !known.contains(&key.as_str()) {
                 let path = self.path.key(key);
-                self.report(
-                    Finding::warning(UNKNOWN_FIELD, path).with("field", truncate_for_message(key)),
-                );
+                self.report(finding::unknown_field(path, truncate_for_message(key)));
             }
         }
         Some(entries)
@@ -227,7 +220,7 @@ impl<'a> Reader<'a> {
             .filter(|v| !matches!(v, Value::Null));
         let mark = self.path.push_key(name);
         if value.is_none() && required {
-            let f = Finding::error(MISSING_FIELD, self.path.as_str()).with("field", name);
+            let f = finding::missing_field(self.path.as_str(), name);
             self.report(f);
         }
         (value, mark)
@@ -357,9 +350,7 @@ impl Reader<'_> {
             return false;
         };
         if items.len() > MAX_ARRAY_ITEMS {
-            let f = Finding::error(TOO_MANY_ITEMS, self.path())
-                .with("count", items.len())
-                .with("limit", MAX_ARRAY_ITEMS);
+            let f = finding::too_many_items(self.path(), items.len(), MAX_ARRAY_ITEMS);
             self.report(f);
         }
         for (i, v) in items.iter().take(MAX_ARRAY_ITEMS).enumerate() {
