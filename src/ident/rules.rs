@@ -2,11 +2,10 @@
 //! and not born or registered after the submission.
 
 use super::{
-    parse_bin, parse_identifier, parse_iin, EntityType, Identifier, Reason, YearMonth, BIN_NOT_IIN,
-    BORN_AFTER_SUBMISSION, CHECKSUM_MISMATCH, EMPTY, IIN_NOT_BIN, IMPOSSIBLE_BIRTH_DATE,
-    IMPOSSIBLE_REGISTRATION_MONTH, INNER_SEPARATOR, MISSING, NON_ASCII_DIGIT, NON_DIGIT,
-    REGISTERED_AFTER_SUBMISSION, UNCHECKABLE, UNKNOWN_ATTRIBUTE, UNKNOWN_CENTURY_SEX,
-    UNKNOWN_ENTITY_TYPE, UNKNOWN_KIND, WRONG_LENGTH,
+    finding, parse_bin, parse_identifier, parse_iin, EntityType, Identifier, Reason, YearMonth,
+    BIN_NOT_IIN, CHECKSUM_MISMATCH, EMPTY, IIN_NOT_BIN, IMPOSSIBLE_BIRTH_DATE,
+    IMPOSSIBLE_REGISTRATION_MONTH, INNER_SEPARATOR, NON_ASCII_DIGIT, NON_DIGIT, UNCHECKABLE,
+    UNKNOWN_ATTRIBUTE, UNKNOWN_CENTURY_SEX, UNKNOWN_ENTITY_TYPE, UNKNOWN_KIND, WRONG_LENGTH,
 };
 use crate::findings::{Basis, Finding, Findings, Param};
 use crate::model::{ApplicantKind, Service};
@@ -48,28 +47,37 @@ impl Reason {
     /// assert_eq!(serde_json::to_string(&f.params).unwrap(), r#"{"expected":7,"actual":0}"#);
     /// ```
     pub fn to_finding(&self, path: &str) -> Finding {
-        let f = Finding::error(self.code(), path);
         match *self {
-            Reason::Empty | Reason::BinNotIin | Reason::IinNotBin | Reason::Uncheckable => f,
-            Reason::InnerSeparator { position, .. } => f.with("position", position),
-            Reason::NonAsciiDigit { ch, position } | Reason::NonDigit { ch, position } => {
-                f.with("char", visible(ch)).with("position", position)
+            Reason::Empty => finding::empty(path),
+            Reason::BinNotIin => finding::bin_not_iin(path),
+            Reason::IinNotBin => finding::iin_not_bin(path),
+            Reason::Uncheckable => finding::uncheckable(path),
+            Reason::InnerSeparator { position, .. } => finding::inner_separator(path, position),
+            Reason::NonAsciiDigit { ch, position } => {
+                finding::non_ascii_digit(path, visible(ch), position)
             }
-            Reason::WrongLength { length } => f.with("length", length),
-            Reason::UnknownKind { digit }
-            | Reason::UnknownCenturySex { digit }
-            | Reason::UnknownEntityType { digit }
-            | Reason::UnknownAttribute { digit } => f.with("digit", u32::from(digit)),
-            Reason::ImpossibleBirthDate { year, month, day } => f.with(
-                "date",
+            Reason::NonDigit { ch, position } => finding::non_digit(path, visible(ch), position),
+            Reason::WrongLength { length } => finding::wrong_length(path, length),
+            Reason::UnknownKind { digit } => finding::unknown_kind(path, u32::from(digit)),
+            Reason::UnknownCenturySex { digit } => {
+                finding::unknown_century_sex(path, u32::from(digit))
+            }
+            Reason::UnknownEntityType { digit } => {
+                finding::unknown_entity_type(path, u32::from(digit))
+            }
+            Reason::UnknownAttribute { digit } => {
+                finding::unknown_attribute(path, u32::from(digit))
+            }
+            Reason::ImpossibleBirthDate { year, month, day } => finding::impossible_birth_date(
+                path,
                 Param::Date(format!("{year:04}-{month:02}-{day:02}")),
             ),
             Reason::ImpossibleRegistrationMonth { year, month } => {
-                f.with("registered", format!("{year:04}-{month:02}"))
+                finding::impossible_registration_month(path, format!("{year:04}-{month:02}"))
             }
-            Reason::ChecksumMismatch { expected, actual } => f
-                .with("expected", u32::from(expected))
-                .with("actual", u32::from(actual)),
+            Reason::ChecksumMismatch { expected, actual } => {
+                finding::checksum_mismatch(path, u32::from(expected), u32::from(actual))
+            }
         }
     }
 }
@@ -112,7 +120,7 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
     let Some(text) = applicant.iin_bin.as_deref() else {
         // JSON input: the reader has already reported the missing or mistyped value.
         if !cx.input_failed(PATH) {
-            findings.push(with_basis(Finding::error(MISSING, PATH)));
+            findings.push(with_basis(finding::missing(PATH)));
         }
         return;
     };
@@ -134,17 +142,19 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
         return;
     };
     match id {
-        Identifier::Iin(iin) if iin.birth_date() > submitted => findings.push(with_basis(
-            Finding::error(BORN_AFTER_SUBMISSION, PATH)
-                .with("birth_date", Param::Date(iin.birth_date().to_string()))
-                .with("submitted", Param::Date(submitted.to_string())),
-        )),
+        Identifier::Iin(iin) if iin.birth_date() > submitted => {
+            findings.push(with_basis(finding::born_after_submission(
+                PATH,
+                Param::Date(iin.birth_date().to_string()),
+                Param::Date(submitted.to_string()),
+            )))
+        }
         Identifier::Bin(bin) if bin.registered() > YearMonth::of(submitted) => {
-            findings.push(with_basis(
-                Finding::error(REGISTERED_AFTER_SUBMISSION, PATH)
-                    .with("registered", bin.registered().to_string())
-                    .with("submitted", Param::Date(submitted.to_string())),
-            ))
+            findings.push(with_basis(finding::registered_after_submission(
+                PATH,
+                bin.registered().to_string(),
+                Param::Date(submitted.to_string()),
+            )))
         }
         _ => {}
     }
@@ -179,7 +189,7 @@ mod tests {
     use super::*;
     use crate::calendar::Date;
     use crate::findings::catalog;
-    use crate::ident::{Attribute, Bin, Iin, Sex, CODES};
+    use crate::ident::{Attribute, Bin, Iin, Sex, CODES, MISSING};
     use crate::{validate_application, validate_json, Application, Options, Report};
     use wasm_bindgen_test::wasm_bindgen_test;
 
