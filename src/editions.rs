@@ -360,45 +360,46 @@ fn edition_term(ed: &Edition) -> Param {
 pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edition> {
     if let Some(id) = query.edition {
         let Some(ed) = edition(id) else {
-            findings.push(
-                Finding::error(UNKNOWN_EDITION, "/edition")
-                    .with("value", id)
-                    .with("allowed", edition_ids(registry())),
-            );
+            findings.push(finding::unknown_edition(
+                "/edition",
+                id,
+                edition_ids(registry()),
+            ));
             return None;
         };
         if let (Some(region), Scope::Regions([first, ..])) = (query.region, ed.scope) {
             if !ed.covers(region) {
-                findings.push(
-                    Finding::warning(REGION_MISMATCH, "/region")
-                        .with("region", Param::Term(TermKind::Region, region.to_owned()))
-                        .with("edition", edition_term(ed))
-                        .with(
-                            "edition_region",
-                            Param::Term(TermKind::Region, (*first).to_owned()),
-                        ),
-                );
+                findings.push(finding::region_mismatch(
+                    "/region",
+                    Param::Term(TermKind::Region, region.to_owned()),
+                    edition_term(ed),
+                    Param::Term(TermKind::Region, (*first).to_owned()),
+                ));
             }
         }
         if let Some(date) = query.date.filter(|d| !ed.applies_on(*d)) {
             if ed.period.until.is_none() {
                 findings.push(
-                    Finding::warning(NOT_YET_IN_FORCE, "/submitted_at")
-                        .with("date", Param::Date(date.to_string()))
-                        .with("edition", edition_term(ed))
-                        .with("from", Param::Date(ed.period.from.to_string()))
-                        .basis(Basis::new(ed.id, "")),
+                    finding::not_yet_in_force(
+                        "/submitted_at",
+                        Param::Date(date.to_string()),
+                        edition_term(ed),
+                        Param::Date(ed.period.from.to_string()),
+                    )
+                    .basis(Basis::new(ed.id, "")),
                 );
                 return Some(ed);
             }
             let until = ed.period.until.map(|u| u.to_string()).unwrap_or_default();
             findings.push(
-                Finding::warning(OUTSIDE_PERIOD, "/submitted_at")
-                    .with("date", Param::Date(date.to_string()))
-                    .with("edition", edition_term(ed))
-                    .with("from", Param::Date(ed.period.from.to_string()))
-                    .with("until", Param::Date(until))
-                    .basis(Basis::new(ed.id, "")),
+                finding::outside_period(
+                    "/submitted_at",
+                    Param::Date(date.to_string()),
+                    edition_term(ed),
+                    Param::Date(ed.period.from.to_string()),
+                    Param::Date(until),
+                )
+                .basis(Basis::new(ed.id, "")),
             );
         }
         return Some(ed);
@@ -410,29 +411,26 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
                 .max_by_key(|e| e.period.from)
         });
         if national.is_none() {
-            findings.push(Finding::error(NOT_SELECTED, "/region"));
+            findings.push(finding::not_selected("/region"));
         }
         return national;
     };
     if region(region_id).is_none() {
         let regions: Vec<String> = REGIONS.iter().map(|r| r.id.to_owned()).collect();
-        findings.push(
-            Finding::error(UNKNOWN_REGION, "/region")
-                .with("value", region_id)
-                .with("allowed", Param::List(regions)),
-        );
+        findings.push(finding::unknown_region(
+            "/region",
+            region_id,
+            Param::List(regions),
+        ));
         return None;
     }
     let in_region = || registry().filter(move |e| e.covers(region_id));
     let Some(date) = query.date else {
-        findings.push(
-            Finding::error(NO_DATE, "/submitted_at")
-                .with(
-                    "region",
-                    Param::Term(TermKind::Region, region_id.to_owned()),
-                )
-                .with("editions", edition_ids(in_region())),
-        );
+        findings.push(finding::no_date(
+            "/submitted_at",
+            Param::Term(TermKind::Region, region_id.to_owned()),
+            edition_ids(in_region()),
+        ));
         return None;
     };
     // A later edition supersedes an earlier one: the latest start wins.
@@ -447,27 +445,21 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
     let best = in_region().map(|e| e.distance(date)).min().unwrap_or(0);
     let closest = in_region().filter(|e| e.distance(date) == best);
     if let Some(u) = UNLISTED.iter().find(|u| u.from <= date && date < u.until) {
-        findings.push(
-            Finding::error(NOT_IN_LIBRARY, "/submitted_at")
-                .with(
-                    "region",
-                    Param::Term(TermKind::Region, region_id.to_owned()),
-                )
-                .with("date", Param::Date(date.to_string()))
-                .with("regime", Param::Term(TermKind::Edition, u.id.to_owned()))
-                .with("closest", edition_ids(closest)),
-        );
+        findings.push(finding::not_in_library(
+            "/submitted_at",
+            Param::Term(TermKind::Region, region_id.to_owned()),
+            Param::Date(date.to_string()),
+            Param::Term(TermKind::Edition, u.id.to_owned()),
+            edition_ids(closest),
+        ));
         return None;
     }
-    findings.push(
-        Finding::error(NOT_COVERED, "/submitted_at")
-            .with(
-                "region",
-                Param::Term(TermKind::Region, region_id.to_owned()),
-            )
-            .with("date", Param::Date(date.to_string()))
-            .with("closest", edition_ids(closest)),
-    );
+    findings.push(finding::not_covered(
+        "/submitted_at",
+        Param::Term(TermKind::Region, region_id.to_owned()),
+        Param::Date(date.to_string()),
+        edition_ids(closest),
+    ));
     None
 }
 
@@ -494,79 +486,66 @@ pub fn check_offer(
     }
     let Some(offer) = offer else {
         findings.push(
-            Finding::error(SERVICE_NOT_OFFERED, "/service")
-                .with("edition", edition_term(ed))
-                .with(
-                    "service",
-                    Param::Term(TermKind::Service, service.as_str().to_owned()),
-                )
-                .basis(Basis::new(ed.id, "")),
+            finding::service_not_offered(
+                "/service",
+                edition_term(ed),
+                Param::Term(TermKind::Service, service.as_str().to_owned()),
+            )
+            .basis(Basis::new(ed.id, "")),
         );
         return;
     };
     let basis = Basis::new(ed.id, offer.basis);
     if let Some(category) = category_missing {
         findings.push(
-            Finding::error(CATEGORY_NOT_OFFERED, "/category")
-                .with("edition", edition_term(ed))
-                .with(
-                    "service",
-                    Param::Term(TermKind::Service, service.as_str().to_owned()),
-                )
-                .with("category", category.as_str())
-                .with(
-                    "allowed",
-                    Param::List(
-                        offer
-                            .categories
-                            .iter()
-                            .map(|c| c.as_str().to_owned())
-                            .collect(),
-                    ),
-                )
-                .basis(basis.clone()),
+            finding::category_not_offered(
+                "/category",
+                edition_term(ed),
+                Param::Term(TermKind::Service, service.as_str().to_owned()),
+                category.as_str(),
+                Param::List(
+                    offer
+                        .categories
+                        .iter()
+                        .map(|c| c.as_str().to_owned())
+                        .collect(),
+                ),
+            )
+            .basis(basis.clone()),
         );
     }
     if let Some(action) = action.filter(|a| !offer.actions.contains(a)) {
         findings.push(
-            Finding::error(ACTION_NOT_OFFERED, "/action")
-                .with("edition", edition_term(ed))
-                .with(
-                    "action",
-                    Param::Term(TermKind::Action, action.as_str().to_owned()),
-                )
-                .with(
-                    "allowed",
-                    Param::List(
-                        offer
-                            .actions
-                            .iter()
-                            .map(|a| a.as_str().to_owned())
-                            .collect(),
-                    ),
-                )
-                .basis(basis.clone()),
+            finding::action_not_offered(
+                "/action",
+                edition_term(ed),
+                Param::Term(TermKind::Action, action.as_str().to_owned()),
+                Param::List(
+                    offer
+                        .actions
+                        .iter()
+                        .map(|a| a.as_str().to_owned())
+                        .collect(),
+                ),
+            )
+            .basis(basis.clone()),
         );
     }
     if let Some(channel) = channel.filter(|c| !offer.channels.contains(c)) {
         findings.push(
-            Finding::error(CHANNEL_NOT_OFFERED, "/channel")
-                .with("edition", edition_term(ed))
-                .with(
-                    "channel",
-                    Param::Term(TermKind::Channel, channel.as_str().to_owned()),
-                )
-                .with(
-                    "allowed",
-                    Param::List(
-                        offer
-                            .channels
-                            .iter()
-                            .map(|c| c.as_str().to_owned())
-                            .collect(),
-                    ),
-                )
-                .basis(basis),
+            finding::channel_not_offered(
+                "/channel",
+                edition_term(ed),
+                Param::Term(TermKind::Channel, channel.as_str().to_owned()),
+                Param::List(
+                    offer
+                        .channels
+                        .iter()
+                        .map(|c| c.as_str().to_owned())
+                        .collect(),
+                ),
+            )
+            .basis(basis),
         );
     }
 }
