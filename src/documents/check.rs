@@ -6,9 +6,9 @@ use super::checklist::{
     ask_questions, check_objects, cite, evaluate, list_basis, Answers, Evaluated,
 };
 use super::data::{self, Attributes, List};
-use super::{Status, ORIGINAL_SHOWN};
+use super::{finding, Status, ORIGINAL_SHOWN};
 use crate::calendar::Date;
-use crate::findings::{Finding, Findings, Param, Pointer, Severity, TermKind};
+use crate::findings::{Findings, Param, Pointer, TermKind};
 use crate::model::{ApplicantKind, AttachedDocument, Channel};
 use crate::Context;
 
@@ -58,15 +58,10 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
             if e.status == Status::Required && !attached(e.rule.document.id) {
                 let clause = cite(list, e.rule.clause);
                 findings.push(
-                    about(
-                        Severity::Error,
-                        super::MISSING,
+                    finding::missing(
                         "/documents",
-                        e.rule.document.id,
-                    )
-                    .with("clause", clause.to_string())
-                    .with(
-                        "refusal",
+                        document(e.rule.document.id),
+                        clause.to_string(),
                         list_basis(list, list.provisions.refusal).to_string(),
                     )
                     .basis(clause),
@@ -88,17 +83,16 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
     if channel == Channel::Portal && app.eds_signed != Some(true) && !cx.input_failed("/eds_signed")
     {
         findings.push(
-            Finding::error(super::APPLICATION_NOT_SIGNED, "/eds_signed")
+            finding::application_not_signed("/eds_signed")
                 .basis(list_basis(list, list.provisions.signature)),
         );
     }
 }
 
-/// A finding of `code` about document `id` at `path`.
+/// The `document` param of a finding about document `id`.
 #[inline(never)]
-fn about(severity: Severity, code: &'static str, path: &str, id: &str) -> Finding {
-    Finding::new(severity, code, path)
-        .with("document", Param::Term(TermKind::Document, id.to_owned()))
+fn document(id: &str) -> Param {
+    Param::Term(TermKind::Document, id.to_owned())
 }
 
 /// Checks one attached document at `path`.
@@ -118,19 +112,24 @@ fn check_attached(
     };
     check_validity(cx, list, id, doc, path, submitted, findings);
     let rule = evaluated.iter().find(|e| e.rule.document.id == id);
-    let (severity, code, field) = match rule {
-        None => (Severity::Info, super::NOT_IN_LIST, "id"),
-        Some(e) if e.status == Status::NotApplicable => (Severity::Info, super::NOT_REQUIRED, "id"),
+    let at = |field: &str| path.key(field);
+    let finding = match rule {
+        None => finding::not_in_list(at("id").as_str(), document(id)),
+        Some(e) if e.status == Status::NotApplicable => {
+            finding::not_required(at("id").as_str(), document(id))
+        }
         Some(e) => {
             let attributes = e.rule.attributes;
-            if attributes.has(Attributes::EDS_SIGNED) && doc.eds_signed == Some(false) {
-                (Severity::Error, super::NOT_EDS_SIGNED, "eds_signed")
+            let f = if attributes.has(Attributes::EDS_SIGNED) && doc.eds_signed == Some(false) {
+                finding::not_eds_signed(at("eds_signed").as_str(), document(id))
             } else if attributes.has(Attributes::NOTARISED_UNLESS_ORIGINAL_SHOWN)
                 && doc.notarised != Some(true)
             {
                 match data::fact(ORIGINAL_SHOWN).and_then(|f| answers.get(f)) {
                     Some(true) => return,
-                    Some(false) => (Severity::Error, super::COPY_NOT_NOTARISED, "notarised"),
+                    Some(false) => {
+                        finding::copy_not_notarised(at("notarised").as_str(), document(id))
+                    }
                     None => {
                         ask_for_original(cx, list, e, id, findings);
                         return;
@@ -138,13 +137,10 @@ fn check_attached(
                 }
             } else {
                 return;
-            }
+            };
+            f.basis(cite(list, e.rule.clause))
         }
     };
-    let mut finding = about(severity, code, path.key(field).as_str(), id);
-    if let Some(e) = rule.filter(|_| severity == Severity::Error) {
-        finding = finding.basis(cite(list, e.rule.clause));
-    }
     findings.push(finding);
 }
 
@@ -160,14 +156,9 @@ fn ask_for_original(
     let path = Pointer::root().key("facts").key(ORIGINAL_SHOWN);
     if !cx.input_failed(path.as_str()) {
         findings.push(
-            about(
-                Severity::Warning,
-                super::ORIGINAL_OR_NOTARISED,
+            finding::original_or_notarised(
                 path.as_str(),
-                id,
-            )
-            .with(
-                "fact",
+                document(id),
                 Param::Term(TermKind::Fact, ORIGINAL_SHOWN.to_owned()),
             )
             .basis(cite(list, e.rule.clause)),
@@ -191,8 +182,9 @@ fn check_validity(
     };
     let at = path.key("valid_until");
     match Date::parse_iso(text.as_str()) {
-        Err(_) if !cx.input_failed(at.as_str()) => findings
-            .push(Finding::error(super::INVALID_DATE, at.as_str()).with("value", text.as_str())),
+        Err(_) if !cx.input_failed(at.as_str()) => {
+            findings.push(finding::invalid_date(at.as_str(), text.as_str()))
+        }
         Err(_) => {}
         Ok(until) => {
             if let Some(date) = submitted.filter(|d| until < *d) {
@@ -203,10 +195,13 @@ fn check_validity(
                     p.expiry
                 };
                 findings.push(
-                    about(Severity::Error, super::EXPIRED, at.as_str(), id)
-                        .with("valid_until", Param::Date(until.to_string()))
-                        .with("date", Param::Date(date.to_string()))
-                        .basis(list_basis(list, clause)),
+                    finding::expired(
+                        at.as_str(),
+                        document(id),
+                        Param::Date(until.to_string()),
+                        Param::Date(date.to_string()),
+                    )
+                    .basis(list_basis(list, clause)),
                 );
             }
         }

@@ -315,15 +315,12 @@ pub(crate) fn ask_questions(
             .iter()
             .filter(|o| o.fact.is_some_and(|f| f.id == fact.id) && !attached(o.rule.document.id))
             .count();
-        findings.push(
-            Finding::warning(super::FACT_UNANSWERED, path.as_str())
-                .with("fact", Param::Term(TermKind::Fact, fact.id.to_owned()))
-                .with(
-                    "document",
-                    Param::Term(TermKind::Document, e.rule.document.id.to_owned()),
-                )
-                .with("count", open),
-        );
+        findings.push(super::finding::fact_unanswered(
+            path.as_str(),
+            Param::Term(TermKind::Fact, fact.id.to_owned()),
+            Param::Term(TermKind::Document, e.rule.document.id.to_owned()),
+            open,
+        ));
     }
 }
 
@@ -335,12 +332,10 @@ pub(crate) fn check_objects(list: &List, answers: &Answers<'_>, findings: &mut F
             .iter()
             .all(|id| data::fact(id).and_then(|f| answers.get(f)) == Some(false))
     {
-        findings.push(
-            Finding::error(super::NO_OBJECT_OF_EXPERTISE, "/facts").basis(cite(
-                list,
-                list.source.map_or(list.provisions.clause, |s| s.clause),
-            )),
-        );
+        findings.push(super::finding::no_object_of_expertise("/facts").basis(cite(
+            list,
+            list.source.map_or(list.provisions.clause, |s| s.clause),
+        )));
     }
 }
 
@@ -474,9 +469,7 @@ pub fn checklist_value(value: &Value, options: &Options) -> ChecklistReport {
             .and_then(|d| match Date::parse_iso(d.as_str()) {
                 Ok(date) => Some(date),
                 Err(_) => {
-                    findings.push(
-                        Finding::error(super::INVALID_DATE, "/date").with("value", d.as_str()),
-                    );
+                    findings.push(super::finding::invalid_date("/date", d.as_str()));
                     None
                 }
             });
