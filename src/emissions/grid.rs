@@ -14,13 +14,8 @@ use crate::model::Amount;
 
 use super::decimal::{self, half_ulp2, Rounding, Units};
 use super::number::{self, NumberError};
-use super::{basis, Checker, TotalCell};
-use super::{
-    ACTUAL_ABOVE_REQUESTED, ANNUAL_ABOVE_RATE, DUPLICATE_GROUP, DUPLICATE_SUBSTANCE, EMPTY_GROUP,
-    EXPONENT_NOTATION, FLOW_SPREAD_ANNUAL, FLOW_SPREAD_HOURLY, INVALID_NUMBER, MISSING_VALUE,
-    NEGATIVE_VALUE, REQUESTED_ABOVE_NORMATIVE, SUM_MISMATCH, TEXT_TOO_LONG, TOO_LARGE,
-    TOO_MANY_DECIMALS, UNKNOWN_SITE, ZERO_WITH_POSITIVE,
-};
+use super::{basis, finding, Checker, TotalCell};
+use super::{ACTUAL_ABOVE_REQUESTED, REQUESTED_ABOVE_NORMATIVE};
 
 /// Most columns of a table (table 3 of the 002 form: 3 groups × mg/l, g/h, t/yr).
 pub(crate) const MAX_COLS: usize = 9;
@@ -456,7 +451,7 @@ impl Checker<'_, '_> {
                 }
                 if group.rows.is_empty() {
                     self.push(
-                        Finding::error(EMPTY_GROUP, spec.group_path(y, g))
+                        finding::empty_group(spec.group_path(y, g))
                             .basis(spec.form(self.edition_id())),
                     );
                 }
@@ -577,7 +572,7 @@ impl Checker<'_, '_> {
             }
         }
         let basis = spec.form(self.edition_id());
-        self.push(Finding::error(MISSING_VALUE, path).basis(basis));
+        self.push(finding::missing_value(path).basis(basis));
     }
 
     /// A required text of a row is empty (unless reading failed there).
@@ -589,7 +584,7 @@ impl Checker<'_, '_> {
         path.push_str(field);
         if !self.cx.input_failed(&path) {
             let basis = spec.form(self.edition_id());
-            self.push(Finding::error(MISSING_VALUE, path).basis(basis));
+            self.push(finding::missing_value(path).basis(basis));
         }
     }
 
@@ -602,10 +597,12 @@ impl Checker<'_, '_> {
         declared: Slot,
         expected: i128,
     ) {
-        let f = Finding::error(SUM_MISMATCH, spec.cell_path(y, row, c))
-            .with("declared", declared.value())
-            .with("expected", Param::Decimal(decimal::format_units(expected)))
-            .basis(spec.form(self.edition_id()));
+        let f = finding::sum_mismatch(
+            spec.cell_path(y, row, c),
+            declared.value(),
+            Param::Decimal(decimal::format_units(expected)),
+        )
+        .basis(spec.form(self.edition_id()));
         self.push(f);
     }
 
@@ -645,14 +642,10 @@ impl Checker<'_, '_> {
             }
             let path = spec.cell_path(y, row, hi);
             let f = if code == REQUESTED_ABOVE_NORMATIVE {
-                Finding::error(code, path)
-                    .with("requested", a.value())
-                    .with("normative", b.value())
+                finding::requested_above_normative(path, a.value(), b.value())
                     .basis(basis::conditions(self.edition_id()))
             } else {
-                Finding::warning(code, path)
-                    .with("actual", a.value())
-                    .with("requested", b.value())
+                finding::actual_above_requested(path, a.value(), b.value())
                     .basis(spec.form(self.edition_id()))
             };
             self.push(f);
@@ -663,10 +656,12 @@ impl Checker<'_, '_> {
                 continue;
             }
             if let Some(max) = exceeds_rate(r, t, hourly, leap) {
-                let f = Finding::error(ANNUAL_ABOVE_RATE, spec.cell_path(y, row, annual))
-                    .with("value", t.value())
-                    .with("max", Param::Decimal(decimal::format_units(max)))
-                    .basis(basis::incorrect(self.edition_id()));
+                let f = finding::annual_above_rate(
+                    spec.cell_path(y, row, annual),
+                    t.value(),
+                    Param::Decimal(decimal::format_units(max)),
+                )
+                .basis(basis::incorrect(self.edition_id()));
                 self.push(f);
             }
         }
@@ -681,8 +676,7 @@ impl Checker<'_, '_> {
                 .find(|&&i| at(s, i).ok && at(s, i).units == 0);
             let positive = members.iter().find(|&&i| at(s, i).ok && at(s, i).units > 0);
             if let (Some(&z), Some(&p)) = (zero, positive) {
-                let f = Finding::warning(ZERO_WITH_POSITIVE, spec.cell_path(y, row, z))
-                    .with("other", at(s, p).value())
+                let f = finding::zero_with_positive(spec.cell_path(y, row, z), at(s, p).value())
                     .basis(spec.form(self.edition_id()));
                 self.push(f);
             }
@@ -699,9 +693,7 @@ impl Checker<'_, '_> {
         for (g, id) in later_duplicates(ids) {
             let mut path = spec.group_path(y, g);
             path.push_str(spec.group_id);
-            let f = Finding::error(DUPLICATE_GROUP, path)
-                .with("number", id)
-                .basis(spec.form(self.edition_id()));
+            let f = finding::duplicate_group(path, id).basis(spec.form(self.edition_id()));
             self.push(f);
         }
     }
@@ -714,9 +706,7 @@ impl Checker<'_, '_> {
         }
         let mut path = spec.group_path(y, g);
         path.push_str(spec.group_id);
-        let f = Finding::warning(UNKNOWN_SITE, path)
-            .with("site", id)
-            .basis(spec.form(self.edition_id()));
+        let f = finding::unknown_site(path, id).basis(spec.form(self.edition_id()));
         self.push(f);
     }
 
@@ -734,11 +724,7 @@ impl Checker<'_, '_> {
                 if text.len() > MAX_NAME_LEN {
                     let mut path = spec.row_path(y, Row::Item(g, r));
                     path.push_str(field);
-                    self.push(
-                        Finding::error(TEXT_TOO_LONG, path)
-                            .with("length", text.len())
-                            .with("limit", MAX_NAME_LEN),
-                    );
+                    self.push(finding::text_too_long(path, text.len(), MAX_NAME_LEN));
                     continue;
                 }
                 let row_bits = (r as u64) & ROW_MASK;
@@ -781,10 +767,12 @@ impl Checker<'_, '_> {
             let later = later as usize;
             let row = rows.get(later);
             let name = row.and_then(|r| r.name.or(r.code)).unwrap_or("").to_owned();
-            let f = Finding::error(DUPLICATE_SUBSTANCE, spec.row_path(y, Row::Item(g, later)))
-                .with("name", name)
-                .with("first", first + 1)
-                .basis(spec.form(self.edition_id()));
+            let f = finding::duplicate_substance(
+                spec.row_path(y, Row::Item(g, later)),
+                name,
+                first + 1,
+            )
+            .basis(spec.form(self.edition_id()));
             self.push(f);
         }
     }
@@ -851,16 +839,14 @@ impl Checker<'_, '_> {
                 .get(lr)
                 .and_then(|row| row.name.or(row.code))
                 .unwrap_or("");
-            let code = if hourly {
-                FLOW_SPREAD_HOURLY
+            let path = spec.cell_path(y, Row::Item(g, hr), other);
+            let (this_flow, other_flow) = (flow(hr), flow(lr));
+            let f = if hourly {
+                finding::flow_spread_hourly(path, this_flow, other_name.to_owned(), other_flow)
             } else {
-                FLOW_SPREAD_ANNUAL
+                finding::flow_spread_annual(path, this_flow, other_name.to_owned(), other_flow)
             };
-            let f = Finding::warning(code, spec.cell_path(y, Row::Item(g, hr), other))
-                .with("flow", flow(hr))
-                .with("other", other_name.to_owned())
-                .with("other_flow", flow(lr))
-                .basis(spec.form(self.edition_id()));
+            let f = f.basis(spec.form(self.edition_id()));
             self.push(f);
         }
     }
@@ -892,18 +878,18 @@ fn exceeds_rate(rate: Slot, annual: Slot, hourly: bool, leap: bool) -> Option<i1
 pub(crate) fn number_finding(e: &NumberError, text: &str, path: String) -> Finding {
     let value = short(text);
     match e {
-        NumberError::Negative => Finding::error(NEGATIVE_VALUE, path).with("value", value),
-        NumberError::Exponent { plain: Some(plain) } => Finding::error(EXPONENT_NOTATION, path)
-            .with("value", value)
-            .with("plain", Param::Decimal(plain.clone())),
-        NumberError::TooManyDecimals => Finding::error(TOO_MANY_DECIMALS, path)
-            .with("value", value)
-            .with("max", u32::from(number::MAX_DECIMALS)),
-        NumberError::TooLarge => Finding::error(TOO_LARGE, path)
-            .with("value", value)
-            .with("max", Param::Decimal(number::MAX_VALUE.to_string())),
+        NumberError::Negative => finding::negative_value(path, value),
+        NumberError::Exponent { plain: Some(plain) } => {
+            finding::exponent_notation(path, value, Param::Decimal(plain.clone()))
+        }
+        NumberError::TooManyDecimals => {
+            finding::too_many_decimals(path, value, u32::from(number::MAX_DECIMALS))
+        }
+        NumberError::TooLarge => {
+            finding::too_large(path, value, Param::Decimal(number::MAX_VALUE.to_string()))
+        }
         NumberError::Empty | NumberError::Invalid | NumberError::Exponent { plain: None } => {
-            Finding::error(INVALID_NUMBER, path).with("value", value)
+            finding::invalid_number(path, value)
         }
     }
 }

@@ -210,7 +210,7 @@ impl Checker<'_, '_> {
             Err(number::NumberError::Empty) => {
                 if !self.cx.input_failed(path) {
                     let basis = form(self.cx.edition.map(|e| e.id));
-                    self.push(Finding::error(MISSING_VALUE, path).basis(basis));
+                    self.push(finding::missing_value(path).basis(basis));
                 }
                 None
             }
@@ -262,9 +262,7 @@ impl Checker<'_, '_> {
         let (rows, groups) = tables::count_rows(&view);
         if rows > MAX_TABLE_ROWS || groups > MAX_TABLE_ROWS {
             let rows = rows.max(groups);
-            let f = Finding::error(TOO_MANY_ROWS, spec.root)
-                .with("count", rows)
-                .with("limit", MAX_TABLE_ROWS);
+            let f = finding::too_many_rows(spec.root, rows, MAX_TABLE_ROWS);
             self.push(f);
             return None;
         }
@@ -342,13 +340,12 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Su
                 Some(basis::ALMATY_OBLAST) => Basis::new(basis::ALMATY_OBLAST, "PR App.1 p. 3"),
                 _ => Basis::new(basis::KARAGANDA, "App.3 p. 3"),
             };
-            let f = Finding::error(NO_LIMITS_REQUESTED, "").basis(section);
+            let f = finding::no_limits_requested("").basis(section);
             ck.push(f);
         }
         let no_sites = app.industrial_sites.as_ref().is_none_or(Vec::is_empty);
         if air && no_sites && !cx.input_failed("/industrial_sites") {
-            let f =
-                Finding::error(MISSING_VALUE, "/industrial_sites").basis(sites::t1_form(edition));
+            let f = finding::missing_value("/industrial_sites").basis(sites::t1_form(edition));
             ck.push(f);
         }
     }

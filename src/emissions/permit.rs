@@ -1,7 +1,7 @@
 //! The permit (seed 000 App.3 permit blank): limit appendices 1–4, conditions 1–4
 //! ("year ____ — ____ tonnes") and the validity period.
 
-use crate::findings::{Basis, Finding, Param};
+use crate::findings::{Basis, Param};
 use crate::model::{Permit, YearTonnes};
 
 use super::decimal;
@@ -11,11 +11,7 @@ use super::tables::{
     WASTE_LIMITS, WATER_LIMITS,
 };
 use super::years::{year_param, YearsOf};
-use super::{basis, Checker, TotalCell};
-use super::{
-    CONDITION_MISMATCH, CONDITION_WITHOUT_APPENDIX, PERMIT_TOO_LONG, VALIDITY_REVERSED,
-    YEAR_OUTSIDE_VALIDITY,
-};
+use super::{basis, finding, Checker, TotalCell};
 
 fn conditions_form(_: Option<&str>) -> Basis {
     Basis::new(basis::KARAGANDA, "App.3 permit, conditions 1–4")
@@ -90,8 +86,7 @@ impl Checker<'_, '_> {
         let Some(appendix) = totals.iter().find(|t| t.year == Some(year)) else {
             path.truncate(base_len);
             path.push_str("/year");
-            let f = Finding::warning(CONDITION_WITHOUT_APPENDIX, path)
-                .with("year", year_param(year))
+            let f = finding::condition_without_appendix(path, year_param(year))
                 .basis(conditions_form(None));
             self.push(f);
             return;
@@ -116,10 +111,12 @@ impl Checker<'_, '_> {
             || (declared.ok && consistent(stated, &one));
         if checkable && !fits {
             let expected = if sum.complete() { sum.sum } else { one.sum };
-            let f = Finding::error(CONDITION_MISMATCH, path)
-                .with("declared", stated.value())
-                .with("expected", Param::Decimal(decimal::format_units(expected)))
-                .basis(conditions_form(None));
+            let f = finding::condition_mismatch(
+                path,
+                stated.value(),
+                Param::Decimal(decimal::format_units(expected)),
+            )
+            .basis(conditions_form(None));
             self.push(f);
         }
     }
@@ -129,19 +126,18 @@ impl Checker<'_, '_> {
     fn validity(&mut self, p: &Permit) -> Option<(i32, i32)> {
         let (from, to) = (p.valid_from_year?, p.valid_to_year?);
         if to < from {
-            let f = Finding::error(VALIDITY_REVERSED, "/permit/valid_to_year")
-                .with("from", year_param(from))
-                .with("to", year_param(to))
-                .basis(Basis::new(basis::KARAGANDA, "App.3 permit, condition 7"));
+            let f = finding::validity_reversed(
+                "/permit/valid_to_year",
+                year_param(from),
+                year_param(to),
+            )
+            .basis(Basis::new(basis::KARAGANDA, "App.3 permit, condition 7"));
             self.push(f);
             return None;
         }
         let span = i64::from(to) - i64::from(from) + 1;
         if let Some((max, term)) = self.permit_term().filter(|(m, _)| span > *m as i64) {
-            let f = Finding::error(PERMIT_TOO_LONG, "/permit/valid_to_year")
-                .with("count", span)
-                .with("max", max)
-                .basis(term);
+            let f = finding::permit_too_long("/permit/valid_to_year", span, max).basis(term);
             self.push(f);
         }
         Some((from, to))
@@ -157,11 +153,13 @@ impl Checker<'_, '_> {
                 path.push_str(items);
                 push_index(&mut path, i);
                 path.push_str("/year");
-                let f = Finding::warning(YEAR_OUTSIDE_VALIDITY, path)
-                    .with("year", year_param(y))
-                    .with("from", year_param(from))
-                    .with("to", year_param(to))
-                    .basis(Basis::new(basis::KARAGANDA, "App.3 permit, condition 7"));
+                let f = finding::year_outside_validity(
+                    path,
+                    year_param(y),
+                    year_param(from),
+                    year_param(to),
+                )
+                .basis(Basis::new(basis::KARAGANDA, "App.3 permit, condition 7"));
                 self.push(f);
             }
         }

@@ -1,14 +1,11 @@
 //! Table 1: industrial sites — numbers, coordinates, area.
 
-use crate::findings::{Basis, Finding, Param};
+use crate::findings::{Basis, Param};
 use crate::model::Dms;
 
 use super::decimal::{self, Rounding};
 use super::grid::{later_duplicates, pack, push_index, sort_keys, unpack};
-use super::{basis, Checker};
-use super::{
-    AREA_NOT_POSITIVE, COORDINATE_OUT_OF_RANGE, DUPLICATE_SITE, NOT_WHOLE, OUTSIDE_KAZAKHSTAN,
-};
+use super::{basis, finding, Checker};
 
 /// Kazakhstan's extent in whole degrees, rounded outwards (DIGEST §5.4, outside
 /// the seeds): latitude 40°–56° N, longitude 46°–88° E.
@@ -71,7 +68,7 @@ impl Checker<'_, '_> {
             area_path.push_str("/area_ha");
             if let Some(q) = self.amount(site.area_ha.as_ref(), &area_path, t1_form) {
                 if q.units == 0 {
-                    let f = Finding::error(AREA_NOT_POSITIVE, area_path).basis(self.t1_form());
+                    let f = finding::area_not_positive(area_path).basis(self.t1_form());
                     self.push(f);
                 }
             }
@@ -80,9 +77,7 @@ impl Checker<'_, '_> {
             let mut path = String::from("/industrial_sites");
             push_index(&mut path, i);
             path.push_str("/number");
-            let f = Finding::error(DUPLICATE_SITE, path)
-                .with("number", n)
-                .basis(self.t1_form());
+            let f = finding::duplicate_site(path, n).basis(self.t1_form());
             self.push(f);
         }
         sort_keys(&mut numbers);
@@ -129,16 +124,17 @@ impl Checker<'_, '_> {
             };
             let units = i128::from(q.units);
             if whole && units % UNITS_PER_ONE != 0 {
-                let f = Finding::error(NOT_WHOLE, part_path)
-                    .with("value", Param::Decimal(q.canonical()))
+                let f = finding::not_whole(part_path, Param::Decimal(q.canonical()))
                     .basis(self.t1_form());
                 self.push(f);
                 complete = false;
             } else if units >= i128::from(limit) * UNITS_PER_ONE {
-                let f = Finding::error(COORDINATE_OUT_OF_RANGE, part_path)
-                    .with("value", Param::Decimal(q.canonical()))
-                    .with("limit", limit)
-                    .basis(self.t1_form());
+                let f = finding::coordinate_out_of_range(
+                    part_path,
+                    Param::Decimal(q.canonical()),
+                    limit,
+                )
+                .basis(self.t1_form());
                 self.push(f);
                 complete = false;
             }
@@ -153,10 +149,12 @@ impl Checker<'_, '_> {
             // Decimal degrees to 4 places (about 11 m), half away from zero.
             let degrees =
                 decimal::div_round(total, 3600 * 100_000, Rounding::HalfAwayFromZero).unwrap_or(0);
-            let f = Finding::warning(OUTSIDE_KAZAKHSTAN, path)
-                .with("value", Param::Decimal(decimal::format_scaled(degrees, 4)))
-                .with("min", lo)
-                .with("max", hi);
+            let f = finding::outside_kazakhstan(
+                path,
+                Param::Decimal(decimal::format_scaled(degrees, 4)),
+                lo,
+                hi,
+            );
             self.push(f);
         }
     }

@@ -1,13 +1,9 @@
 //! Per-year blocks: the years a table (or a list of permit conditions) is filled for.
 
-use crate::findings::{Basis, Finding, Param};
+use crate::findings::{Basis, Param};
 
 use super::grid::{later_duplicates, pack, push_index, sort_keys, unpack};
-use super::{basis, Checker};
-use super::{
-    DUPLICATE_YEAR, PERMIT_TOO_LONG, TOO_MANY_YEARS, YEARS_NOT_CONSECUTIVE, YEAR_BEFORE_SUBMISSION,
-    YEAR_OUT_OF_RANGE,
-};
+use super::{basis, finding, Checker};
 
 /// A permit is issued for at most five years under the 2007 Code (art. 76; the
 /// permit blank has five year columns), so an application asks for at most five.
@@ -60,9 +56,7 @@ impl Checker<'_, '_> {
         for (i, year) in years.iter().enumerate() {
             let Some(y) = *year else { continue };
             if y < YEAR_RANGE.0 || y > YEAR_RANGE.1 {
-                let f = Finding::error(YEAR_OUT_OF_RANGE, path(i))
-                    .with("year", year_param(y))
-                    .basis(form.clone());
+                let f = finding::year_out_of_range(path(i), year_param(y)).basis(form.clone());
                 self.push(f);
                 continue;
             }
@@ -70,9 +64,7 @@ impl Checker<'_, '_> {
             valid.push(pack(y.unsigned_abs(), i));
         }
         for (i, y) in later_duplicates(valid.clone()) {
-            let f = Finding::error(DUPLICATE_YEAR, path(i))
-                .with("year", year_param(y as i32))
-                .basis(form.clone());
+            let f = finding::duplicate_year(path(i), year_param(y as i32)).basis(form.clone());
             self.push(f);
         }
         sort_keys(&mut valid);
@@ -88,31 +80,32 @@ impl Checker<'_, '_> {
         for w in distinct.windows(2).filter(|_| form_checks) {
             if let [(prev, _), (y, i)] = w {
                 if *y > prev + 1 {
-                    let f = Finding::warning(YEARS_NOT_CONSECUTIVE, path(*i))
-                        .with("year", year_param(*y))
-                        .with("previous", year_param(*prev))
-                        .basis(Basis::new(
-                            basis::KARAGANDA,
-                            "App.3 permit, conditions 1–4, 7",
-                        ));
+                    let f =
+                        finding::years_not_consecutive(path(*i), year_param(*y), year_param(*prev))
+                            .basis(Basis::new(
+                                basis::KARAGANDA,
+                                "App.3 permit, conditions 1–4, 7",
+                            ));
                     self.push(f);
                 }
             }
         }
         if let Some((max, term)) = self.permit_term().filter(|(m, _)| distinct.len() > *m) {
             let f = match of {
-                YearsOf::Application => Finding::warning(TOO_MANY_YEARS, items),
-                YearsOf::Permit => Finding::error(PERMIT_TOO_LONG, items),
+                YearsOf::Application => finding::too_many_years(items, distinct.len(), max),
+                YearsOf::Permit => finding::permit_too_long(items, distinct.len(), max),
             };
-            self.push(f.with("count", distinct.len()).with("max", max).basis(term));
+            self.push(f.basis(term));
         }
         if of == YearsOf::Application && form_checks {
             if let Some(submitted) = self.cx.submitted_on().map(|d| d.year()) {
                 for &(y, i) in distinct.iter().filter(|(y, _)| *y < submitted) {
-                    let f = Finding::warning(YEAR_BEFORE_SUBMISSION, path(i))
-                        .with("year", year_param(y))
-                        .with("submitted", year_param(submitted))
-                        .basis(form.clone());
+                    let f = finding::year_before_submission(
+                        path(i),
+                        year_param(y),
+                        year_param(submitted),
+                    )
+                    .basis(form.clone());
                     self.push(f);
                 }
             }
