@@ -8,7 +8,7 @@ use super::checklist::{
 use super::data::{self, Attributes, List};
 use super::{finding, Status, ORIGINAL_SHOWN};
 use crate::calendar::Date;
-use crate::findings::{Findings, Param, Pointer, TermKind};
+use crate::findings::{Finding, Findings, Param, Pointer, Severity, TermKind};
 use crate::model::{ApplicantKind, AttachedDocument, Channel};
 use crate::Context;
 
@@ -95,6 +95,13 @@ fn document(id: &str) -> Param {
     Param::Term(TermKind::Document, id.to_owned())
 }
 
+/// A finding of `code` about document `id` at `path`, for the codes whose only
+/// param is `document`, chosen at run time.
+#[inline(never)]
+fn about(severity: Severity, code: &'static str, path: &str, id: &str) -> Finding {
+    Finding::new(severity, code, path).with("document", document(id))
+}
+
 /// Checks one attached document at `path`.
 #[allow(clippy::too_many_arguments)]
 fn check_attached(
@@ -112,24 +119,19 @@ fn check_attached(
     };
     check_validity(cx, list, id, doc, path, submitted, findings);
     let rule = evaluated.iter().find(|e| e.rule.document.id == id);
-    let at = |field: &str| path.key(field);
-    let finding = match rule {
-        None => finding::not_in_list(at("id").as_str(), document(id)),
-        Some(e) if e.status == Status::NotApplicable => {
-            finding::not_required(at("id").as_str(), document(id))
-        }
+    let (severity, code, field) = match rule {
+        None => (Severity::Info, super::NOT_IN_LIST, "id"),
+        Some(e) if e.status == Status::NotApplicable => (Severity::Info, super::NOT_REQUIRED, "id"),
         Some(e) => {
             let attributes = e.rule.attributes;
-            let f = if attributes.has(Attributes::EDS_SIGNED) && doc.eds_signed == Some(false) {
-                finding::not_eds_signed(at("eds_signed").as_str(), document(id))
+            if attributes.has(Attributes::EDS_SIGNED) && doc.eds_signed == Some(false) {
+                (Severity::Error, super::NOT_EDS_SIGNED, "eds_signed")
             } else if attributes.has(Attributes::NOTARISED_UNLESS_ORIGINAL_SHOWN)
                 && doc.notarised != Some(true)
             {
                 match data::fact(ORIGINAL_SHOWN).and_then(|f| answers.get(f)) {
                     Some(true) => return,
-                    Some(false) => {
-                        finding::copy_not_notarised(at("notarised").as_str(), document(id))
-                    }
+                    Some(false) => (Severity::Error, super::COPY_NOT_NOTARISED, "notarised"),
                     None => {
                         ask_for_original(cx, list, e, id, findings);
                         return;
@@ -137,10 +139,13 @@ fn check_attached(
                 }
             } else {
                 return;
-            };
-            f.basis(cite(list, e.rule.clause))
+            }
         }
     };
+    let mut finding = about(severity, code, path.key(field).as_str(), id);
+    if let Some(e) = rule.filter(|_| severity == Severity::Error) {
+        finding = finding.basis(cite(list, e.rule.clause));
+    }
     findings.push(finding);
 }
 
