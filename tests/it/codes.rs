@@ -193,6 +193,31 @@ fn docs_checks_md_is_what_the_data_gives() {
 /// Every finding of the parity corpus (`tests/vectors/parity/`) has its code's
 /// documented severity (unless the case overrides severities) and exactly its
 /// declared params, in their order.
+/// The generated builders (`<domain>::finding::<code>`) give the code, the
+/// data's severity and the declared params in declared order (`type`, a Rust
+/// keyword, included).
+#[test]
+fn typed_builders_follow_their_data() {
+    use kz_eco_rules::{documents, editions, emissions, ident, transition};
+    let built = [
+        documents::finding::missing("/documents", "d", "c", "r"),
+        documents::finding::not_in_list("/documents/0/id", "d"),
+        editions::finding::not_selected("/region"),
+        emissions::finding::flow_spread_hourly("/x", "1", "y", "2"),
+        ident::finding::not_a_string("", "number"),
+        transition::finding::old_permit_expired("/old_permit", "2020-01-01", "2021-01-01"),
+    ];
+    let declared: BTreeMap<String, Entry> = data().into_iter().flat_map(|(_, e)| e).collect();
+    for f in built {
+        let e = &declared[f.code];
+        let (severity, _, _) = e.finding().expect("a finding code");
+        assert_eq!(f.severity.as_str(), severity.as_str(), "{}", f.code);
+        let names: Vec<&str> = f.params.0.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, e.params, "{}", f.code);
+        assert!(f.basis.is_none() && f.message.is_empty());
+    }
+}
+
 #[test]
 fn emitted_findings_match_their_data() {
     let mut declared = BTreeMap::new();
