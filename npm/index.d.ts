@@ -82,6 +82,13 @@ export interface Application {
    * Progress of an expertise: remarks and the applicant's fixes.
    */
   expertise?: ExpertiseProgress | null;
+  /**
+   * Re-issue after a change of the operator of the object: the day the
+   * operator changed (alienation, transfer, reorganisation), `YYYY-MM-DD`;
+   * the new operator files within the edition's term (2021 Code art. 107
+   * p. 2: 10 working days).
+   */
+  operator_changed_on?: IsoDate | null;
 }
 
 /**
@@ -875,9 +882,15 @@ export interface TonnesLimitItem {
 }
 
 /**
- * Progress of an expertise after submission (remarks and fixes).
+ * Progress of the review after submission (acceptance, remarks and fixes) —
+ * of an expertise, or of a permit under the 2021 Code (art. 123).
  */
 export interface ExpertiseProgress {
+  /**
+   * Day the application was accepted for review (2021 Code art. 123 p. 3:
+   * the remarks period runs from it).
+   */
+  accepted_on?: IsoDate | null;
   /**
    * Day the reasoned remarks were sent to the applicant.
    */
@@ -1192,7 +1205,8 @@ export type DocumentAttributes = ("eds_signed" | "scanned_copy" | "notarised_unl
 
 /**
  * A deadlines query: which edition (or region), service, action and category,
- * when it was submitted, and when the remarks were sent.
+ * when it was submitted, and — when known — when the application was accepted
+ * for review and when the remarks were sent.
  */
 export interface DeadlineQuery {
   /**
@@ -1224,9 +1238,17 @@ export interface DeadlineQuery {
    */
   submitted_at: IsoDateTime;
   /**
-   * Day the remarks were sent (2019 expertise), `YYYY-MM-DD`.
+   * Day the remarks were sent (2019 expertise; 2021 permit and expertise),
+   * `YYYY-MM-DD`; without it the fixes period runs from the latest day the
+   * remarks could be sent.
    */
   remarks_sent_on?: IsoDate | null;
+  /**
+   * Day the application was accepted for review (2021 Code art. 123 p. 3),
+   * `YYYY-MM-DD`; without it the remarks period runs from the latest day
+   * the completeness period allows.
+   */
+  accepted_on?: IsoDate | null;
 }
 
 /**

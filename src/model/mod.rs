@@ -545,6 +545,11 @@ model_struct! {
         permit: Permit,
         /// Progress of an expertise: remarks and the applicant's fixes.
         expertise: ExpertiseProgress,
+        /// Re-issue after a change of the operator of the object: the day the
+        /// operator changed (alienation, transfer, reorganisation), `YYYY-MM-DD`;
+        /// the new operator files within the edition's term (2021 Code art. 107
+        /// p. 2: 10 working days).
+        operator_changed_on: IsoDate,
     }
 }
 
@@ -595,8 +600,12 @@ model_struct! {
 }
 
 model_struct! {
-    /// Progress of an expertise after submission (remarks and fixes).
+    /// Progress of the review after submission (acceptance, remarks and fixes) —
+    /// of an expertise, or of a permit under the 2021 Code (art. 123).
     pub struct ExpertiseProgress {
+        /// Day the application was accepted for review (2021 Code art. 123 p. 3:
+        /// the remarks period runs from it).
+        accepted_on: IsoDate,
         /// Day the reasoned remarks were sent to the applicant.
         remarks_sent_on: IsoDate,
         /// Day the applicant submitted the fixed documents.

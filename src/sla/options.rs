@@ -1,5 +1,6 @@
 //! The disputed counting rules as options, with the defaults of calendar.md Q1–Q8.
 
+use super::{AnchorOption, Step, StepAnchor};
 use crate::input::Value;
 
 /// What happens to a submission before opening time on a working day (Q3).
@@ -48,7 +49,9 @@ pub enum MonthFrom {
 /// "before_opening": "same_day" | "next_working_day", "count_registration_day":
 /// false, "anchor": "registration" | "submission", "roll_forward": true,
 /// "fixes_without_remarks": "remarks_due" | "none", "expertise_month_from":
-/// "registration" | "preliminary_end"}}`.
+/// "registration" | "preliminary_end", "expertise_remarks_from": "accepted_on" |
+/// "registration" | "submission", "reissue_from": "registration" |
+/// "submission"}}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SlaOptions {
     /// Opening time (seconds after midnight) instead of the edition's (Q1).
@@ -71,6 +74,13 @@ pub struct SlaOptions {
     pub fixes_without_remarks: FixesAnchor,
     /// Q8.
     pub expertise_month_from: MonthFrom,
+    /// Where the 2021 expertise remarks period (7 working days, art. 89 p. 6,
+    /// start not stated) runs from; `None`: the data's choice, the acceptance of
+    /// the application.
+    pub expertise_remarks_from: Option<StepAnchor>,
+    /// Where the 2021 re-issue period (5 working days, art. 108 p. 1, start not
+    /// stated) runs from; `None`: the data's choice, the registration.
+    pub reissue_from: Option<StepAnchor>,
 }
 
 impl Default for SlaOptions {
@@ -84,11 +94,24 @@ impl Default for SlaOptions {
             roll_forward: true,
             fixes_without_remarks: FixesAnchor::default(),
             expertise_month_from: MonthFrom::default(),
+            expertise_remarks_from: None,
+            reissue_from: None,
         }
     }
 }
 
 impl SlaOptions {
+    /// The event `step` runs from: the data's anchor, unless the step names an
+    /// option that is set.
+    pub fn anchor_of(&self, step: &Step) -> StepAnchor {
+        let chosen = match step.anchor_option {
+            Some(AnchorOption::ExpertiseRemarksFrom) => self.expertise_remarks_from,
+            Some(AnchorOption::ReissueFrom) => self.reissue_from,
+            None => None,
+        };
+        chosen.unwrap_or(step.anchor)
+    }
+
     /// Reads the `sla` options object; a caller mistake is an `Err` naming it.
     ///
     /// ```
@@ -153,6 +176,23 @@ impl SlaOptions {
                     ],
                 )
                 .map(|x| o.expertise_month_from = x),
+                "expertise_remarks_from" => choice(
+                    text,
+                    &[
+                        ("accepted_on", StepAnchor::AcceptedOn),
+                        ("registration", StepAnchor::Registration),
+                        ("submission", StepAnchor::Submission),
+                    ],
+                )
+                .map(|x| o.expertise_remarks_from = Some(x)),
+                "reissue_from" => choice(
+                    text,
+                    &[
+                        ("registration", StepAnchor::Registration),
+                        ("submission", StepAnchor::Submission),
+                    ],
+                )
+                .map(|x| o.reissue_from = Some(x)),
                 _ => None,
             };
             if ok.is_none() {
