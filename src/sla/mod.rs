@@ -22,12 +22,20 @@
 //!    moves to the next working day.
 //! 4. **Months:** the same-numbered day of the next month, its last day when there
 //!    is none (31 January → 28/29 February), then moved off a non-working day.
-//! 5. **Fixes** (2019 expertise): *n* working days after the day the remarks were
-//!    sent (`remarks_sent_on`), or after the latest day they could be sent.
+//! 5. **Fixes** (2019 expertise; 2021 permit and expertise): *n* working days
+//!    after the day the remarks were sent (`remarks_sent_on`), or after the latest
+//!    day they could be sent.
+//! 6. **Anchors.** Each period of the data names the event it runs from
+//!    ([`StepAnchor`]): the registration; the acceptance of the application
+//!    (`accepted_on`, else the last day of the completeness check — 2021 Code
+//!    art. 123 p. 3); the remarks (fixes); or the submission of the package (2021
+//!    expertise, art. 89 p. 6), which is the registration day unless the option
+//!    `anchor: "submission"` is set.
 //!
-//! All periods run from the registration date, also where the 2012 text says "from
-//! the moment the documents are submitted". The disputed points are options
-//! ([`SlaOptions`]) with these defaults (calendar.md Q1–Q8).
+//! Older editions' periods run from the registration date, also where the 2012
+//! text says "from the moment the documents are submitted". The disputed points
+//! are options ([`SlaOptions`]) with these defaults (calendar.md Q1–Q8, and for
+//! the 2021 Code the starts it does not state: DESIGN.md).
 //!
 //! ```
 //! use kz_eco_rules::sla::{deadlines_json};
