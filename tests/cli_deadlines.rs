@@ -106,13 +106,22 @@ fn deadlines_jsonl_answers_the_2021_code_with_acceptance_and_remarks_dates() {
     let permit = &lines[0];
     assert_eq!(permit["remarks_due"], "2025-11-26");
     assert_eq!(permit["fixes_due"], "2025-11-27");
-    assert_eq!(permit["basis"]["remarks_due"], "eco_code_2021 art. 123 p. 3");
-    assert_eq!(permit["basis"]["fixes_due"], "eco_code_2021 art. 123 p. 3, 4");
+    assert_eq!(
+        permit["basis"]["remarks_due"],
+        "eco_code_2021 art. 123 p. 3"
+    );
+    assert_eq!(
+        permit["basis"]["fixes_due"],
+        "eco_code_2021 art. 123 p. 3, 4"
+    );
     assert_eq!(permit["findings"], serde_json::json!([]));
     let expertise = &lines[1];
     assert_eq!(expertise["decision_due"], "2026-04-28");
     assert_eq!(expertise["fixes_due"], "2026-04-20");
-    assert_eq!(expertise["basis"]["fixes_due"], "eco_code_2021 art. 89 p. 6");
+    assert_eq!(
+        expertise["basis"]["fixes_due"],
+        "eco_code_2021 art. 89 p. 6"
+    );
     let by_region = &lines[2];
     assert_eq!(by_region["edition"], "eco_code_2021");
     let assumed: Vec<&str> = by_region["findings"]

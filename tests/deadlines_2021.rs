@@ -81,9 +81,18 @@ fn the_permit_counts_remarks_from_acceptance_and_fixes_from_the_remarks() {
         b.completeness_due.as_deref(),
         Some("eco_code_2021 art. 123 p. 1")
     );
-    assert_eq!(b.decision_due.as_deref(), Some("eco_code_2021 art. 123 p. 2"));
-    assert_eq!(b.remarks_due.as_deref(), Some("eco_code_2021 art. 123 p. 3"));
-    assert_eq!(b.fixes_due.as_deref(), Some("eco_code_2021 art. 123 p. 3, 4"));
+    assert_eq!(
+        b.decision_due.as_deref(),
+        Some("eco_code_2021 art. 123 p. 2")
+    );
+    assert_eq!(
+        b.remarks_due.as_deref(),
+        Some("eco_code_2021 art. 123 p. 3")
+    );
+    assert_eq!(
+        b.fixes_due.as_deref(),
+        Some("eco_code_2021 art. 123 p. 3, 4")
+    );
     assert_eq!(
         b.registered_on.as_deref(),
         Some("eco_code_2021 art. 122 p. 1")
@@ -118,7 +127,10 @@ fn without_the_dates_the_answer_says_which_days_it_assumed() {
         remarks.message
     );
     // Only what is missing is assumed.
-    let r = ask(permit(json!({"accepted_on": "2025-11-06"})), &Options::default());
+    let r = ask(
+        permit(json!({"accepted_on": "2025-11-06"})),
+        &Options::default(),
+    );
     assert_eq!(codes(&r), ["sla.remarks_sent_on_assumed"]);
     assert_eq!(r.remarks_due.as_deref(), Some("2025-11-27"));
     let r = ask(
@@ -221,7 +233,9 @@ fn options_choose_what_the_code_leaves_open() {
     // Reception hours are an option too (the Code states none).
     let late = permit(json!({"submitted_at": "2025-11-04T18:20:00+05:00"}));
     assert_eq!(
-        ask(late.clone(), &Options::default()).registered_on.as_deref(),
+        ask(late.clone(), &Options::default())
+            .registered_on
+            .as_deref(),
         Some("2025-11-05")
     );
     assert_eq!(
@@ -247,10 +261,7 @@ fn the_declaration_has_no_term_in_the_code() {
         &Options::with_lang(Lang::En),
     );
     assert!(r.ok);
-    assert_eq!(
-        dates(&r),
-        [Some("2026-06-08"), None, None, None, None]
-    );
+    assert_eq!(dates(&r), [Some("2026-06-08"), None, None, None, None]);
     assert_eq!(codes(&r), ["sla.no_term"]);
     let f = &r.findings[0];
     assert_eq!(f.severity, Severity::Info);

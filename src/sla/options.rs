@@ -241,3 +241,70 @@ fn clock(s: &str) -> Option<u32> {
     let total = h * 3600 + m * 60 + sec;
     (b.get(2) == Some(&b':') && m < 60 && sec < 60 && total <= 24 * 3600).then_some(total)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Limits;
+    use crate::model::{Action, Category, Service};
+    use crate::sla::{StepKind, Unit};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn step(anchor: StepAnchor, anchor_option: Option<AnchorOption>) -> Step {
+        Step {
+            service: Service::EcologicalExpertise,
+            actions: &[Action::First],
+            categories: &[Category::III],
+            kind: StepKind::Remarks,
+            n: 7,
+            unit: Unit::WorkingDays,
+            anchor,
+            anchor_option,
+            late: None,
+            clause: "art. 89 p. 6",
+        }
+    }
+
+    fn read(json: &str) -> Result<SlaOptions, String> {
+        SlaOptions::from_value(&Value::from_json_str(json, &Limits::default()).unwrap())
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn an_option_moves_only_the_periods_that_name_it() {
+        let o = read(r#"{"expertise_remarks_from": "registration", "reissue_from": "submission"}"#)
+            .unwrap();
+        let remarks = step(
+            StepAnchor::AcceptedOn,
+            Some(AnchorOption::ExpertiseRemarksFrom),
+        );
+        assert_eq!(o.anchor_of(&remarks), StepAnchor::Registration);
+        let reissue = step(StepAnchor::Registration, Some(AnchorOption::ReissueFrom));
+        assert_eq!(o.anchor_of(&reissue), StepAnchor::Submission);
+        // A period whose start the act fixes keeps it.
+        let fixed = step(StepAnchor::AcceptedOn, None);
+        assert_eq!(o.anchor_of(&fixed), StepAnchor::AcceptedOn);
+        // Unset: the data's anchor.
+        assert_eq!(
+            SlaOptions::default().anchor_of(&remarks),
+            StepAnchor::AcceptedOn
+        );
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn anchor_options_take_only_their_values() {
+        for ok in [
+            r#"{"expertise_remarks_from": "accepted_on"}"#,
+            r#"{"expertise_remarks_from": "submission"}"#,
+            r#"{"reissue_from": "registration"}"#,
+        ] {
+            assert!(read(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            r#"{"expertise_remarks_from": "remarks_sent_on"}"#,
+            r#"{"reissue_from": "accepted_on"}"#,
+            r#"{"reissue_from": true}"#,
+        ] {
+            assert!(read(bad).is_err(), "{bad}");
+        }
+    }
+}
