@@ -24,6 +24,8 @@ const DIR: &str = "data/documents";
 const SERVICES: &[(&str, &str)] = &[
     ("emission_permit", "Service::EmissionPermit"),
     ("ecological_expertise", "Service::EcologicalExpertise"),
+    ("environmental_permit", "Service::EnvironmentalPermit"),
+    ("impact_declaration", "Service::ImpactDeclaration"),
 ];
 const ACTIONS: &[(&str, &str)] = &[
     ("issue", "Action::Issue"),
@@ -31,14 +33,18 @@ const ACTIONS: &[(&str, &str)] = &[
     ("first", "Action::First"),
     ("repeat", "Action::Repeat"),
 ];
-/// The service each action belongs to.
+/// The actions of each service.
 const ACTION_SERVICE: &[(&str, &str)] = &[
     ("issue", "emission_permit"),
     ("reissue", "emission_permit"),
     ("first", "ecological_expertise"),
     ("repeat", "ecological_expertise"),
+    ("issue", "environmental_permit"),
+    ("reissue", "environmental_permit"),
+    ("issue", "impact_declaration"),
 ];
 const CATEGORIES: &[(&str, &str)] = &[
+    ("I", "Category::I"),
     ("II", "Category::II"),
     ("III", "Category::III"),
     ("IV", "Category::IV"),
@@ -97,6 +103,8 @@ struct RuleIn {
 /// A seed list, as read.
 #[derive(Clone)]
 struct SeedList {
+    /// Stated by the data: the list could not be checked against its source.
+    unverified: bool,
     service: String,
     actions: Vec<&'static str>,
     categories: Vec<&'static str>,
@@ -383,18 +391,29 @@ fn read_seed_list(
             "signature",
             "venues",
             "at_least_one_of",
+            "unverified",
             "documents",
         ],
         place,
         p,
     );
+    let unverified = match o.get("unverified") {
+        None => false,
+        Some(v) => v.as_bool().unwrap_or_else(|| {
+            p.add(place, "unverified must be true or false");
+            false
+        }),
+    };
     let service = gen::string(o, "service", place, p).to_owned();
     if lookup(SERVICES, &service).is_none() {
         p.add(place, format!("unknown service {service}"));
     }
     let actions = names_in(o, "actions", ACTIONS, place, p);
     for a in &actions {
-        if rust_of(ACTION_SERVICE, a) != service {
+        if !ACTION_SERVICE
+            .iter()
+            .any(|(x, sv)| x == a && *sv == service)
+        {
             p.add(place, format!("action {a} does not belong to {service}"));
         }
     }
@@ -490,6 +509,7 @@ fn read_seed_list(
         });
     }
     SeedList {
+        unverified,
         service,
         actions,
         categories,
@@ -569,12 +589,17 @@ pub fn generate(p: &mut Problems) -> String {
                     .into_iter()
                     .flatten()
                 {
-                    for (cat, _) in CATEGORIES {
+                    for cat in s
+                        .get("categories")
+                        .and_then(Value::as_array)
+                        .into_iter()
+                        .flatten()
+                    {
                         offered.insert((
                             id.clone(),
                             service.to_owned(),
                             a.as_str().unwrap_or("").to_owned(),
-                            (*cat).to_owned(),
+                            cat.as_str().unwrap_or("").to_owned(),
                             c.as_str().unwrap_or("").to_owned(),
                         ));
                     }
@@ -635,14 +660,17 @@ pub fn generate(p: &mut Problems) -> String {
             );
         }
         match gen::string(root, "status", &path, p) {
-            "seed" => {
+            // `seed`: lists read from a seed file; `law`: lists read from the
+            // text of a code (`source` cites it).
+            status @ ("seed" | "law") => {
+                let source_key = if status == "seed" { "seed" } else { "source" };
                 gen::known_keys(
                     root,
-                    &["edition", "status", "seed", "notes", "lists"],
+                    &["edition", "status", source_key, "notes", "lists"],
                     &path,
                     p,
                 );
-                gen::string(root, "seed", &path, p);
+                gen::string(root, source_key, &path, p);
                 let mut mine = Vec::new();
                 for (place, o) in objects(root, "lists", &path, ": ", p) {
                     let list = read_seed_list(o, &mut defs, &place, p);
@@ -665,7 +693,7 @@ pub fn generate(p: &mut Problems) -> String {
                         );
                     }
                     rule_statics.push_str("];\n");
-                    let provisions = provisions(&mut rule_statics, &list, "", false);
+                    let provisions = provisions(&mut rule_statics, &list, "", list.unverified);
                     lists.push(list_out(
                         &edition,
                         &list,
@@ -681,7 +709,7 @@ pub fn generate(p: &mut Problems) -> String {
             "derived" => derived.push((path, json.clone())),
             other => p.add(
                 &path,
-                format!("status must be seed or derived, not {other:?}"),
+                format!("status must be seed, law or derived, not {other:?}"),
             ),
         }
     }
@@ -753,6 +781,7 @@ pub fn generate(p: &mut Problems) -> String {
             let venues = names_in(o, "venues", VENUES, &place, p);
             check_channel_fields(channel, signature, &venues, &place, p);
             let stated = SeedList {
+                unverified,
                 service: service.to_owned(),
                 actions: actions.clone(),
                 categories: Vec::new(),

@@ -1,8 +1,9 @@
 //! `data/editions.json` → regions and regulation editions (`editions.rs`).
 //!
-//! Checked: unique ids, every edition's region exists, periods are valid dates
-//! with `from < until`, services/actions/channels are values of the model, every
-//! action belongs to its service, all names in three languages.
+//! Checked: unique ids, every edition's scope is `"national"` or a list of known
+//! regions, periods are valid dates with `from < until` (no `until`: in force),
+//! services/actions/categories/channels are values of the model, every action
+//! belongs to its service, all names in three languages.
 
 use std::fmt::Write as _;
 
@@ -13,12 +14,23 @@ use crate::gen::{self, lit, Problems};
 const SERVICES: &[(&str, &str)] = &[
     ("emission_permit", "Service::EmissionPermit"),
     ("ecological_expertise", "Service::EcologicalExpertise"),
+    ("environmental_permit", "Service::EnvironmentalPermit"),
+    ("impact_declaration", "Service::ImpactDeclaration"),
 ];
 const ACTIONS: &[(&str, &str, &str)] = &[
     ("issue", "Action::Issue", "emission_permit"),
     ("reissue", "Action::Reissue", "emission_permit"),
     ("first", "Action::First", "ecological_expertise"),
     ("repeat", "Action::Repeat", "ecological_expertise"),
+    ("issue", "Action::Issue", "environmental_permit"),
+    ("reissue", "Action::Reissue", "environmental_permit"),
+    ("issue", "Action::Issue", "impact_declaration"),
+];
+const CATEGORIES: &[(&str, &str)] = &[
+    ("I", "Category::I"),
+    ("II", "Category::II"),
+    ("III", "Category::III"),
+    ("IV", "Category::IV"),
 ];
 const CHANNELS: &[(&str, &str)] = &[
     ("portal", "Channel::Portal"),
@@ -134,7 +146,7 @@ pub fn generate(p: &mut Problems) -> String {
             o,
             &[
                 "id",
-                "region",
+                "scope",
                 "names",
                 "short_names",
                 "act",
@@ -150,10 +162,25 @@ pub fn generate(p: &mut Problems) -> String {
             p.add(&place, format!("edition {id} defined twice"));
         }
         edition_ids.push(id);
-        let region = gen::string(o, "region", &place, p);
-        if !region_ids.contains(&region) {
-            p.add(&place, format!("unknown region {region}"));
-        }
+        let scope = match o.get("scope") {
+            Some(Value::String(s)) if s == "national" => "Scope::National".to_owned(),
+            Some(Value::Array(list)) if !list.is_empty() => {
+                let regions: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
+                for r in &regions {
+                    if !region_ids.contains(r) {
+                        p.add(&place, format!("unknown region {r}"));
+                    }
+                }
+                if regions.len() != list.len() {
+                    p.add(&place, "scope must list region ids");
+                }
+                format!("Scope::Regions({})", gen::str_slice(regions))
+            }
+            _ => {
+                p.add(&place, "scope must be \"national\" or a list of region ids");
+                "Scope::National".to_owned()
+            }
+        };
         let seeds: Vec<&str> = o
             .get("seeds")
             .and_then(Value::as_array)
@@ -161,8 +188,8 @@ pub fn generate(p: &mut Problems) -> String {
             .flatten()
             .filter_map(Value::as_str)
             .collect();
-        if seeds.is_empty() {
-            p.add(&place, "seeds must list the seed files");
+        if o.contains_key("seeds") && seeds.is_empty() {
+            p.add(&place, "seeds, when given, must list the seed files");
         }
         let period = match o.get("period").and_then(Value::as_object) {
             Some(po) => {
@@ -207,7 +234,12 @@ pub fn generate(p: &mut Problems) -> String {
             let Some(so) = gen::object(s, &sp, p) else {
                 continue;
             };
-            gen::known_keys(so, &["service", "actions", "channels", "basis"], &sp, p);
+            gen::known_keys(
+                so,
+                &["service", "actions", "categories", "channels", "basis"],
+                &sp,
+                p,
+            );
             let service = gen::string(so, "service", &sp, p);
             let service_path = SERVICES
                 .iter()
@@ -224,11 +256,32 @@ pub fn generate(p: &mut Problems) -> String {
                 .flatten()
             {
                 let a = a.as_str().unwrap_or("");
-                match ACTIONS.iter().find(|(n, _, _)| *n == a) {
-                    Some((_, r, owner)) if *owner == service => actions.push(*r),
-                    Some(_) => p.add(&sp, format!("action {a} does not belong to {service}")),
+                let known = ACTIONS.iter().any(|(n, _, _)| *n == a);
+                match ACTIONS
+                    .iter()
+                    .find(|(n, _, owner)| *n == a && *owner == service)
+                {
+                    Some((_, r, _)) => actions.push(*r),
+                    None if known => p.add(&sp, format!("action {a} does not belong to {service}")),
                     None => p.add(&sp, format!("unknown action {a}")),
                 }
+            }
+            let mut categories = Vec::new();
+            for c in so
+                .get("categories")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let c = c.as_str().unwrap_or("");
+                match CATEGORIES.iter().find(|(n, _)| *n == c) {
+                    Some((_, r)) if !categories.contains(r) => categories.push(*r),
+                    Some(_) => p.add(&sp, format!("category {c} twice")),
+                    None => p.add(&sp, format!("unknown category {c}")),
+                }
+            }
+            if categories.is_empty() {
+                p.add(&sp, "categories must list at least one category");
             }
             let mut channels = Vec::new();
             for c in so
@@ -245,18 +298,18 @@ pub fn generate(p: &mut Problems) -> String {
             }
             let _ = write!(
                 services,
-                "ServiceOffer {{ service: {}, actions: &[{}], channels: &[{}], basis: {} }}, ",
+                "ServiceOffer {{ service: {}, actions: &[{}], categories: &[{}], channels: &[{}], basis: {} }}, ",
                 service_path.unwrap_or("Service::EmissionPermit"),
                 actions.join(", "),
+                categories.join(", "),
                 channels.join(", "),
                 lit(gen::string(so, "basis", &sp, p)),
             );
         }
         let _ = writeln!(
             out,
-            "    Edition {{ id: {}, region: {}, names: {}, short_names: {}, act: {}, seeds: {}, period: {period}, services: &[{services}] }},",
+            "    Edition {{ id: {}, scope: {scope}, names: {}, short_names: {}, act: {}, seeds: {}, period: {period}, services: &[{services}] }},",
             lit(id),
-            lit(region),
             gen::localized(o.get("names"), &place, p),
             gen::localized(o.get("short_names"), &place, p),
             lit(gen::string(o, "act", &place, p)),

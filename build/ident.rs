@@ -13,6 +13,8 @@ use crate::gen::{self, lit, Problems};
 const SERVICES: &[(&str, &str)] = &[
     ("emission_permit", "Service::EmissionPermit"),
     ("ecological_expertise", "Service::EcologicalExpertise"),
+    ("environmental_permit", "Service::EnvironmentalPermit"),
+    ("impact_declaration", "Service::ImpactDeclaration"),
 ];
 
 pub fn generate(p: &mut Problems) -> String {

@@ -19,7 +19,7 @@ use serde_json::Value;
 use crate::gen::{self, lit, Problems};
 
 /// Categories of objects a step may name.
-const CATEGORIES: &[&str] = &["II", "III", "IV"];
+const CATEGORIES: &[&str] = &["I", "II", "III", "IV"];
 
 /// The whole file.
 #[derive(Deserialize)]

@@ -125,18 +125,19 @@ export type ApplicantKind = "individual" | "legal_entity";
 /**
  * The e-service applied for.
  */
-export type Service = "emission_permit" | "ecological_expertise";
+export type Service = "emission_permit" | "ecological_expertise" | "environmental_permit" | "impact_declaration";
 
 /**
- * What is asked of the service: `issue` / `reissue` for permits,
- * `first` / `repeat` for expertise.
+ * What is asked of the service: `issue` / `reissue` for permits, `issue` for
+ * a declaration, `first` / `repeat` for expertise.
  */
 export type Action = "issue" | "reissue" | "first" | "repeat";
 
 /**
- * Category of the object of nature use (Ecological Code 2007 art. 40/71).
+ * Category of the object (Ecological Code 2007 art. 40/71; Ecological Code
+ * 2021 art. 12).
  */
-export type Category = "II" | "III" | "IV";
+export type Category = "I" | "II" | "III" | "IV";
 
 /**
  * How the application is filed.

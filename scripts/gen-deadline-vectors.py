@@ -189,6 +189,7 @@ PLAIN = {
     "aktobe_2013": "2013-09-17T10:00:00+05:00",
     "karaganda_2013": "2013-10-08T15:05:00+06:00",
     "almaty_city_2019": "2019-12-09T09:20:00+06:00",
+    "eco_code_2021": "2025-11-04T10:00:00+05:00",
 }
 for ed, (_, table) in EDITIONS.items():
     for (service, action), cats in table.items():
@@ -249,12 +250,9 @@ case("1 March 2024 13:00Z is 18:00 on UTC+5", q("almaty_city_2019", "emission_pe
 # A provisional year.
 case("2027 is provisional", q("almaty_city_2019", "emission_permit", "issue", "II", "2027-03-12T17:00:00+05:00"), ["editions.outside_period", "calendar.provisional_year"])
 
-# The Ecological Code of 2021 (from 1 July 2021, national): every offered service.
+# The Ecological Code of 2021 (from 1 July 2021, national).
 E21 = "eco_code_2021"
 PERMIT, EXPERTISE, DECLARATION = "environmental_permit", "ecological_expertise", "impact_declaration"
-for (service, action), cats in EDITIONS[E21][1].items():
-    for cat in cats:
-        case(f"{E21} {service} {action} {cat}", q(E21, service, action, cat, "2025-11-04T10:00:00+05:00"))
 case("2021 permit: accepted and remarks sent",
      q(E21, PERMIT, "issue", "II", "2025-11-04T10:00:00+05:00", accepted_on="2025-11-05",
        remarks_sent_on="2025-11-20"))

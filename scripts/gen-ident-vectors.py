@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes tests/vectors/ident.jsonl: ИИН/БИН test vectors read by tests/ident.rs
+"""Writes tests/vectors/ident.jsonl: ИИН/БИН test vectors read by tests/it/ident.rs
 (natively and in wasm).
 
 The expected answers come from this file's own small reference implementation of

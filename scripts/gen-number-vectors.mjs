@@ -1,7 +1,7 @@
 // Reference for how a JS number reads as text: `String(n)` (shortest round-trip
 // digits, ties to even) written without exponent. Writes tests/vectors/numbers.jsonl,
 // one {"bits": "<u64 hex>", "text": "<decimal>"} per line; the Rust test
-// tests/numbers.rs checks `input::number_text` against it natively and in wasm.
+// tests/it/numbers.rs checks `input::number_text` against it natively and in wasm.
 import fs from 'node:fs';
 
 function plain(n) {

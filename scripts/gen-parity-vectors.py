@@ -3,7 +3,7 @@
 
 The expected outputs (<kind>.expected.jsonl) are not written here: they are what
 the native library answers, written by `bash scripts/vectors.sh --regenerate`
-(which runs this script first) and reviewed as a diff. tests/parity.rs then checks
+(which runs this script first) and reviewed as a diff. tests/it/parity.rs then checks
 that natively, in wasm under Node and in wasm under Chromium — through the Rust API
 and through the JavaScript API — every case gives those bytes.
 
@@ -47,6 +47,12 @@ with open(os.path.join(ROOT, "data", "editions.json"), encoding="utf-8") as f:
 with open(os.path.join(ROOT, "data", "documents", "definitions.json"), encoding="utf-8") as f:
     DEFINITIONS = json.load(f)
 FACTS = [f["id"] for f in DEFINITIONS["facts"]]
+# Facts of the 2021 Code's lists; the earlier editions' cases answer only theirs.
+FACTS_2021 = [f["id"] for f in DEFINITIONS["facts"] if f["source"].startswith("eco_code_2021")]
+
+
+def facts_of(edition_id):
+    return FACTS if edition_id in CURRENT_CLOCK else [f for f in FACTS if f not in FACTS_2021]
 DOCUMENTS = [d["id"] for d in DEFINITIONS["documents"]]
 
 
@@ -139,7 +145,12 @@ EDITION_CLOCK = {  # UTC offset of the edition's region in its period, and a dat
     "karaganda_2013": (6, date(2013, 10, 8)),
     "almaty_city_2019": (6, date(2019, 11, 5)),
 }
-REGION = {e["id"]: e["region"] for e in EDITIONS}
+# The current (national) editions: a date inside each, and the region whose clock
+# the cases use.
+CURRENT_CLOCK = {"eco_code_2021": (5, date(2026, 3, 17))}
+NATIONAL_REGION = "almaty_city"
+REGION = {e["id"]: e["scope"][0] if isinstance(e["scope"], list) else NATIONAL_REGION
+          for e in EDITIONS}
 
 
 def offers(edition_id):
@@ -257,14 +268,17 @@ def applications():
               patch=[["replace", "/air_emissions/years/0/year", v]], options=opts())
 
     # Every category × channel × action × edition (and a region-selected edition).
-    base = {"emission_permit": "permit_IV", "ecological_expertise": "expertise_IV"}
+    base = {"emission_permit": "permit_IV", "ecological_expertise": "expertise_IV",
+            "environmental_permit": "permit_IV", "impact_declaration": "permit_IV"}
     actions = {"emission_permit": ["issue", "reissue", "first"],
-               "ecological_expertise": ["first", "repeat", "issue"]}
+               "ecological_expertise": ["first", "repeat", "issue"],
+               "environmental_permit": ["issue", "reissue", "first"],
+               "impact_declaration": ["issue", "reissue"]}
     for service, ex in base.items():
-        for ed, (offset, day) in EDITION_CLOCK.items():
+        for ed, (offset, day) in {**EDITION_CLOCK, **CURRENT_CLOCK}.items():
             at = with_offset(datetime.combine(day, datetime.min.time()) + timedelta(hours=10), offset)
             for action in actions[service]:
-                for cat in ["II", "III", "IV"]:
+                for cat in ["I", "II", "III", "IV"]:
                     for channel in ["portal", "in_person"]:
                         for how in ["edition", "region"]:
                             if how == "region" and (cat != "III" or channel != "portal"):
@@ -274,6 +288,8 @@ def applications():
                                      ["replace", "/region", REGION[ed]]]
                             if how == "edition":
                                 patch += [["remove", "/region"], ["add", "/edition", ed]]
+                            if EXAMPLES[ex]["service"] != service:
+                                patch.insert(0, ["replace", "/service", service])
                             c.add(f"combo/{service}/{action}/{cat}/{channel}/{ed}/{how}", example=ex,
                                   patch=patch, options=opts())
 
@@ -454,9 +470,10 @@ def documents():
     for e in EDITIONS:
         ed = e["id"]
         offered = offers(ed)
-        for service in ["emission_permit", "ecological_expertise"]:
+        for service in ["emission_permit", "ecological_expertise", "environmental_permit",
+                        "impact_declaration"]:
             for action in ["issue", "reissue", "first", "repeat"]:
-                for cat in ["II", "III", "IV"]:
+                for cat in ["I", "II", "III", "IV"]:
                     for channel in ["portal", "in_person"]:
                         q = {"edition": ed, "service": service, "action": action, "category": cat,
                              "channel": channel}
@@ -466,17 +483,19 @@ def documents():
                         c.add(f"{name}/no_facts", input=q, options="lang")
                         if not ok:
                             continue
-                        c.add(f"{name}/all_yes", input={**q, "facts": {f: True for f in FACTS}},
+                        c.add(f"{name}/all_yes", input={**q, "facts": {f: True for f in facts_of(ed)}},
                               options="lang")
-                        c.add(f"{name}/all_no", input={**q, "facts": {f: False for f in FACTS}},
+                        c.add(f"{name}/all_no", input={**q, "facts": {f: False for f in facts_of(ed)}},
                               options="lang")
     # Selection by region and date, at the edges of the editions' periods.
     for e in EDITIONS:
-        for d in [e["period"]["from"], e["period"]["until"]]:
+        for d in [e["period"]["from"], e["period"].get("until")]:
+            if d is None:  # in force
+                continue
             day = date.fromisoformat(d)
             for dd in [day - timedelta(1), day, day + timedelta(1)]:
-                c.add(f"by_region/{e['region']}/{dd}", input={
-                    "region": e["region"], "date": dd.isoformat(), "service": "emission_permit",
+                c.add(f"by_region/{REGION[e['id']]}/{dd}", input={
+                    "region": REGION[e["id"]], "date": dd.isoformat(), "service": "emission_permit",
                     "action": "issue", "category": "III", "channel": "portal"}, options="lang")
     base = {"edition": "almaty_oblast_2012", "service": "ecological_expertise", "action": "first",
             "category": "II", "channel": "in_person"}
@@ -628,7 +647,7 @@ def deadlines():
         c.add(f"eco_code_2021/{name}", input=q, options="lang")
     for i, sla in enumerate([
         {"expertise_remarks_from": "registration"}, {"expertise_remarks_from": "submission"},
-        {"anchor": "submission"}, {"reissue_from": "submission"}, {"reception_close": "18:30"},
+        {"anchor": "submission"}, {"reissue_from": "submission_day"}, {"reception_close": "18:30"},
         {"expertise_remarks_from": "remarks_sent_on"}, {"reissue_from": "accepted_on"},
     ]):
         for qn, q in [("expertise", {**x21, "submitted_at": "2026-04-05T12:00:00+05:00"}),

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The parity corpus (tests/vectors/parity/, checked by tests/parity.rs).
+# The parity corpus (tests/vectors/parity/, checked by tests/it/parity.rs).
 #   bash scripts/vectors.sh                # check: native, then wasm in Node and in Chromium
 #   bash scripts/vectors.sh --regenerate   # rewrite inputs and expected outputs, show the diff
 # --regenerate writes the inputs (scripts/gen-parity-vectors.py), then the native
@@ -14,7 +14,7 @@ DIR=tests/vectors/parity
 case "${1:-}" in
   --regenerate)
     python3 scripts/gen-parity-vectors.py
-    cargo test --quiet --locked --test parity -- --ignored --exact regenerate_expected_outputs
+    cargo test --quiet --locked --test it -- --ignored --exact parity::regenerate_expected_outputs
     git add --intent-to-add "$DIR" 2>/dev/null || true
     echo
     echo "=== changes to review (git diff --stat -- $DIR)"
@@ -26,9 +26,9 @@ case "${1:-}" in
     echo "Review the whole diff with: git diff --word-diff -- $DIR"
     ;;
   "")
-    cargo test --quiet --locked --test parity
-    WASM_BINDGEN_TEST_ONLY_NODE=1 cargo test --quiet --locked --target wasm32-unknown-unknown --test parity
-    WASM_BINDGEN_USE_BROWSER=1 cargo test --quiet --locked --target wasm32-unknown-unknown --test parity
+    cargo test --quiet --locked --test it parity::
+    WASM_BINDGEN_TEST_ONLY_NODE=1 cargo test --quiet --locked --target wasm32-unknown-unknown --test it parity::
+    WASM_BINDGEN_USE_BROWSER=1 cargo test --quiet --locked --target wasm32-unknown-unknown --test it parity::
     ;;
   *)
     echo "usage: bash scripts/vectors.sh [--regenerate]" >&2

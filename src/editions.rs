@@ -1,16 +1,18 @@
 //! Regulation editions and regions: which regulation applies to an application.
 //!
 //! The registry (`data/editions.json`, embedded) lists, for each edition, its
-//! region, the act that approved it, its period of application and the services,
-//! actions and channels it provides. [`select`] picks the edition of an
-//! application — an explicit `edition` id, or the region's edition in force on the
-//! submission date — and never defaults silently: when nothing fits, the finding
-//! names the closest editions.
+//! scope (national, or a list of regions), the act that approved it, its period
+//! of application (open-ended while in force) and the services, actions,
+//! categories and channels it provides. [`select`] picks the edition of an
+//! application — an explicit `edition` id, or the edition in force on the
+//! submission date (a regional edition of the region first, then a national
+//! one) — and never defaults silently: when nothing fits, the finding names the
+//! closest editions.
 
 use crate::calendar::Date;
 use crate::findings::catalog::Localized;
 use crate::findings::{Basis, Finding, Findings, Lang, Param, TermKind};
-use crate::model::{Action, Channel, Service};
+use crate::model::{Action, Category, Channel, Service};
 
 /// A UTC offset in force until an instant (the last entry has no end).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +60,15 @@ pub struct Period {
     pub note: &'static str,
 }
 
+/// Where an edition applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole country (a code or a national order).
+    National,
+    /// Only these regions (an akimat's regulation).
+    Regions(&'static [&'static str]),
+}
+
 /// A service as provided by one edition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ServiceOffer {
@@ -65,6 +76,8 @@ pub struct ServiceOffer {
     pub service: Service,
     /// Actions the edition provides for it.
     pub actions: &'static [Action],
+    /// Categories of objects it serves.
+    pub categories: &'static [Category],
     /// Channels the edition provides for it.
     pub channels: &'static [Channel],
     /// Clauses that say so.
@@ -76,15 +89,15 @@ pub struct ServiceOffer {
 pub struct Edition {
     /// Edition id, e.g. `almaty_city_2019`.
     pub id: &'static str,
-    /// Region id.
-    pub region: &'static str,
+    /// Where it applies.
+    pub scope: Scope,
     /// Title in kk/ru/en.
     pub names: Localized,
     /// Short name in kk/ru/en, used in messages.
     pub short_names: Localized,
     /// The act, its registration and repeal.
     pub act: &'static str,
-    /// Seed files holding its text.
+    /// Seed files holding its text (none for a code read from its official text).
     pub seeds: &'static [&'static str],
     /// Period of application.
     pub period: Period,
@@ -96,6 +109,27 @@ impl Edition {
     /// The offer for `service`, if this edition provides it.
     pub fn offer(&self, service: Service) -> Option<&'static ServiceOffer> {
         self.services.iter().find(|s| s.service == service)
+    }
+
+    /// True when the edition applies in region `region`.
+    pub fn covers(&self, region: &str) -> bool {
+        match self.scope {
+            Scope::National => true,
+            Scope::Regions(list) => list.contains(&region),
+        }
+    }
+
+    /// The region whose clock the edition keeps, when it has exactly one.
+    pub fn home_region(&self) -> Option<&'static str> {
+        match self.scope {
+            Scope::Regions([only]) => Some(only),
+            _ => None,
+        }
+    }
+
+    /// True when the edition applies nationally.
+    pub fn is_national(&self) -> bool {
+        self.scope == Scope::National
     }
 
     /// True when `date` falls in the period of application.
@@ -202,7 +236,9 @@ fn edition_term(ed: &Edition) -> Param {
 }
 
 /// Picks the edition for `query`, reporting at `/edition` or `/region` why none
-/// fits. An explicit edition wins; a mismatch with the region or date is a warning.
+/// fits. An explicit edition wins; a mismatch with the region or date is a
+/// warning. Otherwise the edition in force on the date: a regional edition of the
+/// region first, then a national one (also without a region).
 ///
 /// ```
 /// use kz_eco_rules::editions::{select, Query};
@@ -211,7 +247,9 @@ fn edition_term(ed: &Edition) -> Param {
 /// let mut f = Findings::default();
 /// let q = Query { region: Some("almaty_city"), date: Date::new(2020, 2, 3), ..Query::default() };
 /// assert_eq!(select(&q, &mut f).map(|e| e.id), Some("almaty_city_2019"));
-/// let q = Query { region: Some("almaty_city"), date: Date::new(2022, 2, 3), ..Query::default() };
+/// let q = Query { region: Some("almaty_city"), date: Date::new(2026, 2, 3), ..Query::default() };
+/// assert_eq!(select(&q, &mut f).map(|e| e.id), Some("eco_code_2021"));
+/// let q = Query { region: Some("almaty_city"), date: Date::new(2019, 2, 3), ..Query::default() };
 /// assert!(select(&q, &mut f).is_none());
 /// assert_eq!(f.as_slice()[0].code, "editions.not_covered");
 /// ```
@@ -225,16 +263,18 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
             );
             return None;
         };
-        if let Some(region) = query.region.filter(|r| *r != ed.region) {
-            findings.push(
-                Finding::warning(REGION_MISMATCH, "/region")
-                    .with("region", Param::Term(TermKind::Region, region.to_owned()))
-                    .with("edition", edition_term(ed))
-                    .with(
-                        "edition_region",
-                        Param::Term(TermKind::Region, ed.region.to_owned()),
-                    ),
-            );
+        if let (Some(region), Scope::Regions([first, ..])) = (query.region, ed.scope) {
+            if !ed.covers(region) {
+                findings.push(
+                    Finding::warning(REGION_MISMATCH, "/region")
+                        .with("region", Param::Term(TermKind::Region, region.to_owned()))
+                        .with("edition", edition_term(ed))
+                        .with(
+                            "edition_region",
+                            Param::Term(TermKind::Region, (*first).to_owned()),
+                        ),
+                );
+            }
         }
         if let Some(date) = query.date.filter(|d| !ed.applies_on(*d)) {
             let until = ed.period.until.map(|u| u.to_string()).unwrap_or_default();
@@ -250,11 +290,17 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
         return Some(ed);
     }
     let Some(region_id) = query.region else {
-        findings.push(Finding::error(NOT_SELECTED, "/region"));
-        return None;
+        let national = query.date.and_then(|date| {
+            EDITIONS
+                .iter()
+                .find(|e| e.is_national() && e.applies_on(date))
+        });
+        if national.is_none() {
+            findings.push(Finding::error(NOT_SELECTED, "/region"));
+        }
+        return national;
     };
-    let in_region = || EDITIONS.iter().filter(move |e| e.region == region_id);
-    if in_region().next().is_none() {
+    if region(region_id).is_none() {
         let regions: Vec<String> = REGIONS.iter().map(|r| r.id.to_owned()).collect();
         findings.push(
             Finding::error(UNKNOWN_REGION, "/region")
@@ -263,6 +309,7 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
         );
         return None;
     }
+    let in_region = || EDITIONS.iter().filter(move |e| e.covers(region_id));
     let Some(date) = query.date else {
         findings.push(
             Finding::error(NO_DATE, "/submitted_at")
@@ -274,7 +321,8 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
         );
         return None;
     };
-    if let Some(ed) = in_region().find(|e| e.applies_on(date)) {
+    let regional = in_region().find(|e| !e.is_national() && e.applies_on(date));
+    if let Some(ed) = regional.or_else(|| in_region().find(|e| e.applies_on(date))) {
         return Some(ed);
     }
     let best = in_region().map(|e| e.distance(date)).min().unwrap_or(0);
@@ -364,9 +412,11 @@ mod tests {
 
     #[wasm_bindgen_test(unsupported = test)]
     fn registry_is_consistent() {
-        assert_eq!(editions().len(), 4);
+        assert!(editions().len() >= 5);
         for ed in editions() {
-            assert!(region(ed.region).is_some(), "{}: unknown region", ed.id);
+            if let Scope::Regions(list) = ed.scope {
+                assert!(list.iter().all(|r| region(r).is_some()), "{}", ed.id);
+            }
             let from = ed.period.from;
             assert!(ed.period.until.is_none_or(|u| u > from), "{}", ed.id);
             for lang in Lang::ALL {

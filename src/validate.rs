@@ -300,7 +300,7 @@ pub(crate) fn locate(
 ) -> (Option<&'static Edition>, Option<Submission>) {
     let region_id = edition
         .and_then(editions::edition)
-        .map(|e| e.region)
+        .and_then(|e| e.home_region())
         .or(region);
     let submission =
         parse_submitted_at(submitted_at, findings).map(|at| on_region_clock(at, region_id));

@@ -10,7 +10,7 @@
 //! reader reports as the wrong type. Results are plain objects, never ES `Map`s:
 //! their JSON text ([`crate::json_out`]) through one `JSON.parse` — the same
 //! objects `serde-wasm-bindgen`'s `json_compatible()` serializer made, checked by
-//! `tests/js_output.rs`, in less code and fewer boundary calls.
+//! `tests/it/js_output.rs`, in less code and fewer boundary calls.
 //!
 //! Misuse (a missing argument, bad options) throws a `TypeError`; bad *data* never
 //! throws — it gives findings.

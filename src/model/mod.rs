@@ -195,16 +195,23 @@ pub(crate) fn mark_required(schema: &mut schemars::Schema, fields: &[(&str, bool
 model_enum! {
     /// The e-service applied for.
     pub enum Service {
-        /// Permit for emissions into the environment (ru «разрешение на эмиссии»).
+        /// Permit for emissions into the environment (ru «разрешение на эмиссии»),
+        /// Ecological Code of 2007.
         EmissionPermit = "emission_permit",
         /// State ecological expertise conclusion (ru «заключение ГЭЭ»).
         EcologicalExpertise = "ecological_expertise",
+        /// Environmental permit for impact (ru «экологическое разрешение на
+        /// воздействие»), category II, Ecological Code of 2021 art. 120–124.
+        EnvironmentalPermit = "environmental_permit",
+        /// Declaration of impact on the environment (ru «декларация о воздействии на
+        /// окружающую среду»), category III, Ecological Code of 2021 art. 110.
+        ImpactDeclaration = "impact_declaration",
     }
 }
 
 model_enum! {
-    /// What is asked of the service: `issue` / `reissue` for permits,
-    /// `first` / `repeat` for expertise.
+    /// What is asked of the service: `issue` / `reissue` for permits, `issue` for
+    /// a declaration, `first` / `repeat` for expertise.
     pub enum Action {
         /// First issue of a permit.
         Issue = "issue",
@@ -221,16 +228,23 @@ impl Action {
     /// The actions that exist for `service`.
     pub fn for_service(service: Service) -> &'static [Action] {
         match service {
-            Service::EmissionPermit => &[Action::Issue, Action::Reissue],
+            Service::EmissionPermit | Service::EnvironmentalPermit => {
+                &[Action::Issue, Action::Reissue]
+            }
             Service::EcologicalExpertise => &[Action::First, Action::Repeat],
+            Service::ImpactDeclaration => &[Action::Issue],
         }
     }
 }
 
 model_enum! {
-    /// Category of the object of nature use (Ecological Code 2007 art. 40/71).
+    /// Category of the object (Ecological Code 2007 art. 40/71; Ecological Code
+    /// 2021 art. 12).
     #[allow(clippy::upper_case_acronyms)]
     pub enum Category {
+        /// Category I (Ecological Code 2021 art. 12: a complex permit, outside
+        /// these services).
+        I = "I",
         /// Category II.
         II = "II",
         /// Category III.
@@ -663,6 +677,7 @@ mod tests {
         assert_eq!(
             bad.params.get("allowed"),
             Some(&crate::findings::Param::List(vec![
+                "I".into(),
                 "II".into(),
                 "III".into(),
                 "IV".into()

@@ -164,6 +164,9 @@ pub enum StepAnchor {
     /// документов»): the registration day, or the raw submission day with the
     /// option `anchor: "submission"`.
     Submission,
+    /// The calendar day of the submission itself, also after hours or on a day
+    /// off (only through an option, e.g. `reissue_from: "submission_day"`).
+    SubmissionDay,
 }
 
 impl StepAnchor {
@@ -174,6 +177,7 @@ impl StepAnchor {
             StepAnchor::AcceptedOn => "accepted_on",
             StepAnchor::RemarksSentOn => "remarks_sent_on",
             StepAnchor::Submission => "submission",
+            StepAnchor::SubmissionDay => "submission_day",
         }
     }
 }
@@ -525,6 +529,7 @@ pub fn schedule(req: &Request, opts: &SlaOptions, cal: &Calendar<'_>) -> Option<
     let completeness_due = completeness.and_then(|s| {
         let from = match opts.anchor_of(s) {
             StepAnchor::Submission => submission_day(req, registered, opts),
+            StepAnchor::SubmissionDay => Some(req.submitted_on),
             _ => anchor_for(s.unit, req, registered, opts),
         };
         end(s, from)
@@ -541,6 +546,7 @@ pub fn schedule(req: &Request, opts: &SlaOptions, cal: &Calendar<'_>) -> Option<
     let mut from = |s: &Step| match opts.anchor_of(s) {
         StepAnchor::Registration => anchor_for(s.unit, req, registered, opts),
         StepAnchor::Submission => submission_day(req, registered, opts),
+        StepAnchor::SubmissionDay => Some(req.submitted_on),
         StepAnchor::AcceptedOn => accepted(),
         // Fixes are counted below.
         StepAnchor::RemarksSentOn => None,

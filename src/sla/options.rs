@@ -51,7 +51,7 @@ pub enum MonthFrom {
 /// "fixes_without_remarks": "remarks_due" | "none", "expertise_month_from":
 /// "registration" | "preliminary_end", "expertise_remarks_from": "accepted_on" |
 /// "registration" | "submission", "reissue_from": "registration" |
-/// "submission"}}`.
+/// "submission_day"}}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SlaOptions {
     /// Opening time (seconds after midnight) instead of the edition's (Q1).
@@ -79,7 +79,8 @@ pub struct SlaOptions {
     /// the application.
     pub expertise_remarks_from: Option<StepAnchor>,
     /// Where the 2021 re-issue period (5 working days, art. 108 p. 1, start not
-    /// stated) runs from; `None`: the data's choice, the registration.
+    /// stated) runs from; `None`: the data's choice, the registration;
+    /// `submission_day`: the day of the submission itself.
     pub reissue_from: Option<StepAnchor>,
 }
 
@@ -189,7 +190,7 @@ impl SlaOptions {
                     text,
                     &[
                         ("registration", StepAnchor::Registration),
-                        ("submission", StepAnchor::Submission),
+                        ("submission_day", StepAnchor::SubmissionDay),
                     ],
                 )
                 .map(|x| o.reissue_from = Some(x)),
@@ -271,15 +272,16 @@ mod tests {
 
     #[wasm_bindgen_test(unsupported = test)]
     fn an_option_moves_only_the_periods_that_name_it() {
-        let o = read(r#"{"expertise_remarks_from": "registration", "reissue_from": "submission"}"#)
-            .unwrap();
+        let o =
+            read(r#"{"expertise_remarks_from": "registration", "reissue_from": "submission_day"}"#)
+                .unwrap();
         let remarks = step(
             StepAnchor::AcceptedOn,
             Some(AnchorOption::ExpertiseRemarksFrom),
         );
         assert_eq!(o.anchor_of(&remarks), StepAnchor::Registration);
         let reissue = step(StepAnchor::Registration, Some(AnchorOption::ReissueFrom));
-        assert_eq!(o.anchor_of(&reissue), StepAnchor::Submission);
+        assert_eq!(o.anchor_of(&reissue), StepAnchor::SubmissionDay);
         // A period whose start the act fixes keeps it.
         let fixed = step(StepAnchor::AcceptedOn, None);
         assert_eq!(o.anchor_of(&fixed), StepAnchor::AcceptedOn);
@@ -302,6 +304,7 @@ mod tests {
         for bad in [
             r#"{"expertise_remarks_from": "remarks_sent_on"}"#,
             r#"{"reissue_from": "accepted_on"}"#,
+            r#"{"reissue_from": "submission"}"#,
             r#"{"reissue_from": true}"#,
         ] {
             assert!(read(bad).is_err(), "{bad}");

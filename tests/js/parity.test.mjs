@@ -1,4 +1,4 @@
-// The parity corpus (tests/vectors/parity/, see tests/parity.rs) through the BUILT
+// The parity corpus (tests/vectors/parity/, see tests/it/parity.rs) through the BUILT
 // npm package — the size-optimised wasm after wasm-opt, the shipped glue: in Node
 // (pkg/node.cjs) under three process time zones, and in headless Chromium (the web
 // build) under two browser time zones. JSON.stringify of every answer must be the

@@ -1,10 +1,8 @@
 //! 10⁴ calls of the JavaScript exports leave the module's linear memory where the
 //! first hundred or so left it: nothing leaks per call, whatever the allocator (wasm
 //! only, in Node and Chromium).
-#![cfg(target_arch = "wasm32")]
 
-mod common;
-
+use crate::common;
 use js_sys::{Array, WebAssembly, JSON};
 use kz_eco_rules::wasm;
 use wasm_bindgen::{JsCast, JsValue};

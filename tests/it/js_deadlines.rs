@@ -1,26 +1,17 @@
 //! `deadlines` and `isWorkingDay` through the JavaScript boundary (wasm only, in
 //! Node and Chromium): plain objects and JSON text give the core's answers, a JS
 //! `Date` is read as its instant, misuse throws a TypeError.
-#![cfg(target_arch = "wasm32")]
 
-use js_sys::JSON;
+use crate::common::js::{as_json, parse as js};
 use kz_eco_rules::sla::deadlines_json;
 use kz_eco_rules::wasm::{deadlines, is_working_day};
 use kz_eco_rules::{Lang, Options};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-fn js(text: &str) -> JsValue {
-    JSON::parse(text).unwrap()
-}
-
-fn as_json(v: &JsValue) -> serde_json::Value {
-    serde_json::from_str(&String::from(JSON::stringify(v).unwrap())).unwrap()
-}
-
 #[wasm_bindgen_test]
 fn objects_and_text_give_the_core_answer() {
-    for line in include_str!("vectors/deadlines.jsonl").lines() {
+    for line in include_str!("../vectors/deadlines.jsonl").lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         let q = v["query"].to_string();
         let core = serde_json::to_value(deadlines_json(&q, &Options::with_lang(Lang::Kk))).unwrap();

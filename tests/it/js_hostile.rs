@@ -2,22 +2,13 @@
 //! export, given each hostile value as each argument (and inside the objects it
 //! reads), answers with findings or throws a `TypeError` with a message — never a
 //! trap, never another exception, and the module keeps working afterwards.
-#![cfg(target_arch = "wasm32")]
 
-mod common;
-
+use crate::common;
+use crate::common::js::{eval as js, get, parse};
 use js_sys::{Array, Object, Reflect, JSON};
 use kz_eco_rules::wasm;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
-
-fn parse(text: &str) -> JsValue {
-    JSON::parse(text).unwrap()
-}
-
-fn get(v: &JsValue, key: &str) -> JsValue {
-    Reflect::get(v, &key.into()).unwrap()
-}
 
 fn set(v: &JsValue, key: &str, value: &JsValue) {
     Reflect::set(v, &key.into(), value).unwrap();
@@ -52,13 +43,6 @@ fn throwing_proxy() -> JsValue {
     js("const t = () => { throw new Error('trap'); };
         return new Proxy({}, { get: t, ownKeys: t, getOwnPropertyDescriptor: t, has: t,
                                getPrototypeOf: t });")
-}
-
-/// The value the JavaScript function body `body` returns.
-fn js(body: &str) -> JsValue {
-    js_sys::Function::new_no_args(body)
-        .call0(&JsValue::NULL)
-        .unwrap()
 }
 
 /// An empty object whose prototype is `JSON.parse(proto)`.

@@ -14,7 +14,7 @@ fn d(s: &str) -> Date {
 
 #[wasm_bindgen_test(unsupported = test)]
 fn every_day_matches_python_holidays_2012_to_2027() {
-    let text = include_str!("vectors/calendar_python_holidays.txt");
+    let text = include_str!("../vectors/calendar_python_holidays.txt");
     let mut years = 0;
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let (head, work) = line.split_once(" | work:").unwrap();
@@ -49,7 +49,7 @@ fn every_day_matches_python_holidays_2012_to_2027() {
 
 #[wasm_bindgen_test(unsupported = test)]
 fn days_reported_by_news_and_egov() {
-    let text = include_str!("vectors/calendar_known_days.jsonl");
+    let text = include_str!("../vectors/calendar_known_days.jsonl");
     let mut n = 0;
     for line in text.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();

@@ -10,7 +10,7 @@ use kz_eco_rules::ident::{
 use kz_eco_rules::input::{Limits, Value};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-const VECTORS: &str = include_str!("vectors/ident.jsonl");
+const VECTORS: &str = include_str!("../vectors/ident.jsonl");
 
 /// The declared parameter names of `reason`'s catalog entry equal the finding's.
 fn assert_params_declared(reason: &Reason) {

@@ -4,15 +4,13 @@
 //! lists), every condition toggled on and off, and the document checks of an
 //! application.
 
-mod common;
-
-use common::{edited, example, EXAMPLES};
+use crate::common::{assert_params_match, check, edited, example, found, EXAMPLES};
 use kz_eco_rules::documents::{
     self, checklist_json, document_name, required_documents, Checklist, Query, Status,
 };
-use kz_eco_rules::findings::{catalog, Findings};
+use kz_eco_rules::findings::Findings;
 use kz_eco_rules::model::{Action, Category, Channel, Facts, Service};
-use kz_eco_rules::{validate_json, Lang, Options, Report, Severity};
+use kz_eco_rules::{Lang, Options, Report, Severity};
 use serde_json::json;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -792,7 +790,7 @@ fn region_and_date_select_the_edition() {
     assert!(r.ok && r.findings.is_empty());
 
     let r = query(
-        json!({"region": "almaty_city", "date": "2022-01-01", "service": "emission_permit",
+        json!({"region": "almaty_city", "date": "2019-01-01", "service": "emission_permit",
                "action": "issue", "category": "IV", "channel": "portal"}),
         Lang::En,
     );
@@ -800,6 +798,15 @@ fn region_and_date_select_the_edition() {
     let f = &r.findings[0];
     assert_eq!((f.code, f.path.as_str()), ("editions.not_covered", "/date"));
     assert!(f.message.contains("almaty_city_2019"), "{}", f.message);
+
+    // From 1 July 2021 the Ecological Code of 2021 applies in every region.
+    let r = query(
+        json!({"region": "almaty_city", "date": "2026-12-07", "service": "environmental_permit",
+               "action": "issue", "category": "II", "channel": "portal"}),
+        Lang::En,
+    );
+    assert_eq!(r.edition.as_deref(), Some("eco_code_2021"));
+    assert_eq!(r.checklist.map(|c| c.items.len()), Some(9));
 }
 
 #[wasm_bindgen_test(unsupported = test)]
@@ -923,36 +930,15 @@ fn checklist_json_has_the_documented_shape() {
 // ---------------------------------------------------------------------------
 // The document checks of an application.
 
-fn report(text: &str, lang: Lang) -> Report {
-    validate_json(text, &Options::with_lang(lang))
-}
-
-/// Every `documents.*` finding carries exactly the params its catalog entry declares.
-fn assert_params_match(r: &Report) {
-    for f in r
-        .findings
-        .iter()
-        .filter(|f| f.code.starts_with("documents."))
-    {
-        let entry = catalog::entry(f.code).unwrap();
-        let names: Vec<&str> = f.params.0.iter().map(|(n, _)| *n).collect();
-        assert_eq!(names, entry.params, "{}", f.code);
-        assert!(!f.message.contains('{'), "{}", f.message);
-    }
-}
-
+/// `(code, path)` of the `documents.*` findings.
 fn document_findings(r: &Report) -> Vec<(&'static str, String)> {
-    r.findings
-        .iter()
-        .filter(|f| f.code.starts_with("documents."))
-        .map(|f| (f.code, f.path.clone()))
-        .collect()
+    found(r, "documents.")
 }
 
 #[wasm_bindgen_test(unsupported = test)]
 fn examples_attach_exactly_their_required_documents() {
     for (name, text) in EXAMPLES {
-        let r = report(text, Lang::Ru);
+        let r = check(text, Lang::Ru);
         assert!(document_findings(&r).is_empty(), "{name}: {:?}", r.findings);
         let app: serde_json::Value = serde_json::from_str(text).unwrap();
         let q = json!({"edition": r.edition, "service": app["service"], "action": app["action"],
@@ -982,7 +968,7 @@ fn removing_any_required_document_gives_exactly_one_error_naming_it() {
                 v["documents"].as_array_mut().unwrap().remove(i);
             });
             for lang in Lang::ALL {
-                let r = report(&without, lang);
+                let r = check(&without, lang);
                 let errors: Vec<_> = r
                     .findings
                     .iter()
@@ -997,7 +983,7 @@ fn removing_any_required_document_gives_exactly_one_error_naming_it() {
                 let doc = document_name(&id, lang).unwrap();
                 assert!(e.message.contains(doc), "{name} {lang:?}: {}", e.message);
                 assert!(e.basis.is_some());
-                assert_params_match(&r);
+                assert_params_match(&r, "documents.");
             }
         }
     }
@@ -1008,7 +994,7 @@ fn missing_document_cites_its_clause_and_the_refusal_ground() {
     let text = edited("permit_III", |v| {
         v["documents"].as_array_mut().unwrap().remove(3);
     });
-    let r = report(&text, Lang::En);
+    let r = check(&text, Lang::En);
     let e = &r.findings[0];
     assert_eq!(
         e.basis.as_ref().unwrap().to_string(),
@@ -1023,7 +1009,7 @@ fn missing_document_cites_its_clause_and_the_refusal_ground() {
     let text = edited("expertise_II", |v| {
         v["documents"].as_array_mut().unwrap().remove(1);
     });
-    let r = report(&text, Lang::Ru);
+    let r = check(&text, Lang::Ru);
     let e = &r.findings[0];
     assert!(
         e.message.ends_with("(almaty_city_2019 GR §5.3)."),
@@ -1039,9 +1025,9 @@ fn expired_documents_are_errors_from_the_day_after_their_last_day() {
             v["documents"][1]["valid_until"] = json!(until)
         })
     };
-    let r = report(&with_until("2019-11-04"), Lang::Ru);
+    let r = check(&with_until("2019-11-04"), Lang::Ru);
     assert!(document_findings(&r).is_empty(), "valid on its last day");
-    let r = report(&with_until("2019-11-03"), Lang::Ru);
+    let r = check(&with_until("2019-11-03"), Lang::Ru);
     assert_eq!(
         document_findings(&r),
         [(documents::EXPIRED, "/documents/1/valid_until".to_owned())]
@@ -1060,8 +1046,8 @@ fn expired_documents_are_errors_from_the_day_after_their_last_day() {
         "{}",
         e.message
     );
-    assert_params_match(&r);
-    let r = report(&with_until("3.11.2019"), Lang::En);
+    assert_params_match(&r, "documents.");
+    let r = check(&with_until("3.11.2019"), Lang::En);
     assert_eq!(
         document_findings(&r),
         [(
@@ -1073,7 +1059,7 @@ fn expired_documents_are_errors_from_the_day_after_their_last_day() {
     let text = edited("permit_III", |v| {
         v["documents"][1]["valid_until"] = json!("2013-01-01")
     });
-    let r = report(&text, Lang::En);
+    let r = check(&text, Lang::En);
     let e = r
         .findings
         .iter()
@@ -1089,7 +1075,7 @@ fn expired_documents_are_errors_from_the_day_after_their_last_day() {
 fn portal_application_must_be_eds_signed() {
     for value in [json!(false), serde_json::Value::Null] {
         let text = edited("permit_IV", |v| v["eds_signed"] = value.clone());
-        let r = report(&text, Lang::Kk);
+        let r = check(&text, Lang::Kk);
         assert_eq!(
             document_findings(&r),
             [(documents::APPLICATION_NOT_SIGNED, "/eds_signed".to_owned())]
@@ -1099,13 +1085,13 @@ fn portal_application_must_be_eds_signed() {
         assert!(e.message.contains("ЭЦҚ"), "{}", e.message);
     }
     // In person nobody signs with an EDS.
-    let r = report(example("permit_III"), Lang::Kk);
+    let r = check(example("permit_III"), Lang::Kk);
     assert!(document_findings(&r).is_empty());
     // A document that must be an EDS-signed e-document, marked as not signed.
     let text = edited("permit_II", |v| {
         v["documents"][0]["eds_signed"] = json!(false)
     });
-    let r = report(&text, Lang::Ru);
+    let r = check(&text, Lang::Ru);
     assert_eq!(
         document_findings(&r),
         [(
@@ -1113,7 +1099,7 @@ fn portal_application_must_be_eds_signed() {
             "/documents/0/eds_signed".to_owned()
         )]
     );
-    assert_params_match(&r);
+    assert_params_match(&r, "documents.");
 }
 
 #[wasm_bindgen_test(unsupported = test)]
@@ -1133,9 +1119,9 @@ fn in_person_copy_is_notarised_unless_the_original_is_shown() {
             }
         })
     };
-    let r = report(&variant(Some(true)), Lang::Ru);
+    let r = check(&variant(Some(true)), Lang::Ru);
     assert!(document_findings(&r).is_empty());
-    let r = report(&variant(Some(false)), Lang::Ru);
+    let r = check(&variant(Some(false)), Lang::Ru);
     assert_eq!(
         document_findings(&r),
         [(
@@ -1143,7 +1129,7 @@ fn in_person_copy_is_notarised_unless_the_original_is_shown() {
             "/documents/1/notarised".to_owned()
         )]
     );
-    let r = report(&variant(None), Lang::En);
+    let r = check(&variant(None), Lang::En);
     assert_eq!(
         document_findings(&r),
         [(
@@ -1152,7 +1138,7 @@ fn in_person_copy_is_notarised_unless_the_original_is_shown() {
         )]
     );
     assert!(r.ok, "a question, not an error");
-    assert_params_match(&r);
+    assert_params_match(&r, "documents.");
 }
 
 #[wasm_bindgen_test(unsupported = test)]
@@ -1162,7 +1148,7 @@ fn extra_documents_are_notes() {
         docs.push(json!({"id": "taxpayer_certificate"}));
         docs.push(json!({"id": "passport_copy"}));
     });
-    let r = report(&text, Lang::En);
+    let r = check(&text, Lang::En);
     assert!(r.ok);
     assert_eq!(
         document_findings(&r),
@@ -1180,12 +1166,12 @@ fn extra_documents_are_notes() {
             .unwrap()
             .push(json!({"id": "approval_basin_water_inspection", "scanned": true}));
     });
-    let r = report(&text, Lang::Ru);
+    let r = check(&text, Lang::Ru);
     assert_eq!(
         document_findings(&r),
         [(documents::NOT_REQUIRED, "/documents/8/id".to_owned())]
     );
-    assert_params_match(&r);
+    assert_params_match(&r, "documents.");
 }
 
 #[wasm_bindgen_test(unsupported = test)]
@@ -1196,7 +1182,7 @@ fn unanswered_question_is_asked_unless_the_document_is_attached() {
             .unwrap()
             .remove("in_water_protection_zone");
     });
-    let r = report(&text, Lang::Ru);
+    let r = check(&text, Lang::Ru);
     assert!(r.ok);
     assert_eq!(
         document_findings(&r),
@@ -1210,7 +1196,7 @@ fn unanswered_question_is_asked_unless_the_document_is_attached() {
         "{}",
         r.findings[0].message
     );
-    assert_params_match(&r);
+    assert_params_match(&r, "documents.");
     let text = edited("expertise_II", |v| {
         v["facts"]
             .as_object_mut()
@@ -1221,12 +1207,12 @@ fn unanswered_question_is_asked_unless_the_document_is_attached() {
             .unwrap()
             .push(json!({"id": "approval_basin_water_inspection", "scanned": true}));
     });
-    assert!(document_findings(&report(&text, Lang::Ru)).is_empty());
+    assert!(document_findings(&check(&text, Lang::Ru)).is_empty());
     // A wrong type is reported by the reader only.
     let text = edited("expertise_II", |v| {
         v["facts"]["in_water_protection_zone"] = json!("no")
     });
-    let r = report(&text, Lang::Ru);
+    let r = check(&text, Lang::Ru);
     let at: Vec<&str> = r
         .findings
         .iter()
@@ -1248,9 +1234,9 @@ fn reissue_needs_the_registration_certificate_from_legal_entities_only() {
             ]);
         })
     };
-    let r = report(&reissue("individual"), Lang::Ru);
+    let r = check(&reissue("individual"), Lang::Ru);
     assert!(document_findings(&r).is_empty(), "{:?}", r.findings);
-    let r = report(&reissue("legal_entity"), Lang::En);
+    let r = check(&reissue("legal_entity"), Lang::En);
     let missing: Vec<_> = r
         .findings
         .iter()
@@ -1269,10 +1255,10 @@ fn reissue_needs_the_registration_certificate_from_legal_entities_only() {
 #[wasm_bindgen_test(unsupported = test)]
 fn unreadable_document_entries_suppress_missing_errors() {
     let text = edited("permit_II", |v| v["documents"][0] = json!(42));
-    let r = report(&text, Lang::Ru);
+    let r = check(&text, Lang::Ru);
     assert!(r.findings.iter().any(|f| f.path == "/documents/0"));
     assert!(!r.findings.iter().any(|f| f.code == documents::MISSING));
     let text = edited("permit_II", |v| v["documents"] = json!("all of them"));
-    let r = report(&text, Lang::Ru);
+    let r = check(&text, Lang::Ru);
     assert!(!r.findings.iter().any(|f| f.code == documents::MISSING));
 }

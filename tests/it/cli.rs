@@ -1,9 +1,6 @@
 //! The native command line: exit codes, languages, JSON output.
-#![cfg(not(target_arch = "wasm32"))]
 
-#[path = "common/cli.rs"]
-mod cli;
-use cli::{assert_success, run, stdout};
+use crate::common::cli::{assert_success, run, stdout};
 
 #[test]
 fn check_prints_a_localized_report_and_exits_zero_on_a_good_example() {

@@ -8,11 +8,11 @@
 //! - numbers: canonical text and the kk/ru rendering of a value (decimal comma,
 //!   no-break-space thousands) parse back to the same value; any typed grouping
 //!   parses; no text makes the parser panic.
-#![cfg(not(target_arch = "wasm32"))]
 
+use crate::common::{check, found};
 use kz_eco_rules::emissions::{self, number};
 use kz_eco_rules::findings::{catalog, Param};
-use kz_eco_rules::{validate_json, Lang, Options, Report};
+use kz_eco_rules::{Lang, Report};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -146,15 +146,11 @@ fn application(t: &[Vec<Vec<Sub>>]) -> Value {
 }
 
 fn emission_findings(r: &Report) -> Vec<(&'static str, String)> {
-    r.findings
-        .iter()
-        .filter(|f| f.code.starts_with("emissions."))
-        .map(|f| (f.code, f.path.clone()))
-        .collect()
+    found(r, "emissions.")
 }
 
 fn run(v: &Value) -> Report {
-    validate_json(&v.to_string(), &Options::with_lang(Lang::En))
+    check(&v.to_string(), Lang::En)
 }
 
 fn parse_units(s: &str) -> u128 {

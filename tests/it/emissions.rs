@@ -1,9 +1,7 @@
 //! Emission tables: every check with a passing and a failing case, run natively and
 //! in wasm (Node and Chromium) with the same inputs and answers.
 
-mod common;
-
-use common::{edited, example, EXAMPLES};
+use crate::common::{self, assert_params_match, count, edited, example, param, EXAMPLES};
 use kz_eco_rules::emissions::{self, CODES};
 use kz_eco_rules::findings::{catalog, Param};
 use kz_eco_rules::model::Amount;
@@ -15,15 +13,12 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 /// `(code, path)` of the `emissions.*` findings.
 fn found(r: &Report) -> Vec<(&'static str, String)> {
-    r.findings
-        .iter()
-        .filter(|f| f.code.starts_with("emissions."))
-        .map(|f| (f.code, f.path.clone()))
-        .collect()
+    common::found(r, "emissions.")
 }
 
+/// The report in English.
 fn check(text: &str) -> Report {
-    validate_json(text, &Options::with_lang(Lang::En))
+    common::check(text, Lang::En)
 }
 
 fn has(r: &Report, code: &str, path: &str) -> bool {
@@ -36,21 +31,6 @@ fn emission_errors(r: &Report) -> usize {
         .iter()
         .filter(|f| f.code.starts_with("emissions.") && f.severity == Severity::Error)
         .count()
-}
-
-fn count(r: &Report, code: &str) -> usize {
-    found(r).iter().filter(|(c, _)| *c == code).count()
-}
-
-fn param<'a>(r: &'a Report, code: &str, name: &str) -> &'a Param {
-    let f = r
-        .findings
-        .iter()
-        .find(|f| f.code == code)
-        .unwrap_or_else(|| panic!("no {code}"));
-    f.params
-        .get(name)
-        .unwrap_or_else(|| panic!("{code} has no param {name}"))
 }
 
 fn dec(s: &str) -> Param {
@@ -120,16 +100,9 @@ fn every_code_is_in_the_catalog_and_every_emitted_finding_matches_it() {
     let mut seen = 0;
     for text in &texts {
         let r = check(text);
-        for f in r
-            .findings
-            .iter()
-            .filter(|f| f.code.starts_with("emissions."))
-        {
-            let entry = catalog::entry(f.code).unwrap();
-            let names: Vec<&str> = f.params.0.iter().map(|(n, _)| *n).collect();
-            assert_eq!(names, entry.params, "{}", f.code);
-            assert!(CODES.contains(&f.code), "{} not in CODES", f.code);
-            seen += 1;
+        seen += assert_params_match(&r, "emissions.");
+        for (code, _) in found(&r) {
+            assert!(CODES.contains(&code), "{code} not in CODES");
         }
     }
     assert!(seen >= 4);

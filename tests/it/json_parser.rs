@@ -4,7 +4,6 @@
 //! lone surrogate escape (we read U+FFFD like JavaScript; serde_json rejects it)
 //! and numbers beyond the double range (we read ±Infinity like `JSON.parse`;
 //! serde_json rejects them).
-#![cfg(not(target_arch = "wasm32"))]
 
 use kz_eco_rules::input::{Limits, Value};
 

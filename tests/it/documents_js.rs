@@ -1,21 +1,13 @@
 //! `requiredDocuments` in wasm (Node and Chromium): plain objects in and out, the
 //! same answer as the core for a JS object and for JSON text, TypeErrors for misuse.
-#![cfg(target_arch = "wasm32")]
 
-use js_sys::{Reflect, JSON};
+use crate::common::js::{as_json, parse as js};
+use js_sys::Reflect;
 use kz_eco_rules::documents::checklist_json;
 use kz_eco_rules::wasm::required_documents;
 use kz_eco_rules::{Lang, Options};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
-
-fn js(text: &str) -> JsValue {
-    JSON::parse(text).unwrap()
-}
-
-fn as_json(v: &JsValue) -> serde_json::Value {
-    serde_json::from_str(&String::from(JSON::stringify(v).unwrap())).unwrap()
-}
 
 const QUERIES: &[&str] = &[
     r#"{"region": "almaty_city", "date": "2019-12-09", "service": "ecological_expertise", "action": "first", "category": "II", "channel": "portal", "facts": {"object_is_project_documentation": true}}"#,

@@ -1,9 +1,7 @@
 //! Whole-application checks, run natively and in wasm (Node and Chromium) with the
 //! same inputs and the same expected answers.
 
-mod common;
-
-use common::{codes, edited, example, EXAMPLES};
+use crate::common::{codes, edited, example, EXAMPLES};
 use kz_eco_rules::{validate_application, validate_json, Application, Lang, Options, Severity};
 use wasm_bindgen_test::wasm_bindgen_test;
 

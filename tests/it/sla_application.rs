@@ -1,9 +1,7 @@
 //! Deadline checks of whole applications (natively and in wasm): late fixes,
 //! remarks, documents expiring before the decision, provisional calendar years.
 
-mod common;
-
-use common::{edited, EXAMPLES};
+use crate::common::{edited, EXAMPLES};
 use kz_eco_rules::findings::Severity;
 use kz_eco_rules::input::Value;
 use kz_eco_rules::{validate_json, Lang, Options};

@@ -7,7 +7,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 #[wasm_bindgen_test(unsupported = test)]
 fn number_text_matches_javascript_string_of_n() {
-    let vectors = include_str!("vectors/numbers.jsonl");
+    let vectors = include_str!("../vectors/numbers.jsonl");
     let mut checked = 0;
     for line in vectors.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();

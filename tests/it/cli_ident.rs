@@ -1,14 +1,11 @@
 //! The `id` command: JSON Lines in and out (the same vectors as the library
 //! tests), readable lines, exit codes.
-#![cfg(not(target_arch = "wasm32"))]
 
-#[path = "common/cli.rs"]
-mod cli;
-use cli::{assert_success, run, stdout};
+use crate::common::cli::{assert_success, run, stdout};
 
 #[test]
 fn jsonl_answers_every_vector_line_in_order() {
-    let vectors: Vec<serde_json::Value> = include_str!("vectors/ident.jsonl")
+    let vectors: Vec<serde_json::Value> = include_str!("../vectors/ident.jsonl")
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .filter(|v: &serde_json::Value| v["as"] == "auto")

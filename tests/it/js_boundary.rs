@@ -1,23 +1,13 @@
 //! The JavaScript API in wasm (Node and Chromium): plain objects in and out, the
 //! same reports as JSON text, TypeErrors for misuse, findings for hostile data.
-#![cfg(target_arch = "wasm32")]
 
-mod common;
-
-use common::{example, EXAMPLES};
+use crate::common::js::{as_json, parse as js};
+use crate::common::{example, EXAMPLES};
 use js_sys::{Reflect, JSON};
 use kz_eco_rules::wasm::{application_schema, messages, validate_application};
 use kz_eco_rules::{validate_json, Lang, Options};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
-
-fn js(text: &str) -> JsValue {
-    JSON::parse(text).unwrap()
-}
-
-fn as_json(v: &JsValue) -> serde_json::Value {
-    serde_json::from_str(&String::from(JSON::stringify(v).unwrap())).unwrap()
-}
 
 fn opts(lang: &str) -> JsValue {
     js(&format!(r#"{{"lang": "{lang}"}}"#))
@@ -155,6 +145,6 @@ fn application_schema_is_the_generated_json_schema() {
     let defs = Reflect::get(&schema, &"$defs".into()).unwrap();
     assert!(Reflect::has(&defs, &"Applicant".into()).unwrap());
     // The embedded (minified) text is the npm file's JSON, keys in the same order.
-    let file = js(include_str!("../npm/application.schema.json"));
+    let file = js(include_str!("../../npm/application.schema.json"));
     assert_eq!(JSON::stringify(&schema), JSON::stringify(&file));
 }

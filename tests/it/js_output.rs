@@ -3,10 +3,9 @@
 //! — the boundary's earlier route, kept here as the reference — byte for byte in
 //! `JSON.stringify`, now that the boundary writes JSON text and calls `JSON.parse`
 //! (wasm only, in Node and Chromium).
-#![cfg(target_arch = "wasm32")]
 
-mod common;
-
+use crate::common;
+use crate::common::js::stringify;
 use js_sys::JSON;
 use kz_eco_rules::findings::catalog;
 use kz_eco_rules::input::{Limits, Value};
@@ -14,10 +13,6 @@ use kz_eco_rules::{calendar, documents, sla, validate_json, wasm, Lang, Options}
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
-
-fn stringify(v: &JsValue) -> String {
-    String::from(JSON::stringify(v).unwrap())
-}
 
 /// `JSON.stringify` of what serde-wasm-bindgen makes of `value`.
 fn reference<T: Serialize>(value: &T) -> String {
@@ -78,7 +73,7 @@ fn required_documents_matches_serde_wasm_bindgen() {
 
 #[wasm_bindgen_test]
 fn deadlines_match_serde_wasm_bindgen() {
-    for line in include_str!("vectors/deadlines.jsonl").lines().take(40) {
+    for line in include_str!("../vectors/deadlines.jsonl").lines().take(40) {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         let query = v["query"].to_string();
         let core = sla::deadlines_json(&query, &Options::with_lang(Lang::Ru));

@@ -1,8 +1,8 @@
 //! `validateIdentifier(s)` in wasm (Node and Chromium): every answer is, in
 //! `JSON.stringify`, byte for byte the `Verdict` serde_json writes (what
 //! `kz-eco-rules id --jsonl` prints); batches equal single calls; misuse throws.
-#![cfg(target_arch = "wasm32")]
 
+use crate::common::js::{eval as js, stringify};
 use js_sys::{Array, JSON};
 use kz_eco_rules::ident::Verdict;
 use kz_eco_rules::input::{Limits, Value};
@@ -13,7 +13,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 /// `(JSON text of the value, what serde_json writes for its verdict)` of every
 /// vector checked as an ИИН or БИН.
 fn cases() -> Vec<(String, String)> {
-    include_str!("vectors/ident.jsonl")
+    include_str!("../vectors/ident.jsonl")
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
         .filter(|v| v["as"] == "auto")
@@ -24,10 +24,6 @@ fn cases() -> Vec<(String, String)> {
             (text, want)
         })
         .collect()
-}
-
-fn stringify(v: &JsValue) -> String {
-    JSON::stringify(v).unwrap().into()
 }
 
 #[wasm_bindgen_test]
@@ -92,13 +88,6 @@ fn misuse_throws_a_type_error() {
         stringify(&validate_identifiers(Array::new().into()).unwrap()),
         "[]"
     );
-}
-
-/// Runs a JavaScript function body and returns its result.
-fn js(body: &str) -> JsValue {
-    js_sys::Function::new_no_args(body)
-        .call0(&JsValue::NULL)
-        .unwrap()
 }
 
 #[wasm_bindgen_test]

@@ -22,8 +22,7 @@
 //! `undefined`, `Date`…) is covered by the `js` cases: the native side reads the
 //! value the walker makes of it.
 
-mod common;
-
+use crate::common;
 use kz_eco_rules::calendar::day_report;
 use kz_eco_rules::documents::{checklist_json, checklist_value};
 use kz_eco_rules::ident::Verdict;
@@ -36,28 +35,28 @@ use wasm_bindgen_test::wasm_bindgen_test;
 const CORPORA: &[(&str, &str, &str)] = &[
     (
         "applications",
-        include_str!("vectors/parity/applications.jsonl"),
-        include_str!("vectors/parity/applications.expected.jsonl"),
+        include_str!("../vectors/parity/applications.jsonl"),
+        include_str!("../vectors/parity/applications.expected.jsonl"),
     ),
     (
         "documents",
-        include_str!("vectors/parity/documents.jsonl"),
-        include_str!("vectors/parity/documents.expected.jsonl"),
+        include_str!("../vectors/parity/documents.jsonl"),
+        include_str!("../vectors/parity/documents.expected.jsonl"),
     ),
     (
         "deadlines",
-        include_str!("vectors/parity/deadlines.jsonl"),
-        include_str!("vectors/parity/deadlines.expected.jsonl"),
+        include_str!("../vectors/parity/deadlines.jsonl"),
+        include_str!("../vectors/parity/deadlines.expected.jsonl"),
     ),
     (
         "days",
-        include_str!("vectors/parity/days.jsonl"),
-        include_str!("vectors/parity/days.expected.jsonl"),
+        include_str!("../vectors/parity/days.jsonl"),
+        include_str!("../vectors/parity/days.expected.jsonl"),
     ),
     (
         "identifiers",
-        include_str!("vectors/parity/identifiers.jsonl"),
-        include_str!("vectors/parity/identifiers.expected.jsonl"),
+        include_str!("../vectors/parity/identifiers.jsonl"),
+        include_str!("../vectors/parity/identifiers.expected.jsonl"),
     ),
 ];
 
@@ -402,7 +401,7 @@ fn the_corpus_covers_every_offered_combination_and_every_export() {
     for ed in kz_eco_rules::editions::editions() {
         for offer in ed.services {
             for action in offer.actions {
-                for cat in kz_eco_rules::model::Category::NAMES {
+                for cat in offer.categories.iter().map(|c| c.as_str()) {
                     for channel in offer.channels {
                         let (service, action, channel) =
                             (offer.service.as_str(), action.as_str(), channel.as_str());

@@ -6,8 +6,6 @@
 //! and the options for what the Code leaves open. Dates checked by hand against
 //! the 2025/2026 calendars (and by `scripts/gen-deadline-vectors.py`).
 
-mod common;
-
 use kz_eco_rules::findings::{catalog, Severity};
 use kz_eco_rules::input::Value;
 use kz_eco_rules::sla::{deadlines_json, DeadlinesReport};
@@ -179,13 +177,17 @@ fn the_expertise_runs_fifteen_working_days_with_its_own_remarks_cycle() {
             Some("2026-04-20")
         ]
     );
-    for basis in [
-        &r.basis.completeness_due,
-        &r.basis.decision_due,
-        &r.basis.remarks_due,
-        &r.basis.fixes_due,
+    let b = &r.basis;
+    for (basis, part) in [
+        (&b.completeness_due, "part 2"),
+        (&b.decision_due, "part 1"),
+        (&b.remarks_due, "part 3"),
+        (&b.fixes_due, "parts 3, 4"),
     ] {
-        assert_eq!(basis.as_deref(), Some("eco_code_2021 art. 89 p. 6"));
+        assert_eq!(
+            basis.as_deref(),
+            Some(format!("eco_code_2021 art. 89 p. 6 {part}").as_str())
+        );
     }
     // Without the dates: remarks 7 working days after 10 April, fixes 3 after that.
     let r = ask(expertise(json!({})), &Options::default());
@@ -227,7 +229,7 @@ fn options_choose_what_the_code_leaves_open() {
     );
     let r = ask(
         reissue,
-        &options(r#"{"sla": {"reissue_from": "submission"}}"#),
+        &options(r#"{"sla": {"reissue_from": "submission_day"}}"#),
     );
     assert_eq!(r.decision_due.as_deref(), Some("2026-02-06"));
     // Reception hours are an option too (the Code states none).

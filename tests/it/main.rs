@@ -1,0 +1,48 @@
+//! The integration tests, in one binary per target: natively (`cargo test`) and as
+//! wasm in Node and in headless Chromium (`cargo test --target wasm32-unknown-unknown`).
+//! A module without a `cfg` runs on both with the same inputs and expected answers;
+//! the others are native only (the command line, proptest, serde_json as a
+//! reference) or wasm only (the JavaScript boundary).
+//!
+//! Run one module with a name filter: `cargo test --test it documents::`.
+
+mod common;
+
+mod application;
+mod calendar;
+mod deadlines;
+mod deadlines_2021;
+mod documents;
+mod emissions;
+mod ident;
+mod numbers;
+mod parity;
+mod sla_application;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+mod cli_deadlines;
+#[cfg(not(target_arch = "wasm32"))]
+mod cli_ident;
+#[cfg(not(target_arch = "wasm32"))]
+mod emissions_props;
+#[cfg(not(target_arch = "wasm32"))]
+mod json_parser;
+#[cfg(not(target_arch = "wasm32"))]
+mod sla_properties;
+
+#[cfg(target_arch = "wasm32")]
+mod documents_js;
+#[cfg(target_arch = "wasm32")]
+mod js_boundary;
+#[cfg(target_arch = "wasm32")]
+mod js_deadlines;
+#[cfg(target_arch = "wasm32")]
+mod js_hostile;
+#[cfg(target_arch = "wasm32")]
+mod js_ident;
+#[cfg(target_arch = "wasm32")]
+mod js_memory;
+#[cfg(target_arch = "wasm32")]
+mod js_output;
