@@ -873,6 +873,121 @@ mod tests {
     }
 
     #[wasm_bindgen_test(unsupported = test)]
+    fn the_2021_permit_counts_from_acceptance_and_remarks() {
+        // Tuesday 4 November 2025, 10:00: completeness 3 wd and decision 30 wd
+        // from registration (art. 123 p. 1, 2).
+        let mut r = req(
+            "eco_code_2021",
+            Service::EnvironmentalPermit,
+            Action::Issue,
+            Category::II,
+            "2025-11-04",
+            10,
+            0,
+        );
+        let o = SlaOptions::default();
+        let cal = Calendar::statutory();
+        let s = schedule(&r, &o, &cal).unwrap();
+        // Without the dates: acceptance on the last completeness day, remarks on
+        // the last remarks day — both recorded as assumed.
+        assert_eq!(
+            dates(&s),
+            [
+                some("2025-11-04"),
+                some("2025-11-07"),
+                some("2025-12-17"),
+                some("2025-11-28"),
+                some("2025-12-05")
+            ]
+        );
+        assert_eq!(s.assumed_accepted_on.unwrap().date, d("2025-11-07"));
+        assert_eq!(s.assumed_remarks_sent_on.unwrap().date, d("2025-11-28"));
+        assert_eq!(s.late_fixes, Some(LateFixes::Refusal));
+        r.accepted_on = Some(d("2025-11-05"));
+        r.remarks_sent_on = Some(d("2025-11-20"));
+        let s = schedule(&r, &o, &cal).unwrap();
+        assert_eq!(s.remarks_due.as_ref().unwrap().date, d("2025-11-26"));
+        assert_eq!(s.fixes_due.as_ref().unwrap().date, d("2025-11-27"));
+        assert_eq!(s.assumed_accepted_on, None);
+        assert_eq!(s.assumed_remarks_sent_on, None);
+        assert_eq!(
+            s.fixes_due.unwrap().basis.to_string(),
+            "eco_code_2021 art. 123 p. 3, 4"
+        );
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_2021_expertise_runs_from_the_package_and_ends_negative_when_late() {
+        // Sunday 5 April 2026: the package counts as submitted when registered
+        // (Monday), or on the Sunday itself with `anchor: submission`.
+        let r = req(
+            "eco_code_2021",
+            Service::EcologicalExpertise,
+            Action::First,
+            Category::III,
+            "2026-04-05",
+            12,
+            0,
+        );
+        let cal = Calendar::statutory();
+        let s = schedule(&r, &SlaOptions::default(), &cal).unwrap();
+        assert_eq!(s.decision_due.as_ref().unwrap().date, d("2026-04-27"));
+        assert_eq!(s.late_fixes, Some(LateFixes::NegativeConclusion));
+        let raw = SlaOptions {
+            anchor: Anchor::Submission,
+            ..SlaOptions::default()
+        };
+        let s = schedule(&r, &raw, &cal).unwrap();
+        assert_eq!(s.decision_due.unwrap().date, d("2026-04-24"));
+        // Remarks from the registration instead of the acceptance.
+        let from_reg = SlaOptions {
+            expertise_remarks_from: Some(StepAnchor::Registration),
+            ..SlaOptions::default()
+        };
+        let s = schedule(&r, &from_reg, &cal).unwrap();
+        assert_eq!(s.remarks_due.unwrap().date, d("2026-04-15"));
+        assert_eq!(s.assumed_accepted_on, None);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_declaration_gets_only_its_registration() {
+        let r = req(
+            "eco_code_2021",
+            Service::ImpactDeclaration,
+            Action::Issue,
+            Category::III,
+            "2026-06-06",
+            10,
+            0,
+        );
+        let s = schedule(&r, &SlaOptions::default(), &Calendar::statutory()).unwrap();
+        assert_eq!(dates(&s), [some("2026-06-08"), None, None, None, None]);
+        assert_eq!(
+            s.no_term.map(|b| b.to_string()).as_deref(),
+            Some("eco_code_2021 art. 110")
+        );
+        let sla = edition_sla("eco_code_2021").unwrap();
+        let term = sla
+            .filing(
+                Service::EnvironmentalPermit,
+                Action::Reissue,
+                FilingEvent::OperatorChange,
+            )
+            .unwrap();
+        assert_eq!(
+            (term.n, term.unit, term.clause),
+            (10, Unit::WorkingDays, "art. 107 p. 2")
+        );
+        assert!(sla
+            .filing(
+                Service::EnvironmentalPermit,
+                Action::Issue,
+                FilingEvent::OperatorChange
+            )
+            .is_none());
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
     fn no_deadlines_for_what_the_edition_does_not_offer() {
         let r = req(
             "almaty_city_2019",
