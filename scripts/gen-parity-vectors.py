@@ -458,6 +458,27 @@ def applications():
     ]):
         c.add(f"options/{i}:{json.dumps(o, ensure_ascii=False)}", example="permit_IV",
               patch=[["add", "/x_unknown", 1], ["remove", "/category"]], options=o)
+
+    # Deadlines of the 2021 Code in an application: late fixes and what they lead to
+    # (refusal, negative conclusion), an acceptance after the completeness check, a
+    # re-issue filed more than 10 working days after the change of operator.
+    a21 = {"applicant": {"name": "ТОО «Алатау Цемент»", "kind": "legal_entity", "iin_bin": "081240001238"},
+           "service": "environmental_permit", "action": "issue", "category": "II", "channel": "portal",
+           "edition": "eco_code_2021", "submitted_at": "2025-11-04T10:00:00+05:00", "eds_signed": True}
+    x21 = {**a21, "service": "ecological_expertise", "action": "first", "category": "III",
+           "submitted_at": "2026-04-07T09:00:00+05:00"}
+    r21 = {**a21, "action": "reissue", "submitted_at": "2026-01-21T10:00:00+05:00",
+           "operator_changed_on": "2026-01-05"}
+    for name, app in [
+        ("permit_fixes_late", {**a21, "expertise": {"accepted_on": "2025-11-05", "remarks_sent_on": "2025-11-20",
+                                                    "fixes_submitted_on": "2025-11-28"}}),
+        ("expertise_fixes_late", {**x21, "expertise": {"remarks_sent_on": "2026-04-15",
+                                                       "fixes_submitted_on": "2026-04-21"}}),
+        ("expertise_accepted_late", {**x21, "expertise": {"accepted_on": "2026-04-13"}}),
+        ("reissue_operator_change_late", r21),
+        ("reissue_operator_change_in_time", {**r21, "submitted_at": "2026-01-20T17:00:00+05:00"}),
+    ]:
+        c.add(f"sla_2021/{name}", text=json.dumps(app, ensure_ascii=False), options=opts())
     return c
 
 
