@@ -150,7 +150,7 @@ function table() {
   const B = (x) => (x == null ? '—' : `${num(Number(x), 0)} B`);
   out.push('| `kz_eco_rules_bg.wasm` | package total (budget 81 920 B) | browser load (web.js + wasm) | command |');
   out.push('|---:|---:|---:|---|');
-  out.push(`| ${B(grab('kz_eco_rules_bg.wasm'))} | ${B(grab('package total'))} | ${B(grab('browser load'))} | \`node scripts/package-size.mjs\` after \`bash scripts/build-pkg.sh\` |`);
+  out.push(`| ${B(grab('kz_eco_rules_bg.wasm'))} | ${B(grab('package total'))} | ${B(grab('browser load'))} | \`node scripts/package-size.mjs\` after \`bash scripts/dev.sh package\` |`);
   out.push('');
   return `${out.join('\n')}\n`;
 }

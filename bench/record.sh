@@ -5,7 +5,7 @@
 # (npm, PyPI), package start-up and size. Prints a Markdown table and writes it to
 # target/bench/record.md; logs go to target/bench/record/.
 #
-#   bash bench/record.sh
+#   bash scripts/dev.sh bench
 #
 # Not part of CI (minutes long, and figures on a shared machine are noisy); its
 # pieces are: the criterion benches (compiled by `cargo clippy --all-targets`),
@@ -28,7 +28,7 @@ load() { echo "load average (1/5/15 min) $1: $(cut -d' ' -f1-3 /proc/loadavg)" >
 
 dirty=$(git status --porcelain --untracked-files=no | grep -q . && echo ' + uncommitted changes' || true)
 {
-  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)$dirty, command: bash bench/record.sh"
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)$dirty, command: bash scripts/dev.sh bench"
   echo "machine: $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/^Mem:/ {print $2 " GB RAM"}')"
   echo "$(rustc --version); node $(node --version); $(python3 --version); $(/usr/bin/chromium --version 2>/dev/null)"
 } > "$OUT/facts.txt"

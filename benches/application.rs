@@ -5,7 +5,7 @@
 //! - `application/permit_II`: `examples/permit_II.json`;
 //! - `application/large_II`: `target/bench/app-large-II.json`, written by
 //!   `node bench/write-inputs.mjs` — the same file bench/workloads.mjs validates
-//!   in Node and Chromium (`bash bench/record.sh` runs them all).
+//!   in Node and Chromium (`bash scripts/dev.sh bench` runs them all).
 //!
 //! Messages in Russian, as in the wasm runs.
 

@@ -4,7 +4,7 @@
 //! `deadlines/queries`: the 10 000 lines of `target/bench/deadline-queries.jsonl`
 //! (the queries of `tests/vectors/deadlines.jsonl` in turn), written by
 //! `node bench/write-inputs.mjs` — the same file bench/workloads.mjs answers in
-//! Node and Chromium (`bash bench/record.sh` runs them all).
+//! Node and Chromium (`bash scripts/dev.sh bench` runs them all).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}

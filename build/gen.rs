@@ -159,20 +159,3 @@ pub fn date(s: &str, place: &str, p: &mut Problems) -> String {
         }
     }
 }
-
-/// Placeholder names `{name}` used in a template.
-pub fn placeholders(t: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = t;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                out.push(&after[..close]);
-                rest = &after[close + 1..];
-            }
-            None => break,
-        }
-    }
-    out
-}

@@ -6,6 +6,7 @@
 //! wrong, so the wasm module carries no data parser and no unchecked data.
 
 mod calendar;
+mod catalog;
 mod documents;
 mod editions;
 mod gen;
@@ -22,7 +23,7 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set by cargo"));
     let mut problems = gen::Problems::default();
     gen::write(&out, "editions.rs", &editions::generate(&mut problems));
-    gen::write(&out, "messages.rs", &messages::generate(&mut problems));
+    messages::generate(&out, &mut problems);
     gen::write(&out, "documents.rs", &documents::generate(&mut problems));
     gen::write(&out, "calendar.rs", &calendar::generate(&mut problems));
     gen::write(&out, "sla.rs", &sla::generate(&mut problems));

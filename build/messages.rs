@@ -1,15 +1,69 @@
-//! `data/messages/*.json` → the message catalog (`messages.rs`): entries sorted by
-//! code, and the localized terms of `terms.json`.
+//! `data/messages/*.json` → the message catalog and everything derived from the
+//! finding codes in it:
 //!
-//! Checked: each file holds only codes of its own domain (`<file>.<name>`, dotted
-//! snake_case), no code twice, three non-empty languages, every placeholder
-//! declared in `params`, every declared param used in every language.
+//! - `messages.rs`: the catalog's entries sorted by code (templates and params,
+//!   what the renderer needs at run time) and the localized terms of `terms.json`;
+//! - `codes_<domain>.rs`, included by the domain's module: a `pub const` per
+//!   finding code (doc comment from the data) and the domain's `CODES`;
+//! - `checks.md`: the reference table of every finding code, which the test
+//!   `tests/it/codes.rs` compares with the committed `docs/checks.md`.
+//!
+//! Each file is read into typed entries ([`catalog::Entry`]); a value of the wrong
+//! shape or an unknown key fails the build naming the file and the JSON Pointer of
+//! the value, and so does every problem [`catalog::check_file`] finds.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::path::Path;
 
+use serde::Deserialize;
+
+use crate::catalog::{self, Entries, Entry};
 use crate::gen::{self, lit, Problems};
 
-pub fn generate(p: &mut Problems) -> String {
+/// A term's names (`terms.json`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Names {
+    kk: String,
+    ru: String,
+    en: String,
+}
+
+/// `terms.json`: kind → id → names.
+type Terms = BTreeMap<String, BTreeMap<String, Names>>;
+
+/// Reads `path` as `T`; a problem names the JSON Pointer of the bad value.
+fn read<T: for<'de> Deserialize<'de>>(path: &str, p: &mut Problems) -> Option<T> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut de = serde_json::Deserializer::from_str(&text);
+    match serde_path_to_error::deserialize(&mut de) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let tokens: Vec<String> = e
+                .path()
+                .iter()
+                .filter_map(|s| match s {
+                    serde_path_to_error::Segment::Seq { index } => Some(index.to_string()),
+                    serde_path_to_error::Segment::Map { key } => Some(key.clone()),
+                    _ => None,
+                })
+                .collect();
+            let at = catalog::pointer(tokens.iter().map(String::as_str));
+            p.add(&format!("{path}: {at:?}"), e.inner());
+            None
+        }
+    }
+}
+
+/// One domain's data file, checked.
+struct Domain {
+    name: String,
+    entries: Vec<(String, Entry)>,
+}
+
+/// Writes the generated files into `out`.
+pub fn generate(out: &Path, p: &mut Problems) {
     let mut files: Vec<String> = std::fs::read_dir("data/messages")
         .expect("data/messages exists")
         .filter_map(|e| e.ok())
@@ -17,94 +71,54 @@ pub fn generate(p: &mut Problems) -> String {
         .filter(|n| n.ends_with(".json") && n != "terms.json")
         .collect();
     files.sort();
-    let mut entries: Vec<(String, String)> = Vec::new();
+    let mut domains = Vec::new();
     for file in &files {
-        let domain = file.trim_end_matches(".json");
+        let name = file.trim_end_matches(".json").to_owned();
         let path = format!("data/messages/{file}");
-        let json = gen::read_json(&path);
-        let Some(map) = gen::object(&json, &path, p) else {
+        let Some(Entries(entries)) = read(&path, p) else {
             continue;
         };
-        for (code, entry) in map {
-            let place = format!("{path}: {code}");
-            let valid_code = code.starts_with(&format!("{domain}."))
-                && code.split('.').all(|part| {
-                    !part.is_empty()
-                        && part
-                            .bytes()
-                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-                });
-            if !valid_code {
-                p.add(
-                    &place,
-                    format!("code must be dotted snake_case starting with \"{domain}.\""),
-                );
-            }
-            let Some(o) = gen::object(entry, &place, p) else {
-                continue;
-            };
-            gen::known_keys(o, &["params", "kk", "ru", "en"], &place, p);
-            let params: Vec<&str> = match o.get("params") {
-                None => Vec::new(),
-                Some(v) => match v.as_array() {
-                    Some(a) => a.iter().filter_map(|x| x.as_str()).collect(),
-                    None => {
-                        p.add(&place, "params must be an array of names");
-                        Vec::new()
-                    }
-                },
-            };
-            let mut texts = Vec::new();
-            for lang in ["kk", "ru", "en"] {
-                let t = gen::string(o, lang, &place, p);
-                let used = gen::placeholders(t);
-                for name in &used {
-                    if !params.contains(name) {
-                        p.add(
-                            &place,
-                            format!("{lang}: placeholder {{{name}}} is not declared in params"),
-                        );
-                    }
+        for problem in catalog::check_file(&name, &entries) {
+            p.add(&format!("{path}: {:?}", problem.pointer), problem.what);
+        }
+        domains.push(Domain { name, entries });
+    }
+    let terms: Terms = read("data/messages/terms.json", p).unwrap_or_default();
+    for (kind, ids) in &terms {
+        for (id, names) in ids {
+            for (lang, text) in [("kk", &names.kk), ("ru", &names.ru), ("en", &names.en)] {
+                if text.trim().is_empty() {
+                    let at = catalog::pointer([kind.as_str(), id, lang]);
+                    p.add(&format!("data/messages/terms.json: {at:?}"), "empty name");
                 }
-                for name in &params {
-                    if !used.contains(name) {
-                        p.add(&place, format!("{lang}: declared param {name} is not used"));
-                    }
-                }
-                texts.push(lit(t));
             }
-            let code_lit = format!(
+        }
+    }
+
+    gen::write(out, "messages.rs", &catalog_code(&domains, &terms));
+    for d in &domains {
+        gen::write(out, &format!("codes_{}.rs", d.name), &codes_code(d));
+    }
+    std::fs::write(out.join("checks.md"), checks_md(&domains)).expect("OUT_DIR is writable");
+}
+
+/// `ENTRIES` (sorted by code) and `TERMS` (sorted by kind, id).
+fn catalog_code(domains: &[Domain], terms: &Terms) -> String {
+    let mut entries: Vec<(&str, String)> = Vec::new();
+    for (code, e) in domains.iter().flat_map(|d| &d.entries) {
+        entries.push((
+            code,
+            format!(
                 "Entry {{ code: {}, params: {}, text: Localized {{ kk: {}, ru: {}, en: {} }} }}",
                 lit(code),
-                gen::str_slice(params.iter().copied()),
-                texts[0],
-                texts[1],
-                texts[2]
-            );
-            if entries.iter().any(|(c, _)| c == code) {
-                p.add(&place, "code defined twice");
-            }
-            entries.push((code.clone(), code_lit));
-        }
+                gen::str_slice(e.params.iter().map(String::as_str)),
+                lit(&e.kk),
+                lit(&e.ru),
+                lit(&e.en)
+            ),
+        ));
     }
     entries.sort();
-
-    let mut terms: Vec<(String, String, String)> = Vec::new();
-    let path = "data/messages/terms.json";
-    let json = gen::read_json(path);
-    if let Some(kinds) = gen::object(&json, path, p) {
-        for (kind, ids) in kinds {
-            let Some(ids) = gen::object(ids, &format!("{path}: {kind}"), p) else {
-                continue;
-            };
-            for (id, names) in ids {
-                let l = gen::localized(Some(names), &format!("{path}: {kind}.{id}"), p);
-                terms.push((kind.clone(), id.clone(), l));
-            }
-        }
-    }
-    terms.sort();
-
     let mut out = String::from(
         "/// Catalog entries, sorted by code.\npub(crate) static ENTRIES: &[Entry] = &[\n",
     );
@@ -112,9 +126,106 @@ pub fn generate(p: &mut Problems) -> String {
         let _ = writeln!(out, "    {e},");
     }
     out.push_str("];\n\n/// Localized terms `(kind, id, names)`, sorted by kind then id.\npub(crate) static TERMS: &[(&str, &str, Localized)] = &[\n");
-    for (kind, id, l) in &terms {
-        let _ = writeln!(out, "    ({}, {}, {l}),", lit(kind), lit(id));
+    for (kind, ids) in terms {
+        for (id, n) in ids {
+            let _ = writeln!(
+                out,
+                "    ({}, {}, crate::findings::catalog::Localized {{ kk: {}, ru: {}, en: {} }}),",
+                lit(kind),
+                lit(id),
+                lit(&n.kk),
+                lit(&n.ru),
+                lit(&n.en)
+            );
+        }
     }
     out.push_str("];\n");
+    out
+}
+
+/// Markdown made safe for a doc comment: brackets escaped (no intra-doc links).
+fn doc(text: &str) -> String {
+    text.replace('[', "\\[").replace(']', "\\]")
+}
+
+/// A domain's code constants and `CODES`.
+fn codes_code(d: &Domain) -> String {
+    let mut out = String::new();
+    let mut names = Vec::new();
+    for (code, e) in &d.entries {
+        let Some((severity, what, basis)) = e.finding() else {
+            continue;
+        };
+        let name = catalog::const_name(code);
+        let _ = writeln!(out, "/// {}\n///", doc(what));
+        let _ = write!(
+            out,
+            "/// Severity `{}`; basis: {}.",
+            severity.as_str(),
+            doc(basis)
+        );
+        if !e.params.is_empty() {
+            let params: Vec<String> = e.params.iter().map(|p| format!("`{p}`")).collect();
+            let _ = write!(out, " Params: {}.", params.join(", "));
+        }
+        let _ = writeln!(out, "\n///\n/// English message: {}", doc(&e.en));
+        let _ = writeln!(out, "pub const {name}: &str = {};", lit(code));
+        names.push(name);
+    }
+    let _ = writeln!(
+        out,
+        "\n/// Every finding code of the `{0}` domain, in the order of\n/// `data/messages/{0}.json`.\npub const CODES: &[&str] = &[{1}];",
+        d.name,
+        names.join(", ")
+    );
+    out
+}
+
+/// A Markdown table cell.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|")
+}
+
+/// The reference table of every finding code (`docs/checks.md`).
+fn checks_md(domains: &[Domain]) -> String {
+    let mut out = String::from(
+        "<!-- Generated from data/messages/*.json by build/messages.rs; do not edit.\n     \
+         Rewrite it with: KZ_BLESS=1 cargo test --test it codes:: -->\n\n\
+         # Checks\n\n\
+         Every finding code, per domain (`data/messages/<domain>.json`, where its kk/ru/en\n\
+         message is): its severity, what it reports and the rule it rests on. Callers may\n\
+         change the severity of any code with `Options.severity`.\n\n\
+         Citations are `<edition> <clause>` (PR: the permit regulation, GR: the expertise\n\
+         regulation, App.: appendix, T: table). \"Form\" means the blank's own structure (a\n\
+         row labelled \"Total, including by sites\" is by definition the sum of the site\n\
+         rows; a column headed \"20__\" holds a year of this century): `almaty_oblast_2012\n\
+         PR App.1 T<n>` under that edition, `karaganda_2013 App.3 T<n>` otherwise.\n\
+         `eco_code_2007` is the Ecological Code of 09.01.2007. [rec] marks a check the\n\
+         seeds do not state (a warning unless noted); \"—\" a check of the input itself.\n",
+    );
+    for d in domains {
+        let rows: Vec<_> = d
+            .entries
+            .iter()
+            .filter_map(|(c, e)| Some((c, e.finding()?)))
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = write!(
+            out,
+            "\n## {0}\n\n| code | severity | what | basis |\n|---|---|---|---|\n",
+            d.name
+        );
+        for (code, (severity, what, basis)) in rows {
+            let _ = writeln!(
+                out,
+                "| `{code}` | {} | {} | {} |",
+                severity.as_str(),
+                cell(what),
+                cell(basis)
+            );
+        }
+    }
     out
 }

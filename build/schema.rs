@@ -3,7 +3,7 @@
 //! `applicationSchema()` (23 KB instead of 41 KB; `JSON.parse` gives the same
 //! object, keys in the same order); the readable file stays the one in `npm/`.
 
-/// The generated schema file (written by `cargo run -- schema --write`).
+/// The generated schema file (written by `bash scripts/dev.sh generate`).
 pub const SOURCE: &str = "npm/application.schema.json";
 
 /// The schema file without insignificant whitespace.

@@ -16,7 +16,7 @@ only (hit-count buckets kept it at 5.4 MB; this gives 1 MB, same 5 197 edges):
         fuzz/corpus/application_json -- -merge=1 -use_counters=0
 
 Inputs of fixed bugs live in fuzz/regressions/<target>/, where cmin does not
-rename or drop them; scripts/fuzz-smoke.sh runs them too.
+rename or drop them; `bash scripts/dev.sh fuzz` runs them too.
 """
 import glob
 import hashlib

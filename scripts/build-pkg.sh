@@ -5,7 +5,7 @@
 # package.json from npm/package.json with the crate's version. The bundler entry
 # (npm/bundler.js) is the web build initialised at import, not wasm-bindgen's
 # bundler glue: one glue file less in the package.
-# Assumes scripts/setup.sh has run.
+# Run through `bash scripts/dev.sh package` (which runs the setup first).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"

@@ -12,8 +12,9 @@
 # installed (`cargo install cargo-fuzz --locked`) only when nightly exists and
 # it is missing.
 #
-#   bash scripts/fuzz-smoke.sh                       # all targets, 30 s each
-#   FUZZ_SECONDS=5 bash scripts/fuzz-smoke.sh decimal  # some targets
+# Run through the developer entry point:
+#   bash scripts/dev.sh fuzz                          # all targets, 30 s each
+#   FUZZ_SECONDS=5 bash scripts/dev.sh fuzz decimal   # some targets
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"

@@ -4,7 +4,8 @@ independent implementation — this script's own counting code on top of
 python-holidays' Kazakhstan calendar (vacanza/holidays, holidays/countries/
 kazakhstan.py, commit c382fdec456ce76e03b841ab809d47e46be610a2), not the crate's.
 
-Usage: PYTHONPATH=/path/to/holidays-checkout python3 scripts/gen-deadline-vectors.py
+Run through `bash scripts/dev.sh generate --references`, with python-holidays
+importable (e.g. PYTHONPATH=<a holidays checkout at that commit>).
 
 The counting rules are those of the crate's documentation (src/sla/mod.rs) with
 the default options: registration on the region's clock, 09:00-18:00 on working

@@ -5,13 +5,13 @@
 The expected answers come from this file's own small reference implementation of
 the rules (written separately from the Rust code, from the rules in
 src/ident/mod.rs), and are cross-checked here against the verdicts other projects
-give (../shared/data/ident/peer-test-examples.jsonl: what each peer claims and a
-strict oracle): every line must agree with the oracle on valid/invalid, and on the
+give (PEERS_DIR/peer-test-examples.jsonl: what each peer claims and a strict
+oracle): every line must agree with the oracle on valid/invalid, and on the
 reason wherever the reasons are comparable (the differences are listed in
 REASON_DIFFERS with why). The 270 real БИН from the python-stdnum pull request
-must all be valid.
+must all be valid (PEERS_DIR/real-bins-python-stdnum-pr322.txt).
 
-    python3 scripts/gen-ident-vectors.py [SHARED_DATA_DIR]
+Run through `IDENT_PEERS_DIR=PEERS_DIR bash scripts/dev.sh generate --references`.
 """
 import calendar
 import json
@@ -19,10 +19,9 @@ import os
 import sys
 import unicodedata
 
-DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-    os.path.dirname(__file__), "..", "..", "..", "shared", "data", "ident")
-if not os.path.isdir(DATA):
-    DATA = "/work/shared/data/ident"
+if len(sys.argv) != 2 or not os.path.isdir(sys.argv[1]):
+    sys.exit("usage: python3 scripts/gen-ident-vectors.py PEERS_DIR")
+DATA = sys.argv[1]
 OUT = os.path.join(os.path.dirname(__file__), "..", "tests", "vectors", "ident.jsonl")
 
 W1 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]

@@ -34,5 +34,6 @@ while (samples.length < 3000) {
   samples.push(k);
 }
 const lines = samples.map((n) => JSON.stringify({ bits: bitsOf(n), text: plain(n) }));
-fs.writeFileSync('tests/vectors/numbers.jsonl', lines.join('\n') + '\n');
+// The output file: an argument (`dev.sh generate --check` writes elsewhere to compare).
+fs.writeFileSync(process.argv[2] ?? 'tests/vectors/numbers.jsonl', lines.join('\n') + '\n');
 console.log(`wrote ${lines.length} vectors`);

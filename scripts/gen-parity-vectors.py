@@ -2,7 +2,7 @@
 """Writes the INPUTS of the parity corpus, tests/vectors/parity/<kind>.jsonl.
 
 The expected outputs (<kind>.expected.jsonl) are not written here: they are what
-the native library answers, written by `bash scripts/vectors.sh --regenerate`
+the native library answers, written by `bash scripts/dev.sh generate --vectors`
 (which runs this script first) and reviewed as a diff. tests/it/parity.rs then checks
 that natively, in wasm under Node and in wasm under Chromium — through the Rust API
 and through the JavaScript API — every case gives those bytes.
@@ -35,7 +35,8 @@ import zlib
 from datetime import date, datetime, timedelta, timezone
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-OUT = os.path.join(ROOT, "tests", "vectors", "parity")
+# The output directory: an argument (`dev.sh generate --check` writes elsewhere to compare).
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "tests", "vectors", "parity")
 LANGS = ["kk", "ru", "en"]
 
 EXAMPLES = {}

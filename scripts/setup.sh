@@ -3,8 +3,9 @@
 # the wasm32 target, rustfmt/clippy, wasm-bindgen-cli of exactly the version in
 # Cargo.lock, Debian's chromium + chromium-driver (browser tests only), and the npm
 # dev tools (wasm-opt from the npm package `binaryen`, playwright-core).
-#   bash scripts/setup.sh            # everything
-#   bash scripts/setup.sh --no-browser  # skip chromium (enough for the demo)
+# The verbs of scripts/dev.sh run it; on its own:
+#   bash scripts/dev.sh setup               # everything
+#   bash scripts/dev.sh setup --no-browser  # skip chromium (enough for the demo)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

@@ -181,40 +181,9 @@ pub fn region_name(id: &str, lang: Lang) -> Option<&'static str> {
     region(id).map(|r| r.names.get(lang))
 }
 
-/// No edition has the given id.
-pub const UNKNOWN_EDITION: &str = "editions.unknown_edition";
-/// No region has the given id (or it has no editions).
-pub const UNKNOWN_REGION: &str = "editions.unknown_region";
-/// Neither an edition nor a region was given.
-pub const NOT_SELECTED: &str = "editions.not_selected";
-/// A region was given but no submission date to pick its edition.
-pub const NO_DATE: &str = "editions.no_date";
-/// No edition of the region applies on the date.
-pub const NOT_COVERED: &str = "editions.not_covered";
-/// The explicit edition belongs to another region.
-pub const REGION_MISMATCH: &str = "editions.region_mismatch";
-/// The explicit edition did not apply on the submission date.
-pub const OUTSIDE_PERIOD: &str = "editions.outside_period";
-/// The edition does not provide the service.
-pub const SERVICE_NOT_OFFERED: &str = "editions.service_not_offered";
-/// The edition does not provide the action for the service.
-pub const ACTION_NOT_OFFERED: &str = "editions.action_not_offered";
-/// The edition does not provide the channel for the service.
-pub const CHANNEL_NOT_OFFERED: &str = "editions.channel_not_offered";
-
-/// Every code of the `editions` domain.
-pub const CODES: &[&str] = &[
-    UNKNOWN_EDITION,
-    UNKNOWN_REGION,
-    NOT_SELECTED,
-    NO_DATE,
-    NOT_COVERED,
-    REGION_MISMATCH,
-    OUTSIDE_PERIOD,
-    SERVICE_NOT_OFFERED,
-    ACTION_NOT_OFFERED,
-    CHANNEL_NOT_OFFERED,
-];
+// The finding codes (`pub const`s and `CODES`), generated from
+// `data/messages/editions.json` by `build/messages.rs`.
+include!(concat!(env!("OUT_DIR"), "/codes_editions.rs"));
 
 /// What [`select`] is given.
 #[derive(Debug, Clone, Copy, Default)]

@@ -2,11 +2,8 @@
 //! text `serde_json::to_string` writes for every result type of the crate (tested
 //! below).
 //!
-//! The wasm boundary returns each result as this text and one `JSON.parse`: one
-//! string crosses into JavaScript instead of one call per object, key and value
-//! (what `serde-wasm-bindgen` does), and the module carries neither its
-//! serializer nor its string cache (≈ 6 KB gzip of wasm and glue; BENCHMARKS.md,
-//! "Package size and start-up"). `JSON.parse` gives the same plain objects.
+//! The wasm boundary returns each result as this text and one `JSON.parse`, which
+//! gives the same plain objects as `serde-wasm-bindgen` (why: DESIGN.md).
 //!
 //! ```
 //! use kz_eco_rules::{json_out, validate_json, Options};

@@ -2,9 +2,8 @@
 //!
 //! Wherever something must be sorted or checked for duplicates, it is turned into
 //! `u64` keys — two 32-bit numbers in one ([`pack`]), e.g. a value and its index —
-//! and sorted by [`sort_keys`], a small heapsort (O(n log n), no allocation). The
-//! standard library's sorts are faster on large inputs but cost ≈ 4 KB of wasm per
-//! element type, and hash sets bring `hashbrown` and SipHash (≈ 3.5 KB gzip).
+//! and sorted by [`sort_keys`], a small heapsort (O(n log n), no allocation). Why
+//! not the standard library's sorts or hash sets: DESIGN.md, "Size of the wasm".
 
 /// Two 32-bit numbers in one sortable key (indices beyond `u32` saturate; tables
 /// are far smaller).

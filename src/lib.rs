@@ -67,7 +67,7 @@ pub mod wasm;
 
 /// The wasm module's allocator: talc instead of the default dlmalloc, ≈ 3 KB gzip
 /// smaller and faster (BENCHMARKS.md, "Package size and start-up");
-/// `tests/js_memory.rs` checks that 10⁴ calls leave the memory at its size.
+/// `tests/it/js_memory.rs` checks that 10⁴ calls leave the memory at its size.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

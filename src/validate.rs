@@ -185,15 +185,9 @@ impl<'a> Context<'a> {
     }
 }
 
-/// An action given for the other service.
-pub const ACTION_MISMATCH: &str = "application.action_mismatch";
-/// `submitted_at` is not an ISO 8601 date-time.
-pub const INVALID_DATETIME: &str = "application.invalid_datetime";
-/// `submitted_at` has no UTC offset.
-pub const NO_UTC_OFFSET: &str = "application.no_utc_offset";
-
-/// Every code of the `application` domain.
-pub const CODES: &[&str] = &[ACTION_MISMATCH, INVALID_DATETIME, NO_UTC_OFFSET];
+// The finding codes (`pub const`s and `CODES`), generated from
+// `data/messages/application.json` by `build/messages.rs`.
+include!(concat!(env!("OUT_DIR"), "/codes_application.rs"));
 
 /// Checks an application given as a Rust value.
 ///

@@ -50,15 +50,9 @@ pub use kz::{
 };
 pub use report::{civil_day, day_report, DayReport, DayReportKind};
 
-/// A date falls in a year whose calendar is provisional (no transfers decreed yet).
-pub const PROVISIONAL_YEAR: &str = "calendar.provisional_year";
-/// A date falls in a year the calendar data does not cover.
-pub const YEAR_NOT_COVERED: &str = "calendar.year_not_covered";
-/// A day given to the calendar is not a date.
-pub const INVALID_DATE: &str = "calendar.invalid_date";
-
-/// Every code of the `calendar` domain.
-pub const CODES: &[&str] = &[PROVISIONAL_YEAR, YEAR_NOT_COVERED, INVALID_DATE];
+// The finding codes (`pub const`s and `CODES`), generated from
+// `data/messages/calendar.json` by `build/messages.rs`.
+include!(concat!(env!("OUT_DIR"), "/codes_calendar.rs"));
 
 /// How far the working-day search looks before giving up (only a caller's
 /// overrides can make a run of days off this long).

@@ -9,58 +9,13 @@
 //! each other and against `data/editions.json` (one list per combination an edition
 //! offers, none for anything else) and turns them into statics ([`lists`]).
 //!
-//! # Where the lists come from
-//!
-//! Only `almaty_oblast_2012` enumerates documents (seed 002, PR §11 and GR §11, in
-//! Kazakh); its lists were read point by point and encoded as they stand. The other
-//! editions only refer to a list and are marked **derived**:
-//!
-//! - `aktobe_2013` (seeds 001/003) and `karaganda_2013` (seed 000) say that "the
-//!   necessary documents" are attached on the portal or scanned by the provider's
-//!   employee or the ЦОН operator (PR §6.5, §7.8, §8.6); they rest on the same
-//!   standards (Government Decree No. 1033) as 2012, so they take the 2012 lists:
-//!   the portal list on the portal, the in-person list on the office and ЦОН paths.
-//! - `almaty_city_2019` (seed 004) refers to point 9 of the Order 301 standards,
-//!   which is not in the seeds; it takes the 2012 **portal** lists, flagged
-//!   *unverified* ([`Provisions::unverified`]).
-//!
-//! A derived list cites both: `aktobe_2013 PR §6.5 → almaty_oblast_2012 PR §11.2.1`.
-//!
-//! # Readings (DIGEST.md §7) and deviations
-//!
-//! - A-12: the four objects of expertise are alternatives (facts `object_is_*`);
-//!   each object's components are required only when it is submitted, and at least
-//!   one object must be submitted ([`NO_OBJECT_OF_EXPERTISE`]). Components shared
-//!   by several objects are listed once with an `any` condition.
-//! - A-13: the portal ГЭЭ lists have no dispersion calculation and Excel
-//!   justification; nothing is required or warned there (the digest recommends a
-//!   warning; the seed does not ask for them — attaching them gives an info).
-//! - A-15: `may_negatively_impact_environment` defaults to yes.
-//! - A-16: the subsoil-body approval is required on any of the three triggers.
-//! - A-17: the forestry/wildlife approval has no condition (literal reading).
-//! - A-18: the legal-entity registration certificate (re-issue) is required only
-//!   from legal entities; in an application the fact `applicant_is_legal_entity`
-//!   is read from `/applicant/kind`.
-//! - A-20: "notarised unless the original is shown" is checked in person only.
-//! - A-21/A-23: any attached document with `valid_until` before the submission
-//!   date is an error; `almaty_city_2019` states the rule for every document
-//!   (PR §5.3, GR §5.3), the other editions through their refusal ground.
-//! - Repeat expertise: the digest's fact `is_repeat_expertise` is the model's
-//!   action `repeat`; the digest's `requested_by_state_body` (A-19) decides no
-//!   document and is not a fact here.
-//!
-//! No list of the digest (§2.4, §2.5) disagrees with the seed. Seed details the
-//! digest does not mention are recorded in the data files' `notes` (e.g. the
-//! parenthesis of the subsoil approval in GR §11.1.1; dispersion calculation and
-//! Excel justification are one bullet in the seed, two documents here).
-//!
-//! # Channels and venues
-//!
-//! The model's channel is `portal | in_person`. The 2013 e-regulations have two
-//! in-person paths — the provider's office and a ЦОН (the ЦОН path exists for the
-//! permit only: `aktobe_2013` GR §1, §6–§7 name no ЦОН). Both take the same list,
-//! so both are `in_person`; where paper documents go is data ([`Provisions::venues`]),
-//! shown in the checklist. No model field was added.
+//! Only `almaty_oblast_2012` enumerates documents; the other editions' lists are
+//! **derived** from it (cited as `aktobe_2013 PR §6.5 → almaty_oblast_2012 PR
+//! §11.2.1`), and `almaty_city_2019`'s are flagged *unverified*
+//! ([`Provisions::unverified`]). The channel is `portal | in_person`; where paper
+//! documents go (the provider's office, a ЦОН) is data ([`Provisions::venues`]).
+//! Where the lists come from and how unclear points were read: DESIGN.md,
+//! "Required documents".
 //!
 //! ```
 //! use kz_eco_rules::documents::{document_name, fact_question};
@@ -94,43 +49,9 @@ pub const ORIGINAL_SHOWN: &str = "original_presented_for_verification";
 /// application it is read from `/applicant/kind`.
 pub const APPLICANT_IS_LEGAL_ENTITY: &str = "applicant_is_legal_entity";
 
-/// A required document is not attached.
-pub const MISSING: &str = "documents.missing";
-/// An unanswered fact decides whether documents are required.
-pub const FACT_UNANSWERED: &str = "documents.fact_unanswered";
-/// Every object of expertise is answered "no" (A-12).
-pub const NO_OBJECT_OF_EXPERTISE: &str = "documents.no_object_of_expertise";
-/// An attached document expired before the submission date.
-pub const EXPIRED: &str = "documents.expired";
-/// A date of a document (or of a query) is not `YYYY-MM-DD`.
-pub const INVALID_DATE: &str = "documents.invalid_date";
-/// On the portal, the application is not signed with the applicant's EDS.
-pub const APPLICATION_NOT_SIGNED: &str = "documents.application_not_signed";
-/// A document that must be EDS-signed is marked as not signed.
-pub const NOT_EDS_SIGNED: &str = "documents.not_eds_signed";
-/// An attached document is not in the list for the case.
-pub const NOT_IN_LIST: &str = "documents.not_in_list";
-/// An attached document is in the list but not required under the answers.
-pub const NOT_REQUIRED: &str = "documents.not_required";
-/// In person, a copy is not notarised and the original is not shown.
-pub const COPY_NOT_NOTARISED: &str = "documents.copy_not_notarised";
-/// In person, a copy is not notarised and it is not said whether the original is shown.
-pub const ORIGINAL_OR_NOTARISED: &str = "documents.original_or_notarised";
-
-/// Every code of the `documents` domain.
-pub const CODES: &[&str] = &[
-    MISSING,
-    FACT_UNANSWERED,
-    NO_OBJECT_OF_EXPERTISE,
-    EXPIRED,
-    INVALID_DATE,
-    APPLICATION_NOT_SIGNED,
-    NOT_EDS_SIGNED,
-    NOT_IN_LIST,
-    NOT_REQUIRED,
-    COPY_NOT_NOTARISED,
-    ORIGINAL_OR_NOTARISED,
-];
+// The finding codes (`pub const`s and `CODES`), generated from
+// `data/messages/documents.json` by `build/messages.rs`.
+include!(concat!(env!("OUT_DIR"), "/codes_documents.rs"));
 
 /// The name of document `id` in `lang`.
 pub fn document_name(id: &str, lang: Lang) -> Option<&'static str> {
@@ -149,10 +70,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test;
 
     #[wasm_bindgen_test(unsupported = test)]
-    fn every_code_has_a_catalog_entry() {
-        for code in CODES {
-            assert!(catalog::entry(code).is_some(), "{code}");
-        }
+    fn the_facts_the_checks_read_are_defined() {
         assert!(fact(ORIGINAL_SHOWN).is_some());
         assert!(fact(APPLICANT_IS_LEGAL_ENTITY).is_some());
     }

@@ -10,13 +10,9 @@
 //! of three cells in the flow comparison) use checked arithmetic and skip the
 //! comparison instead.
 //!
-//! **Why not `rust_decimal`.** Measured in `../shared/notes/anchors.md` §5–6:
-//! rust_decimal costs about +7 KB gzip of wasm over an `i64` fixed-point
-//! implementation (≈ +1,3 KB), against an 80 KB budget for the whole package. The
-//! tables need addition, comparison and multiplication by the constant factors
-//! 31,536 / 0,00876; fixed point does all of it exactly. The only divisions are for
-//! *displayed* values (an implied water flow, a bound, a coordinate in degrees),
-//! and each names its rounding mode ([`Rounding`]). No `f64` is ever used.
+//! The only divisions are for *displayed* values (an implied water flow, a bound,
+//! a coordinate in degrees), and each names its rounding mode ([`Rounding`]). No
+//! `f64` is ever used (why not `rust_decimal`: DESIGN.md).
 //!
 //! Sums are never rounded: a total is compared with the exact sum of its rows as
 //! typed, within the rounding tolerance of the entries (see the

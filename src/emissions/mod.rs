@@ -17,63 +17,21 @@
 //! `almaty_oblast_2012 PR App.1 T<n>` under that edition and as `karaganda_2013
 //! App.3 T<n>` otherwise (Aktobe 2013 and Almaty city 2019 print no forms; both
 //! refer to the same ministerial blanks, order 94-ө). `eco_code_2007` is the
-//! Ecological Code of 09.01.2007 (`../shared/rules/STANDARD_301.md` §4).
+//! Ecological Code of 09.01.2007.
 //! **\[rec\]** marks a check the seeds do not state; those are warnings, as the
 //! digest asks, except where noted.
 //!
-//! | code | severity | check | basis |
-//! |---|---|---|---|
-//! | `emissions.missing_value` | error | a required cell is empty (substance rows: normative and requested columns; table 3 g/h only under the 002 form, A-6; waste code; table 1 area and coordinates; a condition's tonnes); table 1 empty while table 2 is filled (cat. II/III) | form |
-//! | `emissions.invalid_number`, `.negative_value`, `.exponent_notation`, `.too_many_decimals`, `.too_large`, `.not_whole` | error | a cell that is not an accepted number ([`number`]) | input format |
-//! | `emissions.no_limits_requested` | error | a permit application (issue) of category II or III fills none of tables 2–5; category IV and re-issue: no finding (the seeds ask only for the application and the justified standards for IV, 002 PR §11.2.3) | form, point 3 (`App.3 p. 3`, `PR App.1 p. 3`) |
-//! | `emissions.sum_mismatch` | error | a total or site/outlet row ≠ the exact sum of its rows, beyond the rounding tolerance (below), per year and additive column (g/s, g/h, t/yr, t); mg/l is never summed | form (row labels); tolerance \[rec\] |
-//! | `emissions.requested_above_normative` | error (configurable via `Options.severity`) | requested limit > normative volume, per substance, else per site / total when the rows do not cover it; all units incl. mg/l | `almaty_oblast_2012 PR §16.2`, otherwise `eco_code_2007 art. 73, art. 77` |
-//! | `emissions.actual_above_requested` | warning | actual (previous year) > requested limit | form \[rec\] |
-//! | `emissions.annual_above_rate` | error | t/yr above g/s × 31,536 (31,6224 in a leap year) or g/h × 0,00876 (0,008784): more than the rate running all year | `almaty_oblast_2012 PR §16.1` (incorrect materials), otherwise `eco_code_2007 art. 77`; physics \[rec\] |
-//! | `emissions.zero_with_positive` | warning | in one column group of a row, a zero next to a positive value | form \[rec\] |
-//! | `emissions.flow_spread_hourly`, `.flow_spread_annual` | warning | within an outlet, water flows implied by the substances (g/h ÷ mg/l; t/yr ÷ mg/l) disagree by more than 1 % beyond rounding | form \[rec\] |
-//! | `emissions.duplicate_substance` | error | the same substance (code, or name ignoring case and spacing) twice in one site/outlet | form ("including by ingredients": one row each) |
-//! | `emissions.duplicate_group`, `.empty_group` | error | a site/outlet twice in one year; a site/outlet without substance rows | form (DIGEST §5.4) |
-//! | `emissions.unknown_site` | warning | table 2 or App.1 names a site table 1 does not define | form \[rec\] (DIGEST §5.4) |
-//! | `emissions.duplicate_site` | error | two table 1 rows with one number | form T1 |
-//! | `emissions.coordinate_out_of_range`, `.not_whole` | error | degrees ≥ 90 (lat) / 180 (long), minutes or seconds ≥ 60, fractional degrees or minutes | form T1 |
-//! | `emissions.outside_kazakhstan` | warning | latitude outside 40°–56° N or longitude outside 46°–88° E | outside the seeds |
-//! | `emissions.area_not_positive` | error | occupied area 0 ha | form T1 |
-//! | `emissions.year_out_of_range`, `.duplicate_year` | error | a year outside 2000–2099 ("20__"); the same year twice | form |
-//! | `emissions.years_not_consecutive` | warning | a gap between years | permit blank (five consecutive lines, validity "from–to") \[rec\] |
-//! | `emissions.too_many_years` | warning | an application table for more than 5 years (A-29) | `eco_code_2007 art. 76` |
-//! | `emissions.permit_too_long` | error | a permit's appendix, condition list or validity spanning more than 5 years | `eco_code_2007 art. 76` |
-//! | `emissions.year_before_submission` | warning | an application table for a year before the submission year | form ("actual values of the year before the application") \[rec\] |
-//! | `emissions.condition_mismatch` | error | a permit condition's tonnes ≠ its appendix's total for that year | permit blank, conditions 1–4 (DIGEST §5.4 \[rec\]; the blank ties each line to its appendix) |
-//! | `emissions.condition_without_appendix` | warning | a condition year with no block in its appendix (when the appendix is given) | permit blank |
-//! | `emissions.validity_reversed` | error | validity "to" year before "from" | permit blank, condition 7 |
-//! | `emissions.year_outside_validity` | warning | an appendix/condition year outside the validity period | permit blank \[rec\] |
-//! | `emissions.too_many_rows`, `.text_too_long` | error | input limits (below) | — |
+//! Every code, with its severity, what it reports and its basis, is in the
+//! reference `docs/checks.md` (generated from `data/messages/emissions.json`).
 //!
 //! Category IV permits are issued without a time limit from 28.04.2016 (Eco Code
-//! 2007 art. 76 as amended, STANDARD_301 §4.4): for category IV submitted (or, with
+//! 2007 art. 76 as amended): for category IV submitted (or, with
 //! no submission time, under an edition in force) from that day, the five-year
 //! checks are skipped.
 //!
-//! Deviations from the digest: it marks the arithmetic checks \[rec\] (warnings).
-//! Sum mismatches, implausible annual values and condition mismatches are errors
-//! here, as issue 6 asks: each is a number in the application that cannot be right
-//! (the refusal ground "incomplete or incorrect materials", 002 PR §16.1, A-36),
-//! and the tolerance below keeps rounding from ever triggering them. Requested >
-//! normative is an error (the digest suggests a warning) because 002 PR §16.2
-//! names it as a refusal ground; callers can lower it with `Options.severity`.
-//! Duplicate substances are errors: the form's "including by ingredients" gives
-//! one row per ingredient, and two rows make the limit ambiguous.
+//! Why some severities differ from the rules digest, and the other readings of the
+//! forms: DESIGN.md, "Emission tables".
 //!
-//! Deviations from issue 6: outlets of table 3 are not checked against table 1
-//! (they are numbered on their own, «1-су шығарымы»; only table 2 and permit
-//! appendix 1 name sites). Permit appendices may start before the submission year
-//! (a re-issued permit runs already). The summary lists total cells by JSON
-//! Pointer (a flat list a form can apply directly) rather than mirroring the
-//! tables. Site 2 of `examples/permit_II.json` lies in Almaty oblast although the
-//! edition is Almaty city's: no finding — the seeds do not tie sites to the
-//! provider's region, and column 3 is free text in any of three languages.
-
 //! # Totals and the rounding tolerance
 //!
 //! A declared total is compared with the **exact** sum of its rows as typed; no
@@ -83,10 +41,9 @@
 //!
 //! `|T − Σ pᵢ| ≤ ½·10⁻ᵗ + Σ ½·10⁻ᵈⁱ`
 //!
-//! — exactly the interval of true totals consistent with rounding every entry to
-//! nearest. Three rows of 4 places may thus differ from a 4-place total by
-//! 0,0002, never by 0,0003 (tested in `grid.rs`). The digest's "0,1 % relative"
-//! would let a 188-tonne total be off by 188 kg whatever the precision.
+//! — the interval of true totals consistent with rounding every entry to nearest:
+//! three rows of 4 places may differ from a 4-place total by 0,0002, never by
+//! 0,0003 (tested in `grid.rs`; why this tolerance: DESIGN.md).
 //!
 //! A wrong cell is reported once, where it can be located: a site row that
 //! disagrees with its substances is reported at the site row; the total is then
@@ -139,115 +96,9 @@ use years::YearsOf;
 /// blocks + site / outlet groups).
 pub const MAX_TABLE_ROWS: usize = 100_000;
 
-/// A required cell is empty.
-pub const MISSING_VALUE: &str = "emissions.missing_value";
-/// Not a decimal number.
-pub const INVALID_NUMBER: &str = "emissions.invalid_number";
-/// A negative value.
-pub const NEGATIVE_VALUE: &str = "emissions.negative_value";
-/// Exponent notation.
-pub const EXPONENT_NOTATION: &str = "emissions.exponent_notation";
-/// More decimals than allowed.
-pub const TOO_MANY_DECIMALS: &str = "emissions.too_many_decimals";
-/// Above the largest accepted value.
-pub const TOO_LARGE: &str = "emissions.too_large";
-/// Degrees or minutes with a fraction.
-pub const NOT_WHOLE: &str = "emissions.not_whole";
-/// Degrees, minutes or seconds beyond their range.
-pub const COORDINATE_OUT_OF_RANGE: &str = "emissions.coordinate_out_of_range";
-/// A site outside Kazakhstan's extent.
-pub const OUTSIDE_KAZAKHSTAN: &str = "emissions.outside_kazakhstan";
-/// Occupied area zero.
-pub const AREA_NOT_POSITIVE: &str = "emissions.area_not_positive";
-/// Two table 1 rows with one number.
-pub const DUPLICATE_SITE: &str = "emissions.duplicate_site";
-/// A site table 1 does not define.
-pub const UNKNOWN_SITE: &str = "emissions.unknown_site";
-/// A site/outlet twice in one year block.
-pub const DUPLICATE_GROUP: &str = "emissions.duplicate_group";
-/// A site/outlet without substance rows.
-pub const EMPTY_GROUP: &str = "emissions.empty_group";
-/// A substance twice in one site/outlet.
-pub const DUPLICATE_SUBSTANCE: &str = "emissions.duplicate_substance";
-/// A permit application (cat. II/III) without any limits table.
-pub const NO_LIMITS_REQUESTED: &str = "emissions.no_limits_requested";
-/// A year outside 2000–2099.
-pub const YEAR_OUT_OF_RANGE: &str = "emissions.year_out_of_range";
-/// The same year twice.
-pub const DUPLICATE_YEAR: &str = "emissions.duplicate_year";
-/// A gap between years.
-pub const YEARS_NOT_CONSECUTIVE: &str = "emissions.years_not_consecutive";
-/// An application table for more than five years.
-pub const TOO_MANY_YEARS: &str = "emissions.too_many_years";
-/// A permit for more than five years.
-pub const PERMIT_TOO_LONG: &str = "emissions.permit_too_long";
-/// An application table for a past year.
-pub const YEAR_BEFORE_SUBMISSION: &str = "emissions.year_before_submission";
-/// A total that is not the sum of its rows.
-pub const SUM_MISMATCH: &str = "emissions.sum_mismatch";
-/// Requested limit above the normative volume.
-pub const REQUESTED_ABOVE_NORMATIVE: &str = "emissions.requested_above_normative";
-/// Actual emissions above the requested limit.
-pub const ACTUAL_ABOVE_REQUESTED: &str = "emissions.actual_above_requested";
-/// Tonnes per year above what the rate allows in a year.
-pub const ANNUAL_ABOVE_RATE: &str = "emissions.annual_above_rate";
-/// A zero next to a positive value in one column group.
-pub const ZERO_WITH_POSITIVE: &str = "emissions.zero_with_positive";
-/// Hourly water flows of one outlet disagree.
-pub const FLOW_SPREAD_HOURLY: &str = "emissions.flow_spread_hourly";
-/// Annual water volumes of one outlet disagree.
-pub const FLOW_SPREAD_ANNUAL: &str = "emissions.flow_spread_annual";
-/// A permit condition that does not restate its appendix's total.
-pub const CONDITION_MISMATCH: &str = "emissions.condition_mismatch";
-/// A permit condition year without an appendix block.
-pub const CONDITION_WITHOUT_APPENDIX: &str = "emissions.condition_without_appendix";
-/// Validity "to" before "from".
-pub const VALIDITY_REVERSED: &str = "emissions.validity_reversed";
-/// A year outside the permit's validity.
-pub const YEAR_OUTSIDE_VALIDITY: &str = "emissions.year_outside_validity";
-/// A table beyond [`MAX_TABLE_ROWS`].
-pub const TOO_MANY_ROWS: &str = "emissions.too_many_rows";
-/// A name or code beyond [`MAX_NAME_LEN`].
-pub const TEXT_TOO_LONG: &str = "emissions.text_too_long";
-
-/// Every code of the `emissions` domain.
-pub const CODES: &[&str] = &[
-    MISSING_VALUE,
-    INVALID_NUMBER,
-    NEGATIVE_VALUE,
-    EXPONENT_NOTATION,
-    TOO_MANY_DECIMALS,
-    TOO_LARGE,
-    NOT_WHOLE,
-    COORDINATE_OUT_OF_RANGE,
-    OUTSIDE_KAZAKHSTAN,
-    AREA_NOT_POSITIVE,
-    DUPLICATE_SITE,
-    UNKNOWN_SITE,
-    DUPLICATE_GROUP,
-    EMPTY_GROUP,
-    DUPLICATE_SUBSTANCE,
-    NO_LIMITS_REQUESTED,
-    YEAR_OUT_OF_RANGE,
-    DUPLICATE_YEAR,
-    YEARS_NOT_CONSECUTIVE,
-    TOO_MANY_YEARS,
-    PERMIT_TOO_LONG,
-    YEAR_BEFORE_SUBMISSION,
-    SUM_MISMATCH,
-    REQUESTED_ABOVE_NORMATIVE,
-    ACTUAL_ABOVE_REQUESTED,
-    ANNUAL_ABOVE_RATE,
-    ZERO_WITH_POSITIVE,
-    FLOW_SPREAD_HOURLY,
-    FLOW_SPREAD_ANNUAL,
-    CONDITION_MISMATCH,
-    CONDITION_WITHOUT_APPENDIX,
-    VALIDITY_REVERSED,
-    YEAR_OUTSIDE_VALIDITY,
-    TOO_MANY_ROWS,
-    TEXT_TOO_LONG,
-];
+// The finding codes (`pub const`s and `CODES`), generated from
+// `data/messages/emissions.json` by `build/messages.rs`.
+include!(concat!(env!("OUT_DIR"), "/codes_emissions.rs"));
 
 /// Recomputed totals: what each total / site / outlet row and each permit
 /// condition line should say, so a form can fill them itself.
@@ -492,6 +343,5 @@ mod tests {
         for field in ["path", "value", "complete"] {
             assert!(cell.get(field).is_some(), "{schema}");
         }
-        assert!(CODES.iter().all(|c| c.starts_with("emissions.")));
     }
 }

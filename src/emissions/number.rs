@@ -33,15 +33,13 @@
 //! - a negative value, written with `-` or `−` (U+2212) ([`NumberError::Negative`];
 //!   `-0` is 0);
 //! - exponent notation, `3.2E-07` ([`NumberError::Exponent`], with the number written
-//!   out in full as a suggestion): the forms are filled with plain decimals, and an
-//!   exponent in a cell is almost always a spreadsheet artefact whose precision is
-//!   unclear;
+//!   out in full as a suggestion);
 //! - more than [`MAX_DECIMALS`] decimal places, unless the extra ones are zeros
 //!   ([`NumberError::TooManyDecimals`]) — e.g. `0.30000000000000004`, the text of the
 //!   JavaScript number `0.1 + 0.2`;
-//! - values above [`MAX_VALUE`] = 10⁹ in any unit ([`NumberError::TooLarge`]): a
-//!   billion tonnes a year is beyond any single object (the largest waste limits,
-//!   overburden of open-pit mines, are in the hundreds of millions of tonnes).
+//! - values above [`MAX_VALUE`] = 10⁹ in any unit ([`NumberError::TooLarge`]).
+//!
+//! Why these rules: DESIGN.md, "What counts as a number".
 
 use super::decimal::{self, Units};
 

@@ -409,8 +409,14 @@ impl SeverityOverrides {
     }
 }
 
+/// The finding codes of the report itself, generated from
+/// `data/messages/report.json` by `build/messages.rs`.
+pub mod report_codes {
+    include!(concat!(env!("OUT_DIR"), "/codes_report.rs"));
+}
+
 /// Code of the finding added when the findings cap was reached.
-pub const REPORT_TRUNCATED: &str = "report.truncated";
+pub use report_codes::TRUNCATED as REPORT_TRUNCATED;
 
 /// The result of a check: `ok` is true when there is no error.
 #[derive(Debug, Clone, PartialEq, Serialize)]

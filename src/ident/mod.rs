@@ -34,44 +34,9 @@
 //! weights 1, 2, …, 11; if that is 10, again with weights 3, 4, …, 11, 1, 2; if
 //! that is 10 too, no 12th digit makes the number valid ([`Reason::Uncheckable`]).
 //!
-//! # Checked against public implementations
-//!
-//! - `valery1707/kaz-person-id` (Java, `PersonIdUtils.java`): same two weight sets
-//!   and the same "10 twice is invalid" rule; century/sex digits 1–6 (0 and 7–9
-//!   "unassigned"); БИН type 4–6 and attribute 0–3 with the same meanings; its
-//!   test numbers are in our vectors. It checks digits with `Character.isDigit`,
-//!   which accepts non-ASCII digits — we reject them.
-//! - `ZhymabekRoman/kz-iin-validator` (Python, cites Government Decree No. 565 of
-//!   2003): same checksum, exact day-of-month and leap-year check with the century
-//!   of the 7th digit (1/2 → 18xx, 3/4 → 19xx, 5/6 → 20xx), rejects 0 ("not a
-//!   person") and 7–9.
-//! - `identique/idnumbers` (Python; the npm port `identique/idnumbers-npm`): same
-//!   checksum and centuries; БИН regex `[4-6][0-3]`. It maps types 5 and 6 to
-//!   "resident entity" too — a bug we do not copy.
-//! - `vonlab/kz-iin` (PHP): same centuries, rejects 7th digits outside 1–6, but
-//!   turns a second-pass 10 into check digit 0 instead of rejecting the number.
-//!   We follow the majority (and the issue): such a number is invalid.
-//! - python-stdnum pull request 322 (`kz/bin.py`): same БИН type and attribute
-//!   digits; it strips spaces and checks no check digit. Its 270 real БИН all pass
-//!   our checks (test `real_bins_are_accepted`); written with spaces they get
-//!   [`Reason::InnerSeparator`].
-//!
-//! - `airlock-pii` 0.1.0 (PyPI, `validators.py`): same checksum; cites the rules
-//!   in force since 2023 — Order No. 521 of 29 June 2023 (ИИН: "a unique
-//!   combination of 12 digits" with this check digit; the date/century structure
-//!   of the 2007 rules was dropped from the rules in 2013, by Government Resolution
-//!   No. 853, though issued numbers keep it) and Order No. 423 of 27 June 2023
-//!   (БИН: attribute 4 for farm holdings, 3 under the 2007 rules). We could not
-//!   read these orders here; they are recorded as that package states them.
-//!
-//! Decisions: the 7th digit 0 and 7–9 are rejected ([`Reason::UnknownCenturySex`])
-//! — no implementation assigns them, and every issued ИИН we have seen follows the
-//! 2007 structure, which the issue asks us to enforce (a future ИИН without it would
-//! be rejected; see `airlock-pii` above). БИН types other than 4–6 are rejected;
-//! attributes 0–4 are accepted (4 only per `airlock-pii`'s reading of the 2023
-//! order, so that a real farm-holding БИН is not refused), 5–9 rejected. A БИН's
-//! two-digit year is read as 1990–2089: the oldest registration months in real
-//! БИН are from 1990, and a fixed pivot keeps the answer independent of a clock.
+//! The sources of this structure, the public implementations it was checked
+//! against, and the choices where they differ (the 7th digit 0 and 7–9, БИН
+//! attribute 4, the БИН year pivot): DESIGN.md, "ИИН / БИН".
 //!
 //! # Where the answers go
 //!
@@ -93,38 +58,9 @@ pub use parse::{check_digit, is_valid_identifier, parse_bin, parse_identifier, p
 pub use rules::check_application;
 pub use verdict::{BinFields, Fields, IinFields, NoFields, Verdict};
 
-/// The applicant's ИИН/БИН is absent (typed input; JSON input reports
-/// `input.missing_field`).
-pub const MISSING: &str = "ident.missing";
-/// A value that is not a string was given as an ИИН/БИН.
-pub const NOT_A_STRING: &str = "ident.not_a_string";
-/// The date of birth in the ИИН is after the submission date.
-pub const BORN_AFTER_SUBMISSION: &str = "ident.born_after_submission";
-/// The registration month in the БИН is after the submission date.
-pub const REGISTERED_AFTER_SUBMISSION: &str = "ident.registered_after_submission";
-
-/// Every code of the `ident` domain.
-pub const CODES: &[&str] = &[
-    "ident.empty",
-    "ident.inner_separator",
-    "ident.non_ascii_digit",
-    "ident.non_digit",
-    "ident.wrong_length",
-    "ident.unknown_kind",
-    "ident.bin_not_iin",
-    "ident.iin_not_bin",
-    "ident.unknown_century_sex",
-    "ident.impossible_birth_date",
-    "ident.impossible_registration_month",
-    "ident.unknown_entity_type",
-    "ident.unknown_attribute",
-    "ident.checksum_mismatch",
-    "ident.uncheckable",
-    MISSING,
-    NOT_A_STRING,
-    BORN_AFTER_SUBMISSION,
-    REGISTERED_AFTER_SUBMISSION,
-];
+// The finding codes (`pub const`s and `CODES`), generated from
+// `data/messages/ident.json` by `build/messages.rs`.
+include!(concat!(env!("OUT_DIR"), "/codes_ident.rs"));
 
 /// Which identifier a number is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -2,8 +2,11 @@
 //! and not born or registered after the submission.
 
 use super::{
-    parse_bin, parse_identifier, parse_iin, EntityType, Identifier, Reason, YearMonth,
-    BORN_AFTER_SUBMISSION, MISSING, REGISTERED_AFTER_SUBMISSION,
+    parse_bin, parse_identifier, parse_iin, EntityType, Identifier, Reason, YearMonth, BIN_NOT_IIN,
+    BORN_AFTER_SUBMISSION, CHECKSUM_MISMATCH, EMPTY, IIN_NOT_BIN, IMPOSSIBLE_BIRTH_DATE,
+    IMPOSSIBLE_REGISTRATION_MONTH, INNER_SEPARATOR, MISSING, NON_ASCII_DIGIT, NON_DIGIT,
+    REGISTERED_AFTER_SUBMISSION, UNCHECKABLE, UNKNOWN_ATTRIBUTE, UNKNOWN_CENTURY_SEX,
+    UNKNOWN_ENTITY_TYPE, UNKNOWN_KIND, WRONG_LENGTH,
 };
 use crate::findings::{Basis, Finding, Findings, Param};
 use crate::model::{ApplicantKind, Service};
@@ -18,21 +21,21 @@ impl Reason {
     /// The finding code of this reason (`ident.checksum_mismatch`, …).
     pub fn code(&self) -> &'static str {
         match self {
-            Reason::Empty => "ident.empty",
-            Reason::InnerSeparator { .. } => "ident.inner_separator",
-            Reason::NonAsciiDigit { .. } => "ident.non_ascii_digit",
-            Reason::NonDigit { .. } => "ident.non_digit",
-            Reason::WrongLength { .. } => "ident.wrong_length",
-            Reason::UnknownKind { .. } => "ident.unknown_kind",
-            Reason::BinNotIin => "ident.bin_not_iin",
-            Reason::IinNotBin => "ident.iin_not_bin",
-            Reason::UnknownCenturySex { .. } => "ident.unknown_century_sex",
-            Reason::ImpossibleBirthDate { .. } => "ident.impossible_birth_date",
-            Reason::ImpossibleRegistrationMonth { .. } => "ident.impossible_registration_month",
-            Reason::UnknownEntityType { .. } => "ident.unknown_entity_type",
-            Reason::UnknownAttribute { .. } => "ident.unknown_attribute",
-            Reason::ChecksumMismatch { .. } => "ident.checksum_mismatch",
-            Reason::Uncheckable => "ident.uncheckable",
+            Reason::Empty => EMPTY,
+            Reason::InnerSeparator { .. } => INNER_SEPARATOR,
+            Reason::NonAsciiDigit { .. } => NON_ASCII_DIGIT,
+            Reason::NonDigit { .. } => NON_DIGIT,
+            Reason::WrongLength { .. } => WRONG_LENGTH,
+            Reason::UnknownKind { .. } => UNKNOWN_KIND,
+            Reason::BinNotIin => BIN_NOT_IIN,
+            Reason::IinNotBin => IIN_NOT_BIN,
+            Reason::UnknownCenturySex { .. } => UNKNOWN_CENTURY_SEX,
+            Reason::ImpossibleBirthDate { .. } => IMPOSSIBLE_BIRTH_DATE,
+            Reason::ImpossibleRegistrationMonth { .. } => IMPOSSIBLE_REGISTRATION_MONTH,
+            Reason::UnknownEntityType { .. } => UNKNOWN_ENTITY_TYPE,
+            Reason::UnknownAttribute { .. } => UNKNOWN_ATTRIBUTE,
+            Reason::ChecksumMismatch { .. } => CHECKSUM_MISMATCH,
+            Reason::Uncheckable => UNCHECKABLE,
         }
     }
 

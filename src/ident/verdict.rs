@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use serde::{Serialize, Serializer};
 
-use super::{parse, Attribute, EntityType, Identifier, Kind, Sex, NOT_A_STRING};
+use super::{parse, Attribute, EntityType, Identifier, Kind, Sex, NOT_A_STRING, WRONG_LENGTH};
 use crate::calendar::Date;
 use crate::input::{number_text, Value};
 
@@ -129,7 +129,7 @@ impl<'a> Verdict<'a> {
             Value::Bool(false) => Cow::Borrowed("false"),
             Value::Null => Cow::Borrowed("null"),
             // A string beyond the reader's limits: its text was not kept.
-            Value::TooLong(_) => return Verdict::rejected(Cow::Borrowed(""), "ident.wrong_length"),
+            Value::TooLong(_) => return Verdict::rejected(Cow::Borrowed(""), WRONG_LENGTH),
             other => Cow::Borrowed(other.kind()),
         };
         Verdict::rejected(input, NOT_A_STRING)

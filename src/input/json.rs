@@ -1,8 +1,6 @@
 //! JSON text → [`Value`]: a small RFC 8259 parser, the same natively and in wasm.
 //!
-//! Why not `serde_json` here: in the wasm package it costs ~11 KB gzip, and a
-//! float parser costs ~16 KB more. This parser keeps what the [`Value`] tree
-//! needs — order and duplicate keys, depth and size limits, 1-based line and
+//! It keeps what the [`Value`] tree needs — order and duplicate keys, depth and size limits, 1-based line and
 //! column of errors — and leaves the one hard part, turning a number literal into
 //! the nearest double, to a [`NumberParser`]: Rust's `str::parse` natively, the
 //! JavaScript engine's in wasm. Both round correctly (nearest, ties to even), so
@@ -13,7 +11,7 @@
 //! such a string to Rust, and that duplicate keys are kept (the reader warns about
 //! them and uses the last, as `JSON.parse` does). Keys are in `JSON.parse`'s
 //! order: array indices first (see [`js_property_order`]). Invalid JSON is
-//! rejected with a [`JsonError`] reason.
+//! rejected with a [`JsonError`] reason. Why our own parser: DESIGN.md.
 
 use super::{Budget, InputError, Limits, Value};
 

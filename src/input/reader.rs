@@ -6,46 +6,12 @@ use crate::keys::{hash32, pack, sort_keys, unpack};
 
 use super::Value;
 
-/// The text is not JSON.
-pub const MALFORMED_JSON: &str = "input.malformed_json";
-/// Nesting beyond the depth limit.
-pub const TOO_DEEP: &str = "input.too_deep";
-/// More values than the size limit.
-pub const TOO_LARGE: &str = "input.too_large";
-/// An object key beyond the string-length limit.
-pub const KEY_TOO_LONG: &str = "input.key_too_long";
-/// A JavaScript or Rust value that could not be read.
-pub const UNREADABLE: &str = "input.unreadable";
-/// A value of the wrong JSON type.
-pub const WRONG_TYPE: &str = "input.wrong_type";
-/// A required field is absent or null.
-pub const MISSING_FIELD: &str = "input.missing_field";
-/// A field the model does not know.
-pub const UNKNOWN_FIELD: &str = "input.unknown_field";
-/// The same key twice in one object (the last one is used, as in `JSON.parse`).
-pub const DUPLICATE_KEY: &str = "input.duplicate_key";
-/// A string outside the allowed set of values.
-pub const UNKNOWN_VALUE: &str = "input.unknown_value";
-/// A string beyond the length limit.
-pub const TOO_LONG: &str = "input.too_long";
-/// An array with more items than allowed.
-pub const TOO_MANY_ITEMS: &str = "input.too_many_items";
+// The finding codes (`pub const`s and `CODES`), generated from
+// `data/messages/input.json` by `build/messages.rs`.
+include!(concat!(env!("OUT_DIR"), "/codes_input.rs"));
 
 /// Every code of the `input` domain.
-pub const INPUT_CODES: &[&str] = &[
-    MALFORMED_JSON,
-    TOO_DEEP,
-    TOO_LARGE,
-    KEY_TOO_LONG,
-    UNREADABLE,
-    WRONG_TYPE,
-    MISSING_FIELD,
-    UNKNOWN_FIELD,
-    DUPLICATE_KEY,
-    UNKNOWN_VALUE,
-    TOO_LONG,
-    TOO_MANY_ITEMS,
-];
+pub const INPUT_CODES: &[&str] = CODES;
 
 /// Maximum items read from one array; more give [`TOO_MANY_ITEMS`].
 pub const MAX_ARRAY_ITEMS: usize = 100_000;

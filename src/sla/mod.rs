@@ -5,37 +5,15 @@
 //! Every period is data (`data/sla.json`, generated into [`EditionSla`] tables by
 //! `build/sla.rs`) in the unit the seed states it — working days, calendar days or
 //! months — with the clause it comes from; see the README for the table of each
-//! edition. The counting follows the Civil Code of the RK (General Part, chapter
-//! «Исчисление сроков», arts. 172–176) and, for months, the Law «Об
-//! административных процедурах» art. 12-1 p. 3:
-//!
-//! 1. **Registration.** The portal accepts round the clock, but an application
-//!    received outside the reception hours of the edition (09:00–18:00 on working
-//!    days: `almaty_oblast_2012` PR/GR §9; assumed for the editions that state no
-//!    hours) or on a non-working day is registered on the next working day. Before
-//!    opening on a working day it is registered that day. The lunch break delays
-//!    only the time, never the date.
-//! 2. **Working days:** the period starts the day after registration; the due date
-//!    is the *n*-th working day after it (registered Monday 7 October 2019, 10
-//!    working days → Monday 21 October).
-//! 3. **Calendar days:** registration + *n* days; a due date on a non-working day
-//!    moves to the next working day.
-//! 4. **Months:** the same-numbered day of the next month, its last day when there
-//!    is none (31 January → 28/29 February), then moved off a non-working day.
-//! 5. **Fixes** (2019 expertise; 2021 permit and expertise): *n* working days
-//!    after the day the remarks were sent (`remarks_sent_on`), or after the latest
-//!    day they could be sent.
-//! 6. **Anchors.** Each period of the data names the event it runs from
-//!    ([`StepAnchor`]): the registration; the acceptance of the application
-//!    (`accepted_on`, else the last day of the completeness check — 2021 Code
-//!    art. 123 p. 3); the remarks (fixes); or the submission of the package (2021
-//!    expertise, art. 89 p. 6), which is the registration day unless the option
-//!    `anchor: "submission"` is set.
-//!
-//! Older editions' periods run from the registration date, also where the 2012
-//! text says "from the moment the documents are submitted". The disputed points
-//! are options ([`SlaOptions`]) with these defaults (calendar.md Q1–Q8, and for
-//! the 2021 Code the starts it does not state: DESIGN.md).
+//! edition. An application received outside the reception hours or on a
+//! non-working day is registered on the next working day; working-day periods start
+//! the day after registration; calendar-day and month periods end on a working day.
+//! The counting rules, their legal basis and the disputed points, which are
+//! options ([`SlaOptions`]): DESIGN.md, "Counting rules". Each period names the
+//! event it runs from ([`StepAnchor`]): the registration, the acceptance of the
+//! application (`accepted_on`), the remarks (`remarks_sent_on`) or the submission of
+//! the package; without the acceptance or remarks day the latest permissible one is
+//! taken (2021 Code: DESIGN.md, "Deadlines under the Ecological Code of 2021").
 //!
 //! ```
 //! use kz_eco_rules::sla::{deadlines_json};
@@ -65,63 +43,9 @@ pub use query::{
     DeadlinesReport,
 };
 
-/// The applicant's fixed documents came after the fixes window (2019: not
-/// accepted; the conclusion is negative).
-pub const FIXES_LATE: &str = "sla.fixes_late";
-/// The fixes are dated before the remarks they answer.
-pub const FIXES_BEFORE_REMARKS: &str = "sla.fixes_before_remarks";
-/// The remarks were sent after the period the edition allows for them.
-pub const REMARKS_LATE: &str = "sla.remarks_late";
-/// The remarks are dated before the application was registered.
-pub const REMARKS_BEFORE_REGISTRATION: &str = "sla.remarks_before_registration";
-/// Remarks/fixes dates were given, but the edition has no remarks cycle.
-pub const NO_REMARKS_CYCLE: &str = "sla.no_remarks_cycle";
-/// An attached document expires before the decision is due.
-pub const DOCUMENT_EXPIRES_BEFORE_DECISION: &str = "sla.document_expires_before_decision";
-/// A date field is not `YYYY-MM-DD`.
-pub const INVALID_DATE: &str = "sla.invalid_date";
-/// Fixes after the fixes period: the permit is refused (2021 Code art. 123 p. 4).
-pub const FIXES_LATE_REFUSAL: &str = "sla.fixes_late_refusal";
-/// Fixes after the fixes period: the expertise conclusion is negative (2021 Code
-/// art. 89 p. 6).
-pub const FIXES_LATE_NEGATIVE_CONCLUSION: &str = "sla.fixes_late_negative_conclusion";
-/// `accepted_on` not given: the remarks period was counted from the latest day
-/// the completeness period allows.
-pub const ACCEPTED_ON_ASSUMED: &str = "sla.accepted_on_assumed";
-/// `remarks_sent_on` not given: the fixes period was counted from the latest day
-/// the remarks period allows.
-pub const REMARKS_SENT_ON_ASSUMED: &str = "sla.remarks_sent_on_assumed";
-/// The application was accepted after the completeness period.
-pub const ACCEPTED_LATE: &str = "sla.accepted_late";
-/// The acceptance is dated before the registration.
-pub const ACCEPTED_BEFORE_REGISTRATION: &str = "sla.accepted_before_registration";
-/// `accepted_on` was given, but no period of the edition runs from it.
-pub const ACCEPTANCE_NOT_USED: &str = "sla.acceptance_not_used";
-/// The act sets no term for the service (e.g. the declaration of impact).
-pub const NO_TERM: &str = "sla.no_term";
-/// The new operator filed for re-issue after the term following the change of
-/// operator (2021 Code art. 107 p. 2).
-pub const OPERATOR_CHANGE_FILED_LATE: &str = "sla.operator_change_filed_late";
-
-/// Every code of the `sla` domain.
-pub const CODES: &[&str] = &[
-    FIXES_LATE,
-    FIXES_BEFORE_REMARKS,
-    REMARKS_LATE,
-    REMARKS_BEFORE_REGISTRATION,
-    NO_REMARKS_CYCLE,
-    DOCUMENT_EXPIRES_BEFORE_DECISION,
-    INVALID_DATE,
-    FIXES_LATE_REFUSAL,
-    FIXES_LATE_NEGATIVE_CONCLUSION,
-    ACCEPTED_ON_ASSUMED,
-    REMARKS_SENT_ON_ASSUMED,
-    ACCEPTED_LATE,
-    ACCEPTED_BEFORE_REGISTRATION,
-    ACCEPTANCE_NOT_USED,
-    NO_TERM,
-    OPERATOR_CHANGE_FILED_LATE,
-];
+// The finding codes (`pub const`s and `CODES`), generated from
+// `data/messages/sla.json` by `build/messages.rs`.
+include!(concat!(env!("OUT_DIR"), "/codes_sla.rs"));
 
 /// A step of the service with a deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,4 +1,5 @@
-//! The disputed counting rules as options, with the defaults of calendar.md Q1–Q8.
+//! The disputed counting rules as options, with the defaults DESIGN.md describes
+//! ("Counting rules").
 
 use super::{AnchorOption, Step, StepAnchor};
 use crate::input::Value;

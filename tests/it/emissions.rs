@@ -3,7 +3,7 @@
 
 use crate::common::{self, assert_params_match, count, edited, example, param, EXAMPLES};
 use kz_eco_rules::emissions::{self, CODES};
-use kz_eco_rules::findings::{catalog, Param};
+use kz_eco_rules::findings::Param;
 use kz_eco_rules::model::Amount;
 use kz_eco_rules::{
     validate_application, validate_json, Application, Lang, Options, Report, Severity,
@@ -84,10 +84,7 @@ fn air_table(year: i32) -> Value {
 }
 
 #[wasm_bindgen_test(unsupported = test)]
-fn every_code_is_in_the_catalog_and_every_emitted_finding_matches_it() {
-    for code in CODES {
-        assert!(catalog::entry(code).is_some(), "{code} has no message");
-    }
+fn every_emitted_finding_has_its_declared_params() {
     // Broken variants of the examples emit many codes; check their params.
     let mut texts: Vec<String> = EXAMPLES.iter().map(|(_, t)| (*t).to_owned()).collect();
     texts.push(edited("permit_II", |v| {

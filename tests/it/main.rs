@@ -26,6 +26,8 @@ mod cli_deadlines;
 #[cfg(not(target_arch = "wasm32"))]
 mod cli_ident;
 #[cfg(not(target_arch = "wasm32"))]
+mod codes;
+#[cfg(not(target_arch = "wasm32"))]
 mod emissions_props;
 #[cfg(not(target_arch = "wasm32"))]
 mod json_parser;

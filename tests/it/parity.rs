@@ -6,21 +6,17 @@
 //!
 //! Inputs are written by `scripts/gen-parity-vectors.py` (its docstring describes
 //! the line format); the expected outputs are the native answers, rewritten by
-//! `bash scripts/vectors.sh --regenerate`, which shows the diff for review.
+//! `bash scripts/dev.sh generate --vectors`, which shows the diff for review.
 //!
 //! Native results are serialized with `serde_json`; wasm results of the Rust API
 //! too; results of the JavaScript API with `JSON.stringify`. An expected line is
 //! `{"name":…,"output":…}`, or `{"name":…,"type_error":"…"}` where the JavaScript
 //! API throws a `TypeError` (bad options, a day that is not a string).
 //!
-//! Why the JavaScript path cannot drift from the JSON path: the boundary does not
-//! deserialize with serde-wasm-bindgen (whose `deny_unknown_fields` and number
-//! handling differ from serde_json's) but walks the JS value into the same
-//! [`Value`] tree the JSON reader builds, and one reader turns either into the
-//! model — so unknown fields give the same `input.unknown_field` warnings on both
-//! paths (cases `unknown_field/…`). What JSON cannot carry (`NaN`, BigInt,
-//! `undefined`, `Date`…) is covered by the `js` cases: the native side reads the
-//! value the walker makes of it.
+//! Why the JavaScript path cannot drift from the JSON path: DESIGN.md, "One value
+//! tree for JSON text and JavaScript objects". What JSON cannot carry (`NaN`,
+//! BigInt, `undefined`, `Date`…) is covered by the `js` cases: the native side reads
+//! the value the walker makes of it.
 
 use crate::common;
 use kz_eco_rules::calendar::day_report;
@@ -348,7 +344,7 @@ fn tree_of(input: &Input) -> Value {
 /// Compares `got` with the expected lines, listing the first differences.
 fn compare(kind: &str, path: &str, got: &[String], expected: &str) {
     let want: Vec<&str> = expected.lines().collect();
-    let stale = "run `bash scripts/vectors.sh --regenerate` and review the diff";
+    let stale = "run `bash scripts/dev.sh generate --vectors` and review the diff";
     assert_eq!(
         got.len(),
         want.len(),
@@ -427,11 +423,11 @@ fn the_corpus_covers_every_offered_combination_and_every_export() {
     }
 }
 
-/// `bash scripts/vectors.sh --regenerate` runs this: it rewrites the expected
+/// `bash scripts/dev.sh generate --vectors` runs this: it rewrites the expected
 /// outputs from the native answers (review the diff before committing).
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
-#[ignore = "rewrites tests/vectors/parity/*.expected.jsonl; run by scripts/vectors.sh --regenerate"]
+#[ignore = "rewrites tests/vectors/parity/*.expected.jsonl; run by scripts/dev.sh generate --vectors"]
 fn regenerate_expected_outputs() {
     for (kind, inputs, _) in CORPORA {
         let mut out = String::new();

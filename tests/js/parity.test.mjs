@@ -114,7 +114,7 @@ function check(result, where) {
   let total = 0;
   for (const kind of KINDS) {
     const r = result[kind];
-    assert.equal(r.cases, r.expected, `${where} ${kind}: expected lines missing (bash scripts/vectors.sh --regenerate)`);
+    assert.equal(r.cases, r.expected, `${where} ${kind}: expected lines missing (bash scripts/dev.sh generate --vectors)`);
     assert.equal(r.badCount, 0, `${where} ${kind}: ${r.badCount} answers differ:\n${JSON.stringify(r.bad, null, 1)}`);
     total += r.cases;
   }

@@ -84,7 +84,8 @@ USAGE:
         \"code\", \"fields\"}.
     kz-eco-rules deadlines --jsonl [--lang kk|ru|en] [--options JSON]
         Read deadline queries as JSON Lines on standard input ({\"edition\",
-        \"service\", \"action\", \"category\", \"submitted_at\", \"remarks_sent_on\"?})
+        \"service\", \"action\", \"category\", \"submitted_at\", \"accepted_on\"?,
+        \"remarks_sent_on\"?})
         and write one answer per line: registration and due dates with the
         clause behind each. --options takes the JS options object (calendar
         overrides, sla counting options). Exit 1 when a line has errors.
@@ -93,9 +94,9 @@ USAGE:
         and legal basis of each, and the number of working days.
     kz-eco-rules examples
         List the embedded example applications.
-    kz-eco-rules schema [--typescript | --write]
+    kz-eco-rules schema [--typescript]
         Print the JSON Schema of the application (or the TypeScript declarations
-        of the npm package); --write updates npm/ (run from the repository root).
+        of the npm package).
     kz-eco-rules documents --jsonl [--lang kk|ru|en]
         Required documents, one case per input line:
         {edition?, region?, date?, service, action, category, channel,

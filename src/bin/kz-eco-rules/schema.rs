@@ -3,7 +3,7 @@
 
 use crate::ExitCode;
 
-/// Runs `schema [--typescript] [--write]`.
+/// Runs `schema [--typescript]`.
 pub fn run(args: crate::Args) -> ExitCode {
     let args: Vec<String> = args.collect();
     let schema = match serde_json::to_string_pretty(&kz_eco_rules::schema::application_schema()) {
@@ -22,19 +22,7 @@ pub fn run(args: crate::Args) -> ExitCode {
     {
         [] => print!("{schema}"),
         ["--typescript"] => print!("{ts}"),
-        ["--write"] => {
-            for (path, text) in [
-                ("npm/application.schema.json", &schema),
-                ("npm/index.d.ts", &ts),
-            ] {
-                if let Err(e) = std::fs::write(path, text) {
-                    eprintln!("kz-eco-rules: cannot write {path}: {e}");
-                    return ExitCode::Usage;
-                }
-                eprintln!("wrote {path}");
-            }
-        }
-        _ => return crate::usage_error("schema takes --typescript or --write"),
+        _ => return crate::usage_error("schema takes only --typescript"),
     }
     ExitCode::Ok
 }
