@@ -1,319 +1,227 @@
-//! `data/editions.json` → regions and regulation editions (`editions.rs`).
+//! `data/editions.json` → regions, regulation editions and unlisted periods
+//! (`editions.rs`).
 //!
-//! Checked: unique ids, every edition's scope is `"national"` or a list of known
-//! regions, periods are valid dates with `from < until` (no `until`: in force),
-//! services/actions/categories/channels are values of the model, every action
-//! belongs to its service, all names in three languages.
+//! The file is read into the typed structs of `src/editions/spec.rs` (unknown
+//! fields are errors) and checked by `EditionsFile::problems`, the check the
+//! run-time loader uses too: unique ids, scope `"national"` or known regions,
+//! real dates with `from < until` (no `until`: in force), services, actions,
+//! categories and channels of the model, "instead" entries that name something
+//! not provided and a catalog code, names in three languages.
 
 use std::fmt::Write as _;
 
-use serde_json::Value;
-
+use crate::edition_spec::{parse_date, EditionsFile, Names, ScopeSpec};
 use crate::gen::{self, lit, Problems};
 
-const SERVICES: &[(&str, &str)] = &[
-    ("emission_permit", "Service::EmissionPermit"),
-    ("ecological_expertise", "Service::EcologicalExpertise"),
-    ("environmental_permit", "Service::EnvironmentalPermit"),
-    ("impact_declaration", "Service::ImpactDeclaration"),
-];
-const ACTIONS: &[(&str, &str, &str)] = &[
-    ("issue", "Action::Issue", "emission_permit"),
-    ("reissue", "Action::Reissue", "emission_permit"),
-    ("first", "Action::First", "ecological_expertise"),
-    ("repeat", "Action::Repeat", "ecological_expertise"),
-    ("issue", "Action::Issue", "environmental_permit"),
-    ("reissue", "Action::Reissue", "environmental_permit"),
-    ("issue", "Action::Issue", "impact_declaration"),
-];
-const CATEGORIES: &[(&str, &str)] = &[
-    ("I", "Category::I"),
-    ("II", "Category::II"),
-    ("III", "Category::III"),
-    ("IV", "Category::IV"),
-];
-const CHANNELS: &[(&str, &str)] = &[
-    ("portal", "Channel::Portal"),
-    ("in_person", "Channel::InPerson"),
-];
+/// The Rust path of a model value (`Service::EnvironmentalPermit`).
+fn rust(kind: &str, id: &str) -> String {
+    let name: String = id
+        .split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect();
+    format!("{kind}::{name}")
+}
+
+fn localized(n: &Names) -> String {
+    format!(
+        "crate::findings::catalog::Localized {{ kk: {}, ru: {}, en: {} }}",
+        lit(&n.kk),
+        lit(&n.ru),
+        lit(&n.en)
+    )
+}
+
+fn slice(kind: &str, ids: &[String]) -> String {
+    let parts: Vec<String> = ids.iter().map(|i| rust(kind, i)).collect();
+    format!("&[{}]", parts.join(", "))
+}
+
+/// Codes of the message catalog (`data/messages/*.json`).
+fn catalog_codes() -> Vec<String> {
+    let mut codes = Vec::new();
+    for entry in std::fs::read_dir("data/messages")
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".json") && name != "terms.json" {
+            let json = gen::read_json(&format!("data/messages/{name}"));
+            codes.extend(json.as_object().into_iter().flat_map(|o| o.keys().cloned()));
+        }
+    }
+    codes
+}
 
 pub fn generate(p: &mut Problems) -> String {
     let path = "data/editions.json";
-    let json = gen::read_json(path);
-    let mut out = String::new();
-    let Some(root) = gen::object(&json, path, p) else {
-        return out;
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let file: EditionsFile = match serde_json::from_str(&text) {
+        Ok(f) => f,
+        Err(e) => {
+            p.add(path, e.to_string());
+            return String::from(
+                "pub(crate) static REGIONS: &[Region] = &[];\npub(crate) static EDITIONS: &[Edition] = &[];\npub(crate) static UNLISTED: &[Unlisted] = &[];\n",
+            );
+        }
     };
-    gen::known_keys(root, &["regions", "editions"], path, p);
+    let codes = catalog_codes();
+    let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
+    for problem in file.problems(&[], &codes) {
+        p.add(path, problem);
+    }
 
-    let mut region_ids = Vec::new();
-    out.push_str("/// Regions with editions.\npub(crate) static REGIONS: &[Region] = &[\n");
-    for (i, r) in root
-        .get("regions")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
-        let place = format!("{path}: regions[{i}]");
-        let Some(o) = gen::object(r, &place, p) else {
-            continue;
-        };
-        gen::known_keys(
-            o,
-            &["id", "names", "utc_offsets", "utc_offsets_basis"],
-            &place,
-            p,
-        );
-        let id = gen::string(o, "id", &place, p);
-        if region_ids.contains(&id) {
-            p.add(&place, format!("region {id} defined twice"));
-        }
-        region_ids.push(id);
+    let mut out =
+        String::from("/// Regions with editions.\npub(crate) static REGIONS: &[Region] = &[\n");
+    for r in &file.regions {
         let mut offsets = String::new();
-        let list = o
-            .get("utc_offsets")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
-        if list.is_empty() {
-            p.add(&place, "utc_offsets must list at least one offset");
-        }
-        for (j, off) in list.iter().enumerate() {
-            let place = format!("{place}.utc_offsets[{j}]");
-            let Some(oo) = gen::object(off, &place, p) else {
-                continue;
-            };
-            gen::known_keys(oo, &["until_utc", "minutes"], &place, p);
-            let minutes = oo
-                .get("minutes")
-                .and_then(Value::as_i64)
-                .unwrap_or_else(|| {
-                    p.add(&place, "minutes must be an integer");
-                    0
-                });
-            let until = match gen::opt_string(oo, "until_utc", &place, p) {
+        for o in &r.utc_offsets {
+            let until = match o
+                .until_utc
+                .as_deref()
+                .and_then(|t| t.strip_suffix('Z')?.split_once('T'))
+            {
+                Some((d, hms)) => {
+                    let (y, m, dd) = parse_date(d).unwrap_or((1970, 1, 1));
+                    let parts: Vec<i64> = hms.split(':').filter_map(|x| x.parse().ok()).collect();
+                    let secs = match parts.as_slice() {
+                        [h, mi, s] => h * 3600 + mi * 60 + s,
+                        _ => 0,
+                    };
+                    format!(
+                        "Some({})",
+                        gen::days_from_civil(i64::from(y), i64::from(m), i64::from(dd)) * 86_400
+                            + secs
+                    )
+                }
                 None => "None".to_owned(),
-                Some(t) => match t.strip_suffix('Z').and_then(|t| t.split_once('T')) {
-                    Some((d, hms)) => {
-                        let parts: Vec<i64> =
-                            hms.split(':').filter_map(|x| x.parse().ok()).collect();
-                        match (gen::parse_date(d), parts.as_slice()) {
-                            (Some((y, m, dd)), [h, mi, s]) => format!(
-                                "Some({})",
-                                gen::days_from_civil(y, m, dd) * 86_400 + h * 3600 + mi * 60 + s
-                            ),
-                            _ => {
-                                p.add(&place, "until_utc must be YYYY-MM-DDThh:mm:ssZ");
-                                "None".into()
-                            }
-                        }
-                    }
-                    None => {
-                        p.add(&place, "until_utc must be YYYY-MM-DDThh:mm:ssZ");
-                        "None".into()
-                    }
-                },
             };
             let _ = write!(
                 offsets,
-                "OffsetPeriod {{ until_unix: {until}, minutes: {minutes} }}, "
+                "OffsetPeriod {{ until_unix: {until}, minutes: {} }}, ",
+                o.minutes
             );
         }
         let _ = writeln!(
             out,
             "    Region {{ id: {}, names: {}, utc_offsets: &[{offsets}], utc_offsets_basis: {} }},",
-            lit(id),
-            gen::localized(o.get("names"), &place, p),
-            lit(gen::string(o, "utc_offsets_basis", &place, p)),
+            lit(&r.id),
+            localized(&r.names),
+            lit(&r.utc_offsets_basis),
         );
     }
     out.push_str("];\n\n/// Regulation editions.\npub(crate) static EDITIONS: &[Edition] = &[\n");
-
-    let mut edition_ids = Vec::new();
-    for (i, e) in root
-        .get("editions")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
-        let place = format!("{path}: editions[{i}]");
-        let Some(o) = gen::object(e, &place, p) else {
-            continue;
-        };
-        gen::known_keys(
-            o,
-            &[
-                "id",
-                "scope",
-                "names",
-                "short_names",
-                "act",
-                "seeds",
-                "period",
-                "services",
-            ],
-            &place,
-            p,
-        );
-        let id = gen::string(o, "id", &place, p);
-        if edition_ids.contains(&id) {
-            p.add(&place, format!("edition {id} defined twice"));
-        }
-        edition_ids.push(id);
-        let scope = match o.get("scope") {
-            Some(Value::String(s)) if s == "national" => "Scope::National".to_owned(),
-            Some(Value::Array(list)) if !list.is_empty() => {
-                let regions: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
-                for r in &regions {
-                    if !region_ids.contains(r) {
-                        p.add(&place, format!("unknown region {r}"));
-                    }
-                }
-                if regions.len() != list.len() {
-                    p.add(&place, "scope must list region ids");
-                }
-                format!("Scope::Regions({})", gen::str_slice(regions))
-            }
-            _ => {
-                p.add(&place, "scope must be \"national\" or a list of region ids");
-                "Scope::National".to_owned()
-            }
-        };
-        let seeds: Vec<&str> = o
-            .get("seeds")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect();
-        if o.contains_key("seeds") && seeds.is_empty() {
-            p.add(&place, "seeds, when given, must list the seed files");
-        }
-        let period = match o.get("period").and_then(Value::as_object) {
-            Some(po) => {
-                let pp = format!("{place}.period");
-                gen::known_keys(po, &["from", "until", "approximate", "note"], &pp, p);
-                let from = gen::string(po, "from", &pp, p);
-                let until = gen::opt_string(po, "until", &pp, p);
-                if let (Some(f), Some(u)) = (gen::parse_date(from), until.and_then(gen::parse_date))
-                {
-                    if f >= u {
-                        p.add(&pp, "from must be before until");
-                    }
-                }
-                let approximate = po
-                    .get("approximate")
-                    .and_then(Value::as_bool)
-                    .unwrap_or_else(|| {
-                        p.add(&pp, "approximate must be true or false");
-                        false
-                    });
+    for e in &file.editions {
+        let scope = match &e.scope {
+            ScopeSpec::National(_) => "Scope::National".to_owned(),
+            ScopeSpec::Regions(list) => {
                 format!(
-                    "Period {{ from: {}, until: {}, approximate: {approximate}, note: {} }}",
-                    gen::date(from, &pp, p),
-                    until.map_or("None".into(), |u| format!("Some({})", gen::date(u, &pp, p))),
-                    lit(gen::string(po, "note", &pp, p)),
+                    "Scope::Regions({})",
+                    gen::str_slice(list.iter().map(String::as_str))
                 )
             }
-            None => {
-                p.add(&place, "period must be an object");
-                String::new()
-            }
         };
+        let period = format!(
+            "Period {{ from: {}, until: {}, approximate: {}, note: {} }}",
+            gen::date(&e.period.from, path, p),
+            e.period.until.as_deref().map_or("None".into(), |u| format!(
+                "Some({})",
+                gen::date(u, path, p)
+            )),
+            e.period.approximate,
+            lit(&e.period.note),
+        );
         let mut services = String::new();
-        for (j, s) in o
-            .get("services")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
-            let sp = format!("{place}.services[{j}]");
-            let Some(so) = gen::object(s, &sp, p) else {
-                continue;
-            };
-            gen::known_keys(
-                so,
-                &["service", "actions", "categories", "channels", "basis"],
-                &sp,
-                p,
-            );
-            let service = gen::string(so, "service", &sp, p);
-            let service_path = SERVICES
-                .iter()
-                .find(|(n, _)| *n == service)
-                .map(|(_, r)| *r);
-            if service_path.is_none() {
-                p.add(&sp, format!("unknown service {service}"));
-            }
-            let mut actions = Vec::new();
-            for a in so
-                .get("actions")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
-                let a = a.as_str().unwrap_or("");
-                let known = ACTIONS.iter().any(|(n, _, _)| *n == a);
-                match ACTIONS
-                    .iter()
-                    .find(|(n, _, owner)| *n == a && *owner == service)
-                {
-                    Some((_, r, _)) => actions.push(*r),
-                    None if known => p.add(&sp, format!("action {a} does not belong to {service}")),
-                    None => p.add(&sp, format!("unknown action {a}")),
-                }
-            }
-            let mut categories = Vec::new();
-            for c in so
-                .get("categories")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
-                let c = c.as_str().unwrap_or("");
-                match CATEGORIES.iter().find(|(n, _)| *n == c) {
-                    Some((_, r)) if !categories.contains(r) => categories.push(*r),
-                    Some(_) => p.add(&sp, format!("category {c} twice")),
-                    None => p.add(&sp, format!("unknown category {c}")),
-                }
-            }
-            if categories.is_empty() {
-                p.add(&sp, "categories must list at least one category");
-            }
-            let mut channels = Vec::new();
-            for c in so
-                .get("channels")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
-                let c = c.as_str().unwrap_or("");
-                match CHANNELS.iter().find(|(n, _)| *n == c) {
-                    Some((_, r)) => channels.push(*r),
-                    None => p.add(&sp, format!("unknown channel {c}")),
-                }
-            }
+        for s in &e.services {
             let _ = write!(
                 services,
-                "ServiceOffer {{ service: {}, actions: &[{}], categories: &[{}], channels: &[{}], basis: {} }}, ",
-                service_path.unwrap_or("Service::EmissionPermit"),
-                actions.join(", "),
-                categories.join(", "),
-                channels.join(", "),
-                lit(gen::string(so, "basis", &sp, p)),
+                "ServiceOffer {{ service: {}, actions: {}, categories: {}, channels: {}, basis: {} }}, ",
+                rust("Service", &s.service),
+                slice("Action", &s.actions),
+                slice("Category", &s.categories),
+                slice("Channel", &s.channels),
+                lit(&s.basis),
             );
         }
+        let mut instead = String::new();
+        for x in &e.instead {
+            let opt = |kind: &str, v: &Option<String>| {
+                v.as_deref()
+                    .map_or("None".into(), |v| format!("Some({})", rust(kind, v)))
+            };
+            let _ = write!(
+                instead,
+                "Instead {{ service: {}, category: {}, code: {}, severity: {}, path: {}, instead: {}, basis: {} }}, ",
+                opt("Service", &x.service),
+                x.category
+                    .as_deref()
+                    .map_or("None".into(), |c| format!("Some(Category::{c})")),
+                lit(&x.code),
+                rust("Severity", &x.severity),
+                lit(&x.path),
+                opt("Service", &x.instead),
+                lit(&x.basis),
+            );
+        }
+        let permit_term = match &e.permit_term {
+            None => "None".to_owned(),
+            Some(t) => {
+                let unlimited: Vec<String> = t
+                    .unlimited
+                    .iter()
+                    .map(|u| {
+                        format!(
+                            "(Category::{}, {})",
+                            u.category,
+                            gen::date(&u.from, path, p)
+                        )
+                    })
+                    .collect();
+                format!(
+                    "Some(PermitTerm {{ max_years: {}, source: {}, clause: {}, unlimited: &[{}] }})",
+                    t.max_years,
+                    lit(&t.source),
+                    lit(&t.clause),
+                    unlimited.join(", "),
+                )
+            }
+        };
+        let opt_str = |v: &Option<String>| {
+            v.as_deref()
+                .map_or("None".into(), |v| format!("Some({})", lit(v)))
+        };
+        let tables = format!(
+            "Tables {{ form_checks: {}, basis: {}, refusal: {}, note: {} }}",
+            e.tables.form_checks,
+            opt_str(&e.tables.basis),
+            opt_str(&e.tables.refusal),
+            lit(&e.tables.note),
+        );
         let _ = writeln!(
             out,
-            "    Edition {{ id: {}, scope: {scope}, names: {}, short_names: {}, act: {}, seeds: {}, period: {period}, services: &[{services}] }},",
-            lit(id),
-            gen::localized(o.get("names"), &place, p),
-            gen::localized(o.get("short_names"), &place, p),
-            lit(gen::string(o, "act", &place, p)),
-            gen::str_slice(seeds),
+            "    Edition {{ id: {}, scope: {scope}, names: {}, short_names: {}, act: {}, seeds: {}, period: {period}, services: &[{services}], instead: &[{instead}], permit_term: {permit_term}, tables: {tables} }},",
+            lit(&e.id),
+            localized(&e.names),
+            localized(&e.short_names),
+            lit(&e.act),
+            gen::str_slice(e.seeds.iter().map(String::as_str)),
+        );
+    }
+    out.push_str("];\n\n/// Periods of law with no edition in the library.\npub(crate) static UNLISTED: &[Unlisted] = &[\n");
+    for u in &file.unlisted {
+        let _ = writeln!(
+            out,
+            "    Unlisted {{ id: {}, names: {}, from: {}, until: {}, note: {} }},",
+            lit(&u.id),
+            localized(&u.names),
+            gen::date(&u.from, path, p),
+            gen::date(&u.until, path, p),
+            lit(&u.note),
         );
     }
     out.push_str("];\n");

@@ -8,6 +8,10 @@
 mod calendar;
 mod catalog;
 mod documents;
+/// The format of `data/editions.json`, shared with the library's run-time loader.
+#[path = "../src/editions/spec.rs"]
+#[allow(dead_code)]
+mod edition_spec;
 mod editions;
 mod gen;
 mod ident;

@@ -11,8 +11,16 @@
 
 use crate::calendar::Date;
 use crate::findings::catalog::Localized;
-use crate::findings::{Basis, Finding, Findings, Lang, Param, TermKind};
+use crate::findings::{Basis, Finding, Findings, Lang, Param, Severity, TermKind};
 use crate::model::{Action, Category, Channel, Service};
+
+#[cfg(not(target_arch = "wasm32"))]
+mod load;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod spec;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use load::load;
 
 /// A UTC offset in force until an instant (the last entry has no end).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +92,98 @@ pub struct ServiceOffer {
     pub basis: &'static str,
 }
 
+/// What applies instead of a service or category an edition does not provide,
+/// e.g. under the 2021 Code a category III object asking for a permit files a
+/// declaration. Matches when `service` and `category` (each when given) are the
+/// ones asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Instead {
+    /// The service asked for (`None`: any).
+    pub service: Option<Service>,
+    /// The category asked for (`None`: any).
+    pub category: Option<Category>,
+    /// Finding code (in the message catalog).
+    pub code: &'static str,
+    /// Its severity (`info` when nothing is needed at all).
+    pub severity: Severity,
+    /// JSON Pointer it is reported at.
+    pub path: &'static str,
+    /// The service that applies instead, if one of the library's.
+    pub instead: Option<Service>,
+    /// Clause of the edition.
+    pub basis: &'static str,
+}
+
+impl Instead {
+    fn matches(&self, service: Service, category: Option<Category>) -> bool {
+        self.service.is_none_or(|s| s == service)
+            && self
+                .category
+                .is_none_or(|c| category.is_some_and(|x| x == c))
+    }
+}
+
+/// The longest validity of a permit under an edition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PermitTerm {
+    /// At most this many years (e.g. 5 under the 2007 Code, 10 under the 2021 Code).
+    pub max_years: u32,
+    /// Statute or edition the rule comes from.
+    pub source: &'static str,
+    /// Its clause.
+    pub clause: &'static str,
+    /// Categories whose permits have no term, from a submission date.
+    pub unlimited: &'static [(Category, Date)],
+}
+
+impl PermitTerm {
+    /// The basis of the term.
+    pub fn basis(&self) -> Basis {
+        Basis::new(self.source, self.clause)
+    }
+
+    /// True when a permit of `category` submitted on `on` has no term.
+    pub fn unlimited_for(&self, category: Option<Category>, on: Option<Date>) -> bool {
+        self.unlimited
+            .iter()
+            .any(|(c, from)| category == Some(*c) && on.is_some_and(|d| d >= *from))
+    }
+}
+
+/// Which table checks apply under an edition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tables {
+    /// The checks tied to the blank's own structure (required tables and
+    /// columns, consecutive years, the year of the previous values); off when the
+    /// edition's form could not be read. Arithmetic (sums, units, capacity,
+    /// duplicates) always applies.
+    pub form_checks: bool,
+    /// Clause the figures rest on, when not the seeds' blanks.
+    pub basis: Option<&'static str>,
+    /// Clause of the refusal ground for a figure that cannot be right, when not
+    /// the seeds'.
+    pub refusal: Option<&'static str>,
+    /// Why.
+    pub note: &'static str,
+}
+
+/// A period of law the library has no edition for (e.g. the national
+/// standards of 2020–2021 under the 2007 Code): a date in it gets a finding
+/// that names it instead of a bare "not covered".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unlisted {
+    /// Regime id.
+    pub id: &'static str,
+    /// Its name in kk/ru/en.
+    pub names: Localized,
+    /// First day.
+    pub from: Date,
+    /// First day after.
+    pub until: Date,
+    /// What applied and why it is not here.
+    pub note: &'static str,
+}
+
 /// One regulation edition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Edition {
@@ -103,6 +203,12 @@ pub struct Edition {
     pub period: Period,
     /// Services provided.
     pub services: &'static [ServiceOffer],
+    /// What applies instead of what is not provided.
+    pub instead: &'static [Instead],
+    /// The longest validity of a permit, if the edition issues permits with a term.
+    pub permit_term: Option<PermitTerm>,
+    /// Which table checks apply.
+    pub tables: Tables,
 }
 
 impl Edition {
@@ -156,14 +262,31 @@ pub fn regions() -> &'static [Region] {
     REGIONS
 }
 
-/// All editions.
+/// All embedded editions.
 pub fn editions() -> &'static [Edition] {
     EDITIONS
 }
 
+/// The embedded editions, then those registered at run time with [`load`].
+#[cfg(not(target_arch = "wasm32"))]
+fn registry() -> impl Iterator<Item = &'static Edition> + Clone {
+    EDITIONS.iter().chain(load::extra().iter().copied())
+}
+
+/// The embedded editions (nothing is loaded at run time in wasm).
+#[cfg(target_arch = "wasm32")]
+fn registry() -> impl Iterator<Item = &'static Edition> + Clone {
+    EDITIONS.iter()
+}
+
 /// The edition with id `id`.
 pub fn edition(id: &str) -> Option<&'static Edition> {
-    EDITIONS.iter().find(|e| e.id == id)
+    registry().find(|e| e.id == id)
+}
+
+/// Periods of law the library has no edition for.
+pub fn unlisted() -> &'static [Unlisted] {
+    UNLISTED
 }
 
 /// The region with id `id`.
@@ -171,9 +294,15 @@ pub fn region(id: &str) -> Option<&'static Region> {
     REGIONS.iter().find(|r| r.id == id)
 }
 
-/// The short name of edition `id` in `lang` (as used in messages).
+/// The short name of edition `id` in `lang` (as used in messages), or the name
+/// of an unlisted regime.
 pub fn edition_name(id: &str, lang: Lang) -> Option<&'static str> {
-    edition(id).map(|e| e.short_names.get(lang))
+    edition(id).map(|e| e.short_names.get(lang)).or_else(|| {
+        UNLISTED
+            .iter()
+            .find(|u| u.id == id)
+            .map(|u| u.names.get(lang))
+    })
 }
 
 /// The name of region `id` in `lang`.
@@ -220,7 +349,7 @@ fn edition_term(ed: &Edition) -> Param {
 /// assert_eq!(select(&q, &mut f).map(|e| e.id), Some("eco_code_2021"));
 /// let q = Query { region: Some("almaty_city"), date: Date::new(2019, 2, 3), ..Query::default() };
 /// assert!(select(&q, &mut f).is_none());
-/// assert_eq!(f.as_slice()[0].code, "editions.not_covered");
+/// assert_eq!(f.as_slice()[0].code, "editions.not_in_library"); // the 2007 Code's national standards
 /// ```
 pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edition> {
     if let Some(id) = query.edition {
@@ -228,7 +357,7 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
             findings.push(
                 Finding::error(UNKNOWN_EDITION, "/edition")
                     .with("value", id)
-                    .with("allowed", edition_ids(EDITIONS)),
+                    .with("allowed", edition_ids(registry())),
             );
             return None;
         };
@@ -246,6 +375,16 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
             }
         }
         if let Some(date) = query.date.filter(|d| !ed.applies_on(*d)) {
+            if ed.period.until.is_none() {
+                findings.push(
+                    Finding::warning(NOT_YET_IN_FORCE, "/submitted_at")
+                        .with("date", Param::Date(date.to_string()))
+                        .with("edition", edition_term(ed))
+                        .with("from", Param::Date(ed.period.from.to_string()))
+                        .basis(Basis::new(ed.id, "")),
+                );
+                return Some(ed);
+            }
             let until = ed.period.until.map(|u| u.to_string()).unwrap_or_default();
             findings.push(
                 Finding::warning(OUTSIDE_PERIOD, "/submitted_at")
@@ -260,9 +399,9 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
     }
     let Some(region_id) = query.region else {
         let national = query.date.and_then(|date| {
-            EDITIONS
-                .iter()
-                .find(|e| e.is_national() && e.applies_on(date))
+            registry()
+                .filter(|e| e.is_national() && e.applies_on(date))
+                .max_by_key(|e| e.period.from)
         });
         if national.is_none() {
             findings.push(Finding::error(NOT_SELECTED, "/region"));
@@ -278,7 +417,7 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
         );
         return None;
     }
-    let in_region = || EDITIONS.iter().filter(move |e| e.covers(region_id));
+    let in_region = || registry().filter(move |e| e.covers(region_id));
     let Some(date) = query.date else {
         findings.push(
             Finding::error(NO_DATE, "/submitted_at")
@@ -290,12 +429,30 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
         );
         return None;
     };
-    let regional = in_region().find(|e| !e.is_national() && e.applies_on(date));
-    if let Some(ed) = regional.or_else(|| in_region().find(|e| e.applies_on(date))) {
+    // A later edition supersedes an earlier one: the latest start wins.
+    let latest = |national: bool| {
+        in_region()
+            .filter(|e| e.is_national() == national && e.applies_on(date))
+            .max_by_key(|e| e.period.from)
+    };
+    if let Some(ed) = latest(false).or_else(|| latest(true)) {
         return Some(ed);
     }
     let best = in_region().map(|e| e.distance(date)).min().unwrap_or(0);
     let closest = in_region().filter(|e| e.distance(date) == best);
+    if let Some(u) = UNLISTED.iter().find(|u| u.from <= date && date < u.until) {
+        findings.push(
+            Finding::error(NOT_IN_LIBRARY, "/submitted_at")
+                .with(
+                    "region",
+                    Param::Term(TermKind::Region, region_id.to_owned()),
+                )
+                .with("date", Param::Date(date.to_string()))
+                .with("regime", Param::Term(TermKind::Edition, u.id.to_owned()))
+                .with("closest", edition_ids(closest)),
+        );
+        return None;
+    }
     findings.push(
         Finding::error(NOT_COVERED, "/submitted_at")
             .with(
@@ -308,16 +465,28 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
     None
 }
 
-/// Reports a service, action or channel the edition does not provide.
+/// Reports a service, category, action or channel the edition does not
+/// provide. Where the edition says what applies instead (its `instead` data,
+/// e.g. a declaration for category III under the 2021 Code), that finding is
+/// given in place of the generic one.
 pub fn check_offer(
     ed: &Edition,
     service: Option<Service>,
+    category: Option<Category>,
     action: Option<Action>,
     channel: Option<Channel>,
     findings: &mut Findings,
 ) {
     let Some(service) = service else { return };
-    let Some(offer) = ed.offer(service) else {
+    let offer = ed.offer(service);
+    let category_missing = category.filter(|c| offer.is_some_and(|o| !o.categories.contains(c)));
+    if offer.is_none() || category_missing.is_some() {
+        if let Some(x) = ed.instead.iter().find(|x| x.matches(service, category)) {
+            findings.push(instead_finding(ed, x, service, category));
+            return;
+        }
+    }
+    let Some(offer) = offer else {
         findings.push(
             Finding::error(SERVICE_NOT_OFFERED, "/service")
                 .with("edition", edition_term(ed))
@@ -330,6 +499,28 @@ pub fn check_offer(
         return;
     };
     let basis = Basis::new(ed.id, offer.basis);
+    if let Some(category) = category_missing {
+        findings.push(
+            Finding::error(CATEGORY_NOT_OFFERED, "/category")
+                .with("edition", edition_term(ed))
+                .with(
+                    "service",
+                    Param::Term(TermKind::Service, service.as_str().to_owned()),
+                )
+                .with("category", category.as_str())
+                .with(
+                    "allowed",
+                    Param::List(
+                        offer
+                            .categories
+                            .iter()
+                            .map(|c| c.as_str().to_owned())
+                            .collect(),
+                    ),
+                )
+                .basis(basis.clone()),
+        );
+    }
     if let Some(action) = action.filter(|a| !offer.actions.contains(a)) {
         findings.push(
             Finding::error(ACTION_NOT_OFFERED, "/action")
@@ -372,6 +563,33 @@ pub fn check_offer(
                 .basis(basis),
         );
     }
+}
+
+/// The finding of an `instead` entry, with the parameters its message declares
+/// (`edition`, `service`, `category`, `instead`).
+fn instead_finding(
+    ed: &Edition,
+    x: &Instead,
+    service: Service,
+    category: Option<Category>,
+) -> Finding {
+    let declared = crate::findings::catalog::entry(x.code).map_or(&[][..], |e| e.params);
+    let mut f = Finding::new(x.severity, x.code, x.path).basis(Basis::new(ed.id, x.basis));
+    for name in declared {
+        let value = match *name {
+            "edition" => Some(edition_term(ed)),
+            "service" => Some(Param::Term(TermKind::Service, service.as_str().to_owned())),
+            "category" => category.map(|c| Param::Text(c.as_str().to_owned())),
+            "instead" => x
+                .instead
+                .map(|s| Param::Term(TermKind::Service, s.as_str().to_owned())),
+            _ => None,
+        };
+        if let Some(v) = value {
+            f = f.with(name, v);
+        }
+    }
+    f
 }
 
 #[cfg(test)]
@@ -437,7 +655,7 @@ mod tests {
         let mut f = Findings::default();
         let q = Query {
             region: Some("almaty_oblast"),
-            date: Date::new(2016, 1, 1),
+            date: Date::new(2012, 1, 1),
             ..Query::default()
         };
         assert!(select(&q, &mut f).is_none());
@@ -446,6 +664,22 @@ mod tests {
         assert_eq!(
             x.params.get("closest"),
             Some(&Param::List(vec!["almaty_oblast_2012".into()]))
+        );
+        // Between the regional editions and the 2021 Code: the regime is named.
+        let q = Query {
+            region: Some("almaty_oblast"),
+            date: Date::new(2016, 1, 1),
+            ..Query::default()
+        };
+        assert!(select(&q, &mut f).is_none());
+        let x = &f.as_slice()[1];
+        assert_eq!(x.code, NOT_IN_LIBRARY);
+        assert_eq!(
+            x.params.get("regime"),
+            Some(&Param::Term(
+                TermKind::Edition,
+                "eco_code_2007_standards".into()
+            ))
         );
     }
 
@@ -488,6 +722,7 @@ mod tests {
         check_offer(
             ed,
             Some(Service::EcologicalExpertise),
+            None,
             Some(Action::Repeat),
             Some(Channel::InPerson),
             &mut f,
@@ -495,7 +730,14 @@ mod tests {
         let codes: Vec<&str> = f.as_slice().iter().map(|x| x.code).collect();
         assert_eq!(codes, [ACTION_NOT_OFFERED, CHANNEL_NOT_OFFERED]);
         let ed = edition("karaganda_2013").unwrap();
-        check_offer(ed, Some(Service::EcologicalExpertise), None, None, &mut f);
+        check_offer(
+            ed,
+            Some(Service::EcologicalExpertise),
+            None,
+            None,
+            None,
+            &mut f,
+        );
         assert_eq!(f.as_slice()[2].code, SERVICE_NOT_OFFERED);
     }
 }

@@ -244,7 +244,14 @@ fn check(
         &mut findings,
     );
     if let Some(ed) = cx.edition {
-        editions::check_offer(ed, app.service, app.action, app.channel, &mut findings);
+        editions::check_offer(
+            ed,
+            app.service,
+            app.category,
+            app.action,
+            app.channel,
+            &mut findings,
+        );
     }
 
     crate::ident::check_application(&cx, &mut findings);
@@ -411,7 +418,7 @@ mod tests {
             &Options::default(),
         );
         assert_eq!(r.edition, None);
-        assert!(codes(&r).contains(&("editions.not_covered", "/submitted_at")));
+        assert!(codes(&r).contains(&("editions.not_in_library", "/submitted_at")));
     }
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -394,6 +394,7 @@ fn checklist_for(
     editions::check_offer(
         edition,
         Some(query.service),
+        Some(query.category),
         Some(query.action),
         Some(query.channel),
         findings,

@@ -153,6 +153,9 @@ impl Spec {
 
     /// The form clause this table comes from.
     pub(crate) fn form(&self, edition: Option<&str>) -> Basis {
+        if let Some(b) = basis::own(edition, |t| t.basis) {
+            return b;
+        }
         match (edition, self.form_alo) {
             (Some(basis::ALMATY_OBLAST), Some(clause)) => Basis::new(basis::ALMATY_OBLAST, clause),
             _ => Basis::new(basis::KARAGANDA, self.form_krg),

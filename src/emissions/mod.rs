@@ -141,8 +141,21 @@ pub(crate) mod basis {
     /// The Ecological Code of 09.01.2007.
     pub const ECO_CODE: &str = "eco_code_2007";
 
+    /// The clause an edition's own table data names (`tables.basis` or
+    /// `tables.refusal` of `data/editions.json`), when it has one.
+    pub fn own(
+        edition: Option<&str>,
+        pick: fn(&crate::editions::Tables) -> Option<&'static str>,
+    ) -> Option<Basis> {
+        let ed = crate::editions::edition(edition?)?;
+        pick(&ed.tables).map(|clause| Basis::new(ed.id, clause))
+    }
+
     /// Refusal ground: requested conditions not meeting the Code (art. 73).
     pub fn conditions(edition: Option<&str>) -> Basis {
+        if let Some(b) = own(edition, |t| t.refusal) {
+            return b;
+        }
         match edition {
             Some(ALMATY_OBLAST) => Basis::new(ALMATY_OBLAST, "PR §16.2"),
             _ => Basis::new(ECO_CODE, "art. 73, art. 77"),
@@ -151,15 +164,13 @@ pub(crate) mod basis {
 
     /// Refusal ground: incomplete or incorrect materials.
     pub fn incorrect(edition: Option<&str>) -> Basis {
+        if let Some(b) = own(edition, |t| t.refusal) {
+            return b;
+        }
         match edition {
             Some(ALMATY_OBLAST) => Basis::new(ALMATY_OBLAST, "PR §16.1"),
             _ => Basis::new(ECO_CODE, "art. 77"),
         }
-    }
-
-    /// A permit for at most five years.
-    pub fn term() -> Basis {
-        Basis::new(ECO_CODE, "art. 76")
     }
 }
 
@@ -211,14 +222,36 @@ impl Checker<'_, '_> {
         }
     }
 
-    /// Category IV from 28.04.2016: permits without a time limit.
-    fn unlimited_term(&self) -> bool {
-        let since = crate::calendar::Date::new(2016, 4, 28);
+    /// The longest permit validity in years and its basis, from the edition's
+    /// data (`permit_term`); `None` when the permit has no term (e.g. category IV
+    /// from 28.04.2016 under the 2007 Code) or the edition sets none. Without an
+    /// edition: the 2007 Code's five years ([`MAX_YEARS`], art. 76).
+    fn permit_term(&self) -> Option<(usize, Basis)> {
         let on = self
             .cx
             .submitted_on()
             .or(self.cx.edition.map(|e| e.period.from));
-        self.cx.app.category == Some(Category::IV) && on.is_some() && on >= since
+        let category = self.cx.app.category;
+        match self.cx.edition {
+            Some(ed) => {
+                let term = ed.permit_term?;
+                if term.unlimited_for(category, on) {
+                    return None;
+                }
+                Some((term.max_years as usize, term.basis()))
+            }
+            None => {
+                let since = crate::calendar::Date::new(2016, 4, 28);
+                let unlimited = category == Some(Category::IV) && on.is_some() && on >= since;
+                (!unlimited).then(|| (MAX_YEARS, Basis::new(basis::ECO_CODE, "art. 76")))
+            }
+        }
+    }
+
+    /// True when the checks tied to the blank's own structure apply (the
+    /// edition's `tables.form_checks`; without an edition, the seeds' blanks).
+    fn form_checks(&self) -> bool {
+        self.cx.edition.is_none_or(|e| e.tables.form_checks)
     }
 
     /// Checks one table's size, years and contents; `None` when it has no year

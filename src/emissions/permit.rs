@@ -10,7 +10,7 @@ use super::tables::{
     air_limits_view, tonnes_limits_view, water_limits_view, AIR_LIMITS, SULFUR_LIMITS,
     WASTE_LIMITS, WATER_LIMITS,
 };
-use super::years::{year_param, YearsOf, MAX_YEARS};
+use super::years::{year_param, YearsOf};
 use super::{basis, Checker, TotalCell};
 use super::{
     CONDITION_MISMATCH, CONDITION_WITHOUT_APPENDIX, PERMIT_TOO_LONG, VALIDITY_REVERSED,
@@ -137,11 +137,11 @@ impl Checker<'_, '_> {
             return None;
         }
         let span = i64::from(to) - i64::from(from) + 1;
-        if span > MAX_YEARS as i64 && !self.unlimited_term() {
+        if let Some((max, term)) = self.permit_term().filter(|(m, _)| span > *m as i64) {
             let f = Finding::error(PERMIT_TOO_LONG, "/permit/valid_to_year")
                 .with("count", span)
-                .with("max", MAX_YEARS)
-                .basis(basis::term());
+                .with("max", max)
+                .basis(term);
             self.push(f);
         }
         Some((from, to))

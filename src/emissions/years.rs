@@ -9,8 +9,11 @@ use super::{
     YEAR_OUT_OF_RANGE,
 };
 
-/// A permit is issued for at most five years (Ecological Code 2007 art. 76; the
+/// A permit is issued for at most five years under the 2007 Code (art. 76; the
 /// permit blank has five year columns), so an application asks for at most five.
+/// Each edition states its own term (`permit_term` of `data/editions.json`:
+/// ten years under the 2021 Code, art. 120 p. 5); this is the term used when no
+/// edition could be selected.
 pub const MAX_YEARS: usize = 5;
 
 /// Years the blank allows: "20__".
@@ -81,7 +84,8 @@ impl Checker<'_, '_> {
                 distinct.push((y, i as usize));
             }
         }
-        for w in distinct.windows(2) {
+        let form_checks = self.form_checks();
+        for w in distinct.windows(2).filter(|_| form_checks) {
             if let [(prev, _), (y, i)] = w {
                 if *y > prev + 1 {
                     let f = Finding::warning(YEARS_NOT_CONSECUTIVE, path(*i))
@@ -95,18 +99,14 @@ impl Checker<'_, '_> {
                 }
             }
         }
-        if distinct.len() > MAX_YEARS && !self.unlimited_term() {
+        if let Some((max, term)) = self.permit_term().filter(|(m, _)| distinct.len() > *m) {
             let f = match of {
                 YearsOf::Application => Finding::warning(TOO_MANY_YEARS, items),
                 YearsOf::Permit => Finding::error(PERMIT_TOO_LONG, items),
             };
-            self.push(
-                f.with("count", distinct.len())
-                    .with("max", MAX_YEARS)
-                    .basis(basis::term()),
-            );
+            self.push(f.with("count", distinct.len()).with("max", max).basis(term));
         }
-        if of == YearsOf::Application {
+        if of == YearsOf::Application && form_checks {
             if let Some(submitted) = self.cx.submitted_on().map(|d| d.year()) {
                 for &(y, i) in distinct.iter().filter(|(y, _)| *y < submitted) {
                     let f = Finding::warning(YEAR_BEFORE_SUBMISSION, path(i))

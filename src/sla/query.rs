@@ -139,7 +139,7 @@ fn answer(
     );
     if let Some(ed) = ed {
         out.edition = Some(ed.id.to_owned());
-        editions::check_offer(ed, q.service, q.action, q.channel, findings);
+        editions::check_offer(ed, q.service, q.category, q.action, q.channel, findings);
     }
     let remarks_on = read_date(q.remarks_sent_on.as_ref(), "/remarks_sent_on", findings);
     let accepted_on = read_date(q.accepted_on.as_ref(), "/accepted_on", findings);

@@ -796,8 +796,16 @@ fn region_and_date_select_the_edition() {
     );
     assert!(r.checklist.is_none() && !r.ok);
     let f = &r.findings[0];
-    assert_eq!((f.code, f.path.as_str()), ("editions.not_covered", "/date"));
+    assert_eq!(
+        (f.code, f.path.as_str()),
+        ("editions.not_in_library", "/date")
+    );
     assert!(f.message.contains("almaty_city_2019"), "{}", f.message);
+    assert!(
+        f.message.contains("Ecological Code of 2007"),
+        "{}",
+        f.message
+    );
 
     // From 1 July 2021 the Ecological Code of 2021 applies in every region.
     let r = query(

@@ -28,6 +28,8 @@ mod cli_ident;
 #[cfg(not(target_arch = "wasm32"))]
 mod codes;
 #[cfg(not(target_arch = "wasm32"))]
+mod editions_data;
+#[cfg(not(target_arch = "wasm32"))]
 mod emissions_props;
 #[cfg(not(target_arch = "wasm32"))]
 mod json_parser;
