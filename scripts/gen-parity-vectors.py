@@ -658,6 +658,8 @@ def deadlines():
         ("expertise/plain", x21),
         ("expertise/accepted_remarks", {**x21, "accepted_on": "2026-04-08", "remarks_sent_on": "2026-04-15"}),
         ("expertise/sunday", {**x21, "submitted_at": "2026-04-05T12:00:00+05:00"}),
+        ("permit/category_III", {**p21, "category": "III"}),
+        ("expertise/category_II", {**x21, "category": "II"}),
         ("declaration/saturday", {"edition": "eco_code_2021", "service": "impact_declaration", "action": "issue",
                                   "category": "III", "submitted_at": "2026-06-06T10:00:00+05:00"}),
         ("region/almaty_city_2026", {**p21, "edition": None, "region": "almaty_city",
