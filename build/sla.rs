@@ -276,13 +276,9 @@ fn check_clause(clause: &str, place: &str, p: &mut Problems) {
 
 pub fn generate(p: &mut Problems) -> String {
     let path = "data/sla.json";
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let file: SlaFile = match serde_json::from_str(&text) {
-        Ok(f) => f,
-        Err(e) => {
-            p.add(path, e);
-            return String::new();
-        }
+    // A bad value is reported with its JSON Pointer.
+    let Some(file) = crate::messages::read::<SlaFile>(path, p) else {
+        return String::new();
     };
     let offers = offers();
     let mut out = format!(
