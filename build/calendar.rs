@@ -19,14 +19,144 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use serde_json::{Map, Value};
+use serde::de::{Deserialize, Deserializer};
 
-use crate::gen::{self, lit, Problems};
+use crate::gen::{self, lit, CivilDate, Localized, Problems, Text};
 
 const NONE: usize = 255;
 /// The source shown for an estimated Kurban Ait date.
 const ESTIMATED: &str =
     "estimate; the date is announced each year by the Spiritual Administration of Muslims of Kazakhstan";
+
+/// `data/calendar/holidays.json`: the statute.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HolidaysFile {
+    statute: Text,
+    substitute_rule: Text,
+    transfer_rule: Text,
+    labels: Labels,
+    holidays: Vec<HolidayIn>,
+    kurban_ait: Vec<LunarIn>,
+    // Sources and explanations for the reader of the data (not generated).
+    #[allow(dead_code)]
+    statute_note: Option<String>,
+    #[allow(dead_code)]
+    substitute_rule_note: Option<String>,
+    #[allow(dead_code)]
+    substitute_rule_quoted_by: Option<String>,
+    #[allow(dead_code)]
+    transfer_rule_note: Option<String>,
+}
+
+/// Descriptions of special days (`Labels` in `src/calendar/kz.rs`).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Labels {
+    weekend: Localized,
+    weekend_holiday: Localized,
+    substitute: Localized,
+    transfer_off: Localized,
+    transfer_working: Localized,
+    override_off: Localized,
+    override_working: Localized,
+}
+
+impl Labels {
+    /// The labels with their field names, in the order of the generated struct.
+    fn named(&self) -> [(&'static str, &Localized); 7] {
+        [
+            ("weekend", &self.weekend),
+            ("weekend_holiday", &self.weekend_holiday),
+            ("substitute", &self.substitute),
+            ("transfer_off", &self.transfer_off),
+            ("transfer_working", &self.transfer_working),
+            ("override_off", &self.override_off),
+            ("override_working", &self.override_working),
+        ]
+    }
+}
+
+/// One statutory holiday, as written.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HolidayIn {
+    id: Text,
+    names: Localized,
+    /// Fixed days, `"MM-DD"`; none for the lunar holiday.
+    #[serde(default)]
+    dates: Vec<MonthDay>,
+    /// First and last year the holiday applied (both included).
+    from: Option<i64>,
+    until: Option<i64>,
+    /// Kurban Ait: its day is given per year in `kurban_ait`.
+    #[serde(default)]
+    lunar: bool,
+    /// Whether the holiday on a day off carries over (art. 5).
+    #[serde(default)]
+    substitute: bool,
+    basis: Text,
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+/// Kurban Ait's first day in one year.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LunarIn {
+    date: CivilDate,
+    #[serde(default)]
+    estimated: bool,
+    source: Text,
+}
+
+/// `data/calendar/<year>.json`: the year's status and transfers of days off.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct YearFile {
+    year: i64,
+    status: Status,
+    #[serde(default)]
+    transfers: Vec<TransferIn>,
+    // What the year was checked against (not generated).
+    #[allow(dead_code)]
+    verified_with: Option<Vec<String>>,
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+#[derive(serde::Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+enum Status {
+    Final,
+    Provisional,
+}
+
+/// One transfer of a day off to another day.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TransferIn {
+    day_off: CivilDate,
+    working_day: CivilDate,
+    source: Text,
+    #[allow(dead_code)]
+    confirmed_by: Option<String>,
+}
+
+/// A day of every year, `"MM-DD"`.
+struct MonthDay(i64, i64);
+
+impl<'de> Deserialize<'de> for MonthDay {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<MonthDay, D::Error> {
+        let md = String::deserialize(d)?;
+        match gen::parse_date(&format!("2000-{md}")) {
+            Some((_, m, dd)) if md.len() == 5 => Ok(MonthDay(m, dd)),
+            _ => Err(serde::de::Error::custom(format!(
+                "date {md:?} must be \"MM-DD\""
+            ))),
+        }
+    }
+}
 
 /// One statutory holiday.
 struct Holiday {
@@ -67,13 +197,8 @@ struct Day {
     source: usize,
 }
 
-fn weekday(days: i64) -> i64 {
-    // 0 = Monday; 1970-01-01 was a Thursday.
-    (days + 3).rem_euclid(7)
-}
-
 fn is_weekend(days: i64) -> bool {
-    weekday(days) >= 5
+    i32::try_from(days).is_ok_and(|d| crate::civil::weekday_from_days(d) >= 5)
 }
 
 fn date_lit(days: i64) -> String {
@@ -81,52 +206,16 @@ fn date_lit(days: i64) -> String {
     format!("Date::from_ymd_unchecked({y}, {m}, {d})")
 }
 
-/// Howard Hinnant's civil_from_days.
-fn civil(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
-fn day_of(s: &str, place: &str, p: &mut Problems) -> Option<i64> {
-    match gen::parse_date(s) {
-        Some((y, m, d)) => Some(gen::days_from_civil(y, m, d)),
-        None => {
-            p.add(place, format!("{s:?} is not a valid YYYY-MM-DD date"));
-            None
-        }
-    }
+/// `(year, month, day)` of a day count (`(0, 0, 0)` far outside the calendar).
+fn civil(days: i64) -> (i32, u32, u32) {
+    i32::try_from(days)
+        .ok()
+        .and_then(crate::civil::civil_from_days)
+        .unwrap_or_default()
 }
 
 fn year_of(days: i64) -> i64 {
-    civil(days).0
-}
-
-fn int(o: &Map<String, Value>, key: &str, default: i64, place: &str, p: &mut Problems) -> i64 {
-    match o.get(key) {
-        None | Some(Value::Null) => default,
-        Some(v) => v.as_i64().unwrap_or_else(|| {
-            p.add(place, format!("{key:?} must be an integer"));
-            default
-        }),
-    }
-}
-
-fn boolean(o: &Map<String, Value>, key: &str, place: &str, p: &mut Problems) -> bool {
-    match o.get(key) {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => *b,
-        Some(_) => {
-            p.add(place, format!("{key:?} must be true or false"));
-            false
-        }
-    }
+    i64::from(civil(days).0)
 }
 
 /// Interns a source text, returning its index.
@@ -140,59 +229,25 @@ fn source(sources: &mut Vec<String>, text: &str) -> usize {
     }
 }
 
-fn read_holidays(root: &Map<String, Value>, place: &str, p: &mut Problems) -> Vec<Holiday> {
+fn read_holidays(file: &HolidaysFile, place: &str, p: &mut Problems) -> Vec<Holiday> {
     let mut out: Vec<Holiday> = Vec::new();
-    for (i, h) in gen::items(root, "holidays") {
-        let place = format!("{place}: holidays[{i}]");
-        let Some(o) = gen::object(h, &place, p) else {
-            continue;
-        };
-        gen::known_keys(
-            o,
-            &[
-                "id",
-                "names",
-                "dates",
-                "from",
-                "until",
-                "lunar",
-                "substitute",
-                "basis",
-                "note",
-            ],
-            &place,
-            p,
-        );
-        let id = gen::string(o, "id", &place, p).to_owned();
-        if out.iter().any(|h| h.id == id) {
-            p.add(&place, format!("holiday {id} defined twice"));
+    for (i, h) in file.holidays.iter().enumerate() {
+        let place = format!("{place}: /holidays/{i}");
+        if out.iter().any(|o| o.id == *h.id) {
+            p.add(&place, format!("holiday {} defined twice", h.id));
         }
-        let lunar = boolean(o, "lunar", &place, p);
-        let mut dates = Vec::new();
-        for d in o
-            .get("dates")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            let md = d.as_str().unwrap_or("");
-            match gen::parse_date(&format!("2000-{md}")) {
-                Some((_, m, dd)) if md.len() == 5 => dates.push((m, dd)),
-                _ => p.add(&place, format!("date {d} must be \"MM-DD\"")),
-            }
-        }
-        if dates.is_empty() != lunar {
+        if h.dates.is_empty() != h.lunar {
             p.add(&place, "give either \"dates\" or \"lunar\": true");
         }
         out.push(Holiday {
-            names: gen::localized(o.get("names"), &place, p),
-            id,
-            dates,
-            from: int(o, "from", 0, &place, p),
-            until: int(o, "until", 9999, &place, p),
-            lunar,
-            substitute: boolean(o, "substitute", &place, p),
-            basis: gen::string(o, "basis", &place, p).to_owned(),
+            names: h.names.rust(),
+            id: h.id.0.clone(),
+            dates: h.dates.iter().map(|d| (d.0, d.1)).collect(),
+            from: h.from.unwrap_or(0),
+            until: h.until.unwrap_or(9999),
+            lunar: h.lunar,
+            substitute: h.substitute,
+            basis: h.basis.0.clone(),
         });
     }
     if out.len() >= NONE {
@@ -203,26 +258,21 @@ fn read_holidays(root: &Map<String, Value>, place: &str, p: &mut Problems) -> Ve
 
 /// Kurban Ait's first day per year: (day, estimated, source).
 fn read_lunar(
-    root: &Map<String, Value>,
+    file: &HolidaysFile,
     place: &str,
     p: &mut Problems,
 ) -> BTreeMap<i64, (i64, bool, String)> {
     let mut out = BTreeMap::new();
-    for (i, k) in gen::items(root, "kurban_ait") {
-        let place = format!("{place}: kurban_ait[{i}]");
-        let Some(o) = gen::object(k, &place, p) else {
-            continue;
-        };
-        gen::known_keys(o, &["date", "estimated", "source"], &place, p);
-        let Some(day) = day_of(gen::string(o, "date", &place, p), &place, p) else {
-            continue;
-        };
-        let src = gen::string(o, "source", &place, p).to_owned();
+    for (i, k) in file.kurban_ait.iter().enumerate() {
+        let day = k.date.days();
         if out
-            .insert(year_of(day), (day, boolean(o, "estimated", &place, p), src))
+            .insert(year_of(day), (day, k.estimated, k.source.0.clone()))
             .is_some()
         {
-            p.add(&place, "two dates in one year");
+            p.add(
+                &format!("{place}: /kurban_ait/{i}"),
+                "two dates in one year",
+            );
         }
     }
     out
@@ -230,32 +280,9 @@ fn read_lunar(
 
 pub fn generate(p: &mut Problems) -> String {
     let path = "data/calendar/holidays.json";
-    let json = gen::read_json(path);
-    let Some(root) = gen::object(&json, path, p) else {
-        return String::new();
-    };
-    gen::known_keys(
-        root,
-        &[
-            "statute",
-            "statute_note",
-            "substitute_rule",
-            "substitute_rule_note",
-            "substitute_rule_quoted_by",
-            "transfer_rule",
-            "transfer_rule_note",
-            "labels",
-            "holidays",
-            "kurban_ait",
-        ],
-        path,
-        p,
-    );
-    let holidays = read_holidays(root, path, p);
-    let lunar = read_lunar(root, path, p);
-    let mut sources: Vec<String> = Vec::new();
-    let substitute_rule = gen::string(root, "substitute_rule", path, p).to_owned();
-    let substitute_source = source(&mut sources, &substitute_rule);
+    // Every file is read before any stops the generation, so one build reports
+    // the problems of all of them.
+    let root = gen::load::<HolidaysFile>(path, p);
 
     // Year files.
     let mut files: Vec<(i64, String)> = std::fs::read_dir("data/calendar")
@@ -275,34 +302,32 @@ pub fn generate(p: &mut Problems) -> String {
     if files.windows(2).any(|w| w[1].0 != w[0].0 + 1) {
         p.add("data/calendar", "year files must be consecutive");
     }
+    let year_files: Vec<(i64, &String, Option<YearFile>)> = files
+        .iter()
+        .map(|(year, file)| (*year, file, gen::load::<YearFile>(file, p)))
+        .collect();
+    let Some(root) = root else {
+        return String::new();
+    };
+    let holidays = read_holidays(&root, path, p);
+    let lunar = read_lunar(&root, path, p);
+    let mut sources: Vec<String> = Vec::new();
+    let substitute_rule = root.substitute_rule.0.clone();
+    let substitute_source = source(&mut sources, &substitute_rule);
     let mut status: Vec<(i64, &'static str)> = Vec::new();
     let mut transfers: Vec<(i64, i64, usize, String)> = Vec::new();
-    for (year, file) in &files {
-        let json = gen::read_json(file);
-        let Some(o) = gen::object(&json, file, p) else {
+    for (year, file, o) in &year_files {
+        let Some(o) = o else {
             continue;
         };
-        gen::known_keys(
-            o,
-            &["year", "status", "transfers", "verified_with", "note"],
-            file,
-            p,
-        );
-        if int(o, "year", 0, file, p) != *year {
+        if o.year != *year {
             p.add(file, "\"year\" differs from the file name");
         }
-        let st = match gen::string(o, "status", file, p) {
-            "final" => "YearStatus::Final",
-            "provisional" => "YearStatus::Provisional",
-            other => {
-                p.add(
-                    file,
-                    format!("status {other:?} must be final or provisional"),
-                );
-                "YearStatus::Provisional"
-            }
+        let st = match o.status {
+            Status::Final => "YearStatus::Final",
+            Status::Provisional => "YearStatus::Provisional",
         };
-        let is_final = st == "YearStatus::Final";
+        let is_final = o.status == Status::Final;
         if status
             .last()
             .is_some_and(|(_, s)| *s == "YearStatus::Provisional")
@@ -318,26 +343,14 @@ pub fn generate(p: &mut Problems) -> String {
             }
             _ => {}
         }
-        for (i, t) in gen::items(o, "transfers") {
-            let place = format!("{file}: transfers[{i}]");
-            let Some(t) = gen::object(t, &place, p) else {
-                continue;
-            };
-            gen::known_keys(
-                t,
-                &["day_off", "working_day", "source", "confirmed_by"],
-                &place,
-                p,
-            );
-            let off = day_of(gen::string(t, "day_off", &place, p), &place, p);
-            let work = day_of(gen::string(t, "working_day", &place, p), &place, p);
-            let src = source(&mut sources, gen::string(t, "source", &place, p));
-            if let (Some(off), Some(work)) = (off, work) {
-                if year_of(off) != *year {
-                    p.add(&place, "day_off must be in the file's year");
-                }
-                transfers.push((off, work, src, place));
+        for (i, t) in o.transfers.iter().enumerate() {
+            let place = format!("{file}: /transfers/{i}");
+            let (off, work) = (t.day_off.days(), t.working_day.days());
+            let src = source(&mut sources, &t.source);
+            if year_of(off) != *year {
+                p.add(&place, "day_off must be in the file's year");
             }
+            transfers.push((off, work, src, place));
         }
     }
     let first = files[0].0;
@@ -431,37 +444,23 @@ pub fn generate(p: &mut Problems) -> String {
 
     // Output.
     let mut out = String::new();
-    for key in ["statute", "substitute_rule", "transfer_rule"] {
+    for (key, text) in [
+        ("statute", &root.statute),
+        ("substitute_rule", &root.substitute_rule),
+        ("transfer_rule", &root.transfer_rule),
+    ] {
         let _ = writeln!(
             out,
             "/// `{key}` of `data/calendar/holidays.json`.\npub(crate) const {}: &str = {};",
             key.to_uppercase(),
-            lit(gen::string(root, key, path, p))
+            lit(text)
         );
     }
-    let labels = root.get("labels").and_then(Value::as_object);
     out.push_str(
         "\n/// Descriptions of special days.\npub(crate) static LABELS: Labels = Labels {\n",
     );
-    const LABELS: &[&str] = &[
-        "weekend",
-        "weekend_holiday",
-        "substitute",
-        "transfer_off",
-        "transfer_working",
-        "override_off",
-        "override_working",
-    ];
-    if let Some(l) = labels {
-        gen::known_keys(l, LABELS, &format!("{path}: labels"), p);
-    }
-    for key in LABELS {
-        let place = format!("{path}: labels.{key}");
-        let _ = writeln!(
-            out,
-            "    {key}: {},",
-            gen::localized(labels.and_then(|l| l.get(*key)), &place, p)
-        );
+    for (key, label) in root.labels.named() {
+        let _ = writeln!(out, "    {key}: {},", label.rust());
     }
     out.push_str("};\n\n/// Statutory holidays.\npub(crate) static HOLIDAYS: &[Holiday] = &[\n");
     for h in &holidays {

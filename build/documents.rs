@@ -14,11 +14,11 @@
 //! edition × service × action × category × channel offered, none for anything else.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
-use serde_json::{Map, Value};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Unexpected, Visitor};
 
-use crate::gen::{self, lit, Problems};
+use crate::gen::{self, lit, Localized, Problems, Registry, Text};
 
 const DIR: &str = "data/documents";
 const SERVICES: &[(&str, &str)] = &[
@@ -90,6 +90,220 @@ const LABELS: &[&str] = &[
     "at_least_one_object",
 ];
 
+/// `definitions.json`: the documents, the facts and the checklist's labels.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DefinitionsFile {
+    documents: Vec<DocumentDef>,
+    facts: Vec<FactDef>,
+    /// One label per name of `LABELS`.
+    labels: BTreeMap<String, Localized>,
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+/// A document that lists may require.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentDef {
+    id: Text,
+    service: Text,
+    names: Localized,
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+/// A fact about the application that conditions read.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FactDef {
+    id: Text,
+    names: Localized,
+    question: Localized,
+    default: Option<bool>,
+    /// Where the fact comes from (for the reader of the data; must be given).
+    #[allow(dead_code)]
+    source: Text,
+}
+
+/// What kind of edition file it is; read first, to choose the file's type.
+#[derive(serde::Deserialize)]
+struct Head {
+    status: Status,
+}
+
+#[derive(serde::Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum Status {
+    /// Lists of its own, read from a seed file (`seed`).
+    Seed,
+    /// Lists of its own, read from the text of a code (`source`).
+    Law,
+    /// Another edition's lists, with its own provisions.
+    Derived,
+}
+
+/// An edition file, of the type its status names.
+enum EditionFile {
+    Seed(SeedFile),
+    Derived(DerivedFile),
+}
+
+/// `<edition>.json` with `"status": "seed"`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedFile {
+    edition: Text,
+    #[allow(dead_code)]
+    status: Status,
+    /// The seed file the lists are taken from (`"status": "seed"`).
+    seed: Option<Text>,
+    /// The code the lists are read from (`"status": "law"`).
+    source: Option<Text>,
+    #[allow(dead_code)]
+    notes: Option<Vec<String>>,
+    #[serde(default)]
+    lists: Vec<SeedListIn>,
+}
+
+/// One list of a seed file.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedListIn {
+    service: Text,
+    #[serde(default)]
+    actions: Vec<String>,
+    #[serde(default)]
+    categories: Vec<String>,
+    channel: Text,
+    clause: Text,
+    refusal: Text,
+    signature: Option<String>,
+    #[serde(default)]
+    venues: Vec<String>,
+    #[serde(default)]
+    at_least_one_of: Vec<String>,
+    /// The list could not be checked against its source (an order not read).
+    #[serde(default)]
+    unverified: bool,
+    #[serde(default)]
+    documents: Vec<RuleDocIn>,
+}
+
+/// One document of a seed list.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleDocIn {
+    id: Text,
+    clause: Text,
+    #[serde(default)]
+    attributes: Vec<String>,
+    when: Option<Condition>,
+    #[serde(default)]
+    actions: Vec<String>,
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+/// `<edition>.json` with `"status": "derived"`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DerivedFile {
+    edition: Text,
+    #[allow(dead_code)]
+    status: Status,
+    derived_from: Text,
+    unverified: bool,
+    /// The edition's own act (for the reader of the data; must be given).
+    #[allow(dead_code)]
+    reference: Text,
+    #[allow(dead_code)]
+    notes: Option<Vec<String>>,
+    #[serde(default)]
+    lists: Vec<DerivedListIn>,
+}
+
+/// One list of a derived file: another edition's list, with this edition's
+/// provisions.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DerivedListIn {
+    service: Text,
+    #[serde(default)]
+    actions: Vec<String>,
+    channel: Text,
+    from_channel: Text,
+    clause: Text,
+    refusal: Text,
+    signature: Option<String>,
+    expiry: Option<String>,
+    #[serde(default)]
+    venues: Vec<String>,
+}
+
+/// When a document is required: `true`, a fact's name, `{"not": c}`, or
+/// `{"all": [c, c, …]}` / `{"any": [c, c, …]}` with at least two conditions.
+enum Condition {
+    Always,
+    Fact(String),
+    Not(Box<Condition>),
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+}
+
+impl<'de> Deserialize<'de> for Condition {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Condition, D::Error> {
+        d.deserialize_any(ConditionVisitor)
+    }
+}
+
+struct ConditionVisitor;
+
+impl<'de> Visitor<'de> for ConditionVisitor {
+    type Value = Condition;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a condition: true, a fact name, all, any (with ≥ 2 items) or not")
+    }
+
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Condition, E> {
+        if b {
+            Ok(Condition::Always)
+        } else {
+            Err(E::invalid_value(Unexpected::Bool(b), &self))
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, fact: &str) -> Result<Condition, E> {
+        Ok(Condition::Fact(fact.to_owned()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Condition, A::Error> {
+        let Some(op) = map.next_key::<String>()? else {
+            return Err(de::Error::invalid_length(0, &self));
+        };
+        let condition = match op.as_str() {
+            "not" => Condition::Not(Box::new(map.next_value()?)),
+            "all" | "any" => {
+                let items: Vec<Condition> = map.next_value()?;
+                if items.len() < 2 {
+                    return Err(de::Error::invalid_length(items.len(), &self));
+                }
+                if op == "all" {
+                    Condition::All(items)
+                } else {
+                    Condition::Any(items)
+                }
+            }
+            other => return Err(de::Error::unknown_field(other, &["all", "any", "not"])),
+        };
+        if map.next_key::<String>()?.is_some() {
+            return Err(de::Error::invalid_length(2, &self));
+        }
+        Ok(condition)
+    }
+}
+
 /// One document of a seed list, as read.
 #[derive(Clone)]
 struct RuleIn {
@@ -123,67 +337,24 @@ struct Defs {
     facts: Vec<String>,
     used_documents: BTreeSet<usize>,
     used_facts: BTreeSet<usize>,
+    /// Whether `definitions.json` was read (else the ids above are unknown).
+    loaded: bool,
 }
 
 fn lookup<'a>(table: &'a [(&'static str, &'a str)], name: &str) -> Option<(&'static str, &'a str)> {
     table.iter().find(|(n, _)| *n == name).copied()
 }
 
-/// The objects of the array `key` of `o`, each with its place for messages
-/// (`<place><sep><key>[i]`); entries that are not objects are reported.
-fn objects<'a>(
-    o: &'a Map<String, Value>,
-    key: &str,
-    place: &str,
-    sep: &str,
-    p: &mut Problems,
-) -> Vec<(String, &'a Map<String, Value>)> {
-    let mut out = Vec::new();
-    let items = o.get(key).and_then(Value::as_array).into_iter().flatten();
-    for (i, v) in items.enumerate() {
-        let here = format!("{place}{sep}{key}[{i}]");
-        if let Some(obj) = gen::object(v, &here, p) {
-            out.push((here, obj));
-        }
-    }
-    out
-}
-
-fn strings<'a>(
-    o: &'a Map<String, Value>,
-    key: &str,
-    place: &str,
-    p: &mut Problems,
-) -> Vec<&'a str> {
-    match o.get(key) {
-        None => Vec::new(),
-        Some(Value::Array(a)) => a
-            .iter()
-            .filter_map(|v| {
-                let s = v.as_str();
-                if s.is_none() {
-                    p.add(place, format!("{key} must list strings"));
-                }
-                s
-            })
-            .collect(),
-        Some(_) => {
-            p.add(place, format!("{key} must be an array"));
-            Vec::new()
-        }
-    }
-}
-
-/// Values of `key` that must be names in `table` (as `&'static` names).
+/// Values of the field `key` that must be names in `table` (as `&'static` names).
 fn names_in(
-    o: &Map<String, Value>,
+    values: &[String],
     key: &str,
     table: &[(&'static str, &str)],
     place: &str,
     p: &mut Problems,
 ) -> Vec<&'static str> {
     let mut out = Vec::new();
-    for s in strings(o, key, place, p) {
+    for s in values {
         match lookup(table, s) {
             Some((n, _)) if !out.contains(&n) => out.push(n),
             Some(_) => p.add(place, format!("{key}: {s} twice")),
@@ -202,11 +373,11 @@ fn rust_slice(table: &[(&'static str, &str)], names: &[&str]) -> String {
     format!("&[{}]", parts.join(", "))
 }
 
-/// Parses a condition into a `Cond` expression, recording the facts it uses.
-fn condition(v: &Value, defs: &mut Defs, place: &str, p: &mut Problems) -> String {
-    match v {
-        Value::Bool(true) => "Cond::Always".into(),
-        Value::String(fact) => match defs.facts.iter().position(|f| f == fact) {
+/// The `Cond` expression of a condition, recording the facts it uses.
+fn condition(c: &Condition, defs: &mut Defs, place: &str, p: &mut Problems) -> String {
+    match c {
+        Condition::Always => "Cond::Always".into(),
+        Condition::Fact(fact) => match defs.facts.iter().position(|f| f == fact) {
             Some(i) => {
                 defs.used_facts.insert(i);
                 format!("Cond::Fact(&FACT_TABLE[{i}])")
@@ -216,66 +387,44 @@ fn condition(v: &Value, defs: &mut Defs, place: &str, p: &mut Problems) -> Strin
                 "Cond::Always".into()
             }
         },
-        Value::Object(o) if o.len() == 1 => {
-            let (op, arg) = o
-                .iter()
-                .next()
-                .map(|(k, v)| (k.as_str(), v))
-                .unwrap_or(("", v));
-            match (op, arg) {
-                ("not", inner) => format!("Cond::Not(&{})", condition(inner, defs, place, p)),
-                ("all" | "any", Value::Array(items)) if items.len() >= 2 => {
-                    let parts: Vec<String> =
-                        items.iter().map(|c| condition(c, defs, place, p)).collect();
-                    let variant = if op == "all" { "All" } else { "Any" };
-                    format!("Cond::{variant}(&[{}])", parts.join(", "))
-                }
-                _ => {
-                    p.add(
-                        place,
-                        format!("bad condition {v}: use all/any with ≥ 2 items, or not"),
-                    );
-                    "Cond::Always".into()
-                }
-            }
-        }
-        _ => {
-            p.add(
-                place,
-                format!("bad condition {v}: true, a fact name, all, any or not"),
-            );
-            "Cond::Always".into()
+        Condition::Not(inner) => format!("Cond::Not(&{})", condition(inner, defs, place, p)),
+        Condition::All(items) | Condition::Any(items) => {
+            let parts: Vec<String> = items.iter().map(|c| condition(c, defs, place, p)).collect();
+            let variant = if matches!(c, Condition::All(_)) {
+                "All"
+            } else {
+                "Any"
+            };
+            format!("Cond::{variant}(&[{}])", parts.join(", "))
         }
     }
 }
 
 fn read_definitions(out: &mut String, p: &mut Problems) -> Defs {
     let path = format!("{DIR}/definitions.json");
-    let json = gen::read_json(&path);
     let mut defs = Defs {
         documents: Vec::new(),
         facts: Vec::new(),
         used_documents: BTreeSet::new(),
         used_facts: BTreeSet::new(),
+        loaded: false,
     };
-    let Some(root) = gen::object(&json, &path, p) else {
+    let Some(root) = gen::load::<DefinitionsFile>(&path, p) else {
         return defs;
     };
-    gen::known_keys(root, &["note", "documents", "facts", "labels"], &path, p);
+    defs.loaded = true;
 
-    let documents = objects(root, "documents", &path, ": ", p);
     let _ = writeln!(
         out,
         "/// Every document, in definition order.\nstatic DOCUMENT_TABLE: [Document; {}] = [",
-        documents.len()
+        root.documents.len()
     );
-    for (place, o) in documents {
-        gen::known_keys(o, &["id", "service", "names", "note"], &place, p);
-        let id = gen::string(o, "id", &place, p);
+    for (i, d) in root.documents.iter().enumerate() {
+        let place = format!("{path}: /documents/{i}");
+        let (id, service) = (&*d.id, &*d.service);
         if defs.documents.iter().any(|(d, _)| d == id) {
             p.add(&place, format!("document {id} defined twice"));
         }
-        let service = gen::string(o, "service", &place, p);
         if lookup(SERVICES, service).is_none() {
             p.add(&place, format!("unknown service {service}"));
         }
@@ -285,37 +434,28 @@ fn read_definitions(out: &mut String, p: &mut Problems) -> Defs {
             "    Document {{ id: {}, service: {}, names: {} }},",
             lit(id),
             rust_of(SERVICES, service),
-            gen::localized(o.get("names"), &place, p),
+            d.names.rust(),
         );
     }
     out.push_str("];\n\n");
 
-    let facts = objects(root, "facts", &path, ": ", p);
     let _ = writeln!(
         out,
         "/// Every fact, in definition order.\nstatic FACT_TABLE: [Fact; {}] = [",
-        facts.len()
+        root.facts.len()
     );
     let mut fact_names = String::new();
-    for (place, o) in facts {
-        gen::known_keys(
-            o,
-            &["id", "names", "question", "default", "source"],
-            &place,
-            p,
-        );
-        let id = gen::string(o, "id", &place, p);
+    for (i, f) in root.facts.iter().enumerate() {
+        let id = &*f.id;
         if defs.facts.iter().any(|f| f == id) {
-            p.add(&place, format!("fact {id} defined twice"));
+            p.add(
+                &format!("{path}: /facts/{i}"),
+                format!("fact {id} defined twice"),
+            );
         }
-        gen::string(o, "source", &place, p);
-        let default = match o.get("default") {
+        let default = match f.default {
             None => "None".to_owned(),
-            Some(Value::Bool(b)) => format!("Some({b})"),
-            Some(_) => {
-                p.add(&place, "default must be true or false");
-                "None".to_owned()
-            }
+            Some(b) => format!("Some({b})"),
         };
         if BUILT_IN_FACTS.contains(&id) {
             defs.used_facts.insert(defs.facts.len());
@@ -325,14 +465,9 @@ fn read_definitions(out: &mut String, p: &mut Problems) -> Defs {
             out,
             "    Fact {{ id: {}, question: {}, default: {default} }},",
             lit(id),
-            gen::localized(o.get("question"), &place, p),
+            f.question.rust(),
         );
-        let _ = writeln!(
-            fact_names,
-            "    ({}, {}),",
-            lit(id),
-            gen::localized(o.get("names"), &place, p),
-        );
+        let _ = writeln!(fact_names, "    ({}, {}),", lit(id), f.names.rust());
     }
     out.push_str("];\n\n");
     // Kept apart from the facts so that code not naming facts does not carry them.
@@ -347,10 +482,11 @@ fn read_definitions(out: &mut String, p: &mut Problems) -> Defs {
         }
     }
 
-    let place = format!("{path}: labels");
-    let labels = root.get("labels").and_then(Value::as_object);
-    if let Some(l) = labels {
-        gen::known_keys(l, LABELS, &place, p);
+    let place = format!("{path}: /labels");
+    for key in root.labels.keys() {
+        if !LABELS.contains(&key.as_str()) {
+            p.add(&place, format!("unknown label {key:?}"));
+        }
     }
     let _ = writeln!(
         out,
@@ -358,57 +494,25 @@ fn read_definitions(out: &mut String, p: &mut Problems) -> Defs {
         LABELS.len()
     );
     for key in LABELS {
-        let _ = writeln!(
-            out,
-            "    ({}, {}),",
-            lit(key),
-            gen::localized(
-                labels.and_then(|l| l.get(*key)),
-                &format!("{place}.{key}"),
-                p
-            ),
-        );
+        let label = match root.labels.get(*key) {
+            Some(l) => l.rust(),
+            None => {
+                p.add(&place, format!("no label {key:?}"));
+                String::new()
+            }
+        };
+        let _ = writeln!(out, "    ({}, {label}),", lit(key));
     }
     out.push_str("];\n\n");
     defs
 }
 
-fn read_seed_list(
-    o: &Map<String, Value>,
-    defs: &mut Defs,
-    place: &str,
-    p: &mut Problems,
-) -> SeedList {
-    gen::known_keys(
-        o,
-        &[
-            "service",
-            "actions",
-            "categories",
-            "channel",
-            "clause",
-            "refusal",
-            "signature",
-            "venues",
-            "at_least_one_of",
-            "unverified",
-            "documents",
-        ],
-        place,
-        p,
-    );
-    let unverified = match o.get("unverified") {
-        None => false,
-        Some(v) => v.as_bool().unwrap_or_else(|| {
-            p.add(place, "unverified must be true or false");
-            false
-        }),
-    };
-    let service = gen::string(o, "service", place, p).to_owned();
+fn read_seed_list(o: &SeedListIn, defs: &mut Defs, place: &str, p: &mut Problems) -> SeedList {
+    let service = o.service.0.clone();
     if lookup(SERVICES, &service).is_none() {
         p.add(place, format!("unknown service {service}"));
     }
-    let actions = names_in(o, "actions", ACTIONS, place, p);
+    let actions = names_in(&o.actions, "actions", ACTIONS, place, p);
     for a in &actions {
         if !ACTION_SERVICE
             .iter()
@@ -417,25 +521,20 @@ fn read_seed_list(
             p.add(place, format!("action {a} does not belong to {service}"));
         }
     }
-    let categories = names_in(o, "categories", CATEGORIES, place, p);
+    let categories = names_in(&o.categories, "categories", CATEGORIES, place, p);
     if actions.is_empty() || categories.is_empty() {
         p.add(place, "actions and categories must not be empty");
     }
-    let channel_name = gen::string(o, "channel", place, p);
-    let channel = lookup(CHANNELS, channel_name).map(|(n, _)| n);
+    let channel = lookup(CHANNELS, &o.channel).map(|(n, _)| n);
     if channel.is_none() {
-        p.add(place, format!("unknown channel {channel_name}"));
+        p.add(place, format!("unknown channel {}", o.channel));
     }
     let channel = channel.unwrap_or("portal");
-    let clause = gen::string(o, "clause", place, p).to_owned();
-    let refusal = gen::string(o, "refusal", place, p).to_owned();
-    let signature = gen::opt_string(o, "signature", place, p)
-        .unwrap_or("")
-        .to_owned();
-    let venues = names_in(o, "venues", VENUES, place, p);
+    let signature = o.signature.clone().unwrap_or_default();
+    let venues = names_in(&o.venues, "venues", VENUES, place, p);
     check_channel_fields(channel, &signature, &venues, place, p);
     let mut at_least_one_of = Vec::new();
-    for f in strings(o, "at_least_one_of", place, p) {
+    for f in &o.at_least_one_of {
         match defs.facts.iter().position(|x| x == f) {
             Some(i) => {
                 defs.used_facts.insert(i);
@@ -445,18 +544,12 @@ fn read_seed_list(
         }
     }
     let mut rules = Vec::new();
-    let docs = objects(o, "documents", place, ".", p);
-    if docs.is_empty() {
+    if o.documents.is_empty() {
         p.add(place, "documents must list at least one document");
     }
-    for (dp, doc) in docs {
-        gen::known_keys(
-            doc,
-            &["id", "clause", "attributes", "when", "actions", "note"],
-            &dp,
-            p,
-        );
-        let id = gen::string(doc, "id", &dp, p);
+    for (i, doc) in o.documents.iter().enumerate() {
+        let dp = format!("{place}/documents/{i}");
+        let id = &*doc.id;
         let Some(index) = defs.documents.iter().position(|(d, _)| d == id) else {
             p.add(&dp, format!("unknown document id {id:?}"));
             continue;
@@ -472,10 +565,9 @@ fn read_seed_list(
             p.add(&dp, format!("document {id} twice in the list"));
         }
         defs.used_documents.insert(index);
-        let clause = gen::string(doc, "clause", &dp, p).to_owned();
         let mut attributes = 0u8;
-        for a in strings(doc, "attributes", &dp, p) {
-            match ATTRIBUTES.iter().find(|(n, _)| *n == a) {
+        for a in &doc.attributes {
+            match ATTRIBUTES.iter().find(|(n, _)| n == a) {
                 Some((_, bit)) => attributes |= bit,
                 None => p.add(&dp, format!("unknown attribute {a:?}")),
             }
@@ -490,11 +582,11 @@ fn read_seed_list(
                 "notarised_unless_original_shown is an in-person attribute (A-20)",
             );
         }
-        let when = match doc.get("when") {
+        let when = match &doc.when {
             None => "Cond::Always".to_owned(),
             Some(c) => condition(c, defs, &dp, p),
         };
-        let doc_actions = names_in(doc, "actions", ACTIONS, &dp, p);
+        let doc_actions = names_in(&doc.actions, "actions", ACTIONS, &dp, p);
         for a in &doc_actions {
             if !actions.contains(a) {
                 p.add(&dp, format!("action {a} is not an action of the list"));
@@ -505,17 +597,17 @@ fn read_seed_list(
             when,
             attributes,
             actions: doc_actions,
-            clause,
+            clause: doc.clause.0.clone(),
         });
     }
     SeedList {
-        unverified,
+        unverified: o.unverified,
         service,
         actions,
         categories,
         channel,
-        clause,
-        refusal,
+        clause: o.clause.0.clone(),
+        refusal: o.refusal.0.clone(),
         signature,
         venues,
         at_least_one_of,
@@ -559,48 +651,21 @@ pub fn generate(p: &mut Problems) -> String {
     let mut defs = read_definitions(&mut out, p);
 
     // The edition registry: which combinations each edition offers.
-    let registry = gen::read_json("data/editions.json");
+    let registry = Registry::load(p);
     let mut offered: BTreeSet<(String, String, String, String, String)> = BTreeSet::new();
     let mut edition_order: Vec<String> = Vec::new();
-    for e in registry
-        .get("editions")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        let id = e.get("id").and_then(Value::as_str).unwrap_or("").to_owned();
-        edition_order.push(id.clone());
-        for s in e
-            .get("services")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            let service = s.get("service").and_then(Value::as_str).unwrap_or("");
-            for a in s
-                .get("actions")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
-                for c in s
-                    .get("channels")
-                    .and_then(Value::as_array)
-                    .into_iter()
-                    .flatten()
-                {
-                    for cat in s
-                        .get("categories")
-                        .and_then(Value::as_array)
-                        .into_iter()
-                        .flatten()
-                    {
+    for e in &registry.editions {
+        edition_order.push(e.id.clone());
+        for s in &e.services {
+            for a in &s.actions {
+                for c in &s.channels {
+                    for cat in &s.categories {
                         offered.insert((
-                            id.clone(),
-                            service.to_owned(),
-                            a.as_str().unwrap_or("").to_owned(),
-                            cat.as_str().unwrap_or("").to_owned(),
-                            c.as_str().unwrap_or("").to_owned(),
+                            e.id.clone(),
+                            s.service.clone(),
+                            a.clone(),
+                            cat.clone(),
+                            c.clone(),
                         ));
                     }
                 }
@@ -641,38 +706,51 @@ pub fn generate(p: &mut Problems) -> String {
     });
 
     let mut seed_lists: BTreeMap<String, Vec<(SeedList, String)>> = BTreeMap::new();
-    let mut derived: Vec<(String, Value)> = Vec::new();
+    let mut derived: Vec<(String, DerivedFile)> = Vec::new();
     let mut rule_statics = String::new();
     let mut lists: Vec<ListOut> = Vec::new();
     let mut rule_count = 0usize;
+    // Whether every file was read: the checks across files need them all.
+    let mut complete = defs.loaded;
 
     for file in &files {
         let path = format!("{DIR}/{file}");
-        let json = gen::read_json(&path);
-        let Some(root) = gen::object(&json, &path, p) else {
+        let Some(head) = gen::load::<Head>(&path, p) else {
+            complete = false;
             continue;
         };
-        let edition = gen::string(root, "edition", &path, p).to_owned();
+        let file_data = match head.status {
+            Status::Seed | Status::Law => gen::load(&path, p).map(EditionFile::Seed),
+            Status::Derived => gen::load(&path, p).map(EditionFile::Derived),
+        };
+        let Some(file_data) = file_data else {
+            complete = false;
+            continue;
+        };
+        if !defs.loaded {
+            // Each file is still read, for its own problems.
+            continue;
+        }
+        let edition = match &file_data {
+            EditionFile::Seed(f) => f.edition.0.clone(),
+            EditionFile::Derived(f) => f.edition.0.clone(),
+        };
         if format!("{edition}.json") != *file {
             p.add(
                 &path,
                 format!("edition {edition} must be in {edition}.json"),
             );
         }
-        match gen::string(root, "status", &path, p) {
-            // `seed`: lists read from a seed file; `law`: lists read from the
-            // text of a code (`source` cites it).
-            status @ ("seed" | "law") => {
-                let source_key = if status == "seed" { "seed" } else { "source" };
-                gen::known_keys(
-                    root,
-                    &["edition", "status", source_key, "notes", "lists"],
-                    &path,
-                    p,
-                );
-                gen::string(root, source_key, &path, p);
+        match file_data {
+            EditionFile::Seed(root) => {
+                // A seed file names its seed; a law file the code it is read from.
+                let (seed, law) = (root.seed.is_some(), root.source.is_some());
+                if seed == law || law != matches!(head.status, Status::Law) {
+                    p.add(&path, "status seed needs `seed`, status law needs `source`");
+                }
                 let mut mine = Vec::new();
-                for (place, o) in objects(root, "lists", &path, ": ", p) {
+                for (i, o) in root.lists.iter().enumerate() {
+                    let place = format!("{path}: /lists/{i}");
                     let list = read_seed_list(o, &mut defs, &place, p);
                     let name = format!("RULES_{rule_count}");
                     rule_count += 1;
@@ -706,79 +784,38 @@ pub fn generate(p: &mut Problems) -> String {
                 }
                 seed_lists.insert(edition, mine);
             }
-            "derived" => derived.push((path, json.clone())),
-            other => p.add(
-                &path,
-                format!("status must be seed, law or derived, not {other:?}"),
-            ),
+            EditionFile::Derived(root) => derived.push((path, root)),
         }
     }
 
-    for (path, json) in &derived {
-        let Some(root) = json.as_object() else {
-            continue;
-        };
-        gen::known_keys(
-            root,
-            &[
-                "edition",
-                "status",
-                "derived_from",
-                "unverified",
-                "reference",
-                "notes",
-                "lists",
-            ],
-            path,
-            p,
-        );
-        let edition = gen::string(root, "edition", path, p);
-        gen::string(root, "reference", path, p);
-        let from = gen::string(root, "derived_from", path, p);
-        let unverified = root
-            .get("unverified")
-            .and_then(Value::as_bool)
-            .unwrap_or_else(|| {
-                p.add(path, "unverified must be true or false");
-                false
-            });
+    for (path, root) in &derived {
+        let edition = &*root.edition;
+        let from = &*root.derived_from;
+        let unverified = root.unverified;
         let Some(sources) = seed_lists.get(from) else {
+            if !complete {
+                continue;
+            }
             p.add(
                 path,
                 format!("derived_from {from:?} is not an edition with seed lists"),
             );
             continue;
         };
-        for (place, o) in objects(root, "lists", path, ": ", p) {
-            gen::known_keys(
-                o,
-                &[
-                    "service",
-                    "actions",
-                    "channel",
-                    "from_channel",
-                    "clause",
-                    "refusal",
-                    "signature",
-                    "expiry",
-                    "venues",
-                ],
-                &place,
-                p,
-            );
-            let service = gen::string(o, "service", &place, p);
-            let actions = names_in(o, "actions", ACTIONS, &place, p);
-            let channel = gen::string(o, "channel", &place, p);
-            let Some((channel, _)) = lookup(CHANNELS, channel) else {
-                p.add(&place, format!("unknown channel {channel}"));
+        for (i, o) in root.lists.iter().enumerate() {
+            let place = format!("{path}: /lists/{i}");
+            let service = &*o.service;
+            let actions = names_in(&o.actions, "actions", ACTIONS, &place, p);
+            let Some((channel, _)) = lookup(CHANNELS, &o.channel) else {
+                p.add(&place, format!("unknown channel {}", o.channel));
                 continue;
             };
-            let from_channel = gen::string(o, "from_channel", &place, p);
-            let signature = gen::opt_string(o, "signature", &place, p).unwrap_or("");
-            let expiry = gen::opt_string(o, "expiry", &place, p).unwrap_or("");
-            let clause = gen::string(o, "clause", &place, p);
-            let refusal = gen::string(o, "refusal", &place, p);
-            let venues = names_in(o, "venues", VENUES, &place, p);
+            let from_channel = &*o.from_channel;
+            let signature = o.signature.as_deref().unwrap_or("");
+            let expiry = o.expiry.as_deref().unwrap_or("");
+            let clause = &*o.clause;
+            let refusal = &*o.refusal;
+            let venues = names_in(&o.venues, "venues", VENUES, &place, p);
             check_channel_fields(channel, signature, &venues, &place, p);
             let stated = SeedList {
                 unverified,
@@ -834,9 +871,34 @@ pub fn generate(p: &mut Problems) -> String {
         }
     }
 
-    // Coverage: exactly one list per offered combination, none for anything else.
-    let mut covered: BTreeMap<(String, String, String, String, String), usize> = BTreeMap::new();
+    // The checks across files: only when every file was read.
+    if complete {
+        check_coverage(&lists, &offered, &defs, p);
+    }
+
+    out.push_str(&rule_statics);
+    let _ = writeln!(
+        out,
+        "\n/// Every list, in edition order.\nstatic LIST_TABLE: [List; {}] = [",
+        lists.len()
+    );
     for l in &lists {
+        out.push_str(&l.code);
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// Exactly one list per offered combination and none for anything else; every
+/// document and fact used.
+fn check_coverage(
+    lists: &[ListOut],
+    offered: &BTreeSet<(String, String, String, String, String)>,
+    defs: &Defs,
+    p: &mut Problems,
+) {
+    let mut covered: BTreeMap<(String, String, String, String, String), usize> = BTreeMap::new();
+    for l in lists {
         for a in &l.actions {
             for c in &l.categories {
                 let key = (
@@ -850,7 +912,7 @@ pub fn generate(p: &mut Problems) -> String {
             }
         }
     }
-    for key in &offered {
+    for key in offered {
         match covered.get(key) {
             Some(1) => {}
             Some(n) => p.add(DIR, format!("{key:?}: {n} lists (must be one)")),
@@ -878,18 +940,6 @@ pub fn generate(p: &mut Problems) -> String {
             p.add(DIR, format!("fact {id} is used by no rule"));
         }
     }
-
-    out.push_str(&rule_statics);
-    let _ = writeln!(
-        out,
-        "\n/// Every list, in edition order.\nstatic LIST_TABLE: [List; {}] = [",
-        lists.len()
-    );
-    for l in &lists {
-        out.push_str(&l.code);
-    }
-    out.push_str("];\n");
-    out
 }
 
 /// Appends a `Provisions` static for `list` to `out`; returns its name.

@@ -60,11 +60,9 @@ fn catalog_codes() -> Vec<String> {
 
 pub fn generate(p: &mut Problems) -> String {
     let path = "data/editions.json";
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    let file: EditionsFile = match serde_json::from_str(&text) {
-        Ok(f) => f,
-        Err(e) => {
-            p.add(path, e.to_string());
+    let file: EditionsFile = match gen::load(path, p) {
+        Some(f) => f,
+        None => {
             return String::from(
                 "pub(crate) static REGIONS: &[Region] = &[];\npub(crate) static EDITIONS: &[Edition] = &[];\npub(crate) static UNLISTED: &[Unlisted] = &[];\n",
             );

@@ -1,10 +1,14 @@
-//! Helpers shared by the data generators: reading JSON, validating fields and
-//! writing Rust literals.
+//! Helpers shared by the data generators: reading data files into typed values,
+//! the value types the files share, and writing Rust literals.
 
-use std::fmt::Write as _;
 use std::path::Path;
 
-use serde_json::{Map, Value};
+use serde::de::{DeserializeOwned, Deserializer};
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::civil;
+pub use crate::load::Text;
 
 /// Problems found in the data; the build fails if there is any.
 #[derive(Default)]
@@ -24,7 +28,81 @@ impl Problems {
     }
 }
 
-/// Reads and parses a JSON file of the crate.
+/// Reads the data file `path` into a `T`; when it does not fit, records the file
+/// and the JSON Pointer of the bad value and returns `None`.
+///
+/// ```ignore
+/// #[derive(Deserialize)]
+/// #[serde(deny_unknown_fields)]
+/// struct Ident { basis: Vec<Basis> }
+/// let Some(ident) = gen::load::<Ident>("data/ident.json", p) else { return … };
+/// ```
+pub fn load<T: DeserializeOwned>(path: &str, p: &mut Problems) -> Option<T> {
+    match crate::load::read(path) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            p.0.push(e.to_string());
+            None
+        }
+    }
+}
+
+/// Names or texts in the three languages, `{ "kk": …, "ru": …, "en": … }`, each
+/// non-empty.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Localized {
+    pub kk: Text,
+    pub ru: Text,
+    pub en: Text,
+}
+
+impl Localized {
+    /// The `Localized { kk, ru, en }` literal.
+    pub fn rust(&self) -> String {
+        format!(
+            "crate::findings::catalog::Localized {{ kk: {}, ru: {}, en: {}, }}",
+            lit(&self.kk),
+            lit(&self.ru),
+            lit(&self.en)
+        )
+    }
+}
+
+/// A valid `YYYY-MM-DD` date of the data; any other text is rejected where it is
+/// read.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CivilDate {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl CivilDate {
+    /// Days since 1970-01-01.
+    pub fn days(self) -> i64 {
+        i64::from(civil::days_from_civil(self.year, self.month, self.day))
+    }
+}
+
+impl<'de> Deserialize<'de> for CivilDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<CivilDate, D::Error> {
+        let s = String::deserialize(d)?;
+        match parse_date(&s) {
+            Some((y, m, d)) => Ok(CivilDate {
+                year: y as i32,
+                month: m as u32,
+                day: d as u32,
+            }),
+            None => Err(serde::de::Error::custom(format!(
+                "{s:?} is not a valid YYYY-MM-DD date"
+            ))),
+        }
+    }
+}
+
+/// Reads and parses a JSON file of the crate (untyped: for the readers not yet
+/// converted to `load`).
 pub fn read_json(path: &str) -> Value {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -47,86 +125,9 @@ pub fn str_slice<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     format!("&[{}]", parts.join(", "))
 }
 
-/// The object at `v`, or a problem.
-pub fn object<'a>(v: &'a Value, place: &str, p: &mut Problems) -> Option<&'a Map<String, Value>> {
-    let o = v.as_object();
-    if o.is_none() {
-        p.add(place, "expected an object");
-    }
-    o
-}
-
-/// The items of the array `key` of `o` with their indices (none when absent).
-pub fn items<'a>(o: &'a Map<String, Value>, key: &str) -> impl Iterator<Item = (usize, &'a Value)> {
-    o.get(key)
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-}
-
-/// Reports keys of `o` outside `known`.
-pub fn known_keys(o: &Map<String, Value>, known: &[&str], place: &str, p: &mut Problems) {
-    for k in o.keys() {
-        if !known.contains(&k.as_str()) {
-            p.add(place, format!("unknown key {k:?}"));
-        }
-    }
-}
-
-/// A required non-empty string field.
-pub fn string<'a>(o: &'a Map<String, Value>, key: &str, place: &str, p: &mut Problems) -> &'a str {
-    match o.get(key).and_then(Value::as_str) {
-        Some(s) if !s.trim().is_empty() => s,
-        _ => {
-            p.add(place, format!("{key:?} must be a non-empty string"));
-            ""
-        }
-    }
-}
-
-/// An optional string field.
-pub fn opt_string<'a>(
-    o: &'a Map<String, Value>,
-    key: &str,
-    place: &str,
-    p: &mut Problems,
-) -> Option<&'a str> {
-    match o.get(key) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s),
-        Some(_) => {
-            p.add(place, format!("{key:?} must be a string"));
-            None
-        }
-    }
-}
-
-/// A `Localized { kk, ru, en }` literal from `{ "kk": …, "ru": …, "en": … }`.
-pub fn localized(v: Option<&Value>, place: &str, p: &mut Problems) -> String {
-    let Some(o) = v.and_then(Value::as_object) else {
-        p.add(place, "expected { kk, ru, en }");
-        return "crate::findings::catalog::Localized { kk: \"\", ru: \"\", en: \"\" }".into();
-    };
-    known_keys(o, &["kk", "ru", "en"], place, p);
-    let mut out = String::from("crate::findings::catalog::Localized {");
-    for lang in ["kk", "ru", "en"] {
-        let text = string(o, lang, place, p);
-        let _ = write!(out, " {lang}: {},", lit(text));
-    }
-    out.push_str(" }");
-    out
-}
-
 /// Days since 1970-01-01 of a proleptic Gregorian date.
 pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let mp = if m > 2 { m - 3 } else { m + 9 };
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    i64::from(civil::days_from_civil(y as i32, m as u32, d as u32))
 }
 
 /// `(y, m, d)` of a valid `YYYY-MM-DD`.
@@ -135,18 +136,11 @@ pub fn parse_date(s: &str) -> Option<(i64, i64, i64)> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let y: i64 = s[0..4].parse().ok()?;
-    let m: i64 = s[5..7].parse().ok()?;
-    let d: i64 = s[8..10].parse().ok()?;
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let dim = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (y >= 1 && (1..=dim).contains(&d)).then_some((y, m, d))
+    let y: i32 = s[0..4].parse().ok()?;
+    let m: u32 = s[5..7].parse().ok()?;
+    let d: u32 = s[8..10].parse().ok()?;
+    let valid = y >= 1 && (1..=u32::from(civil::days_in_month(y, m))).contains(&d);
+    valid.then_some((i64::from(y), i64::from(m), i64::from(d)))
 }
 
 /// A `Date` constructor literal for a `YYYY-MM-DD` text, or a problem.
@@ -157,5 +151,42 @@ pub fn date(s: &str, place: &str, p: &mut Problems) -> String {
             p.add(place, format!("{s:?} is not a valid YYYY-MM-DD date"));
             "crate::calendar::Date::from_ymd_unchecked(1970, 1, 1)".into()
         }
+    }
+}
+
+/// What the other generators read of `data/editions.json`: each edition's id and
+/// the services, actions and channels it offers. `editions.rs` checks the whole
+/// file; this view ignores the fields it does not need.
+#[derive(Deserialize)]
+pub struct Registry {
+    pub editions: Vec<RegistryEdition>,
+}
+
+/// One edition of [`Registry`].
+#[derive(Deserialize)]
+pub struct RegistryEdition {
+    pub id: String,
+    #[serde(default)]
+    pub services: Vec<RegistryService>,
+}
+
+/// One service an edition offers.
+#[derive(Deserialize)]
+pub struct RegistryService {
+    pub service: String,
+    #[serde(default)]
+    pub actions: Vec<String>,
+    #[serde(default)]
+    pub categories: Vec<String>,
+    #[serde(default)]
+    pub channels: Vec<String>,
+}
+
+impl Registry {
+    /// The registry, or an empty one (with a problem) when the file does not fit.
+    pub fn load(p: &mut Problems) -> Registry {
+        load("data/editions.json", p).unwrap_or(Registry {
+            editions: Vec::new(),
+        })
     }
 }

@@ -6,9 +6,9 @@
 
 use std::fmt::Write as _;
 
-use serde_json::Value;
+use serde::Deserialize;
 
-use crate::gen::{self, lit, Problems};
+use crate::gen::{self, lit, Problems, Registry, Text};
 
 const SERVICES: &[(&str, &str)] = &[
     ("emission_permit", "Service::EmissionPermit"),
@@ -17,43 +17,43 @@ const SERVICES: &[(&str, &str)] = &[
     ("impact_declaration", "Service::ImpactDeclaration"),
 ];
 
+/// `data/ident.json`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IdentFile {
+    basis: Vec<Basis>,
+}
+
+/// Where one edition requires the ИИН/БИН for one service.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Basis {
+    edition: Text,
+    service: Text,
+    clause: Text,
+    /// The clause's words, for the reader of the data (not generated).
+    #[allow(dead_code)]
+    quote: Text,
+}
+
 pub fn generate(p: &mut Problems) -> String {
     let path = "data/ident.json";
-    let json = gen::read_json(path);
-    let editions = gen::read_json("data/editions.json");
-    let edition_ids: Vec<&str> = editions
-        .get("editions")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e.get("id").and_then(Value::as_str))
-        .collect();
+    let registry = Registry::load(p);
     let mut out = String::from(
         "/// `(edition, service, clause)`: where the edition requires the applicant's ИИН/БИН.\n\
          pub(crate) static BASIS: &[(&str, Service, &str)] = &[\n",
     );
-    let Some(root) = gen::object(&json, path, p) else {
+    let Some(file) = gen::load::<IdentFile>(path, p) else {
         return out + "];\n";
     };
-    gen::known_keys(root, &["basis"], path, p);
     let mut seen: Vec<(&str, &str)> = Vec::new();
-    for (i, b) in root
-        .get("basis")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
-        let place = format!("{path}: basis[{i}]");
-        let Some(o) = gen::object(b, &place, p) else {
-            continue;
-        };
-        gen::known_keys(o, &["edition", "service", "clause", "quote"], &place, p);
-        let edition = gen::string(o, "edition", &place, p);
-        if !edition_ids.contains(&edition) {
+    for (i, b) in file.basis.iter().enumerate() {
+        let place = format!("{path}: /basis/{i}");
+        let edition = &*b.edition;
+        if !registry.editions.iter().any(|e| e.id == edition) {
             p.add(&place, format!("unknown edition {edition:?}"));
         }
-        let service = gen::string(o, "service", &place, p);
+        let service = &*b.service;
         let variant = match SERVICES.iter().find(|(s, _)| *s == service) {
             Some((_, v)) => *v,
             None => {
@@ -65,9 +65,12 @@ pub fn generate(p: &mut Problems) -> String {
             p.add(&place, format!("{edition} / {service} given twice"));
         }
         seen.push((edition, service));
-        let clause = gen::string(o, "clause", &place, p);
-        gen::string(o, "quote", &place, p);
-        let _ = writeln!(out, "    ({}, {variant}, {}),", lit(edition), lit(clause));
+        let _ = writeln!(
+            out,
+            "    ({}, {variant}, {}),",
+            lit(edition),
+            lit(&b.clause)
+        );
     }
     out.push_str("];\n");
     out

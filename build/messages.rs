@@ -34,7 +34,7 @@ struct Names {
 type Terms = BTreeMap<String, BTreeMap<String, Names>>;
 
 /// Reads `path` as `T`; a problem names the JSON Pointer of the bad value.
-pub(crate) fn read<T: for<'de> Deserialize<'de>>(path: &str, p: &mut Problems) -> Option<T> {
+fn read<T: for<'de> Deserialize<'de>>(path: &str, p: &mut Problems) -> Option<T> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut de = serde_json::Deserializer::from_str(&text);
     match serde_path_to_error::deserialize(&mut de) {

@@ -14,9 +14,8 @@
 use std::fmt::Write as _;
 
 use serde::Deserialize;
-use serde_json::Value;
 
-use crate::gen::{self, lit, Problems};
+use crate::gen::{self, lit, Problems, Registry, Text};
 
 /// Categories of objects a step may name.
 const CATEGORIES: &[&str] = &["I", "II", "III", "IV"];
@@ -57,8 +56,10 @@ struct ReceptionEntry {
     close: String,
     #[serde(default)]
     assumed: bool,
-    clause: String,
-    quote: String,
+    clause: Text,
+    /// The act's words (checked not blank; for the reader of the data).
+    #[allow(dead_code)]
+    quote: Text,
 }
 
 #[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
@@ -125,8 +126,10 @@ struct StepEntry {
     /// What late fixes lead to (fixes steps only).
     #[serde(default)]
     late: Option<LateName>,
-    clause: String,
-    quote: String,
+    clause: Text,
+    /// The act's words (checked not blank; for the reader of the data).
+    #[allow(dead_code)]
+    quote: Text,
 }
 
 #[derive(Deserialize)]
@@ -135,8 +138,10 @@ struct NoTermEntry {
     service: String,
     actions: Vec<String>,
     categories: Vec<String>,
-    clause: String,
-    quote: String,
+    clause: Text,
+    /// The act's words (checked not blank; for the reader of the data).
+    #[allow(dead_code)]
+    quote: Text,
 }
 
 #[derive(Deserialize)]
@@ -147,8 +152,10 @@ struct FilingEntry {
     event: EventName,
     n: u16,
     unit: UnitName,
-    clause: String,
-    quote: String,
+    clause: Text,
+    /// The act's words (checked not blank; for the reader of the data).
+    #[allow(dead_code)]
+    quote: Text,
 }
 
 fn rust_name(s: &str) -> String {
@@ -183,44 +190,25 @@ struct Offer {
 
 /// `(edition, offers)` according to `data/editions.json` (categories: the
 /// service's `categories`, else every category).
-fn offers() -> Vec<(String, Vec<Offer>)> {
-    let json = gen::read_json("data/editions.json");
-    let strings = |v: Option<&Value>| -> Vec<String> {
-        v.and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(|x| x.as_str().map(str::to_owned))
-            .collect()
-    };
-    json.get("editions")
-        .and_then(Value::as_array)
+fn offers(p: &mut Problems) -> Vec<(String, Vec<Offer>)> {
+    Registry::load(p)
+        .editions
         .into_iter()
-        .flatten()
         .map(|e| {
-            let id = e.get("id").and_then(Value::as_str).unwrap_or("").to_owned();
             let services = e
-                .get("services")
-                .and_then(Value::as_array)
+                .services
                 .into_iter()
-                .flatten()
-                .map(|s| {
-                    let categories = strings(s.get("categories"));
-                    Offer {
-                        service: s
-                            .get("service")
-                            .and_then(Value::as_str)
-                            .unwrap_or("")
-                            .to_owned(),
-                        actions: strings(s.get("actions")),
-                        categories: if categories.is_empty() {
-                            CATEGORIES.iter().map(|c| (*c).to_owned()).collect()
-                        } else {
-                            categories
-                        },
-                    }
+                .map(|s| Offer {
+                    service: s.service,
+                    actions: s.actions,
+                    categories: if s.categories.is_empty() {
+                        CATEGORIES.iter().map(|c| (*c).to_owned()).collect()
+                    } else {
+                        s.categories
+                    },
                 })
                 .collect();
-            (id, services)
+            (e.id, services)
         })
         .collect()
 }
@@ -262,25 +250,13 @@ fn slice(ty: &str, items: &[String], name: impl Fn(&str) -> String) -> String {
     format!("&[{}]", parts.join(", "))
 }
 
-fn check_quote(quote: &str, place: &str, p: &mut Problems) {
-    if quote.trim().is_empty() {
-        p.add(place, "quote must be a non-empty string");
-    }
-}
-
-fn check_clause(clause: &str, place: &str, p: &mut Problems) {
-    if clause.trim().is_empty() {
-        p.add(place, "clause must be a non-empty string");
-    }
-}
-
 pub fn generate(p: &mut Problems) -> String {
     let path = "data/sla.json";
     // A bad value is reported with its JSON Pointer.
-    let Some(file) = crate::messages::read::<SlaFile>(path, p) else {
+    let Some(file) = gen::load::<SlaFile>(path, p) else {
         return String::new();
     };
-    let offers = offers();
+    let offers = offers(p);
     let mut out = format!(
         "/// How periods are counted (`counting` of `data/sla.json`).\npub(crate) const COUNTING: &str = {};\n\n/// Deadlines per edition.\npub(crate) static EDITION_SLAS: &[EditionSla] = &[\n",
         lit(&file.counting)
@@ -314,8 +290,6 @@ pub fn generate(p: &mut Problems) -> String {
             if !(1..=366).contains(&s.n) {
                 p.add(&place, "n must be an integer 1–366");
             }
-            check_clause(&s.clause, &place, p);
-            check_quote(&s.quote, &place, p);
             match (s.step, s.late) {
                 (StepName::Fixes, None) => p.add(&place, "fixes must say what late fixes lead to"),
                 (StepName::Fixes, Some(_)) | (_, None) => {}
@@ -377,8 +351,6 @@ pub fn generate(p: &mut Problems) -> String {
                 (id, &place),
                 p,
             );
-            check_clause(&t.clause, &place, p);
-            check_quote(&t.quote, &place, p);
             for a in &t.actions {
                 for c in &t.categories {
                     without.push((&t.service, a, c));
@@ -401,8 +373,6 @@ pub fn generate(p: &mut Problems) -> String {
             if !(1..=366).contains(&f.n) {
                 p.add(&place, "n must be an integer 1–366");
             }
-            check_clause(&f.clause, &place, p);
-            check_quote(&f.quote, &place, p);
             let _ = write!(
                 filing,
                 "Filing {{ service: Service::{}, actions: {}, event: {}, n: {}, unit: {}, clause: {} }}, ",
@@ -486,8 +456,6 @@ fn reception(e: &EditionEntry, offered: &[Offer], place: &str, p: &mut Problems)
                 (0, 0)
             }
         };
-        check_clause(&r.clause, &place, p);
-        check_quote(&r.quote, &place, p);
         let _ = write!(
             out,
             "Reception {{ service: Service::{}, open: {open}, close: {close}, assumed: {}, clause: {} }}, ",

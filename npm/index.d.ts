@@ -83,6 +83,17 @@ export interface Application {
    */
   expertise?: ExpertiseProgress | null;
   /**
+   * The contents of a declaration of impact (Ecological Code 2021 art. 110
+   * p. 3); required for `impact_declaration`.
+   */
+  declaration?: Declaration | null;
+  /**
+   * A permit for emissions issued under the Ecological Code of 2007 that the
+   * application refers to (its fate is set by art. 418 p. 8–10 of the 2021
+   * Code).
+   */
+  old_permit?: OldPermit | null;
+  /**
    * Re-issue after a change of the operator of the object: the day the
    * operator changed (alienation, transfer, reorganisation), `YYYY-MM-DD`;
    * the new operator files within the edition's term (2021 Code art. 107
@@ -900,6 +911,121 @@ export interface ExpertiseProgress {
    * Day the applicant submitted the fixed documents.
    */
   fixes_submitted_on?: IsoDate | null;
+}
+
+/**
+ * The contents of a declaration of impact on the environment (Ecological
+ * Code 2021 art. 110 p. 3). The applicant's name, БИН/ИИН and address
+ * (subp. 1) are those of `applicant`, the object's name (subp. 2) that of
+ * `object`.
+ */
+export interface Declaration {
+  /**
+   * Organisational and legal form of a legal entity (subp. 1), e.g. «ТОО».
+   */
+  legal_form?: string | null;
+  /**
+   * Short description of the object (subp. 2).
+   */
+  object_description?: string | null;
+  /**
+   * Main activity (subp. 3).
+   */
+  main_activity?: string | null;
+  /**
+   * Kinds and volume of products, works or services (subp. 3).
+   */
+  products?: string | null;
+  /**
+   * Declared emissions of pollutants, one row per substance (subp. 4).
+   */
+  emissions?: DeclaredEmission[] | null;
+  /**
+   * Kinds and amounts of waste: generated, accumulated, transferred to
+   * waste management organisations (subp. 4).
+   */
+  waste?: DeclaredWaste[] | null;
+  /**
+   * For planned activity: the positive state ecological expertise
+   * conclusion (subp. 5).
+   */
+  expertise_conclusion?: ConclusionRef | null;
+}
+
+/**
+ * One declared pollutant.
+ */
+export interface DeclaredEmission {
+  /**
+   * Substance code, if any.
+   */
+  code?: string | null;
+  /**
+   * Substance name.
+   */
+  name: string;
+  /**
+   * Declared amount, tonnes per year.
+   */
+  t_per_year: Amount;
+}
+
+/**
+ * One kind of waste with its amounts (tonnes per year).
+ */
+export interface DeclaredWaste {
+  /**
+   * Waste code, if any.
+   */
+  code?: string | null;
+  /**
+   * Kind of waste.
+   */
+  name: string;
+  /**
+   * Generated.
+   */
+  generated?: Amount | null;
+  /**
+   * Accumulated.
+   */
+  accumulated?: Amount | null;
+  /**
+   * Transferred to waste management organisations.
+   */
+  transferred?: Amount | null;
+}
+
+/**
+ * A conclusion or permit referred to by number and date.
+ */
+export interface ConclusionRef {
+  /**
+   * Its number.
+   */
+  number: string;
+  /**
+   * Day of issue.
+   */
+  issued_on: IsoDate;
+}
+
+/**
+ * A permit for emissions issued under the Ecological Code of 2007.
+ */
+export interface OldPermit {
+  /**
+   * Its number.
+   */
+  number?: string | null;
+  /**
+   * Day of issue.
+   */
+  issued_on?: IsoDate | null;
+  /**
+   * Last day of validity as written in it.
+   */
+  valid_until?: IsoDate | null;
 }
 
 /**

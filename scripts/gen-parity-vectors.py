@@ -40,7 +40,8 @@ OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "tests", "vectors
 LANGS = ["kk", "ru", "en"]
 
 EXAMPLES = {}
-for n in ["permit_II", "permit_III", "permit_IV", "expertise_II", "expertise_III", "expertise_IV"]:
+for n in ["permit_II", "permit_III", "permit_IV", "expertise_II", "expertise_III", "expertise_IV",
+          "environmental_permit_II", "impact_declaration_III", "expertise_2021_III"]:
     with open(os.path.join(ROOT, "examples", n + ".json"), encoding="utf-8") as f:
         EXAMPLES[n] = json.load(f)
 with open(os.path.join(ROOT, "data", "editions.json"), encoding="utf-8") as f:
@@ -293,6 +294,25 @@ def applications():
                                 patch.insert(0, ["replace", "/service", service])
                             c.add(f"combo/{service}/{action}/{cat}/{channel}/{ed}/{how}", example=ex,
                                   patch=patch, options=opts())
+
+    # The declaration's contents (2021 Code art. 110 p. 3), its amounts, and a
+    # 2007-Code permit under the transitional provisions (art. 418 p. 8-10).
+    for key in EXAMPLES["impact_declaration_III"]["declaration"]:
+        c.add(f"declaration/missing/{key}", example="impact_declaration_III",
+              patch=[["remove", f"/declaration/{key}"]], options=opts())
+    for i, v in enumerate(["1,2e-3", "-2", "", "abc", 0, "1 000,5"]):
+        c.add(f"declaration/amount/{i}:{json.dumps(v, ensure_ascii=False)}", example="impact_declaration_III",
+              patch=[["replace", "/declaration/emissions/0/t_per_year", v]], options=opts())
+    c.add("declaration/duplicate", example="impact_declaration_III",
+          patch=[["replace", "/declaration/waste/1/code", "02 01 06"]], options=opts())
+    c.add("declaration/not_planned", example="impact_declaration_III",
+          patch=[["replace", "/facts/planned_activity", False],
+                 ["remove", "/declaration/expertise_conclusion"]], options=opts())
+    for cat in ["I", "II", "III", "IV"]:
+        for until in ["2029-12-31", "2025-12-31"]:
+            c.add(f"old_permit/{cat}/{until}", example="environmental_permit_II",
+                  patch=[["replace", "/category", cat], ["replace", "/old_permit/valid_until", until]],
+                  options=opts())
 
     # Each field missing; each value of a wrong type; an unknown field in each object.
     wrong = [123, "x", True, [], {}, None, 12.5, -0.0, "", [1, "2"], {"a": {"b": []}}]

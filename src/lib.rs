@@ -49,6 +49,7 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+pub mod declaration;
 pub mod documents;
 pub mod editions;
 pub mod emissions;
@@ -61,6 +62,7 @@ pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod sla;
+pub mod transition;
 mod validate;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -256,6 +256,8 @@ fn check(
 
     crate::ident::check_application(&cx, &mut findings);
     crate::documents::check_application(&cx, &mut findings);
+    crate::declaration::check_application(&cx, &mut findings);
+    crate::transition::check_application(&cx, &mut findings);
     let summary = crate::emissions::check_application(&cx, &mut findings);
     crate::sla::check_application(&cx, &mut findings);
 

@@ -9,9 +9,19 @@ import { h, field, control, msgs, read, button } from './form.js';
 import { renderTables, newItem } from './tables.js';
 import { get, set, join, parent } from './pointer.js';
 
-const EXAMPLES = ['permit_II', 'permit_III', 'permit_IV', 'expertise_II', 'expertise_III', 'expertise_IV'];
+const EXAMPLES = [
+  'environmental_permit_II', 'impact_declaration_III', 'expertise_2021_III',
+  'permit_II', 'permit_III', 'permit_IV', 'expertise_II', 'expertise_III', 'expertise_IV',
+];
+const SERVICES = ['environmental_permit', 'impact_declaration', 'ecological_expertise', 'emission_permit'];
+const ACTIONS = {
+  emission_permit: ['issue', 'reissue'],
+  environmental_permit: ['issue', 'reissue'],
+  impact_declaration: ['issue'],
+  ecological_expertise: ['first', 'repeat'],
+};
 const REGIONS = ['almaty_oblast', 'aktobe_oblast', 'karaganda_oblast', 'almaty_city'];
-const EDITIONS = ['almaty_oblast_2012', 'aktobe_2013', 'karaganda_2013', 'almaty_city_2019'];
+const EDITIONS = ['eco_code_2021', 'almaty_oblast_2012', 'aktobe_2013', 'karaganda_2013', 'almaty_city_2019'];
 const DEADLINES = ['registered_on', 'completeness_due', 'decision_due', 'remarks_due', 'fixes_due'];
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 
@@ -117,20 +127,21 @@ function submittedField(c) {
 function renderCase() {
   const c = ctx();
   const service = state.app.service;
-  const actions =
-    service === 'emission_permit' ? ['issue', 'reissue'] : service === 'ecological_expertise' ? ['first', 'repeat'] : ['issue', 'reissue', 'first', 'repeat'];
+  const actions = ACTIONS[service] ?? ['issue', 'reissue', 'first', 'repeat'];
   $('case').replaceChildren(
-    field(c, s('service'), { path: '/service', kind: 'select', options: options(['emission_permit', 'ecological_expertise'], 'service'), wide: true }),
+    field(c, s('service'), { path: '/service', kind: 'select', options: options(SERVICES, 'service'), wide: true }),
     field(c, s('action'), { path: '/action', kind: 'select', options: options(actions, 'action') }),
-    field(c, s('category'), { path: '/category', kind: 'select', options: options(['II', 'III', 'IV'], 'category') }),
+    field(c, s('category'), { path: '/category', kind: 'select', options: options(['I', 'II', 'III', 'IV'], 'category') }),
     field(c, s('channel'), { path: '/channel', kind: 'select', options: options(['portal', 'in_person'], 'channel'), wide: true }),
     field(c, s('region'), { path: '/region', kind: 'select', options: options(REGIONS, 'region') }),
     field(c, s('edition'), { path: '/edition', kind: 'select', options: options(EDITIONS, 'edition', s('editionAuto')) }),
     submittedField(c),
     field(c, s('edsSigned'), { path: '/eds_signed', kind: 'bool' }),
   );
-  const permit = service === 'emission_permit' || ['industrial_sites', 'air_emissions', 'discharges', 'waste', 'sulfur'].some((k) => k in state.app);
+  const permit =
+    service === 'emission_permit' || service === 'environmental_permit' || ['industrial_sites', 'air_emissions', 'discharges', 'waste', 'sulfur'].some((k) => k in state.app);
   $('sec-tables').hidden = !permit;
+  $('sec-declaration').hidden = service !== 'impact_declaration' && !('declaration' in state.app);
   $('sec-expertise').hidden = service !== 'ecological_expertise' && !('expertise' in state.app);
 }
 
@@ -161,6 +172,22 @@ function renderExpertise() {
   );
 }
 
+/** The declaration's contents (2021 Code art. 110 p. 3); its emission and waste rows are edited as JSON. */
+function renderDeclaration() {
+  const c = ctx();
+  $('declaration').replaceChildren(
+    field(c, s('legalForm'), { path: '/declaration/legal_form', wide: true }),
+    field(c, s('objectDescription'), { path: '/declaration/object_description', wide: true }),
+    field(c, s('mainActivity'), { path: '/declaration/main_activity', wide: true }),
+    field(c, s('products'), { path: '/declaration/products', wide: true }),
+    field(c, s('conclusionNumber'), { path: '/declaration/expertise_conclusion/number' }),
+    field(c, s('conclusionDate'), { path: '/declaration/expertise_conclusion/issued_on', kind: 'date' }),
+    h('p', { class: 'hint', 'data-anchor': '/declaration/emissions', text: s('declaredRows') }),
+    msgs('/declaration/emissions'),
+    msgs('/declaration/waste'),
+  );
+}
+
 function renderTablesSection() {
   $('tables').replaceChildren(...renderTables(ctx()));
 }
@@ -188,6 +215,7 @@ function renderAll() {
     renderCase();
     renderApplicant();
     renderExpertise();
+    renderDeclaration();
     renderTablesSection();
     state.checklistKey = null;
   });
@@ -199,7 +227,8 @@ function renderAll() {
 function checklistQuery() {
   const a = state.app;
   const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
-  const when = str(a.submitted_at);
+  // The checklist of the edition in force at the submission time (today when none is given).
+  const when = str(a.submitted_at) ?? kazakhstanIso(new Date());
   const facts = isObject(a.facts) ? { ...a.facts } : {};
   const kind = a.applicant?.kind;
   if (kind === 'legal_entity' || kind === 'individual') facts.applicant_is_legal_entity = kind === 'legal_entity';
@@ -452,9 +481,12 @@ function showDeadlines() {
   const query = { ...base, region: a.region || undefined, edition: a.edition || undefined, submitted_at: now };
   let d = deadlines(query, { lang: state.lang });
   let note = null;
-  const uncovered = d.findings.find((f) => f.code === 'editions.not_covered');
-  const fallback = a.edition || state.report?.edition || uncovered?.params?.closest?.[0];
-  if (uncovered && fallback) {
+  // Today's edition first. An application of another edition (an example of
+  // 2019) that today's edition does not serve: its own edition's terms, said so.
+  const uncovered = d.findings.find((f) => f.code === 'editions.not_covered' || f.code === 'editions.not_in_library');
+  const own = a.edition || state.report?.edition;
+  const fallback = own || uncovered?.params?.closest?.[0];
+  if ((uncovered || (!d.decision_due && own && own !== d.edition)) && fallback) {
     d = deadlines({ ...query, edition: fallback }, { lang: state.lang });
     note = s('deadlinesByEdition', { edition: s('edition.' + fallback) });
   }
@@ -594,7 +626,8 @@ function onClick(e) {
 }
 
 function loadExample(name) {
-  state.app = name && state.examples.has(name) ? structuredClone(state.examples.get(name)) : {};
+  // A blank form is filed now: its edition is the one in force today.
+  state.app = name && state.examples.has(name) ? structuredClone(state.examples.get(name)) : { submitted_at: kazakhstanIso(new Date()) };
   state.stash.clear();
   renderAll();
   refresh();
@@ -637,8 +670,8 @@ async function main() {
   state.lang = LANGS.includes($('lang').value) ? $('lang').value : 'ru';
   state.catalog = messages(state.lang);
   renderStatic();
-  $('example').value = 'permit_II';
-  loadExample('permit_II');
+  $('example').value = 'environmental_permit_II';
+  loadExample('environmental_permit_II');
   setInterval(showDeadlines, 30000);
 }
 

@@ -5,6 +5,9 @@ use std::fmt;
 
 use thiserror::Error;
 
+use super::civil;
+pub use super::civil::{days_in_month, is_leap_year};
+
 /// A day of the proleptic Gregorian calendar, years 1–9999.
 ///
 /// ```
@@ -114,36 +117,18 @@ impl Date {
 
     /// Days since 1970-01-01 (negative before).
     pub fn to_days(self) -> i32 {
-        // Howard Hinnant's days_from_civil.
-        let y = self.year() - i32::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y.rem_euclid(400);
-        let m = self.month() as i32;
-        let mp = if m > 2 { m - 3 } else { m + 9 };
-        let doy = (153 * mp + 2) / 5 + self.day() as i32 - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        civil::days_from_civil(self.year(), self.month(), self.day())
     }
 
     /// The date `days` after 1970-01-01, if within years 1–9999.
     pub fn from_days(days: i32) -> Option<Date> {
-        // Howard Hinnant's civil_from_days.
-        let z = days.checked_add(719_468)?;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = doy - (153 * mp + 2) / 5 + 1;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 };
-        let y = yoe + era * 400 + i32::from(m <= 2);
-        Date::new(y, m as u32, d as u32)
+        let (y, m, d) = civil::civil_from_days(days)?;
+        Date::new(y, m, d)
     }
 
     /// The day of the week.
     pub fn weekday(self) -> Weekday {
-        // 1970-01-01 was a Thursday.
-        match (self.to_days() + 3).rem_euclid(7) {
+        match civil::weekday_from_days(self.to_days()) {
             0 => Weekday::Monday,
             1 => Weekday::Tuesday,
             2 => Weekday::Wednesday,
@@ -179,23 +164,6 @@ impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
-}
-
-/// True for leap years of the Gregorian calendar (without branches: the ИИН hot
-/// path, `ident::is_valid_identifier`, calls it for a random mix of dates).
-pub fn is_leap_year(year: i32) -> bool {
-    (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
-}
-
-/// Days in months 1–12 of a common year (index 0 and 13–15: no such month).
-const DAYS_IN_MONTH: [u8; 16] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 0, 0, 0];
-
-/// Number of days in `month` of `year` (0 for a month outside 1–12); a table
-/// lookup without branches.
-pub fn days_in_month(year: i32, month: u32) -> u8 {
-    DAYS_IN_MONTH
-        .get(month.min(15) as usize)
-        .map_or(0, |&n| n + u8::from((month == 2) & is_leap_year(year)))
 }
 
 /// `len` ASCII digits of `b` from `at`, as a number.

@@ -36,6 +36,7 @@
 //! assert!(is_working_day(d("2026-08-31")));   // no Constitution Day in 2026
 //! ```
 
+mod civil;
 mod date;
 mod kz;
 mod report;

@@ -84,7 +84,7 @@ use crate::Context;
 
 pub use grid::MAX_NAME_LEN;
 // Also orders the index keys of JSON objects (`input::json`).
-pub(crate) use grid::sort_keys;
+pub(crate) use grid::{number_finding, sort_keys};
 pub use sites::{LATITUDE_EXTENT, LONGITUDE_EXTENT};
 pub use years::{MAX_YEARS, YEAR_RANGE};
 

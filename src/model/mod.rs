@@ -559,11 +559,93 @@ model_struct! {
         permit: Permit,
         /// Progress of an expertise: remarks and the applicant's fixes.
         expertise: ExpertiseProgress,
+        /// The contents of a declaration of impact (Ecological Code 2021 art. 110
+        /// p. 3); required for `impact_declaration`.
+        declaration: Declaration,
+        /// A permit for emissions issued under the Ecological Code of 2007 that the
+        /// application refers to (its fate is set by art. 418 p. 8–10 of the 2021
+        /// Code).
+        old_permit: OldPermit,
         /// Re-issue after a change of the operator of the object: the day the
         /// operator changed (alienation, transfer, reorganisation), `YYYY-MM-DD`;
         /// the new operator files within the edition's term (2021 Code art. 107
         /// p. 2: 10 working days).
         operator_changed_on: IsoDate,
+    }
+}
+
+model_struct! {
+    /// The contents of a declaration of impact on the environment (Ecological
+    /// Code 2021 art. 110 p. 3). The applicant's name, БИН/ИИН and address
+    /// (subp. 1) are those of `applicant`, the object's name (subp. 2) that of
+    /// `object`.
+    pub struct Declaration {
+        /// Organisational and legal form of a legal entity (subp. 1), e.g. «ТОО».
+        legal_form: String,
+        /// Short description of the object (subp. 2).
+        object_description: String,
+        /// Main activity (subp. 3).
+        main_activity: String,
+        /// Kinds and volume of products, works or services (subp. 3).
+        products: String,
+        /// Declared emissions of pollutants, one row per substance (subp. 4).
+        emissions: Vec<DeclaredEmission>,
+        /// Kinds and amounts of waste: generated, accumulated, transferred to
+        /// waste management organisations (subp. 4).
+        waste: Vec<DeclaredWaste>,
+        /// For planned activity: the positive state ecological expertise
+        /// conclusion (subp. 5).
+        expertise_conclusion: ConclusionRef,
+    }
+}
+
+model_struct! {
+    /// One declared pollutant.
+    pub struct DeclaredEmission {
+        /// Substance code, if any.
+        code: String,
+        /// Substance name.
+        name: String [required],
+        /// Declared amount, tonnes per year.
+        t_per_year: Amount [required],
+    }
+}
+
+model_struct! {
+    /// One kind of waste with its amounts (tonnes per year).
+    pub struct DeclaredWaste {
+        /// Waste code, if any.
+        code: String,
+        /// Kind of waste.
+        name: String [required],
+        /// Generated.
+        generated: Amount,
+        /// Accumulated.
+        accumulated: Amount,
+        /// Transferred to waste management organisations.
+        transferred: Amount,
+    }
+}
+
+model_struct! {
+    /// A conclusion or permit referred to by number and date.
+    pub struct ConclusionRef {
+        /// Its number.
+        number: String [required],
+        /// Day of issue.
+        issued_on: IsoDate [required],
+    }
+}
+
+model_struct! {
+    /// A permit for emissions issued under the Ecological Code of 2007.
+    pub struct OldPermit {
+        /// Its number.
+        number: String,
+        /// Day of issue.
+        issued_on: IsoDate,
+        /// Last day of validity as written in it.
+        valid_until: IsoDate,
     }
 }
 

@@ -143,7 +143,8 @@ fn data() -> Vec<(String, Vec<(String, Entry)>)> {
 #[test]
 fn the_data_passes_the_checks_and_every_code_is_public() {
     use kz_eco_rules::{
-        application_codes, calendar, documents, editions, emissions, findings, ident, input, sla,
+        application_codes, calendar, declaration, documents, editions, emissions, findings, ident,
+        input, sla, transition,
     };
     let mut finding_codes = Vec::new();
     for (domain, entries) in data() {
@@ -158,6 +159,7 @@ fn the_data_passes_the_checks_and_every_code_is_public() {
     let public: Vec<&str> = [
         application_codes::CODES,
         calendar::CODES,
+        declaration::CODES,
         documents::CODES,
         editions::CODES,
         emissions::CODES,
@@ -165,6 +167,7 @@ fn the_data_passes_the_checks_and_every_code_is_public() {
         input::INPUT_CODES,
         findings::report_codes::CODES,
         sla::CODES,
+        transition::CODES,
     ]
     .concat();
     let mut public: Vec<String> = public.into_iter().map(str::to_owned).collect();

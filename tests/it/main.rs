@@ -12,6 +12,7 @@ mod application;
 mod calendar;
 mod deadlines;
 mod deadlines_2021;
+mod declaration;
 mod documents;
 mod emissions;
 mod ident;
@@ -19,6 +20,8 @@ mod numbers;
 mod parity;
 mod sla_application;
 
+#[cfg(not(target_arch = "wasm32"))]
+mod build_load;
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]

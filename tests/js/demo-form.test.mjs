@@ -8,7 +8,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { launch, close } from './browser.mjs';
 
-const EXAMPLES = ['permit_II', 'permit_III', 'permit_IV', 'expertise_II', 'expertise_III', 'expertise_IV'];
+const EXAMPLES = [
+  'environmental_permit_II', 'impact_declaration_III', 'expertise_2021_III',
+  'permit_II', 'permit_III', 'permit_IV', 'expertise_II', 'expertise_III', 'expertise_IV',
+];
 
 let srv;
 let browser;
@@ -253,6 +256,35 @@ test('keyboard: skip link, tab order, visible focus, a finding opened with Enter
   await page.locator('#findings li[data-code="ident.checksum_mismatch"] button').focus();
   await page.keyboard.press('Enter');
   assert.equal(await active(), `f${IIN}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('filled today: the Ecological Code of 2021, its checklist (art. 122 p. 2) and deadlines (art. 123)', async () => {
+  const { page, errors } = await open();
+  await page.selectOption('#example', '');
+  assert.match(await input(page, '/submitted_at').inputValue(), /^\d{4}-\d{2}-\d{2}T/, 'a blank form is filed now');
+  await input(page, '/service').selectOption('environmental_permit');
+  assert.equal(await input(page, '/action').inputValue(), 'issue');
+  await input(page, '/category').selectOption('II');
+  await input(page, '/channel').selectOption('portal');
+  await input(page, '/region').selectOption('almaty_city');
+  await page.click('button[data-action="now"]');
+
+  assert.match(await page.locator('#documents .list-meta').textContent(), /Экологический кодекс 2021 г\./);
+  assert.equal(await page.locator('li.doc.required').count(), 5);
+  assert.equal(await page.locator('li.doc.conditional').count(), 4);
+  assert.match(await page.locator('#documents').textContent(), /eco_code_2021 art\. 122 p\. 2 subp\. 8/);
+  const panel = await page.locator('#deadlines').textContent();
+  assert.match(panel, /eco_code_2021 art\. 123 p\. 2/);
+  assert.ok(!(await findings(page)).some(([code]) => code.startsWith('editions.')), 'no edition finding today');
+
+  await input(page, '/channel').selectOption('in_person');
+  assert.ok((await findings(page)).some(([code, p]) => code === 'editions.channel_not_offered' && p === '/channel'));
+  await input(page, '/channel').selectOption('portal');
+  await input(page, '/category').selectOption('IV');
+  const info = (await findings(page)).find(([code]) => code === 'editions.nothing_required');
+  assert.equal(info?.[2], 'info');
   assert.deepEqual(errors, []);
   await page.close();
 });

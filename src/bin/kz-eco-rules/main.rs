@@ -51,6 +51,18 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "expertise_IV",
         include_str!("../../../examples/expertise_IV.json"),
     ),
+    (
+        "environmental_permit_II",
+        include_str!("../../../examples/environmental_permit_II.json"),
+    ),
+    (
+        "impact_declaration_III",
+        include_str!("../../../examples/impact_declaration_III.json"),
+    ),
+    (
+        "expertise_2021_III",
+        include_str!("../../../examples/expertise_2021_III.json"),
+    ),
 ];
 
 /// Process exit status.
