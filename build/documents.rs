@@ -86,6 +86,7 @@ const LABELS: &[&str] = &[
     "question",
     "derived_from",
     "unverified",
+    "unverified_law",
     "venues",
     "at_least_one_object",
 ];

@@ -331,7 +331,7 @@ function renderChecklist() {
       const meta = [s('checklistEdition', { edition: s('edition.' + list.edition) })];
       if (list.derived_from) meta.push(s('derivedFrom', { source: list.derived_from }));
       out.push(h('p', { class: 'list-meta', text: meta.join('; ') }));
-      if (list.unverified) out.push(h('p', { class: 'note', text: s('unverified') }));
+      if (list.unverified) out.push(h('p', { class: 'note', text: s(list.derived_from ? 'unverified' : 'unverifiedLaw') }));
       if (list.venues.length) out.push(h('p', { class: 'hint', text: s('venues', { venues: list.venues.map((v) => s('venue.' + v)).join(', ') }) }));
       const qs = questions(query, list);
       if (qs.length) {
@@ -576,7 +576,7 @@ function onEdit(e) {
     if (changed) set(state.app, path, value);
   }
   if (e.type === 'change' && el.dataset.path === '/service') {
-    const fits = { emission_permit: ['issue', 'reissue'], ecological_expertise: ['first', 'repeat'] }[state.app.service];
+    const fits = ACTIONS[state.app.service];
     if (fits && !fits.includes(state.app.action)) state.app.action = fits[0];
     keepFocus(renderCase);
     changed = true;

@@ -200,6 +200,8 @@ fn print_checklist(out: &mut impl Write, c: &Checklist, lang: Lang) -> io::Resul
             String::new()
         };
         writeln!(out, "{}: {source}{unverified}", text("derived_from", lang))?;
+    } else if c.unverified {
+        writeln!(out, "({})", text("unverified_law", lang))?;
     }
     if !c.venues.is_empty() {
         let venues: Vec<&str> = c.venues.iter().map(|v| text(v, lang)).collect();
