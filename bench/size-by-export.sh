@@ -25,17 +25,17 @@ gz() { gzip -9c "$1" | wc -c; }
 rm -rf "$OUT/src-tree"
 mkdir -p "$OUT/src-tree"
 git archive HEAD | tar -x -C "$OUT/src-tree"
-cp "$OUT/src-tree/src/wasm.rs" "$OUT/wasm.rs.orig"
+cp "$OUT/src-tree/src/wasm/exports.rs" "$OUT/exports.rs.orig"
 
 printf '| exports kept | wasm after wasm-opt -Oz | gzip -9 | web.js gzip |\n'
 printf '|---|---:|---:|---:|\n'
 for variant in "${VARIANTS[@]}"; do
   name=${variant%%|*}
   keep=" ${variant#*|} "
-  cp "$OUT/wasm.rs.orig" "$OUT/src-tree/src/wasm.rs"
+  cp "$OUT/exports.rs.orig" "$OUT/src-tree/src/wasm/exports.rs"
   for f in $ALL; do
     if [[ $keep != *" $f "* ]]; then
-      sed -i "s/^#\[wasm_bindgen(js_name = $f)\]/#[allow(dead_code)]/" "$OUT/src-tree/src/wasm.rs"
+      sed -i "s/^#\[wasm_bindgen(js_name = $f)\]/#[allow(dead_code)]/" "$OUT/src-tree/src/wasm/exports.rs"
     fi
   done
   (cd "$OUT/src-tree" && cargo build --quiet --profile wasm-release --lib --target "$TARGET" \

@@ -109,6 +109,8 @@ struct DefinitionsFile {
 struct DocumentDef {
     id: Text,
     service: Text,
+    /// Checked here; the terms table (`build/terms.rs`) holds it.
+    #[allow(dead_code)]
     names: Localized,
     #[allow(dead_code)]
     note: Option<String>,
@@ -120,6 +122,8 @@ struct DocumentDef {
 struct FactDef {
     id: Text,
     names: Localized,
+    /// Checked here; the terms table (`build/terms.rs`) holds it.
+    #[allow(dead_code)]
     question: Localized,
     default: Option<bool>,
     /// Where the fact comes from (for the reader of the data; must be given).
@@ -432,10 +436,9 @@ fn read_definitions(out: &mut String, p: &mut Problems) -> Defs {
         defs.documents.push((id.to_owned(), service.to_owned()));
         let _ = writeln!(
             out,
-            "    Document {{ id: {}, service: {}, names: {} }},",
+            "    Document {{ id: {}, service: {} }},",
             lit(id),
             rust_of(SERVICES, service),
-            d.names.rust(),
         );
     }
     out.push_str("];\n\n");
@@ -462,12 +465,7 @@ fn read_definitions(out: &mut String, p: &mut Problems) -> Defs {
             defs.used_facts.insert(defs.facts.len());
         }
         defs.facts.push(id.to_owned());
-        let _ = writeln!(
-            out,
-            "    Fact {{ id: {}, question: {}, default: {default} }},",
-            lit(id),
-            f.question.rust(),
-        );
+        let _ = writeln!(out, "    Fact {{ id: {}, default: {default} }},", lit(id));
         let _ = writeln!(fact_names, "    ({}, {}),", lit(id), f.names.rust());
     }
     out.push_str("];\n\n");

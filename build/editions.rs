@@ -107,9 +107,8 @@ pub fn generate(p: &mut Problems) -> String {
         }
         let _ = writeln!(
             out,
-            "    Region {{ id: {}, names: {}, utc_offsets: &[{offsets}], utc_offsets_basis: {} }},",
+            "    Region {{ id: {}, utc_offsets: &[{offsets}], utc_offsets_basis: {} }},",
             lit(&r.id),
-            localized(&r.names),
             lit(&r.utc_offsets_basis),
         );
     }
@@ -202,10 +201,9 @@ pub fn generate(p: &mut Problems) -> String {
         );
         let _ = writeln!(
             out,
-            "    Edition {{ id: {}, scope: {scope}, names: {}, short_names: {}, act: {}, seeds: {}, period: {period}, services: &[{services}], instead: &[{instead}], permit_term: {permit_term}, tables: {tables} }},",
+            "    Edition {{ id: {}, scope: {scope}, names: {}, act: {}, seeds: {}, period: {period}, services: &[{services}], instead: &[{instead}], permit_term: {permit_term}, tables: {tables} }},",
             lit(&e.id),
             localized(&e.names),
-            localized(&e.short_names),
             lit(&e.act),
             gen::str_slice(e.seeds.iter().map(String::as_str)),
         );
@@ -214,9 +212,8 @@ pub fn generate(p: &mut Problems) -> String {
     for u in &file.unlisted {
         let _ = writeln!(
             out,
-            "    Unlisted {{ id: {}, names: {}, from: {}, until: {}, note: {} }},",
+            "    Unlisted {{ id: {}, from: {}, until: {}, note: {} }},",
             lit(&u.id),
-            localized(&u.names),
             gen::date(&u.from, path, p),
             gen::date(&u.until, path, p),
             lit(&u.note),

@@ -23,12 +23,20 @@ mod load;
 mod messages;
 mod schema;
 mod sla;
+mod terms;
 
 use std::path::PathBuf;
 
 fn main() {
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=build");
+    // `cfg(schema)`: the JSON Schema derives, when the `schema` feature is on and
+    // the target is native (schemars is a native-only dependency).
+    println!("cargo::rustc-check-cfg=cfg(schema)");
+    let native = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a != "wasm32");
+    if native && std::env::var_os("CARGO_FEATURE_SCHEMA").is_some() {
+        println!("cargo::rustc-cfg=schema");
+    }
     println!("cargo:rerun-if-changed=src/calendar/civil.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set by cargo"));
     let mut problems = gen::Problems::default();
@@ -38,6 +46,7 @@ fn main() {
     gen::write(&out, "calendar.rs", &calendar::generate(&mut problems));
     gen::write(&out, "sla.rs", &sla::generate(&mut problems));
     gen::write(&out, "ident.rs", &ident::generate(&mut problems));
+    gen::write(&out, "terms.rs", &terms::generate(&mut problems));
     println!("cargo:rerun-if-changed={}", schema::SOURCE);
     std::fs::write(out.join("application.schema.json"), schema::minified())
         .expect("OUT_DIR is writable");

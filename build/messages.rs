@@ -2,7 +2,8 @@
 //! finding codes in it:
 //!
 //! - `messages.rs`: the catalog's entries sorted by code (templates and params,
-//!   what the renderer needs at run time) and the localized terms of `terms.json`;
+//!   what the renderer needs at run time; the names in `terms.json` go to the
+//!   terms table, `build/terms.rs`);
 //! - `codes_<domain>.rs`, included by the domain's module: a `pub const` per
 //!   finding code (doc comment from the data) and the domain's `CODES`;
 //! - `checks.md`: the reference table of every finding code, which the test
@@ -12,7 +13,6 @@
 //! shape or an unknown key fails the build naming the file and the JSON Pointer of
 //! the value, and so does every problem [`catalog::check_file`] finds.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -20,18 +20,6 @@ use serde::Deserialize;
 
 use crate::catalog::{self, Entries, Entry};
 use crate::gen::{self, lit, Problems};
-
-/// A term's names (`terms.json`).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Names {
-    kk: String,
-    ru: String,
-    en: String,
-}
-
-/// `terms.json`: kind → id → names.
-type Terms = BTreeMap<String, BTreeMap<String, Names>>;
 
 /// Reads `path` as `T`; a problem names the JSON Pointer of the bad value.
 fn read<T: for<'de> Deserialize<'de>>(path: &str, p: &mut Problems) -> Option<T> {
@@ -83,27 +71,16 @@ pub fn generate(out: &Path, p: &mut Problems) {
         }
         domains.push(Domain { name, entries });
     }
-    let terms: Terms = read("data/messages/terms.json", p).unwrap_or_default();
-    for (kind, ids) in &terms {
-        for (id, names) in ids {
-            for (lang, text) in [("kk", &names.kk), ("ru", &names.ru), ("en", &names.en)] {
-                if text.trim().is_empty() {
-                    let at = catalog::pointer([kind.as_str(), id, lang]);
-                    p.add(&format!("data/messages/terms.json: {at:?}"), "empty name");
-                }
-            }
-        }
-    }
 
-    gen::write(out, "messages.rs", &catalog_code(&domains, &terms));
+    gen::write(out, "messages.rs", &catalog_code(&domains));
     for d in &domains {
         gen::write(out, &format!("codes_{}.rs", d.name), &codes_code(d));
     }
     std::fs::write(out.join("checks.md"), checks_md(&domains)).expect("OUT_DIR is writable");
 }
 
-/// `ENTRIES` (sorted by code) and `TERMS` (sorted by kind, id).
-fn catalog_code(domains: &[Domain], terms: &Terms) -> String {
+/// `ENTRIES` (sorted by code).
+fn catalog_code(domains: &[Domain]) -> String {
     let mut entries: Vec<(&str, String)> = Vec::new();
     for (code, e) in domains.iter().flat_map(|d| &d.entries) {
         entries.push((
@@ -124,20 +101,6 @@ fn catalog_code(domains: &[Domain], terms: &Terms) -> String {
     );
     for (_, e) in &entries {
         let _ = writeln!(out, "    {e},");
-    }
-    out.push_str("];\n\n/// Localized terms `(kind, id, names)`, sorted by kind then id.\npub(crate) static TERMS: &[(&str, &str, Localized)] = &[\n");
-    for (kind, ids) in terms {
-        for (id, n) in ids {
-            let _ = writeln!(
-                out,
-                "    ({}, {}, crate::findings::catalog::Localized {{ kk: {}, ru: {}, en: {} }}),",
-                lit(kind),
-                lit(id),
-                lit(&n.kk),
-                lit(&n.ru),
-                lit(&n.en)
-            );
-        }
     }
     out.push_str("];\n");
     out

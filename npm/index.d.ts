@@ -1107,7 +1107,7 @@ export interface Finding {
    */
   basis?: Basis | null;
   /**
-   * The message in the report language (filled by [`Report::build`]).
+   * The message in the report language (filled by [`Findings::render`]).
    */
   message: string;
 }

@@ -13,6 +13,7 @@ use crate::calendar::Date;
 use crate::findings::catalog::Localized;
 use crate::findings::{Basis, Finding, Findings, Lang, Param, Severity, TermKind};
 use crate::model::{Action, Category, Channel, Service};
+use crate::terms;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod load;
@@ -36,8 +37,6 @@ pub struct OffsetPeriod {
 pub struct Region {
     /// Region id, e.g. `almaty_city`.
     pub id: &'static str,
-    /// Name in kk/ru/en.
-    pub names: Localized,
     /// The region's UTC offsets over time.
     pub utc_offsets: &'static [OffsetPeriod],
     /// Source of the offsets.
@@ -45,6 +44,13 @@ pub struct Region {
 }
 
 impl Region {
+    /// Name in kk/ru/en (from the terms table).
+    pub fn names(&self) -> Localized {
+        terms::names(terms::REGION, self.id)
+            .copied()
+            .unwrap_or_default()
+    }
+
     /// The region's UTC offset (minutes) at a Unix time.
     pub fn utc_offset_at(&self, unix_seconds: i64) -> i32 {
         self.utc_offsets
@@ -172,10 +178,9 @@ pub struct Tables {
 /// that names it instead of a bare "not covered".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unlisted {
-    /// Regime id.
+    /// Regime id; its name is in the terms table with the editions' (so a
+    /// message names it like an edition).
     pub id: &'static str,
-    /// Its name in kk/ru/en.
-    pub names: Localized,
     /// First day.
     pub from: Date,
     /// First day after.
@@ -193,8 +198,6 @@ pub struct Edition {
     pub scope: Scope,
     /// Title in kk/ru/en.
     pub names: Localized,
-    /// Short name in kk/ru/en, used in messages.
-    pub short_names: Localized,
     /// The act, its registration and repeal.
     pub act: &'static str,
     /// Seed files holding its text (none for a code read from its official text).
@@ -212,6 +215,14 @@ pub struct Edition {
 }
 
 impl Edition {
+    /// Short name in kk/ru/en, used in messages (from the terms table, where an
+    /// edition registered at run time adds its own).
+    pub fn short_names(&self) -> Localized {
+        terms::names(terms::EDITION, self.id)
+            .copied()
+            .unwrap_or_default()
+    }
+
     /// The offer for `service`, if this edition provides it.
     pub fn offer(&self, service: Service) -> Option<&'static ServiceOffer> {
         self.services.iter().find(|s| s.service == service)
@@ -297,17 +308,12 @@ pub fn region(id: &str) -> Option<&'static Region> {
 /// The short name of edition `id` in `lang` (as used in messages), or the name
 /// of an unlisted regime.
 pub fn edition_name(id: &str, lang: Lang) -> Option<&'static str> {
-    edition(id).map(|e| e.short_names.get(lang)).or_else(|| {
-        UNLISTED
-            .iter()
-            .find(|u| u.id == id)
-            .map(|u| u.names.get(lang))
-    })
+    terms::name(terms::EDITION, id, lang)
 }
 
 /// The name of region `id` in `lang`.
 pub fn region_name(id: &str, lang: Lang) -> Option<&'static str> {
-    region(id).map(|r| r.names.get(lang))
+    terms::name(terms::REGION, id, lang)
 }
 
 // The finding codes (`pub const`s and `CODES`), generated from
@@ -600,6 +606,11 @@ mod tests {
     #[wasm_bindgen_test(unsupported = test)]
     fn registry_is_consistent() {
         assert!(editions().len() >= 5);
+        for r in regions() {
+            for lang in Lang::ALL {
+                assert!(!r.names().get(lang).is_empty(), "{}", r.id);
+            }
+        }
         for ed in editions() {
             if let Scope::Regions(list) = ed.scope {
                 assert!(list.iter().all(|r| region(r).is_some()), "{}", ed.id);
@@ -608,7 +619,7 @@ mod tests {
             assert!(ed.period.until.is_none_or(|u| u > from), "{}", ed.id);
             for lang in Lang::ALL {
                 assert!(!ed.names.get(lang).is_empty());
-                assert!(!ed.short_names.get(lang).is_empty());
+                assert!(!ed.short_names().get(lang).is_empty());
             }
             for offer in ed.services {
                 for a in offer.actions {

@@ -58,10 +58,13 @@ pub mod ident;
 pub mod input;
 pub mod json_out;
 mod keys;
+mod lang;
 pub mod model;
-#[cfg(not(target_arch = "wasm32"))]
+mod report;
+#[cfg(schema)]
 pub mod schema;
 pub mod sla;
+mod terms;
 pub mod transition;
 mod validate;
 #[cfg(target_arch = "wasm32")]
@@ -74,8 +77,9 @@ pub mod wasm;
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-pub use findings::{Finding, Lang, Report, Severity};
+pub use findings::{Finding, Lang, Severity};
 pub use model::Application;
+pub use report::Report;
 pub use validate::{
     validate_application, validate_json, validate_value, Context, Options, Submission,
 };

@@ -4,9 +4,10 @@
 
 use crate::calendar::{Date, DateTime};
 use crate::editions::{self, Edition};
-use crate::findings::{Finding, Findings, Lang, Param, Report, SeverityOverrides, TermKind};
+use crate::findings::{Finding, Findings, Lang, Param, SeverityOverrides, TermKind};
 use crate::input::{FailedPaths, Limits, Value};
 use crate::model::{Action, Application, IsoDateTime};
+use crate::Report;
 
 /// How to check and report.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -3,7 +3,8 @@
 //! re-reading a valid number gives the same answer.
 #![no_main]
 
-use kz_eco_rules::findings::{Findings, Report, SeverityOverrides};
+use kz_eco_rules::findings::{Findings, SeverityOverrides};
+use kz_eco_rules::Report;
 use kz_eco_rules::ident::{
     check_digit, parse_bin, parse_identifier, parse_iin, Bin, Fields, Identifier, Iin, Kind,
     Reason, Sex, Verdict,

@@ -25,7 +25,7 @@ pub struct Holiday {
 
 /// Why a day differs from the plain Monday–Friday week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DayKind {
     /// A statutory holiday (a day off, also when it falls on a weekend).
@@ -41,7 +41,7 @@ pub enum DayKind {
 
 /// How far the calendar of a year is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum YearStatus {
     /// Statute and every transfer of the year are known.

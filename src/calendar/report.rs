@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{Calendar, Date, DateTime, DayKind, Reason, YearStatus, INVALID_DATE};
-use crate::findings::{Finding, Findings, Report};
+use crate::findings::{Finding, Findings};
 use crate::input::Value;
 use crate::Options;
 
@@ -13,7 +13,7 @@ const CLOCK_REGION: &str = "almaty_city";
 
 /// What kind of day it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DayReportKind {
     /// An ordinary Monday–Friday working day.
@@ -35,7 +35,7 @@ pub enum DayReportKind {
 /// One day of the calendar. `date`, `working` and `status` are `null` only when the
 /// input was not a date (then `findings` says why).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct DayReport {
     /// The civil day, `YYYY-MM-DD`.
     pub date: Option<String>,
@@ -134,6 +134,6 @@ pub fn day_report(value: &Value, options: &Options) -> Result<DayReport, String>
             out.basis = special.map(|s| s.basis.to_owned());
         }
     }
-    out.findings = Report::build(findings, options.lang, &options.severity).findings;
+    out.findings = findings.render(options.lang, &options.severity).findings;
     Ok(out)
 }

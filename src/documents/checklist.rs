@@ -7,14 +7,14 @@ use super::data::{self, Attributes, Cond, Fact, List, Rule};
 use crate::calendar::Date;
 use crate::editions;
 use crate::findings::catalog::Localized;
-use crate::findings::{Basis, Counts, Finding, Findings, Lang, Param, Pointer, Report, TermKind};
+use crate::findings::{Basis, Counts, Finding, Findings, Lang, Param, Pointer, TermKind};
 use crate::input::{InputError, Reader, Value};
 use crate::model::{model_struct, Action, Category, Channel, Facts, IsoDate, Service};
 use crate::Options;
 
 /// Whether a document is needed under the answers given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Needed.
@@ -27,7 +27,7 @@ pub enum Status {
 
 /// One line of a checklist.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct Item {
     /// Document id.
     pub id: &'static str,
@@ -51,7 +51,7 @@ pub struct Item {
 
 /// The documents of one case: edition × service × action × category × channel.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct Checklist {
     /// The edition the list belongs to.
     pub edition: &'static str,
@@ -265,10 +265,10 @@ fn checklist(
         .iter()
         .map(|e| Item {
             id: e.rule.document.id,
-            names: e.rule.document.names,
+            names: e.rule.document.names(),
             status: e.status,
             fact: e.fact.map(|f| f.id),
-            question: e.fact.map(|f| f.question),
+            question: e.fact.map(|f| f.question()),
             attributes: attributes(list, e.rule),
             basis: cite(list, e.rule.clause).to_string(),
         })
@@ -420,7 +420,7 @@ fn checklist_for(
 /// (`ok`, `lang`, `edition`, `counts`, `findings`, as for an application) and the
 /// checklist, if one could be made.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct ChecklistReport {
     /// True when no finding is an error.
     pub ok: bool,
@@ -438,10 +438,10 @@ pub struct ChecklistReport {
 
 impl ChecklistReport {
     fn new(findings: Findings, checklist: Option<Checklist>, options: &Options) -> Self {
-        let report = Report::build(findings, options.lang, &options.severity);
+        let report = findings.render(options.lang, &options.severity);
         ChecklistReport {
-            ok: report.ok,
-            lang: report.lang,
+            ok: report.ok(),
+            lang: options.lang,
             edition: checklist.as_ref().map(|c| c.edition.to_owned()),
             counts: report.counts,
             findings: report.findings,
@@ -586,7 +586,7 @@ mod tests {
         assert_eq!(kind.get(neg), Some(false));
     }
 
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(schema)]
     #[test]
     fn the_checklist_has_a_json_schema() {
         let schema = serde_json::to_value(schemars::schema_for!(Checklist)).unwrap();

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::findings::catalog::Localized;
 use crate::findings::Lang;
 use crate::model::{Action, Category, Channel, Service};
+use crate::terms;
 
 /// A document that a list may require.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,8 +15,15 @@ pub struct Document {
     pub id: &'static str,
     /// The service whose lists use it.
     pub service: Service,
-    /// Name in kk/ru/en.
-    pub names: Localized,
+}
+
+impl Document {
+    /// Name in kk/ru/en (from the terms table).
+    pub fn names(&self) -> Localized {
+        terms::names(terms::DOCUMENT, self.id)
+            .copied()
+            .unwrap_or_default()
+    }
 }
 
 /// A yes/no fact a condition depends on (answered in the application's `facts`).
@@ -23,10 +31,17 @@ pub struct Document {
 pub struct Fact {
     /// Stable id, e.g. `in_water_protection_zone`.
     pub id: &'static str,
-    /// The question that asks for it, in kk/ru/en.
-    pub question: Localized,
     /// The answer assumed when none is given, if any.
     pub default: Option<bool>,
+}
+
+impl Fact {
+    /// The question that asks for it, in kk/ru/en (from the terms table).
+    pub fn question(&self) -> Localized {
+        terms::names(terms::FACT, self.id)
+            .copied()
+            .unwrap_or_default()
+    }
 }
 
 /// When a document is required: a condition over facts.
@@ -95,7 +110,7 @@ impl Serialize for Attributes {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(schema)]
 impl schemars::JsonSchema for Attributes {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "DocumentAttributes".into()
@@ -284,7 +299,7 @@ mod tests {
                 d.id
             );
             for lang in Lang::ALL {
-                assert!(!d.names.get(lang).trim().is_empty(), "{} {lang:?}", d.id);
+                assert!(!d.names().get(lang).trim().is_empty(), "{} {lang:?}", d.id);
             }
         }
         for (i, f) in facts().iter().enumerate() {
@@ -296,7 +311,7 @@ mod tests {
                     f.id
                 );
                 assert!(
-                    f.question.get(lang).trim().ends_with('?'),
+                    f.question().get(lang).trim().ends_with('?'),
                     "{} {lang:?}",
                     f.id
                 );

@@ -55,12 +55,12 @@ include!(concat!(env!("OUT_DIR"), "/codes_documents.rs"));
 
 /// The name of document `id` in `lang`.
 pub fn document_name(id: &str, lang: Lang) -> Option<&'static str> {
-    document(id).map(|d| d.names.get(lang))
+    crate::terms::name(crate::terms::DOCUMENT, id, lang)
 }
 
 /// The question that asks for fact `id`, in `lang`.
 pub fn fact_question(id: &str, lang: Lang) -> Option<&'static str> {
-    fact(id).map(|f| f.question.get(lang))
+    crate::terms::name(crate::terms::FACT, id, lang)
 }
 
 #[cfg(test)]

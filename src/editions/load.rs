@@ -131,7 +131,6 @@ pub fn load(json: &str) -> Result<Vec<&'static str>, Vec<String>> {
             id: leak(&e.id),
             scope,
             names: localized(&e.names),
-            short_names: localized(&e.short_names),
             act: leak(&e.act),
             seeds: Box::leak(
                 e.seeds
@@ -162,6 +161,10 @@ pub fn load(json: &str) -> Result<Vec<&'static str>, Vec<String>> {
         .map_err(|_| vec!["the registry is poisoned".to_owned()])?;
     let mut all_editions: Vec<&'static Edition> = guard.to_vec();
     let ids = built.iter().map(|e| e.id).collect();
+    // Their short names join the terms table (messages name editions from it).
+    for (e, spec) in built.iter().zip(&file.editions) {
+        crate::terms::register(crate::terms::EDITION, e.id, localized(&spec.short_names));
+    }
     for e in built {
         all_editions.push(Box::leak(Box::new(e)));
     }

@@ -82,9 +82,8 @@ use crate::findings::{Basis, Finding, Findings};
 use crate::model::{Action, Category, Service};
 use crate::Context;
 
+pub(crate) use grid::number_finding;
 pub use grid::MAX_NAME_LEN;
-// Also orders the index keys of JSON objects (`input::json`).
-pub(crate) use grid::{number_finding, sort_keys};
 pub use sites::{LATITUDE_EXTENT, LONGITUDE_EXTENT};
 pub use years::{MAX_YEARS, YEAR_RANGE};
 
@@ -103,7 +102,7 @@ include!(concat!(env!("OUT_DIR"), "/codes_emissions.rs"));
 /// Recomputed totals: what each total / site / outlet row and each permit
 /// condition line should say, so a form can fill them itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct Summary {
     /// One entry per additive total cell whose parts have at least one value, in
     /// table order (sites before their year's total).
@@ -119,7 +118,7 @@ impl Summary {
 
 /// One recomputed total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct TotalCell {
     /// JSON Pointer of the total cell, e.g.
     /// `/air_emissions/years/0/sites/1/subtotal/requested/t_per_year`.
@@ -365,7 +364,7 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Su
     any_table.then_some(Summary { totals: ck.totals })
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(all(test, schema))]
 mod tests {
     use super::*;
 

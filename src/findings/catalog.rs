@@ -19,79 +19,10 @@
 //! [`TermKind`] ids as the localized name of the document, fact, edition, region or
 //! closed-set value. Tests check that every code the rules emit has an entry.
 
-use serde::{Deserialize, Serialize};
-
 use super::{Param, Params, TermKind};
 
-/// Language of messages and names.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// Kazakh (қазақ тілі).
-    Kk,
-    /// Russian (русский язык) — the default, as on the portal.
-    #[default]
-    Ru,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// All supported languages.
-    pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
-
-    /// The language code: `kk`, `ru` or `en`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::Kk => "kk",
-            Lang::Ru => "ru",
-            Lang::En => "en",
-        }
-    }
-
-    /// Parses a language tag: `kk`, `ru`, `en`, case-insensitive, with an optional
-    /// region subtag (`ru-RU`, `kk_KZ`). `kz` is accepted as a common alias of `kk`.
-    ///
-    /// ```
-    /// use kz_eco_rules::Lang;
-    /// assert_eq!(Lang::parse("kk-KZ"), Some(Lang::Kk));
-    /// assert_eq!(Lang::parse("EN"), Some(Lang::En));
-    /// assert_eq!(Lang::parse("de"), None);
-    /// ```
-    pub fn parse(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
-        match primary.to_ascii_lowercase().as_str() {
-            "kk" | "kz" => Some(Lang::Kk),
-            "ru" => Some(Lang::Ru),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
-
-/// A text in the three languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-pub struct Localized {
-    /// Kazakh.
-    pub kk: &'static str,
-    /// Russian.
-    pub ru: &'static str,
-    /// English.
-    pub en: &'static str,
-}
-
-impl Localized {
-    /// The text in `lang`.
-    pub fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Kk => self.kk,
-            Lang::Ru => self.ru,
-            Lang::En => self.en,
-        }
-    }
-}
+pub use crate::lang::{Lang, Localized};
+use crate::terms;
 
 /// One catalog entry: a code, its declared parameters and a template per language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,14 +56,11 @@ pub fn messages(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)
     ENTRIES.iter().map(move |e| (e.code, e.text.get(lang)))
 }
 
-/// The localized name of a closed-set value (`kind` is `json_type`, `service`,
-/// `action` or `channel`).
+/// The localized name of `id` of `kind` in the terms table: `document`, `fact`
+/// (its question), `edition`, `region`, or a closed set of `data/messages/terms.json`
+/// (`json_type`, `json_error`, `service`, `action`, `channel`).
 pub fn term(kind: &str, id: &str, lang: Lang) -> Option<&'static str> {
-    TERMS
-        .binary_search_by(|(k, i, _)| (*k, *i).cmp(&(kind, id)))
-        .ok()
-        .and_then(|i| TERMS.get(i))
-        .map(|(_, _, names)| names.get(lang))
+    terms::name(kind, id, lang)
 }
 
 /// Renders the message of `code` with `params` in `lang`.
@@ -215,13 +143,13 @@ fn join(items: &[String]) -> String {
     out
 }
 
-/// The localized name of a document, fact (its question), edition or region.
+/// The localized name of the thing a [`Param::Term`] refers to.
 pub fn term_name(kind: TermKind, id: &str, lang: Lang) -> Option<&'static str> {
     match kind {
-        TermKind::Document => crate::documents::document_name(id, lang),
-        TermKind::Fact => crate::documents::fact_question(id, lang),
-        TermKind::Edition => crate::editions::edition_name(id, lang),
-        TermKind::Region => crate::editions::region_name(id, lang),
+        TermKind::Document => term(terms::DOCUMENT, id, lang),
+        TermKind::Fact => term(terms::FACT, id, lang),
+        TermKind::Edition => term(terms::EDITION, id, lang),
+        TermKind::Region => term(terms::REGION, id, lang),
         TermKind::JsonType => term("json_type", id, lang),
         TermKind::JsonError => term("json_error", id, lang),
         TermKind::Service => term("service", id, lang),
@@ -302,39 +230,6 @@ mod tests {
             Some(&["field"][..])
         );
         assert!(entry("no.such").is_none());
-    }
-
-    #[wasm_bindgen_test(unsupported = test)]
-    fn terms_cover_every_model_value() {
-        use crate::input::JsonError as J;
-        use crate::model::{Action, Channel, Service};
-        for lang in Lang::ALL {
-            for e in [
-                J::UnexpectedEnd,
-                J::UnexpectedCharacter,
-                J::TrailingCharacters,
-                J::InvalidNumber,
-                J::InvalidEscape,
-                J::ControlCharacter,
-                J::ExpectedColon,
-                J::ExpectedCommaOrEnd,
-                J::KeyMustBeString,
-            ] {
-                assert!(term("json_error", e.id(), lang).is_some(), "{}", e.id());
-            }
-            for s in Service::NAMES {
-                assert!(term("service", s, lang).is_some(), "{s}");
-            }
-            for a in Action::NAMES {
-                assert!(term("action", a, lang).is_some(), "{a}");
-            }
-            for c in Channel::NAMES {
-                assert!(term("channel", c, lang).is_some(), "{c}");
-            }
-        }
-        assert!(TERMS
-            .windows(2)
-            .all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)));
     }
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -6,7 +6,7 @@
 //! language. Findings are data, never `Err`: bad input yields findings, not failures.
 //!
 //! Domain code only *collects* findings ([`Findings`]); messages are rendered in one
-//! place, [`Report::build`], from the catalog in `data/messages/` (see [`catalog`]).
+//! place, [`Findings::render`], from the catalog in `data/messages/` (see [`catalog`]).
 
 pub mod catalog;
 mod pointer;
@@ -22,7 +22,7 @@ pub use pointer::Pointer;
 
 /// How serious a finding is. `Error` blocks submission (`Report::ok == false`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The application would be refused or is malformed.
@@ -117,7 +117,7 @@ impl Serialize for Param {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(schema)]
 impl schemars::JsonSchema for Param {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "ParamValue".into()
@@ -176,7 +176,7 @@ impl Params {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(schema)]
 impl schemars::JsonSchema for Params {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Params".into()
@@ -231,7 +231,7 @@ impl fmt::Display for Basis {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(schema)]
 impl schemars::JsonSchema for Basis {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Basis".into()
@@ -252,7 +252,7 @@ impl Serialize for Basis {
 
 /// One thing the rules found, shaped like an ajv/zod issue.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct Finding {
     /// Stable dotted snake_case code, e.g. `ident.checksum_mismatch`.
     pub code: &'static str,
@@ -264,7 +264,7 @@ pub struct Finding {
     pub params: Params,
     /// Regulation edition + clause the rule comes from, if any.
     pub basis: Option<Basis>,
-    /// The message in the report language (filled by [`Report::build`]).
+    /// The message in the report language (filled by [`Findings::render`]).
     pub message: String,
 }
 
@@ -387,7 +387,7 @@ impl Extend<Finding> for Findings {
 
 /// Number of findings per severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct Counts {
     /// Error findings.
     pub error: usize,
@@ -418,31 +418,39 @@ pub mod report_codes {
 /// Code of the finding added when the findings cap was reached.
 pub use report_codes::TRUNCATED as REPORT_TRUNCATED;
 
-/// The result of a check: `ok` is true when there is no error.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-pub struct Report {
-    /// True when no finding has severity `error`.
-    pub ok: bool,
-    /// Language of the messages.
-    pub lang: Lang,
-    /// Id of the regulation edition the application was checked against, if any.
-    pub edition: Option<String>,
+/// Findings with their messages in one language, severities overridden and
+/// counted: what every report built from findings carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rendered {
     /// Findings per severity.
     pub counts: Counts,
-    /// All findings, in the order the rules produced them.
+    /// All findings, in the order the rules produced them, with messages.
     pub findings: Vec<Finding>,
-    /// Recomputed totals of the emission tables (absent when the application has
-    /// no tables), so a form can fill its total rows.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub summary: Option<crate::emissions::Summary>,
 }
 
-impl Report {
-    /// Builds the report: applies severity overrides, renders every message in
-    /// `lang`, counts severities. This is the one place messages are built.
-    pub fn build(findings: Findings, lang: Lang, overrides: &SeverityOverrides) -> Report {
-        let (mut items, dropped) = findings.into_parts();
+impl Rendered {
+    /// True when no finding has severity `error`.
+    pub fn ok(&self) -> bool {
+        self.counts.error == 0
+    }
+}
+
+impl Findings {
+    /// Applies severity overrides, renders every message in `lang` and counts
+    /// severities; a `report.truncated` warning says how many findings the cap
+    /// dropped. This is the one place messages are built.
+    ///
+    /// ```
+    /// use kz_eco_rules::findings::{Finding, Findings, SeverityOverrides};
+    /// use kz_eco_rules::Lang;
+    /// let mut f = Findings::default();
+    /// f.push(Finding::error("input.missing_field", "/service").with("field", "service"));
+    /// let r = f.render(Lang::En, &SeverityOverrides::default());
+    /// assert!(!r.ok());
+    /// assert!(r.findings[0].message.contains("service"));
+    /// ```
+    pub fn render(self, lang: Lang, overrides: &SeverityOverrides) -> Rendered {
+        let (mut items, dropped) = self.into_parts();
         if dropped > 0 {
             items.push(Finding::warning(REPORT_TRUNCATED, "").with("dropped", dropped));
         }
@@ -458,19 +466,10 @@ impl Report {
                 Severity::Info => counts.info += 1,
             }
         }
-        Report {
-            ok: counts.error == 0,
-            lang,
-            edition: None,
+        Rendered {
             counts,
             findings: items,
-            summary: None,
         }
-    }
-
-    /// Findings with the given code.
-    pub fn with_code<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
-        self.findings.iter().filter(move |f| f.code == code)
     }
 }
 
@@ -480,15 +479,15 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test;
 
     #[wasm_bindgen_test(unsupported = test)]
-    fn report_counts_and_ok() {
+    fn render_counts_and_ok() {
         let mut f = Findings::default();
         f.push(Finding::warning("input.unknown_field", "/x").with("field", "x"));
-        let r = Report::build(f.clone(), Lang::En, &SeverityOverrides::default());
-        assert!(r.ok);
+        let r = f.clone().render(Lang::En, &SeverityOverrides::default());
+        assert!(r.ok());
         assert_eq!(r.counts.warning, 1);
         f.push(Finding::error("input.missing_field", "/service").with("field", "service"));
-        let r = Report::build(f, Lang::En, &SeverityOverrides::default());
-        assert!(!r.ok);
+        let r = f.render(Lang::En, &SeverityOverrides::default());
+        assert!(!r.ok());
         assert_eq!(r.counts.error, 1);
     }
 
@@ -497,8 +496,8 @@ mod tests {
         let mut f = Findings::default();
         f.push(Finding::error("input.missing_field", "/service").with("field", "service"));
         let o = SeverityOverrides(vec![("input.missing_field".into(), Severity::Warning)]);
-        let r = Report::build(f, Lang::En, &o);
-        assert!(r.ok);
+        let r = f.render(Lang::En, &o);
+        assert!(r.ok());
         assert_eq!(r.findings[0].severity, Severity::Warning);
     }
 
@@ -508,7 +507,7 @@ mod tests {
         for i in 0..5 {
             f.push(Finding::info("input.unknown_field", format!("/{i}")).with("field", "a"));
         }
-        let r = Report::build(f, Lang::Ru, &SeverityOverrides::default());
+        let r = f.render(Lang::Ru, &SeverityOverrides::default());
         assert_eq!(r.findings.len(), 3);
         let last = &r.findings[2];
         assert_eq!(last.code, REPORT_TRUNCATED);

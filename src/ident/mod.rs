@@ -64,8 +64,8 @@ include!(concat!(env!("OUT_DIR"), "/codes_ident.rs"));
 
 /// Which identifier a number is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "IdentifierKind"))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
+#[cfg_attr(schema, schemars(rename = "IdentifierKind"))]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// ИИН (ЖСН): an individual.
@@ -89,7 +89,7 @@ impl Kind {
 
 /// Sex, from the 7th digit of an ИИН (odd: male, even: female).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Sex {
     /// Male.
@@ -113,7 +113,7 @@ impl Sex {
 
 /// The 5th digit of a БИН.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EntityType {
     /// 4: a resident legal entity.
@@ -159,7 +159,7 @@ impl EntityType {
 
 /// The 6th digit of a БИН: which unit of the entity the number belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Attribute {
     /// 0: the head office (головное подразделение) of a legal entity or ИП(С).

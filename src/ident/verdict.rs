@@ -23,8 +23,8 @@ use crate::input::{number_text, Value};
 /// - `code`: `null` when valid, else the `ident.*` code of the reason.
 /// - `fields`: the decoded facts of a valid number; `{}` when invalid.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "IdentifierVerdict"))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
+#[cfg_attr(schema, schemars(rename = "IdentifierVerdict"))]
 pub struct Verdict<'a> {
     /// The input as given.
     pub input: Cow<'a, str>,
@@ -40,8 +40,8 @@ pub struct Verdict<'a> {
 
 /// Facts decoded from a valid number (`{}` for an invalid one).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "IdentifierFields"))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
+#[cfg_attr(schema, schemars(rename = "IdentifierFields"))]
 #[serde(untagged)]
 pub enum Fields {
     /// Of an ИИН.
@@ -54,11 +54,11 @@ pub enum Fields {
 
 /// Facts of an ИИН.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct IinFields {
     /// Date of birth, `YYYY-MM-DD`.
     #[serde(serialize_with = "display")]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+    #[cfg_attr(schema, schemars(with = "String"))]
     pub birth_date: Date,
     /// `male` or `female`.
     pub sex: Sex,
@@ -68,11 +68,11 @@ pub struct IinFields {
 
 /// Facts of a БИН.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct BinFields {
     /// Month of registration, `YYYY-MM`.
     #[serde(serialize_with = "display")]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+    #[cfg_attr(schema, schemars(with = "String"))]
     pub registered: super::YearMonth,
     /// Type of entity (5th digit).
     pub entity_type: EntityType,
@@ -82,8 +82,8 @@ pub struct BinFields {
 
 /// No facts: serialized as `{}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "NoIdentifierFields"))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
+#[cfg_attr(schema, schemars(rename = "NoIdentifierFields"))]
 pub struct NoFields {}
 
 fn display<T: std::fmt::Display, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {

@@ -372,7 +372,7 @@ fn js_property_order(entries: &mut Vec<(String, Value)>) {
     if keys.is_empty() {
         return;
     }
-    crate::emissions::sort_keys(&mut keys);
+    crate::keys::sort_keys(&mut keys);
     let mut slots: Vec<Option<(String, Value)>> =
         std::mem::take(entries).into_iter().map(Some).collect();
     let mut ordered = Vec::with_capacity(slots.len());

@@ -1,7 +1,7 @@
 //! The application model: what an applicant submits, as typed Rust values.
 //!
 //! Every struct here is declared once with [`model_struct!`], which derives serde
-//! (the JSON shape), `schemars::JsonSchema` (natively; the JSON Schema of the
+//! (the JSON shape), `schemars::JsonSchema` (feature `schema`; the JSON Schema of the
 //! payload) and [`FromValue`] (the lenient reader that reports a wrong type,
 //! missing or unknown field at its JSON Pointer path). All fields are `Option`s:
 //! an application being typed is incomplete by nature, and whether a value is
@@ -47,8 +47,8 @@ macro_rules! model_struct {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-        #[cfg_attr(not(target_arch = "wasm32"), schemars(transform = $name::mark_required))]
+        #[cfg_attr(schema, derive(schemars::JsonSchema))]
+        #[cfg_attr(schema, schemars(transform = $name::mark_required))]
         pub struct $name {
             $(
                 $(#[$fmeta])*
@@ -62,7 +62,7 @@ macro_rules! model_struct {
             pub const FIELDS: &'static [(&'static str, bool)] =
                 &[$((stringify!($field), model_struct!(@required $($req)?))),*];
 
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(schema)]
             fn mark_required(schema: &mut schemars::Schema) {
                 $crate::model::mark_required(schema, Self::FIELDS);
             }
@@ -95,7 +95,7 @@ macro_rules! model_enum {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
-        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+        #[cfg_attr(schema, derive(schemars::JsonSchema))]
         pub enum $name {
             $( $(#[$vmeta])* #[serde(rename = $text)] $variant ),+
         }
@@ -150,7 +150,7 @@ pub(crate) use model_struct;
 
 /// Lists the required fields in a generated object schema and drops `null` from
 /// their types (an absent or null required field is an `input.missing_field`).
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(schema)]
 pub(crate) fn mark_required(schema: &mut schemars::Schema, fields: &[(&str, bool)]) {
     use serde_json::Value;
     let required: Vec<&str> = fields
@@ -342,7 +342,7 @@ impl FromValue for Amount {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(schema)]
 impl schemars::JsonSchema for Amount {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Amount".into()
@@ -388,7 +388,7 @@ macro_rules! iso_text {
             }
         }
 
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(schema)]
         impl schemars::JsonSchema for $name {
             fn schema_name() -> std::borrow::Cow<'static, str> {
                 stringify!($name).into()
@@ -502,7 +502,7 @@ impl FromValue for Facts {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(schema)]
 impl schemars::JsonSchema for Facts {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Facts".into()
@@ -741,6 +741,37 @@ impl Application {
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn terms_cover_every_model_value() {
+        use crate::findings::catalog::term;
+        use crate::findings::Lang;
+        use crate::input::JsonError as J;
+        for lang in Lang::ALL {
+            for e in [
+                J::UnexpectedEnd,
+                J::UnexpectedCharacter,
+                J::TrailingCharacters,
+                J::InvalidNumber,
+                J::InvalidEscape,
+                J::ControlCharacter,
+                J::ExpectedColon,
+                J::ExpectedCommaOrEnd,
+                J::KeyMustBeString,
+            ] {
+                assert!(term("json_error", e.id(), lang).is_some(), "{}", e.id());
+            }
+            for s in Service::NAMES {
+                assert!(term("service", s, lang).is_some(), "{s}");
+            }
+            for a in Action::NAMES {
+                assert!(term("action", a, lang).is_some(), "{a}");
+            }
+            for c in Channel::NAMES {
+                assert!(term("channel", c, lang).is_some(), "{c}");
+            }
+        }
+    }
 
     #[wasm_bindgen_test(unsupported = test)]
     fn enums_round_trip_their_names() {

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::checks::{check_acceptance, check_remarks, plan, read_date, Progress};
 use super::{edition_sla, Due, ACCEPTED_ON_ASSUMED, NO_TERM, REMARKS_SENT_ON_ASSUMED};
 use crate::editions;
-use crate::findings::{Finding, Findings, Param, Report, TermKind};
+use crate::findings::{Finding, Findings, Param, TermKind};
 use crate::input::{InputError, Reader, Value};
 use crate::model::{model_struct, Action, Category, Channel, IsoDate, IsoDateTime, Service};
 use crate::Options;
@@ -43,7 +43,7 @@ model_struct! {
 
 /// The clause behind each deadline (`"<edition> <clause>"`), `null` with the date.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct DeadlinesBasis {
     /// Basis of `registered_on`.
     pub registered_on: Option<String>,
@@ -60,7 +60,7 @@ pub struct DeadlinesBasis {
 /// The deadlines of a query as `YYYY-MM-DD` strings; `null` where the edition has
 /// no such step or the query could not be answered (`findings` says why).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(schema, derive(schemars::JsonSchema))]
 pub struct DeadlinesReport {
     /// The edition the deadlines come from.
     pub edition: Option<String>,
@@ -113,8 +113,8 @@ pub fn deadlines_input(input: Result<&Value, &InputError>, options: &Options) ->
 }
 
 fn finish(mut out: DeadlinesReport, findings: Findings, options: &Options) -> DeadlinesReport {
-    let report = Report::build(findings, options.lang, &options.severity);
-    out.ok = report.ok;
+    let report = findings.render(options.lang, &options.severity);
+    out.ok = report.ok();
     if !out.ok {
         out = DeadlinesReport {
             edition: out.edition,
@@ -226,7 +226,7 @@ fn say_assumed(s: &super::Schedule, findings: &mut Findings) {
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(all(test, schema))]
 mod tests {
     use super::*;
 

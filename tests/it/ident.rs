@@ -107,8 +107,9 @@ fn kazakh_messages_say_zhsn_and_bsn() {
 
 #[wasm_bindgen_test(unsupported = test)]
 fn reasons_render_their_parameters() {
-    use kz_eco_rules::findings::{Findings, Report, SeverityOverrides};
+    use kz_eco_rules::findings::{Findings, SeverityOverrides};
     use kz_eco_rules::Lang;
+    use kz_eco_rules::Report;
     let mut findings = Findings::default();
     for text in [
         "871008401420",

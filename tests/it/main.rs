@@ -37,6 +37,8 @@ mod emissions_props;
 #[cfg(not(target_arch = "wasm32"))]
 mod json_parser;
 #[cfg(not(target_arch = "wasm32"))]
+mod layers;
+#[cfg(not(target_arch = "wasm32"))]
 mod sla_properties;
 
 #[cfg(target_arch = "wasm32")]

@@ -184,7 +184,7 @@ fn patch(root: &mut Value, step: &Value) -> Option<()> {
 }
 
 /// What the wasm boundary's walker makes of the JavaScript-only value `kind`
-/// standing in for `current` (src/wasm.rs, `walk`); `None`: the key goes away
+/// standing in for `current` (src/wasm/walk.rs); `None`: the key goes away
 /// (`undefined` as an object's property, which `JSON.stringify` drops too).
 fn walked(kind: &str, current: &Value, in_object: bool) -> Option<Value> {
     Some(match kind {

@@ -8,7 +8,7 @@ use kz_eco_rules::calendar::{
     special_days, Calendar, Date, SpecialDay, Weekday, YearStatus, PROVISIONAL_YEAR,
     YEAR_NOT_COVERED,
 };
-use kz_eco_rules::findings::{Findings, Report};
+use kz_eco_rules::findings::Findings;
 use kz_eco_rules::Lang;
 use serde::Serialize;
 
@@ -82,7 +82,7 @@ pub fn run(mut args: Args) -> ExitCode {
     }
     let mut findings = Findings::default();
     cal.check_years(first, first, "", &mut findings);
-    let findings = Report::build(findings, lang, &Default::default()).findings;
+    let findings = findings.render(lang, &Default::default()).findings;
     let status = cal.status(year);
     let days: Vec<SpecialDay> = special_days(year).collect();
 

@@ -18,7 +18,7 @@ mod check;
 mod deadlines;
 mod documents;
 mod id;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(schema)]
 mod schema;
 // Shared by the batch subcommands (`id`, `documents`, `deadlines`).
 mod jsonl;
@@ -131,7 +131,7 @@ fn main() {
     let code = match args.next().as_deref() {
         Some("check") => check::run(args),
         Some("id") => id::run(args),
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(schema)]
         Some("schema") => schema::run(args),
         Some("documents") => documents::run(args),
         Some("deadlines") => deadlines::run(args),
