@@ -517,15 +517,16 @@ impl schemars::JsonSchema for Facts {
 }
 
 model_struct! {
-    /// An application to one of the two e-services, as submitted.
+    /// An application to one of the e-services, as submitted.
     pub struct Application {
         /// Who applies.
         applicant: Applicant [required],
         /// Which e-service.
         service: Service [required],
-        /// `issue` / `reissue` (permit) or `first` / `repeat` (expertise).
+        /// `issue` / `reissue` (permits), `issue` (declaration) or `first` / `repeat`
+        /// (expertise).
         action: Action [required],
-        /// Category of the object: II, III or IV.
+        /// Category of the object: I, II, III or IV.
         category: Category [required],
         /// `portal` or `in_person`.
         channel: Channel [required],
