@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::de::{DeserializeOwned, Deserializer};
 use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::civil;
 pub use crate::load::Text;
@@ -123,44 +123,6 @@ pub fn lit(s: &str) -> String {
 pub fn str_slice<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     let parts: Vec<String> = items.into_iter().map(lit).collect();
     format!("&[{}]", parts.join(", "))
-}
-
-/// The object at `v`, or a problem.
-pub fn object<'a>(v: &'a Value, place: &str, p: &mut Problems) -> Option<&'a Map<String, Value>> {
-    let o = v.as_object();
-    if o.is_none() {
-        p.add(place, "expected an object");
-    }
-    o
-}
-
-/// The items of the array `key` of `o` with their indices (none when absent).
-pub fn items<'a>(o: &'a Map<String, Value>, key: &str) -> impl Iterator<Item = (usize, &'a Value)> {
-    o.get(key)
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-}
-
-/// Reports keys of `o` outside `known`.
-pub fn known_keys(o: &Map<String, Value>, known: &[&str], place: &str, p: &mut Problems) {
-    for k in o.keys() {
-        if !known.contains(&k.as_str()) {
-            p.add(place, format!("unknown key {k:?}"));
-        }
-    }
-}
-
-/// A required non-empty string field.
-pub fn string<'a>(o: &'a Map<String, Value>, key: &str, place: &str, p: &mut Problems) -> &'a str {
-    match o.get(key).and_then(Value::as_str) {
-        Some(s) if !s.trim().is_empty() => s,
-        _ => {
-            p.add(place, format!("{key:?} must be a non-empty string"));
-            ""
-        }
-    }
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date.

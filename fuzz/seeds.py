@@ -116,5 +116,7 @@ for text in [
     '{"region": "almaty_city", "service": "expertise", "action": "first", "category": "II", "submitted_at": "2099-12-31T23:59:59+06:00"}',
     '{"edition": "almaty_city_2019", "service": "expertise", "action": "first", "category": "II", "submitted_at": "0001-01-01T00:00:00Z", "remarks_sent_on": "9999-12-31"}',
     '{"edition": "almaty_city_2019", "service": "emission_permit", "action": "issue", "category": "IV", "submitted_at": "2019-10-04T17:30:00"}',
+    '{"edition": "eco_code_2021", "service": "environmental_permit", "action": "issue", "category": "II", "submitted_at": "2025-11-04T10:00:00+05:00", "accepted_on": "0001-01-01", "remarks_sent_on": "9999-12-31"}',
+    '{"query": {"edition": "eco_code_2021", "service": "ecological_expertise", "action": "first", "category": "III", "submitted_at": "2026-04-05T12:00:00+05:00"}, "options": {"sla": {"expertise_remarks_from": "submission", "anchor": "submission", "reissue_from": "submission_day"}}}',
 ]:
     put("deadlines", text)

@@ -13,6 +13,15 @@ days (18:00:00 is after hours, before 09:00 the same day); working-day periods
 start the day after registration; calendar-day and month periods end on the
 same-numbered day (month end when none) and move off non-working days; fixes run
 from remarks_sent_on, else from remarks_due.
+
+The Ecological Code of 2021 (eco_code_2021) adds anchors: its permit remarks run
+from the acceptance of the application (accepted_on, else the last day of the
+completeness check, art. 123 p. 3), its expertise remarks likewise (the Code does
+not say; the crate's default), its expertise decision from the submission of the
+package (= registration by default); the declaration of impact has no term (only
+the registration date, and the finding sla.no_term). Without accepted_on /
+remarks_sent_on the answer names the assumed day (sla.accepted_on_assumed,
+sla.remarks_sent_on_assumed).
 """
 import calendar as cal_mod
 import json
@@ -93,7 +102,23 @@ EDITIONS = {
             "IV": {"completeness": (3, WD), "decision": (15, WD), "remarks": (7, WD), "fixes": (3, WD)},
         },
     }),
+    # Ecological Code of 2021: art. 123 (permit), art. 89 p. 6 (expertise III),
+    # art. 108 p. 1 (re-issue), art. 110 (declaration: no term).
+    "eco_code_2021": (ALMATY, {
+        ("environmental_permit", "issue"): {
+            "II": {"completeness": (3, WD), "decision": (30, WD), "remarks": (15, WD, "accepted"),
+                   "fixes": (5, WD)},
+        },
+        ("environmental_permit", "reissue"): {"II": {"decision": (5, WD)}},
+        ("ecological_expertise", "first"): {
+            "III": {"completeness": (3, WD), "decision": (15, WD), "remarks": (7, WD, "accepted"),
+                    "fixes": (3, WD)},
+        },
+        ("impact_declaration", "issue"): {"III": None},
+    }),
 }
+# Editions whose answers name the assumed acceptance / remarks days.
+SAYS_ASSUMED = {"eco_code_2021"}
 SWITCH = datetime(2024, 2, 29, 18, 0, tzinfo=timezone.utc)
 
 
@@ -112,6 +137,7 @@ def end(anchor, n, unit):
 
 
 def answer(q):
+    """The dates of query q and the codes its anchors add."""
     region, table = EDITIONS[q["edition"]]
     steps = table[(q["service"], q["action"])][q["category"]]
     t = local(q["submitted_at"], region)
@@ -119,15 +145,32 @@ def answer(q):
     after = (t.hour, t.minute, t.second) >= (18, 0, 0)
     reg = next_working(d) if (not working(d) or after) else d
     out = {"registered_on": reg}
+    codes = []
+    if steps is None:
+        out.update(completeness_due=None, decision_due=None, remarks_due=None, fixes_due=None)
+        return {k: (v.isoformat() if v else None) for k, v in out.items()}, ["sla.no_term"]
+    says = q["edition"] in SAYS_ASSUMED
     for step in ("completeness", "decision", "remarks"):
-        out[step + "_due"] = end(reg, *steps[step]) if step in steps else None
+        if step not in steps:
+            out[step + "_due"] = None
+            continue
+        n, unit, *anchor = steps[step]
+        base = reg
+        if anchor == ["accepted"]:
+            given = q.get("accepted_on")
+            base = date.fromisoformat(given) if given else out["completeness_due"]
+            if not given and says:
+                codes.append("sla.accepted_on_assumed")
+        out[step + "_due"] = end(base, n, unit)
     fixes = None
     if "fixes" in steps:
         sent = q.get("remarks_sent_on")
         base = date.fromisoformat(sent) if sent else out["remarks_due"]
         fixes = end(base, *steps["fixes"])
+        if not sent and says:
+            codes.append("sla.remarks_sent_on_assumed")
     out["fixes_due"] = fixes
-    return {k: (v.isoformat() if v else None) for k, v in out.items()}
+    return {k: (v.isoformat() if v else None) for k, v in out.items()}, codes
 
 
 def q(edition, service, action, category, at, **extra):
@@ -147,6 +190,7 @@ PLAIN = {
     "aktobe_2013": "2013-09-17T10:00:00+05:00",
     "karaganda_2013": "2013-10-08T15:05:00+06:00",
     "almaty_city_2019": "2019-12-09T09:20:00+06:00",
+    "eco_code_2021": "2025-11-04T10:00:00+05:00",
 }
 for ed, (_, table) in EDITIONS.items():
     for (service, action), cats in table.items():
@@ -207,10 +251,41 @@ case("1 March 2024 13:00Z is 18:00 on UTC+5", q("almaty_city_2019", "emission_pe
 # A provisional year.
 case("2027 is provisional", q("almaty_city_2019", "emission_permit", "issue", "II", "2027-03-12T17:00:00+05:00"), ["editions.outside_period", "calendar.provisional_year"])
 
+# The Ecological Code of 2021 (from 1 July 2021, national).
+E21 = "eco_code_2021"
+PERMIT, EXPERTISE, DECLARATION = "environmental_permit", "ecological_expertise", "impact_declaration"
+case("2021 permit: accepted and remarks sent",
+     q(E21, PERMIT, "issue", "II", "2025-11-04T10:00:00+05:00", accepted_on="2025-11-05",
+       remarks_sent_on="2025-11-20"))
+case("2021 permit: accepted, remarks not yet sent",
+     q(E21, PERMIT, "issue", "II", "2025-11-04T10:00:00+05:00", accepted_on="2025-11-06"))
+case("2021 permit: remarks sent, acceptance unknown",
+     q(E21, PERMIT, "issue", "II", "2025-11-04T10:00:00+05:00", remarks_sent_on="2025-11-14"))
+case("2021 permit: remarks sent on a Saturday",
+     q(E21, PERMIT, "issue", "II", "2025-11-04T10:00:00+05:00", accepted_on="2025-11-05",
+       remarks_sent_on="2025-11-15"))
+case("2021 permit: Friday evening, Nauryz ahead",
+     q(E21, PERMIT, "issue", "II", "2026-03-13T18:30:00+05:00"))
+case("2021 permit: on the first day of the Code",
+     q(E21, PERMIT, "issue", "II", "2021-07-01T11:00:00+06:00"))
+case("2021 permit re-issue on a Sunday", q(E21, PERMIT, "reissue", "II", "2026-02-01T12:00:00+05:00"))
+case("2021 expertise: accepted and remarks sent",
+     q(E21, EXPERTISE, "first", "III", "2026-04-07T09:00:00+05:00", accepted_on="2026-04-08",
+       remarks_sent_on="2026-04-15"))
+case("2021 expertise: before the May holidays",
+     q(E21, EXPERTISE, "first", "III", "2026-04-29T17:59:00+05:00"))
+case("2021 expertise: after hours on New Year's Eve",
+     q(E21, EXPERTISE, "first", "III", "2025-12-31T18:00:00+05:00"))
+case("2021 expertise: remarks sent late",
+     q(E21, EXPERTISE, "first", "III", "2026-04-07T09:00:00+05:00", accepted_on="2026-04-08",
+       remarks_sent_on="2026-04-30"))
+case("2021 declaration on a Saturday", q(E21, DECLARATION, "issue", "III", "2026-06-06T10:00:00+05:00"))
+
 with open("tests/vectors/deadlines.jsonl", "w", encoding="utf-8") as f:
     for name, query, codes in CASES:
         query = {k: v for k, v in query.items() if v is not None}
-        expect = answer(query)
+        expect, more = answer(query)
+        codes = codes + more
         sent = query.get("remarks_sent_on")
         if sent and expect["remarks_due"] and sent > expect["remarks_due"]:
             codes = codes + ["sla.remarks_late"]

@@ -479,6 +479,27 @@ def applications():
     ]):
         c.add(f"options/{i}:{json.dumps(o, ensure_ascii=False)}", example="permit_IV",
               patch=[["add", "/x_unknown", 1], ["remove", "/category"]], options=o)
+
+    # Deadlines of the 2021 Code in an application: late fixes and what they lead to
+    # (refusal, negative conclusion), an acceptance after the completeness check, a
+    # re-issue filed more than 10 working days after the change of operator.
+    a21 = {"applicant": {"name": "ТОО «Алатау Цемент»", "kind": "legal_entity", "iin_bin": "081240001238"},
+           "service": "environmental_permit", "action": "issue", "category": "II", "channel": "portal",
+           "edition": "eco_code_2021", "submitted_at": "2025-11-04T10:00:00+05:00", "eds_signed": True}
+    x21 = {**a21, "service": "ecological_expertise", "action": "first", "category": "III",
+           "submitted_at": "2026-04-07T09:00:00+05:00"}
+    r21 = {**a21, "action": "reissue", "submitted_at": "2026-01-21T10:00:00+05:00",
+           "operator_changed_on": "2026-01-05"}
+    for name, app in [
+        ("permit_fixes_late", {**a21, "expertise": {"accepted_on": "2025-11-05", "remarks_sent_on": "2025-11-20",
+                                                    "fixes_submitted_on": "2025-11-28"}}),
+        ("expertise_fixes_late", {**x21, "expertise": {"remarks_sent_on": "2026-04-15",
+                                                       "fixes_submitted_on": "2026-04-21"}}),
+        ("expertise_accepted_late", {**x21, "expertise": {"accepted_on": "2026-04-13"}}),
+        ("reissue_operator_change_late", r21),
+        ("reissue_operator_change_in_time", {**r21, "submitted_at": "2026-01-20T17:00:00+05:00"}),
+    ]:
+        c.add(f"sla_2021/{name}", text=json.dumps(app, ensure_ascii=False), options=opts())
     return c
 
 
@@ -635,6 +656,47 @@ def deadlines():
     c.add("js/invalid_date", input=q19, js=[["/submitted_at", "invalid Date"]])
     c.add("js/bigint_category", input=q19, js=[["/category", "BigInt"]])
     c.add("js/undefined_remarks", input={**q19, "remarks_sent_on": None}, js=[["/remarks_sent_on", "undefined"]])
+    # The Ecological Code of 2021: periods from the acceptance and from the remarks,
+    # the days assumed without them, the options for what the Code leaves open, the
+    # declaration without a term, and the edition chosen by region and date.
+    p21 = {"edition": "eco_code_2021", "service": "environmental_permit", "action": "issue",
+           "category": "II", "submitted_at": "2025-11-04T10:00:00+05:00"}
+    x21 = {"edition": "eco_code_2021", "service": "ecological_expertise", "action": "first",
+           "category": "III", "submitted_at": "2026-04-07T09:00:00+05:00"}
+    for name, q in [
+        ("permit/plain", p21),
+        ("permit/accepted", {**p21, "accepted_on": "2025-11-05"}),
+        ("permit/accepted_remarks", {**p21, "accepted_on": "2025-11-05", "remarks_sent_on": "2025-11-20"}),
+        ("permit/remarks_only", {**p21, "remarks_sent_on": "2025-11-14"}),
+        ("permit/accepted_late", {**p21, "accepted_on": "2025-11-10"}),
+        ("permit/accepted_before_registration", {**p21, "accepted_on": "2025-11-03"}),
+        ("permit/accepted_invalid", {**p21, "accepted_on": "2025-11-31"}),
+        ("permit/remarks_late", {**p21, "accepted_on": "2025-11-05", "remarks_sent_on": "2025-12-01"}),
+        ("permit/friday_evening", {**p21, "submitted_at": "2026-03-13T18:30:00+05:00"}),
+        ("permit/first_day", {**p21, "submitted_at": "2021-07-01T11:00:00+06:00"}),
+        ("permit/reissue_sunday", {**p21, "action": "reissue", "submitted_at": "2026-02-01T12:00:00+05:00"}),
+        ("expertise/plain", x21),
+        ("expertise/accepted_remarks", {**x21, "accepted_on": "2026-04-08", "remarks_sent_on": "2026-04-15"}),
+        ("expertise/sunday", {**x21, "submitted_at": "2026-04-05T12:00:00+05:00"}),
+        ("permit/category_III", {**p21, "category": "III"}),
+        ("expertise/category_II", {**x21, "category": "II"}),
+        ("declaration/saturday", {"edition": "eco_code_2021", "service": "impact_declaration", "action": "issue",
+                                  "category": "III", "submitted_at": "2026-06-06T10:00:00+05:00"}),
+        ("region/almaty_city_2026", {**p21, "edition": None, "region": "almaty_city",
+                                     "submitted_at": "2026-05-12T11:00:00+05:00"}),
+        ("accepted_on/2019", {**q19, "accepted_on": "2019-12-09"}),
+    ]:
+        c.add(f"eco_code_2021/{name}", input=q, options="lang")
+    for i, sla in enumerate([
+        {"expertise_remarks_from": "registration"}, {"expertise_remarks_from": "submission"},
+        {"anchor": "submission"}, {"reissue_from": "submission_day"}, {"reception_close": "18:30"},
+        {"expertise_remarks_from": "remarks_sent_on"}, {"reissue_from": "accepted_on"},
+    ]):
+        for qn, q in [("expertise", {**x21, "submitted_at": "2026-04-05T12:00:00+05:00"}),
+                      ("reissue", {**p21, "action": "reissue", "submitted_at": "2026-02-01T12:00:00+05:00"})]:
+            c.add(f"eco_code_2021/sla/{qn}/{i}:{json.dumps(sla)}", input=q, options={"lang": "?", "sla": sla})
+    c.add("eco_code_2021/js/undefined_accepted", input={**p21, "accepted_on": None},
+          js=[["/accepted_on", "undefined"]])
     return c
 
 

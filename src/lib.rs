@@ -1,10 +1,12 @@
 //! # kz-eco-rules
 //!
-//! The domain rules of two Kazakhstan e-government services under the Ecological
-//! Code — **emission permits** (issue, re-issue) and **state ecological expertise**
-//! conclusions (first, repeat review) for objects of categories II, III and IV — as
-//! one library that runs in the browser (wasm), as an npm package and natively on
-//! the server, giving the same answers everywhere.
+//! The domain rules of Kazakhstan's e-government ecological services — under the
+//! Ecological Code of 2021 the **environmental permit for impact** (category II),
+//! the **declaration of impact** (category III) and **state ecological expertise**;
+//! under the regional regulations of 2012–2020 **emission permits** and expertise
+//! conclusions for categories II–IV — as one library that runs in the browser
+//! (wasm), as an npm package and natively on the server, giving the same answers
+//! everywhere.
 //!
 //! What it decides:
 //! - [`documents`]: the required documents per service × action × category ×

@@ -40,17 +40,22 @@ fuzz_target!(|data: &[u8]| {
                 check(&report, lang);
                 // Counted from registration (the default), no deadline falls
                 // before the registration day; the fixes, counted from the
-                // remarks, only with a finding saying the remarks came first.
-                let early_remarks = report
-                    .findings
-                    .iter()
-                    .any(|f| f.code == "sla.remarks_before_registration");
+                // remarks, only with a finding saying the remarks came first;
+                // the remarks and fixes, counted from the acceptance, only with
+                // a finding saying the acceptance came first.
+                let has = |code: &str| report.findings.iter().any(|f| f.code == code);
+                let early_remarks = has("sla.remarks_before_registration");
+                let early_acceptance = has("sla.accepted_before_registration");
                 if let Some(reg) = &report.registered_on {
                     for due in [
                         &report.completeness_due,
                         &report.decision_due,
-                        &report.remarks_due,
-                        if early_remarks {
+                        if early_acceptance {
+                            &None
+                        } else {
+                            &report.remarks_due
+                        },
+                        if early_remarks || early_acceptance {
                             &None
                         } else {
                             &report.fixes_due

@@ -517,15 +517,16 @@ impl schemars::JsonSchema for Facts {
 }
 
 model_struct! {
-    /// An application to one of the two e-services, as submitted.
+    /// An application to one of the e-services, as submitted.
     pub struct Application {
         /// Who applies.
         applicant: Applicant [required],
         /// Which e-service.
         service: Service [required],
-        /// `issue` / `reissue` (permit) or `first` / `repeat` (expertise).
+        /// `issue` / `reissue` (permits), `issue` (declaration) or `first` / `repeat`
+        /// (expertise).
         action: Action [required],
-        /// Category of the object: II, III or IV.
+        /// Category of the object: I, II, III or IV.
         category: Category [required],
         /// `portal` or `in_person`.
         channel: Channel [required],
@@ -566,6 +567,11 @@ model_struct! {
         /// application refers to (its fate is set by art. 418 p. 8–10 of the 2021
         /// Code).
         old_permit: OldPermit,
+        /// Re-issue after a change of the operator of the object: the day the
+        /// operator changed (alienation, transfer, reorganisation), `YYYY-MM-DD`;
+        /// the new operator files within the edition's term (2021 Code art. 107
+        /// p. 2: 10 working days).
+        operator_changed_on: IsoDate,
     }
 }
 
@@ -691,8 +697,12 @@ model_struct! {
 }
 
 model_struct! {
-    /// Progress of an expertise after submission (remarks and fixes).
+    /// Progress of the review after submission (acceptance, remarks and fixes) —
+    /// of an expertise, or of a permit under the 2021 Code (art. 123).
     pub struct ExpertiseProgress {
+        /// Day the application was accepted for review (2021 Code art. 123 p. 3:
+        /// the remarks period runs from it).
+        accepted_on: IsoDate,
         /// Day the reasoned remarks were sent to the applicant.
         remarks_sent_on: IsoDate,
         /// Day the applicant submitted the fixed documents.

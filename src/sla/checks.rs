@@ -1,9 +1,13 @@
-//! Deadline checks of an application: late fixes, late remarks, documents that
-//! expire before the decision is due, and calendar years not yet decreed.
+//! Deadline checks of an application: late fixes (with what they lead to), late
+//! remarks, an acceptance outside the completeness period, a re-issue filed late
+//! after a change of operator, documents that expire before the decision is due,
+//! and calendar years not yet decreed.
 
 use super::{
-    schedule, Request, Schedule, DOCUMENT_EXPIRES_BEFORE_DECISION, FIXES_BEFORE_REMARKS,
-    FIXES_LATE, INVALID_DATE, NO_REMARKS_CYCLE, REMARKS_BEFORE_REGISTRATION, REMARKS_LATE,
+    edition_sla, schedule, FilingEvent, Request, Schedule, Unit, ACCEPTANCE_NOT_USED,
+    ACCEPTED_BEFORE_REGISTRATION, ACCEPTED_LATE, DOCUMENT_EXPIRES_BEFORE_DECISION,
+    FIXES_BEFORE_REMARKS, INVALID_DATE, NO_REMARKS_CYCLE, OPERATOR_CHANGE_FILED_LATE,
+    REMARKS_BEFORE_REGISTRATION, REMARKS_LATE,
 };
 use crate::calendar::{Calendar, Date};
 use crate::editions::Edition;
@@ -67,6 +71,54 @@ pub(crate) fn check_remarks(
     }
 }
 
+/// Checks the acceptance date against the schedule (`path` points at it): no
+/// period runs from the acceptance, acceptance before the registration day, or
+/// after the completeness period.
+pub(crate) fn check_acceptance(
+    ed: &Edition,
+    (service, action, category): (Service, Action, Category),
+    s: &Schedule,
+    accepted_on: Date,
+    options: &Options,
+    findings: &mut Findings,
+    path: &str,
+) {
+    let used = edition_sla(ed.id)
+        .is_some_and(|sla| sla.counts_from_acceptance(service, action, category, &options.sla));
+    if !used {
+        findings.push(
+            Finding::info(ACCEPTANCE_NOT_USED, path)
+                .with("edition", Param::Term(TermKind::Edition, ed.id.to_owned())),
+        );
+        return;
+    }
+    if let Some(reg) = s.registered_on.as_ref().filter(|r| accepted_on < r.date) {
+        findings.push(
+            Finding::warning(ACCEPTED_BEFORE_REGISTRATION, path)
+                .with("accepted_on", date(accepted_on))
+                .with("registered_on", date(reg.date))
+                .basis(reg.basis.clone()),
+        );
+    }
+    if let Some(due) = s.completeness_due.as_ref().filter(|d| accepted_on > d.date) {
+        findings.push(
+            Finding::warning(ACCEPTED_LATE, path)
+                .with("accepted_on", date(accepted_on))
+                .with("due", date(due.date))
+                .basis(due.basis.clone()),
+        );
+    }
+}
+
+/// The dates of the review as the applicant or the portal knows them.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Progress {
+    /// The application was accepted for review.
+    pub accepted_on: Option<Date>,
+    /// The remarks were sent.
+    pub remarks_sent_on: Option<Date>,
+}
+
 /// The schedule of an application placed in its edition and on its region's
 /// clock, with the calendar years it spans reported when not decreed; `None` when
 /// something it needs is missing or the edition does not offer the service.
@@ -74,7 +126,7 @@ pub(crate) fn plan(
     edition: Option<&'static Edition>,
     submission: Option<Submission>,
     (service, action, category): (Option<Service>, Option<Action>, Option<Category>),
-    remarks_sent_on: Option<Date>,
+    progress: Progress,
     options: Option<&Options>,
     findings: &mut Findings,
 ) -> Option<Schedule> {
@@ -86,7 +138,8 @@ pub(crate) fn plan(
         category: category?,
         submitted_on: sub.local_date,
         submitted_seconds: sub.local_seconds,
-        remarks_sent_on,
+        accepted_on: progress.accepted_on,
+        remarks_sent_on: progress.remarks_sent_on,
     };
     let defaults;
     let options = match options {
@@ -119,11 +172,25 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
         "/expertise/fixes_submitted_on",
         findings,
     );
+    let accepted_on = read_date(
+        progress.and_then(|p| p.accepted_on.as_ref()),
+        "/expertise/accepted_on",
+        findings,
+    );
+    let changed_on = read_date(
+        app.operator_changed_on.as_ref(),
+        "/operator_changed_on",
+        findings,
+    );
+    let progress = Progress {
+        accepted_on,
+        remarks_sent_on: remarks_on,
+    };
     let Some(s) = plan(
         cx.edition,
         cx.submission,
         (app.service, app.action, app.category),
-        remarks_on,
+        progress,
         cx.options(),
         findings,
     ) else {
@@ -132,6 +199,29 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
     let (Some(ed), Some(sub)) = (cx.edition, cx.submission) else {
         return;
     };
+    let defaults = Options::default();
+    let options = cx.options().unwrap_or(&defaults);
+    if let (Some(changed_on), Some(service), Some(action)) = (changed_on, app.service, app.action) {
+        let cal = Calendar::with_overrides(&options.calendar);
+        let filed = (changed_on, sub.local_date);
+        check_operator_change(ed, (service, action), filed, &cal, findings);
+    }
+    if s.no_term.is_some() {
+        return;
+    }
+    if let (Some(accepted_on), Some(service), Some(action), Some(category)) =
+        (accepted_on, app.service, app.action, app.category)
+    {
+        check_acceptance(
+            ed,
+            (service, action, category),
+            &s,
+            accepted_on,
+            options,
+            findings,
+            "/expertise/accepted_on",
+        );
+    }
 
     if let Some(remarks_on) = remarks_on {
         check_remarks(ed, &s, remarks_on, "/expertise/remarks_sent_on", findings);
@@ -150,9 +240,14 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
                     .with("remarks_on", date(remarks_on)),
             );
         }
-        if let Some(due) = s.fixes_due.as_ref().filter(|due| fixes_on > due.date) {
+        if let Some((due, late)) = s
+            .fixes_due
+            .as_ref()
+            .zip(s.late_fixes)
+            .filter(|(due, _)| fixes_on > due.date)
+        {
             findings.push(
-                Finding::error(FIXES_LATE, path)
+                Finding::error(late.code(), path)
                     .with("fixes_on", date(fixes_on))
                     .with("due", date(due.date))
                     .basis(due.basis.clone()),
@@ -163,6 +258,52 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
     let Some(decision) = &s.decision_due else {
         return;
     };
+    check_expiry(app, sub, decision, findings);
+}
+
+/// A new operator's re-issue application filed after the term that runs from
+/// the change of operator (2021 Code art. 107 p. 2); silent where the edition
+/// sets no such term.
+fn check_operator_change(
+    ed: &Edition,
+    (service, action): (Service, Action),
+    (changed_on, filed_on): (Date, Date),
+    cal: &Calendar<'_>,
+    findings: &mut Findings,
+) {
+    let Some(term) =
+        edition_sla(ed.id).and_then(|sla| sla.filing(service, action, FilingEvent::OperatorChange))
+    else {
+        return;
+    };
+    let n = u32::from(term.n);
+    let due = match term.unit {
+        Unit::WorkingDays => cal.add_working_days(changed_on, n),
+        Unit::CalendarDays => changed_on
+            .add_days(i32::from(term.n))
+            .and_then(|d| cal.working_day_on_or_after(d)),
+        Unit::Months => changed_on
+            .add_months(i32::from(term.n))
+            .and_then(|d| cal.working_day_on_or_after(d)),
+    };
+    if let Some(due) = due.filter(|due| filed_on > *due) {
+        findings.push(
+            Finding::warning(OPERATOR_CHANGE_FILED_LATE, "/operator_changed_on")
+                .with("changed_on", date(changed_on))
+                .with("due", date(due))
+                .with("filed_on", date(filed_on))
+                .basis(crate::findings::Basis::new(ed.id, term.clause)),
+        );
+    }
+}
+
+/// Documents valid at submission that expire before the decision is due.
+fn check_expiry(
+    app: &crate::model::Application,
+    sub: Submission,
+    decision: &super::Due,
+    findings: &mut Findings,
+) {
     for (i, doc) in app.documents.iter().flatten().enumerate() {
         let Some(text) = doc.valid_until.as_ref() else {
             continue;

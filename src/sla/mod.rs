@@ -9,7 +9,11 @@
 //! non-working day is registered on the next working day; working-day periods start
 //! the day after registration; calendar-day and month periods end on a working day.
 //! The counting rules, their legal basis and the disputed points, which are
-//! options ([`SlaOptions`]): DESIGN.md, "Counting rules".
+//! options ([`SlaOptions`]): DESIGN.md, "Counting rules". Each period names the
+//! event it runs from ([`StepAnchor`]): the registration, the acceptance of the
+//! application (`accepted_on`), the remarks (`remarks_sent_on`) or the submission of
+//! the package; without the acceptance or remarks day the latest permissible one is
+//! taken (2021 Code: DESIGN.md, "Deadlines under the Ecological Code of 2021").
 //!
 //! ```
 //! use kz_eco_rules::sla::{deadlines_json};
@@ -67,6 +71,114 @@ pub enum Unit {
     Months,
 }
 
+/// The event a period runs from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StepAnchor {
+    /// The registration of the application («со дня регистрации»).
+    Registration,
+    /// The acceptance of the application for review («с даты принятия заявления к
+    /// рассмотрению», `accepted_on`); when not given, the latest day the
+    /// completeness period allows.
+    AcceptedOn,
+    /// The day the remarks were sent («со дня направления замечаний»,
+    /// `remarks_sent_on`); when not given, the latest day the remarks period
+    /// allows (option `fixes_without_remarks`).
+    RemarksSentOn,
+    /// The submission of the package («с момента представления пакета
+    /// документов»): the registration day, or the raw submission day with the
+    /// option `anchor: "submission"`.
+    Submission,
+    /// The calendar day of the submission itself, also after hours or on a day
+    /// off (only through an option, e.g. `reissue_from: "submission_day"`).
+    SubmissionDay,
+}
+
+impl StepAnchor {
+    /// The anchor's name in the data and the options (`accepted_on`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepAnchor::Registration => "registration",
+            StepAnchor::AcceptedOn => "accepted_on",
+            StepAnchor::RemarksSentOn => "remarks_sent_on",
+            StepAnchor::Submission => "submission",
+            StepAnchor::SubmissionDay => "submission_day",
+        }
+    }
+}
+
+/// The option that may move the anchor of a period whose start the act does not
+/// fix (the data names it at the period).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AnchorOption {
+    /// `sla.expertise_remarks_from` (2021 Code art. 89 p. 6 part 3: "within seven
+    /// working days", start not stated).
+    ExpertiseRemarksFrom,
+    /// `sla.reissue_from` (2021 Code art. 108 p. 1: "within five working days",
+    /// start not stated).
+    ReissueFrom,
+}
+
+/// What fixes after the fixes period lead to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LateFixes {
+    /// Late revisions are not accepted (2019 expertise rules).
+    NotAccepted,
+    /// A reasoned refusal to issue the permit (2021 Code art. 123 p. 4).
+    Refusal,
+    /// A negative expertise conclusion (2021 Code art. 89 p. 6 part 4).
+    NegativeConclusion,
+}
+
+impl LateFixes {
+    /// The code of the finding for fixes after the period.
+    pub fn code(self) -> &'static str {
+        match self {
+            LateFixes::NotAccepted => FIXES_LATE,
+            LateFixes::Refusal => FIXES_LATE_REFUSAL,
+            LateFixes::NegativeConclusion => FIXES_LATE_NEGATIVE_CONCLUSION,
+        }
+    }
+}
+
+/// A service × action × category for which the act sets no term (e.g. the
+/// declaration of impact under the 2021 Code, art. 110).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoTerm {
+    /// The service.
+    pub service: Service,
+    /// The actions.
+    pub actions: &'static [Action],
+    /// The categories.
+    pub categories: &'static [Category],
+    /// The clause that governs the service without a term.
+    pub clause: &'static str,
+}
+
+/// The event a filing term runs from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FilingEvent {
+    /// The change of the operator of the object (`operator_changed_on`).
+    OperatorChange,
+}
+
+/// A term within which the applicant must file (e.g. a new operator applies for
+/// re-issue within 10 working days of the change, 2021 Code art. 107 p. 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Filing {
+    /// The service.
+    pub service: Service,
+    /// The actions.
+    pub actions: &'static [Action],
+    /// The event the term runs from.
+    pub event: FilingEvent,
+    /// Length.
+    pub n: u16,
+    /// Unit of the length.
+    pub unit: Unit,
+    /// The clause.
+    pub clause: &'static str,
+}
+
 /// A period of an edition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Step {
@@ -82,6 +194,12 @@ pub struct Step {
     pub n: u16,
     /// Unit of the length.
     pub unit: Unit,
+    /// The event the period runs from.
+    pub anchor: StepAnchor,
+    /// The option that may move the anchor (the act does not fix it).
+    pub anchor_option: Option<AnchorOption>,
+    /// What late fixes lead to (fixes periods).
+    pub late: Option<LateFixes>,
     /// The clause, e.g. `GR §5.3, §8.3`.
     pub clause: &'static str,
 }
@@ -107,10 +225,18 @@ pub struct Reception {
 pub struct EditionSla {
     /// Edition id.
     pub edition: &'static str,
+    /// The answer names the dates it assumed (`accepted_on`, `remarks_sent_on`
+    /// not given) in an info finding. Off for the editions before 2021, whose
+    /// recorded answers predate these findings.
+    pub say_assumed_dates: bool,
     /// Reception hours per service.
     pub reception: &'static [Reception],
     /// Periods.
     pub steps: &'static [Step],
+    /// What the act sets no term for.
+    pub no_term: &'static [NoTerm],
+    /// Terms the applicant must file within.
+    pub filing: &'static [Filing],
 }
 
 include!(concat!(env!("OUT_DIR"), "/sla.rs"));
@@ -150,6 +276,48 @@ impl EditionSla {
     pub fn reception(&self, service: Service) -> Option<&'static Reception> {
         self.reception.iter().find(|r| r.service == service)
     }
+
+    /// The entry saying the act sets no term for the service, action and
+    /// category, if any.
+    pub fn no_term(
+        &self,
+        service: Service,
+        action: Action,
+        category: Category,
+    ) -> Option<&'static NoTerm> {
+        self.no_term.iter().find(|t| {
+            t.service == service && t.actions.contains(&action) && t.categories.contains(&category)
+        })
+    }
+
+    /// The filing term running from `event` for the service and action, if any.
+    pub fn filing(
+        &self,
+        service: Service,
+        action: Action,
+        event: FilingEvent,
+    ) -> Option<&'static Filing> {
+        self.filing
+            .iter()
+            .find(|f| f.service == service && f.event == event && f.actions.contains(&action))
+    }
+
+    /// True when a period of the service, action and category runs from the
+    /// acceptance of the application (with the options' anchors).
+    pub fn counts_from_acceptance(
+        &self,
+        service: Service,
+        action: Action,
+        category: Category,
+        opts: &SlaOptions,
+    ) -> bool {
+        self.steps.iter().any(|s| {
+            s.service == service
+                && s.actions.contains(&action)
+                && s.categories.contains(&category)
+                && opts.anchor_of(s) == StepAnchor::AcceptedOn
+        })
+    }
 }
 
 /// What a schedule is computed for.
@@ -167,6 +335,8 @@ pub struct Request {
     pub submitted_on: Date,
     /// Local time of the submission, seconds after midnight.
     pub submitted_seconds: u32,
+    /// Day the application was accepted for review, if known.
+    pub accepted_on: Option<Date>,
     /// Day the remarks were sent, if they were.
     pub remarks_sent_on: Option<Date>,
 }
@@ -194,6 +364,17 @@ pub struct Schedule {
     pub remarks_due: Option<Due>,
     /// Fixes due (latest day for the applicant).
     pub fixes_due: Option<Due>,
+    /// What fixes after `fixes_due` lead to.
+    pub late_fixes: Option<LateFixes>,
+    /// The acceptance day assumed (the latest the completeness period allows)
+    /// because `accepted_on` was not given and a period runs from it.
+    pub assumed_accepted_on: Option<Due>,
+    /// The remarks day assumed (the latest the remarks period allows) because
+    /// `remarks_sent_on` was not given and the fixes period runs from it.
+    pub assumed_remarks_sent_on: Option<Due>,
+    /// The act sets no term for the service (the clause that says so); then only
+    /// the registration date is given.
+    pub no_term: Option<Basis>,
 }
 
 impl Schedule {
@@ -228,6 +409,7 @@ impl Schedule {
 ///     category: Category::III,
 ///     submitted_on: Date::new(2014, 10, 31).unwrap(),
 ///     submitted_seconds: 10 * 3600,
+///     accepted_on: None,
 ///     remarks_sent_on: None,
 /// };
 /// let s = schedule(&req, &SlaOptions::default(), &Calendar::statutory()).unwrap();
@@ -237,7 +419,6 @@ impl Schedule {
 pub fn schedule(req: &Request, opts: &SlaOptions, cal: &Calendar<'_>) -> Option<Schedule> {
     let sla = edition_sla(req.edition.id)?;
     let step = |kind| sla.step(req.service, req.action, req.category, kind);
-    let decision = step(StepKind::Decision)?;
     let reception = sla.reception(req.service)?;
     let due = |date: Option<Date>, clause: &'static str| {
         date.map(|date| Due {
@@ -245,7 +426,6 @@ pub fn schedule(req: &Request, opts: &SlaOptions, cal: &Calendar<'_>) -> Option<
             basis: Basis::new(req.edition.id, clause),
         })
     };
-
     let registered = registration(
         req.submitted_on,
         req.submitted_seconds,
@@ -253,36 +433,105 @@ pub fn schedule(req: &Request, opts: &SlaOptions, cal: &Calendar<'_>) -> Option<
         opts,
         cal,
     );
-    let anchor_for = |unit: Unit| match (unit, opts.anchor) {
-        (Unit::WorkingDays, _) | (_, Anchor::Registration) => registered,
-        (_, Anchor::Submission) => Some(req.submitted_on),
+    let Some(decision) = step(StepKind::Decision) else {
+        let none = sla.no_term(req.service, req.action, req.category)?;
+        return Some(Schedule {
+            registered_on: due(registered, reception.clause),
+            completeness_due: None,
+            decision_due: None,
+            remarks_due: None,
+            fixes_due: None,
+            late_fixes: None,
+            assumed_accepted_on: None,
+            assumed_remarks_sent_on: None,
+            no_term: Some(Basis::new(req.edition.id, none.clause)),
+        });
     };
     let end = |s: &Step, from: Option<Date>| period_end(from?, s, opts, cal);
 
     let completeness = step(StepKind::Completeness);
-    let completeness_due = completeness.and_then(|s| end(s, anchor_for(s.unit)));
+    let completeness_due = completeness.and_then(|s| {
+        let from = match opts.anchor_of(s) {
+            StepAnchor::Submission => submission_day(req, registered, opts),
+            StepAnchor::SubmissionDay => Some(req.submitted_on),
+            _ => anchor_for(s.unit, req, registered, opts),
+        };
+        end(s, from)
+    });
+    // The acceptance day: given, else the latest the completeness period allows.
+    let mut assumed_accepted_on = None;
+    let mut accepted = || match req.accepted_on {
+        Some(a) => Some(a),
+        None => {
+            assumed_accepted_on = due(completeness_due, completeness.map_or("", |s| s.clause));
+            completeness_due
+        }
+    };
+    let mut from = |s: &Step| match opts.anchor_of(s) {
+        StepAnchor::Registration => anchor_for(s.unit, req, registered, opts),
+        StepAnchor::Submission => submission_day(req, registered, opts),
+        StepAnchor::SubmissionDay => Some(req.submitted_on),
+        StepAnchor::AcceptedOn => accepted(),
+        // Fixes are counted below.
+        StepAnchor::RemarksSentOn => None,
+    };
     let decision_from = match (decision.unit, opts.expertise_month_from, completeness_due) {
         (Unit::Months, MonthFrom::PreliminaryEnd, Some(c)) => Some(c),
-        _ => anchor_for(decision.unit),
+        _ => from(decision),
     };
+    let decision_due = end(decision, decision_from);
     let remarks = step(StepKind::Remarks);
-    let remarks_due = remarks.and_then(|s| end(s, anchor_for(s.unit)));
+    let remarks_due = remarks.and_then(|s| end(s, from(s)));
     let fixes = step(StepKind::Fixes);
+    let mut assumed_remarks_sent_on = None;
     let fixes_from = match (req.remarks_sent_on, opts.fixes_without_remarks) {
         (Some(sent), _) => Some(sent),
-        (None, FixesAnchor::RemarksDue) => remarks_due,
+        (None, FixesAnchor::RemarksDue) => {
+            if fixes.is_some() {
+                assumed_remarks_sent_on = due(remarks_due, remarks.map_or("", |s| s.clause));
+            }
+            remarks_due
+        }
         (None, FixesAnchor::None) => None,
     };
     Some(Schedule {
         registered_on: due(registered, reception.clause),
         completeness_due: due(completeness_due, completeness.map_or("", |s| s.clause)),
-        decision_due: due(end(decision, decision_from), decision.clause),
+        decision_due: due(decision_due, decision.clause),
         remarks_due: due(remarks_due, remarks.map_or("", |s| s.clause)),
         fixes_due: due(
             fixes.and_then(|s| end(s, fixes_from)),
             fixes.map_or("", |s| s.clause),
         ),
+        late_fixes: fixes.and_then(|s| s.late),
+        assumed_accepted_on,
+        assumed_remarks_sent_on,
+        no_term: None,
     })
+}
+
+/// The start of a period counted from registration: the registration day, or for
+/// calendar-day and month periods the raw submission day with the option
+/// `anchor: "submission"` (Q5).
+fn anchor_for(
+    unit: Unit,
+    req: &Request,
+    registered: Option<Date>,
+    opts: &SlaOptions,
+) -> Option<Date> {
+    match (unit, opts.anchor) {
+        (Unit::WorkingDays, _) | (_, Anchor::Registration) => registered,
+        (_, Anchor::Submission) => Some(req.submitted_on),
+    }
+}
+
+/// The day the package counts as submitted: the registration day (deemed
+/// receipt), or the raw submission day with the option `anchor: "submission"`.
+fn submission_day(req: &Request, registered: Option<Date>, opts: &SlaOptions) -> Option<Date> {
+    match opts.anchor {
+        Anchor::Registration => registered,
+        Anchor::Submission => Some(req.submitted_on),
+    }
 }
 
 /// The registration date of a submission at `seconds` after midnight on `date`.
@@ -349,6 +598,7 @@ mod tests {
             category: cat,
             submitted_on: d(on),
             submitted_seconds: hh * 3600 + mm * 60,
+            accepted_on: None,
             remarks_sent_on: None,
         }
     }
@@ -544,6 +794,121 @@ mod tests {
             ..SlaOptions::default()
         };
         assert_eq!(run(&r, &none)[4], None);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_2021_permit_counts_from_acceptance_and_remarks() {
+        // Tuesday 4 November 2025, 10:00: completeness 3 wd and decision 30 wd
+        // from registration (art. 123 p. 1, 2).
+        let mut r = req(
+            "eco_code_2021",
+            Service::EnvironmentalPermit,
+            Action::Issue,
+            Category::II,
+            "2025-11-04",
+            10,
+            0,
+        );
+        let o = SlaOptions::default();
+        let cal = Calendar::statutory();
+        let s = schedule(&r, &o, &cal).unwrap();
+        // Without the dates: acceptance on the last completeness day, remarks on
+        // the last remarks day — both recorded as assumed.
+        assert_eq!(
+            dates(&s),
+            [
+                some("2025-11-04"),
+                some("2025-11-07"),
+                some("2025-12-17"),
+                some("2025-11-28"),
+                some("2025-12-05")
+            ]
+        );
+        assert_eq!(s.assumed_accepted_on.unwrap().date, d("2025-11-07"));
+        assert_eq!(s.assumed_remarks_sent_on.unwrap().date, d("2025-11-28"));
+        assert_eq!(s.late_fixes, Some(LateFixes::Refusal));
+        r.accepted_on = Some(d("2025-11-05"));
+        r.remarks_sent_on = Some(d("2025-11-20"));
+        let s = schedule(&r, &o, &cal).unwrap();
+        assert_eq!(s.remarks_due.as_ref().unwrap().date, d("2025-11-26"));
+        assert_eq!(s.fixes_due.as_ref().unwrap().date, d("2025-11-27"));
+        assert_eq!(s.assumed_accepted_on, None);
+        assert_eq!(s.assumed_remarks_sent_on, None);
+        assert_eq!(
+            s.fixes_due.unwrap().basis.to_string(),
+            "eco_code_2021 art. 123 p. 3, 4"
+        );
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_2021_expertise_runs_from_the_package_and_ends_negative_when_late() {
+        // Sunday 5 April 2026: the package counts as submitted when registered
+        // (Monday), or on the Sunday itself with `anchor: submission`.
+        let r = req(
+            "eco_code_2021",
+            Service::EcologicalExpertise,
+            Action::First,
+            Category::III,
+            "2026-04-05",
+            12,
+            0,
+        );
+        let cal = Calendar::statutory();
+        let s = schedule(&r, &SlaOptions::default(), &cal).unwrap();
+        assert_eq!(s.decision_due.as_ref().unwrap().date, d("2026-04-27"));
+        assert_eq!(s.late_fixes, Some(LateFixes::NegativeConclusion));
+        let raw = SlaOptions {
+            anchor: Anchor::Submission,
+            ..SlaOptions::default()
+        };
+        let s = schedule(&r, &raw, &cal).unwrap();
+        assert_eq!(s.decision_due.unwrap().date, d("2026-04-24"));
+        // Remarks from the registration instead of the acceptance.
+        let from_reg = SlaOptions {
+            expertise_remarks_from: Some(StepAnchor::Registration),
+            ..SlaOptions::default()
+        };
+        let s = schedule(&r, &from_reg, &cal).unwrap();
+        assert_eq!(s.remarks_due.unwrap().date, d("2026-04-15"));
+        assert_eq!(s.assumed_accepted_on, None);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_declaration_gets_only_its_registration() {
+        let r = req(
+            "eco_code_2021",
+            Service::ImpactDeclaration,
+            Action::Issue,
+            Category::III,
+            "2026-06-06",
+            10,
+            0,
+        );
+        let s = schedule(&r, &SlaOptions::default(), &Calendar::statutory()).unwrap();
+        assert_eq!(dates(&s), [some("2026-06-08"), None, None, None, None]);
+        assert_eq!(
+            s.no_term.map(|b| b.to_string()).as_deref(),
+            Some("eco_code_2021 art. 110")
+        );
+        let sla = edition_sla("eco_code_2021").unwrap();
+        let term = sla
+            .filing(
+                Service::EnvironmentalPermit,
+                Action::Reissue,
+                FilingEvent::OperatorChange,
+            )
+            .unwrap();
+        assert_eq!(
+            (term.n, term.unit, term.clause),
+            (10, Unit::WorkingDays, "art. 107 p. 2")
+        );
+        assert!(sla
+            .filing(
+                Service::EnvironmentalPermit,
+                Action::Issue,
+                FilingEvent::OperatorChange
+            )
+            .is_none());
     }
 
     #[wasm_bindgen_test(unsupported = test)]

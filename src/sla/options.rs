@@ -1,6 +1,7 @@
 //! The disputed counting rules as options, with the defaults DESIGN.md describes
 //! ("Counting rules").
 
+use super::{AnchorOption, Step, StepAnchor};
 use crate::input::Value;
 
 /// What happens to a submission before opening time on a working day (Q3).
@@ -49,7 +50,9 @@ pub enum MonthFrom {
 /// "before_opening": "same_day" | "next_working_day", "count_registration_day":
 /// false, "anchor": "registration" | "submission", "roll_forward": true,
 /// "fixes_without_remarks": "remarks_due" | "none", "expertise_month_from":
-/// "registration" | "preliminary_end"}}`.
+/// "registration" | "preliminary_end", "expertise_remarks_from": "accepted_on" |
+/// "registration" | "submission", "reissue_from": "registration" |
+/// "submission_day"}}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SlaOptions {
     /// Opening time (seconds after midnight) instead of the edition's (Q1).
@@ -72,6 +75,14 @@ pub struct SlaOptions {
     pub fixes_without_remarks: FixesAnchor,
     /// Q8.
     pub expertise_month_from: MonthFrom,
+    /// Where the 2021 expertise remarks period (7 working days, art. 89 p. 6,
+    /// start not stated) runs from; `None`: the data's choice, the acceptance of
+    /// the application.
+    pub expertise_remarks_from: Option<StepAnchor>,
+    /// Where the 2021 re-issue period (5 working days, art. 108 p. 1, start not
+    /// stated) runs from; `None`: the data's choice, the registration;
+    /// `submission_day`: the day of the submission itself.
+    pub reissue_from: Option<StepAnchor>,
 }
 
 impl Default for SlaOptions {
@@ -85,11 +96,24 @@ impl Default for SlaOptions {
             roll_forward: true,
             fixes_without_remarks: FixesAnchor::default(),
             expertise_month_from: MonthFrom::default(),
+            expertise_remarks_from: None,
+            reissue_from: None,
         }
     }
 }
 
 impl SlaOptions {
+    /// The event `step` runs from: the data's anchor, unless the step names an
+    /// option that is set.
+    pub fn anchor_of(&self, step: &Step) -> StepAnchor {
+        let chosen = match step.anchor_option {
+            Some(AnchorOption::ExpertiseRemarksFrom) => self.expertise_remarks_from,
+            Some(AnchorOption::ReissueFrom) => self.reissue_from,
+            None => None,
+        };
+        chosen.unwrap_or(step.anchor)
+    }
+
     /// Reads the `sla` options object; a caller mistake is an `Err` naming it.
     ///
     /// ```
@@ -154,6 +178,23 @@ impl SlaOptions {
                     ],
                 )
                 .map(|x| o.expertise_month_from = x),
+                "expertise_remarks_from" => choice(
+                    text,
+                    &[
+                        ("accepted_on", StepAnchor::AcceptedOn),
+                        ("registration", StepAnchor::Registration),
+                        ("submission", StepAnchor::Submission),
+                    ],
+                )
+                .map(|x| o.expertise_remarks_from = Some(x)),
+                "reissue_from" => choice(
+                    text,
+                    &[
+                        ("registration", StepAnchor::Registration),
+                        ("submission_day", StepAnchor::SubmissionDay),
+                    ],
+                )
+                .map(|x| o.reissue_from = Some(x)),
                 _ => None,
             };
             if ok.is_none() {
@@ -201,4 +242,73 @@ fn clock(s: &str) -> Option<u32> {
     };
     let total = h * 3600 + m * 60 + sec;
     (b.get(2) == Some(&b':') && m < 60 && sec < 60 && total <= 24 * 3600).then_some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Limits;
+    use crate::model::{Action, Category, Service};
+    use crate::sla::{StepKind, Unit};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn step(anchor: StepAnchor, anchor_option: Option<AnchorOption>) -> Step {
+        Step {
+            service: Service::EcologicalExpertise,
+            actions: &[Action::First],
+            categories: &[Category::III],
+            kind: StepKind::Remarks,
+            n: 7,
+            unit: Unit::WorkingDays,
+            anchor,
+            anchor_option,
+            late: None,
+            clause: "art. 89 p. 6",
+        }
+    }
+
+    fn read(json: &str) -> Result<SlaOptions, String> {
+        SlaOptions::from_value(&Value::from_json_str(json, &Limits::default()).unwrap())
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn an_option_moves_only_the_periods_that_name_it() {
+        let o =
+            read(r#"{"expertise_remarks_from": "registration", "reissue_from": "submission_day"}"#)
+                .unwrap();
+        let remarks = step(
+            StepAnchor::AcceptedOn,
+            Some(AnchorOption::ExpertiseRemarksFrom),
+        );
+        assert_eq!(o.anchor_of(&remarks), StepAnchor::Registration);
+        let reissue = step(StepAnchor::Registration, Some(AnchorOption::ReissueFrom));
+        assert_eq!(o.anchor_of(&reissue), StepAnchor::SubmissionDay);
+        // A period whose start the act fixes keeps it.
+        let fixed = step(StepAnchor::AcceptedOn, None);
+        assert_eq!(o.anchor_of(&fixed), StepAnchor::AcceptedOn);
+        // Unset: the data's anchor.
+        assert_eq!(
+            SlaOptions::default().anchor_of(&remarks),
+            StepAnchor::AcceptedOn
+        );
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn anchor_options_take_only_their_values() {
+        for ok in [
+            r#"{"expertise_remarks_from": "accepted_on"}"#,
+            r#"{"expertise_remarks_from": "submission"}"#,
+            r#"{"reissue_from": "registration"}"#,
+        ] {
+            assert!(read(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            r#"{"expertise_remarks_from": "remarks_sent_on"}"#,
+            r#"{"reissue_from": "accepted_on"}"#,
+            r#"{"reissue_from": "submission"}"#,
+            r#"{"reissue_from": true}"#,
+        ] {
+            assert!(read(bad).is_err(), "{bad}");
+        }
+    }
 }

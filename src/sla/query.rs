@@ -3,17 +3,18 @@
 
 use serde::Serialize;
 
-use super::checks::{check_remarks, plan, read_date};
-use super::Due;
+use super::checks::{check_acceptance, check_remarks, plan, read_date, Progress};
+use super::{edition_sla, Due, ACCEPTED_ON_ASSUMED, NO_TERM, REMARKS_SENT_ON_ASSUMED};
 use crate::editions;
-use crate::findings::{Finding, Findings};
+use crate::findings::{Finding, Findings, Param, TermKind};
 use crate::input::{InputError, Reader, Value};
 use crate::model::{model_struct, Action, Category, Channel, IsoDate, IsoDateTime, Service};
 use crate::Options;
 
 model_struct! {
     /// A deadlines query: which edition (or region), service, action and category,
-    /// when it was submitted, and when the remarks were sent.
+    /// when it was submitted, and — when known — when the application was accepted
+    /// for review and when the remarks were sent.
     pub struct DeadlineQuery {
         /// Edition id (e.g. `almaty_city_2019`); or give `region`.
         edition: String,
@@ -29,8 +30,14 @@ model_struct! {
         channel: Channel,
         /// When the application was submitted: ISO 8601 with UTC offset.
         submitted_at: IsoDateTime [required],
-        /// Day the remarks were sent (2019 expertise), `YYYY-MM-DD`.
+        /// Day the remarks were sent (2019 expertise; 2021 permit and expertise),
+        /// `YYYY-MM-DD`; without it the fixes period runs from the latest day the
+        /// remarks could be sent.
         remarks_sent_on: IsoDate,
+        /// Day the application was accepted for review (2021 Code art. 123 p. 3),
+        /// `YYYY-MM-DD`; without it the remarks period runs from the latest day
+        /// the completeness period allows.
+        accepted_on: IsoDate,
     }
 }
 
@@ -135,21 +142,46 @@ fn answer(
         editions::check_offer(ed, q.service, q.category, q.action, q.channel, findings);
     }
     let remarks_on = read_date(q.remarks_sent_on.as_ref(), "/remarks_sent_on", findings);
+    let accepted_on = read_date(q.accepted_on.as_ref(), "/accepted_on", findings);
+    let progress = Progress {
+        accepted_on,
+        remarks_sent_on: remarks_on,
+    };
     let Some(s) = plan(
         ed,
         sub,
         (q.service, q.action, q.category),
-        remarks_on,
+        progress,
         Some(options),
         findings,
     ) else {
         return;
     };
-    let Some(ed) = ed else {
+    let (Some(ed), Some(service), Some(action), Some(category)) =
+        (ed, q.service, q.action, q.category)
+    else {
         return;
     };
-    if let Some(remarks_on) = remarks_on {
-        check_remarks(ed, &s, remarks_on, "/remarks_sent_on", findings);
+    if let Some(none) = &s.no_term {
+        findings.push(
+            Finding::info(NO_TERM, "/service")
+                .with(
+                    "service",
+                    Param::Term(TermKind::Service, service.as_str().to_owned()),
+                )
+                .basis(none.clone()),
+        );
+    } else {
+        if let Some(accepted_on) = accepted_on {
+            let what = (service, action, category);
+            check_acceptance(ed, what, &s, accepted_on, options, findings, "/accepted_on");
+        }
+        if let Some(remarks_on) = remarks_on {
+            check_remarks(ed, &s, remarks_on, "/remarks_sent_on", findings);
+        }
+    }
+    if edition_sla(ed.id).is_some_and(|sla| sla.say_assumed_dates) {
+        say_assumed(&s, findings);
     }
     let put = |due: &Option<Due>, date: &mut Option<String>, basis: &mut Option<String>| {
         if let Some(d) = due {
@@ -171,6 +203,27 @@ fn answer(
     put(&s.decision_due, &mut out.decision_due, &mut b.decision_due);
     put(&s.remarks_due, &mut out.remarks_due, &mut b.remarks_due);
     put(&s.fixes_due, &mut out.fixes_due, &mut b.fixes_due);
+}
+
+/// Info findings naming the dates the schedule assumed because the query did
+/// not give them.
+fn say_assumed(s: &super::Schedule, findings: &mut Findings) {
+    if let (Some(a), Some(remarks)) = (&s.assumed_accepted_on, &s.remarks_due) {
+        findings.push(
+            Finding::info(ACCEPTED_ON_ASSUMED, "/accepted_on")
+                .with("accepted_on", Param::Date(a.date.to_string()))
+                .with("remarks_due", Param::Date(remarks.date.to_string()))
+                .basis(a.basis.clone()),
+        );
+    }
+    if let (Some(r), Some(fixes)) = (&s.assumed_remarks_sent_on, &s.fixes_due) {
+        findings.push(
+            Finding::info(REMARKS_SENT_ON_ASSUMED, "/remarks_sent_on")
+                .with("remarks_sent_on", Param::Date(r.date.to_string()))
+                .with("fixes_due", Param::Date(fixes.date.to_string()))
+                .basis(r.basis.clone()),
+        );
+    }
 }
 
 #[cfg(all(test, schema))]

@@ -122,7 +122,9 @@ pub fn version() -> String {
 
 /// `deadlines(query, options?)`: the registration date and the deadlines of one
 /// application — `query` is `{ edition | region, service, action, category,
-/// submitted_at, remarks_sent_on? }` as a plain object or JSON text;
+/// submitted_at, accepted_on?, remarks_sent_on? }` as a plain object or JSON
+/// text (without the acceptance / remarks days the periods that run from them
+/// count from the latest permissible day, and a 2021 answer says so);
 /// `submitted_at` is an ISO 8601 string with offset or a `Date` (an instant, so
 /// the answer does not depend on the browser's time zone). Returns `{ edition,
 /// registered_on, completeness_due, decision_due, remarks_due, fixes_due, basis,

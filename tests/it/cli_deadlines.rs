@@ -83,6 +83,57 @@ fn deadlines_takes_the_options_object() {
 }
 
 #[test]
+fn deadlines_jsonl_answers_the_2021_code_with_acceptance_and_remarks_dates() {
+    let input = concat!(
+        r#"{"edition":"eco_code_2021","service":"environmental_permit","action":"issue","category":"II","submitted_at":"2025-11-04T10:00:00+05:00","accepted_on":"2025-11-05","remarks_sent_on":"2025-11-20"}"#,
+        "\n",
+        r#"{"edition":"eco_code_2021","service":"ecological_expertise","action":"first","category":"III","submitted_at":"2026-04-07T09:00:00+05:00","accepted_on":"2026-04-08","remarks_sent_on":"2026-04-15"}"#,
+        "\n",
+        r#"{"region":"almaty_city","service":"environmental_permit","action":"issue","category":"II","submitted_at":"2026-05-12T11:00:00+05:00"}"#,
+        "\n",
+    );
+    let o = run(&["deadlines", "--jsonl"], input);
+    assert_success(&o);
+    let out = stdout(&o);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    let permit = &lines[0];
+    assert_eq!(permit["remarks_due"], "2025-11-26");
+    assert_eq!(permit["fixes_due"], "2025-11-27");
+    assert_eq!(
+        permit["basis"]["remarks_due"],
+        "eco_code_2021 art. 123 p. 3"
+    );
+    assert_eq!(
+        permit["basis"]["fixes_due"],
+        "eco_code_2021 art. 123 p. 3, 4"
+    );
+    assert_eq!(permit["findings"], serde_json::json!([]));
+    let expertise = &lines[1];
+    assert_eq!(expertise["decision_due"], "2026-04-28");
+    assert_eq!(expertise["fixes_due"], "2026-04-20");
+    assert_eq!(
+        expertise["basis"]["fixes_due"],
+        "eco_code_2021 art. 89 p. 6 parts 3, 4"
+    );
+    let by_region = &lines[2];
+    assert_eq!(by_region["edition"], "eco_code_2021");
+    let assumed: Vec<&str> = by_region["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        assumed,
+        ["sla.accepted_on_assumed", "sla.remarks_sent_on_assumed"]
+    );
+}
+
+#[test]
 fn calendar_lists_the_years_days_off_with_reasons() {
     let o = run(&["calendar", "2025"], "");
     assert_eq!(o.status.code(), Some(0));

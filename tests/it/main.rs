@@ -11,6 +11,7 @@ mod common;
 mod application;
 mod calendar;
 mod deadlines;
+mod deadlines_2021;
 mod declaration;
 mod documents;
 mod emissions;

@@ -41,6 +41,7 @@ fn request(combo: usize, day: i32, seconds: u32, remarks_after: Option<i32>) -> 
         category,
         submitted_on,
         submitted_seconds: seconds,
+        accepted_on: None,
         remarks_sent_on: remarks_after.map(|n| submitted_on.add_days(n).unwrap()),
     }
 }

@@ -2,8 +2,10 @@
 //! answer per output line.
 //!
 //! Input line: `{"edition": …, "service": …, "action": …, "category": …,
-//! "submitted_at": "2019-10-04T17:30:00+06:00", "remarks_sent_on"?: "YYYY-MM-DD"}`
-//! (or `region` instead of `edition`). Output line: `{"edition", "registered_on",
+//! "submitted_at": "2019-10-04T17:30:00+06:00", "accepted_on"?: "YYYY-MM-DD",
+//! "remarks_sent_on"?: "YYYY-MM-DD"}` (or `region` instead of `edition`; without
+//! `accepted_on` / `remarks_sent_on` the remarks and fixes periods of the 2021
+//! Code run from the latest permissible day, and findings say which). Output line: `{"edition", "registered_on",
 //! "completeness_due", "decision_due", "remarks_due", "fixes_due", "basis": {…},
 //! "ok", "findings"}` with dates as `YYYY-MM-DD` or `null`; a line that is not
 //! JSON gives `{"error": …}`.

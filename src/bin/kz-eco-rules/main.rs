@@ -96,7 +96,8 @@ USAGE:
         \"code\", \"fields\"}.
     kz-eco-rules deadlines --jsonl [--lang kk|ru|en] [--options JSON]
         Read deadline queries as JSON Lines on standard input ({\"edition\",
-        \"service\", \"action\", \"category\", \"submitted_at\", \"remarks_sent_on\"?})
+        \"service\", \"action\", \"category\", \"submitted_at\", \"accepted_on\"?,
+        \"remarks_sent_on\"?})
         and write one answer per line: registration and due dates with the
         clause behind each. --options takes the JS options object (calendar
         overrides, sla counting options). Exit 1 when a line has errors.
