@@ -678,7 +678,7 @@ mod tests {
         let mut f = Findings::default();
         select(
             &Query {
-                region: Some("astana"),
+                region: Some("atlantis"),
                 ..Query::default()
             },
             &mut f,

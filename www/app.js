@@ -20,7 +20,28 @@ const ACTIONS = {
   impact_declaration: ['issue'],
   ecological_expertise: ['first', 'repeat'],
 };
-const REGIONS = ['almaty_oblast', 'aktobe_oblast', 'karaganda_oblast', 'almaty_city'];
+const REGIONS = [
+  'almaty_oblast',
+  'aktobe_oblast',
+  'karaganda_oblast',
+  'almaty_city',
+  'astana',
+  'shymkent',
+  'abai_oblast',
+  'akmola_oblast',
+  'atyrau_oblast',
+  'east_kazakhstan_oblast',
+  'zhambyl_oblast',
+  'zhetisu_oblast',
+  'west_kazakhstan_oblast',
+  'kostanay_oblast',
+  'kyzylorda_oblast',
+  'mangystau_oblast',
+  'pavlodar_oblast',
+  'north_kazakhstan_oblast',
+  'turkistan_oblast',
+  'ulytau_oblast',
+];
 const EDITIONS = ['eco_code_2021', 'almaty_oblast_2012', 'aktobe_2013', 'karaganda_2013', 'almaty_city_2019'];
 const DEADLINES = ['registered_on', 'completeness_due', 'decision_due', 'remarks_due', 'fixes_due'];
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
