@@ -609,7 +609,7 @@ def deadlines():
         c.add(f"holiday/almaty_city_2019/{at}", input={
             "region": "almaty_city", "service": "ecological_expertise", "action": "first", "category": "IV",
             "submitted_at": at}, options="lang")
-    # Counting options and calendar overrides (calendar.md Q1–Q8).
+    # Counting options and calendar overrides (the SLA options).
     q12 = {"edition": "almaty_oblast_2012", "service": "ecological_expertise", "action": "first",
            "category": "II", "submitted_at": "2013-04-15T08:00:00+06:00"}
     q19 = {"edition": "almaty_city_2019", "service": "ecological_expertise", "action": "first",
