@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark of record (BENCHMARKS.md, "Benchmark of record (issue 9)"): one
+# The benchmark of record (BENCHMARKS.md, "Benchmark of record"): one
 # run on one machine of native (criterion) vs wasm in Node vs wasm in Chromium for
 # whole-application validation, identifiers and deadlines, the identifier peers
 # (npm, PyPI), package start-up and size. Prints a Markdown table and writes it to
