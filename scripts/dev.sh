@@ -77,7 +77,7 @@ browser_tests() {
     fi
     prev=$line
   done < tests/it/main.rs
-  local total=0 n out skips
+  local total=0 n all=0 out skips
   for m in "${mods[@]}"; do
     skips=()
     for o in "${mods[@]}"; do
@@ -87,10 +87,12 @@ browser_tests() {
       || { printf '%s\n' "$out"; return 1; }
     printf '%s\n' "$out" | grep -E '^test result:'
     n=$(printf '%s\n' "$out" | sed -nE 's/^test result: ok\. ([0-9]+) passed.*/\1/p')
+    all=$(printf '%s\n' "$out" | sed -nE 's/^test result: ok\. ([0-9]+) passed.* ([0-9]+) filtered out.*/\1 + \2/p')
     [[ ${n:-0} -gt 0 ]] || { echo "module $m ran no test in Chromium" >&2; return 1; }
     total=$((total + n))
   done
-  echo "integration tests in Chromium: $total passed in ${#mods[@]} modules"
+  echo "integration tests in Chromium: $total passed in ${#mods[@]} modules, of $((all))"
+  ((total == all)) || { echo "the modules' runs do not add up to the binary's tests" >&2; return 1; }
 }
 
 generate_check() {
