@@ -327,11 +327,30 @@ fn parse_submitted_at(
     }
 }
 
-/// The submission instant on the region's clock (as written when the region is
-/// unknown or the text has no offset).
+/// The region whose clock a national edition's submission is read on when the
+/// application names no region and its offset is not one in force in Kazakhstan.
+pub const CAPITAL: &str = "astana";
+
+/// The submission instant on the region's clock. Without a region (a national
+/// edition): the offset as written when some region kept it at that instant (UTC+5
+/// or UTC+6 before 1 March 2024, UTC+5 since), else the capital's — so a
+/// JavaScript `Date` (an instant in UTC) gives the same day and hour as the
+/// Kazakhstan time it stands for. As written when the text has no offset.
 fn on_region_clock(at: DateTime, region_id: Option<&str>) -> Submission {
     let offset = match (region_id.and_then(editions::region), at.unix_seconds()) {
         (Some(region), Some(unix)) => region.utc_offset_at(unix),
+        (None, Some(unix)) => match at.offset_minutes {
+            Some(w)
+                if editions::regions()
+                    .iter()
+                    .any(|r| r.utc_offset_at(unix) == w) =>
+            {
+                w
+            }
+            written => {
+                editions::region(CAPITAL).map_or(written.unwrap_or(0), |r| r.utc_offset_at(unix))
+            }
+        },
         _ => at.offset_minutes.unwrap_or(0),
     };
     let (local_date, local_seconds) = at.local_at_offset(offset).unwrap_or((at.date, at.seconds));
@@ -397,6 +416,43 @@ mod tests {
             &Options::default(),
         );
         assert!(codes(&r).contains(&(ACTION_MISMATCH, "/action")));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn without_a_region_an_instant_is_read_on_a_kazakhstan_clock() {
+        let clock = |text: &str| {
+            let at = DateTime::parse_iso(text).unwrap();
+            let s = on_region_clock(at, None);
+            (
+                s.local_date.to_string(),
+                s.local_seconds / 60,
+                s.utc_offset_minutes,
+            )
+        };
+        // Since 1 March 2024 one time: a UTC instant (a JavaScript Date) and the
+        // same instant written at +05:00 are one local time; a foreign offset too.
+        let friday = ("2026-03-13".to_owned(), 18 * 60 + 30, 300);
+        assert_eq!(clock("2026-03-13T13:30:00Z"), friday);
+        assert_eq!(clock("2026-03-13T18:30:00+05:00"), friday);
+        assert_eq!(clock("2026-03-13T16:30:00+03:00"), friday);
+        // Before it, UTC+5 and UTC+6 were both in force: as written; else the capital's.
+        assert_eq!(
+            clock("2022-03-01T10:00:00+05:00"),
+            ("2022-03-01".to_owned(), 600, 300)
+        );
+        assert_eq!(
+            clock("2022-03-01T10:00:00+06:00"),
+            ("2022-03-01".to_owned(), 600, 360)
+        );
+        assert_eq!(
+            clock("2022-03-01T04:00:00Z"),
+            ("2022-03-01".to_owned(), 600, 360)
+        );
+        // No offset written: as written.
+        assert_eq!(
+            clock("2022-03-01T10:00:00"),
+            ("2022-03-01".to_owned(), 600, 0)
+        );
     }
 
     #[wasm_bindgen_test(unsupported = test)]
