@@ -17,6 +17,7 @@ mod calendar;
 mod check;
 mod deadlines;
 mod documents;
+mod examples;
 mod id;
 #[cfg(schema)]
 mod schema;
@@ -25,45 +26,7 @@ mod jsonl;
 
 use std::process;
 
-/// The example applications, embedded so `check` runs without a file.
-pub const EXAMPLES: &[(&str, &str)] = &[
-    (
-        "permit_II",
-        include_str!("../../../examples/permit_II.json"),
-    ),
-    (
-        "permit_III",
-        include_str!("../../../examples/permit_III.json"),
-    ),
-    (
-        "permit_IV",
-        include_str!("../../../examples/permit_IV.json"),
-    ),
-    (
-        "expertise_II",
-        include_str!("../../../examples/expertise_II.json"),
-    ),
-    (
-        "expertise_III",
-        include_str!("../../../examples/expertise_III.json"),
-    ),
-    (
-        "expertise_IV",
-        include_str!("../../../examples/expertise_IV.json"),
-    ),
-    (
-        "environmental_permit_II",
-        include_str!("../../../examples/environmental_permit_II.json"),
-    ),
-    (
-        "impact_declaration_III",
-        include_str!("../../../examples/impact_declaration_III.json"),
-    ),
-    (
-        "expertise_2021_III",
-        include_str!("../../../examples/expertise_2021_III.json"),
-    ),
-];
+pub use examples::EXAMPLES;
 
 /// Process exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

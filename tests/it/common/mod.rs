@@ -9,45 +9,9 @@ pub mod js;
 use kz_eco_rules::findings::{catalog, Param};
 use kz_eco_rules::{validate_json, Lang, Options, Report};
 
-/// The example applications, embedded so the wasm tests can read them too.
-pub const EXAMPLES: &[(&str, &str)] = &[
-    (
-        "permit_II",
-        include_str!("../../../examples/permit_II.json"),
-    ),
-    (
-        "permit_III",
-        include_str!("../../../examples/permit_III.json"),
-    ),
-    (
-        "permit_IV",
-        include_str!("../../../examples/permit_IV.json"),
-    ),
-    (
-        "expertise_II",
-        include_str!("../../../examples/expertise_II.json"),
-    ),
-    (
-        "expertise_III",
-        include_str!("../../../examples/expertise_III.json"),
-    ),
-    (
-        "expertise_IV",
-        include_str!("../../../examples/expertise_IV.json"),
-    ),
-    (
-        "environmental_permit_II",
-        include_str!("../../../examples/environmental_permit_II.json"),
-    ),
-    (
-        "impact_declaration_III",
-        include_str!("../../../examples/impact_declaration_III.json"),
-    ),
-    (
-        "expertise_2021_III",
-        include_str!("../../../examples/expertise_2021_III.json"),
-    ),
-];
+#[path = "../../../src/bin/kz-eco-rules/examples.rs"]
+mod examples;
+pub use examples::EXAMPLES;
 
 /// The example called `name`.
 pub fn example(name: &str) -> &'static str {
