@@ -9,15 +9,7 @@ use kz_eco_rules::sla::{self, deadlines_json, edition_slas, DeadlinesReport};
 use kz_eco_rules::{calendar, Lang, Options, Severity};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-fn fields(r: &DeadlinesReport) -> [Option<&str>; 5] {
-    [
-        r.registered_on.as_deref(),
-        r.completeness_due.as_deref(),
-        r.decision_due.as_deref(),
-        r.remarks_due.as_deref(),
-        r.fixes_due.as_deref(),
-    ]
-}
+use crate::common::due_dates as fields;
 
 fn codes(r: &DeadlinesReport) -> Vec<&'static str> {
     let mut c: Vec<&str> = r.findings.iter().map(|f| f.code).collect();

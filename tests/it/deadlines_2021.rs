@@ -13,22 +13,14 @@ use kz_eco_rules::{validate_json, Lang, Options};
 use serde_json::json;
 use wasm_bindgen_test::wasm_bindgen_test;
 
+use crate::common::due_dates as dates;
+
 fn ask(q: serde_json::Value, options: &Options) -> DeadlinesReport {
     deadlines_json(&q.to_string(), options)
 }
 
 fn options(json: &str) -> Options {
     Options::from_value(&Value::from_json_str(json, &Default::default()).unwrap()).unwrap()
-}
-
-fn dates(r: &DeadlinesReport) -> [Option<&str>; 5] {
-    [
-        r.registered_on.as_deref(),
-        r.completeness_due.as_deref(),
-        r.decision_due.as_deref(),
-        r.remarks_due.as_deref(),
-        r.fixes_due.as_deref(),
-    ]
 }
 
 fn codes(r: &DeadlinesReport) -> Vec<&'static str> {

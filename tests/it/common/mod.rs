@@ -84,3 +84,14 @@ pub fn assert_params_match(r: &Report, prefix: &str) -> usize {
     }
     checked
 }
+
+/// A deadlines answer's five dates, in the order of `DeadlinesReport`.
+pub fn due_dates(r: &kz_eco_rules::sla::DeadlinesReport) -> [Option<&str>; 5] {
+    [
+        r.registered_on.as_deref(),
+        r.completeness_due.as_deref(),
+        r.decision_due.as_deref(),
+        r.remarks_due.as_deref(),
+        r.fixes_due.as_deref(),
+    ]
+}
