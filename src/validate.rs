@@ -279,7 +279,10 @@ fn check_action(app: &Application, findings: &mut Findings) {
             "/action",
             Param::Term(TermKind::Action, action.as_str().to_owned()),
             Param::Term(TermKind::Service, service.as_str().to_owned()),
-            Param::List(allowed.iter().map(|a| a.as_str().to_owned()).collect()),
+            Param::Terms(
+                TermKind::Action,
+                allowed.iter().map(|a| a.as_str().to_owned()).collect(),
+            ),
         ));
     }
 }

@@ -321,7 +321,7 @@ impl Parser<'_> {
                 Some(_) => return Err(self.error(JsonError::KeyMustBeString)),
             }
             let key = self.string()?;
-            if key.len() > self.budget.limits().max_string_len {
+            if super::chars_over(&key, self.budget.limits().max_string_len).is_some() {
                 return Err(InputError::KeyTooLong(self.budget.limits().max_string_len));
             }
             self.skip_ws();

@@ -140,12 +140,17 @@ impl<'a> Reader<'a> {
         self.report(f);
     }
 
-    /// Reports a string that is not one of `allowed`.
-    pub fn unknown_value(&mut self, value: &str, allowed: &[&str]) {
+    /// Reports a string that is not one of `allowed`, which are named by the
+    /// terms of `kind` (or shown as they are: `I`, `II`).
+    pub fn unknown_value(&mut self, value: &str, allowed: &[&str], kind: Option<TermKind>) {
+        let ids = allowed.iter().map(|s| (*s).to_owned()).collect();
         let f = finding::unknown_value(
             self.path.as_str(),
             truncate_for_message(value),
-            Param::List(allowed.iter().map(|s| (*s).to_owned()).collect()),
+            match kind {
+                Some(kind) => Param::Terms(kind, ids),
+                None => Param::List(ids),
+            },
         );
         self.report(f);
     }
@@ -190,14 +195,17 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads field `name` of an object's `entries` (the last one if duplicated).
-    /// Absent or `null` gives `None`, with [`MISSING_FIELD`] when `required`.
+    /// Absent or `null` gives `None`, with [`MISSING_FIELD`] when `required`;
+    /// `owner` is the model struct, which names the field's label
+    /// ([`Param::field`]).
     pub fn field<T: FromValue>(
         &mut self,
         entries: &[(String, Value)],
+        owner: &'static str,
         name: &'static str,
         required: bool,
     ) -> Option<T> {
-        let (value, mark) = self.enter_field(entries, name, required);
+        let (value, mark) = self.enter_field(entries, owner, name, required);
         let out = value.and_then(|v| T::from_value(v, self));
         self.path.truncate(mark);
         out
@@ -209,6 +217,7 @@ impl<'a> Reader<'a> {
     fn enter_field<'v>(
         &mut self,
         entries: &'v [(String, Value)],
+        owner: &'static str,
         name: &'static str,
         required: bool,
     ) -> (Option<&'v Value>, usize) {
@@ -220,7 +229,7 @@ impl<'a> Reader<'a> {
             .filter(|v| !matches!(v, Value::Null));
         let mark = self.path.push_key(name);
         if value.is_none() && required {
-            let f = finding::missing_field(self.path.as_str(), name);
+            let f = finding::missing_field(self.path.as_str(), Param::field(owner, name));
             self.report(f);
         }
         (value, mark)
@@ -390,9 +399,9 @@ mod tests {
         let mut f = Findings::default();
         let mut r = Reader::new(&mut f);
         let entries = r.object(&v, &["a", "b", "c"]).unwrap();
-        let a: Option<u32> = r.field(entries, "a", true);
-        let b: Option<u32> = r.field(entries, "b", false);
-        let c: Option<String> = r.field(entries, "c", true);
+        let a: Option<u32> = r.field(entries, "T", "a", true);
+        let b: Option<u32> = r.field(entries, "T", "b", false);
+        let c: Option<String> = r.field(entries, "T", "c", true);
         assert_eq!((a, b, c), (Some(2), None, None));
         let failed = r.into_failed_paths();
         let got: Vec<(&str, &str)> = f

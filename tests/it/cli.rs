@@ -170,7 +170,7 @@ fn documents_prints_a_localized_checklist() {
     let out = stdout(&o);
     assert!(
         out.contains(
-            "list taken from: almaty_oblast_2012 GR §11.2.2 (not verified against Order No. 301)"
+            "Source of the list: Almaty Region, 2012 (not verified against Order No. 301)"
         ),
         "{out}"
     );

@@ -54,8 +54,12 @@ fn deadlines_jsonl_marks_bad_lines_and_exits_one() {
     assert!(lines[1]["error"].is_string());
     assert!(lines[2]["error"].is_string());
     assert_eq!(lines[3]["ok"], false);
-    let missing = lines[3]["findings"][0]["message"].as_str().unwrap();
-    assert!(missing.contains("service"), "{missing}");
+    let missing = &lines[3]["findings"][0];
+    assert_eq!(missing["params"]["field"], "service", "{missing}");
+    assert!(missing["message"]
+        .as_str()
+        .unwrap()
+        .contains("Мемлекеттік қызмет"));
 }
 
 #[test]

@@ -18,6 +18,7 @@ mod emissions;
 mod ident;
 mod numbers;
 mod parity;
+mod reviewer;
 mod sla_application;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -24,7 +24,7 @@ use kz_eco_rules::documents::{checklist_json, checklist_value};
 use kz_eco_rules::ident::Verdict;
 use kz_eco_rules::input::{number_text, Limits, Value};
 use kz_eco_rules::sla::{deadlines_json, deadlines_value};
-use kz_eco_rules::{validate_json, validate_value, Options};
+use kz_eco_rules::{validate_json, validate_value, Finding, Lang, Options};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// The five corpora: `(kind, inputs, expected outputs)`.
@@ -332,6 +332,43 @@ fn native(kind: &str, case: &Case) -> Result<String, String> {
         }
         _ => panic!("unknown corpus {kind}"),
     })
+}
+
+/// Every case of the applications, documents and deadlines corpora answered
+/// natively in each language: `f(case name, language, findings)`. What the
+/// reviewer (`reviewer.rs`) reads: the examples and their variants.
+pub(crate) fn each_answer(mut f: impl FnMut(&str, Lang, &[Finding])) {
+    for (kind, inputs, _) in CORPORA {
+        if !["applications", "documents", "deadlines"].contains(kind) {
+            continue;
+        }
+        for case in cases(kind, inputs) {
+            let Ok(mut options) = case
+                .options
+                .as_ref()
+                .map_or_else(|| Ok(Options::default()), Options::from_value)
+            else {
+                continue; // bad options: a TypeError, no findings
+            };
+            let tree = match &case.input {
+                Input::Tree(t) if !case.js.is_empty() => natively_walked(t, &case.js),
+                Input::Tree(t) => t.clone(),
+                Input::Text(_) => Value::Null, // read from the text below
+            };
+            for lang in Lang::ALL {
+                options.lang = lang;
+                let findings = match (*kind, &case.input) {
+                    ("applications", Input::Text(text)) => validate_json(text, &options).findings,
+                    ("applications", _) => validate_value(&tree, &options).findings,
+                    ("documents", Input::Text(text)) => checklist_json(text, &options).findings,
+                    ("documents", _) => checklist_value(&tree, &options).findings,
+                    ("deadlines", Input::Text(text)) => deadlines_json(text, &options).findings,
+                    _ => deadlines_value(&tree, &options).findings,
+                };
+                f(&case.name, lang, &findings);
+            }
+        }
+    }
 }
 
 fn tree_of(input: &Input) -> Value {

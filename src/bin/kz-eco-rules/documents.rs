@@ -199,7 +199,11 @@ fn print_checklist(out: &mut impl Write, c: &Checklist, lang: Lang) -> io::Resul
         } else {
             String::new()
         };
-        writeln!(out, "{}: {source}{unverified}", text("derived_from", lang))?;
+        // The edition the list is taken from, by name (its clause is in each
+        // item's basis).
+        let from = source.split(' ').next().unwrap_or(source);
+        let from = editions::edition_name(from, lang).unwrap_or(from);
+        writeln!(out, "{}: {from}{unverified}", text("derived_from", lang))?;
     } else if c.unverified {
         writeln!(out, "({})", text("unverified_law", lang))?;
     }
