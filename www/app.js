@@ -176,7 +176,11 @@ function renderCase() {
     service === 'emission_permit' || service === 'environmental_permit' || ['industrial_sites', 'air_emissions', 'discharges', 'waste', 'sulfur'].some((k) => k in state.app);
   $('sec-tables').hidden = !permit;
   $('sec-declaration').hidden = service !== 'impact_declaration' && !('declaration' in state.app);
-  $('sec-expertise').hidden = service !== 'ecological_expertise' && !('expertise' in state.app);
+  // The review's progress (acceptance, remarks, fixes): of an expertise, or of a
+  // permit under the 2021 Code (art. 123); its days count the application's deadlines.
+  const review = service === 'environmental_permit';
+  $('sec-expertise').hidden = service !== 'ecological_expertise' && !review && !('expertise' in state.app);
+  $('h-expertise').textContent = s(review ? 'secReview' : 'secExpertise');
 }
 
 function renderApplicant() {
@@ -781,6 +785,9 @@ function onClick(e) {
 }
 
 function loadExample(name) {
+  // A field still focused commits its edit (its `change`) to the application it
+  // was typed into, not to the one loaded now.
+  if ($('form').contains(document.activeElement)) document.activeElement.blur();
   // A blank form is filed now: its edition is the one in force today. Its
   // findings wait for the user; an example's are shown at once.
   state.app = name && state.examples.has(name) ? structuredClone(state.examples.get(name)) : { submitted_at: nowToTheMinute() };

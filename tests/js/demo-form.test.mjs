@@ -429,6 +429,12 @@ test('a form that guides: findings wait for their section, the checklist says wh
   // The deadlines of the application itself, apart from "if I submit now".
   assert.match(await page.locator('#deadlines-own').textContent(), /^По этому заявлению \(подано 05\.03\.2025 17:45 \(UTC\+05:00\)\)Регистрация05\.03\.2025/);
   assert.match(await page.locator('#deadlines-now').textContent(), /^Сроки, если подать сейчас/);
+  // A permit of the 2021 Code: its review's days count too (art. 123).
+  await page.selectOption('#example', 'environmental_permit_II');
+  assert.equal(await page.textContent('#h-expertise'), '5. Ход рассмотрения заявления');
+  assert.match(await page.locator('#deadlines-own').textContent(), /подано 17\.03\.2026 10:15.*Замечания экспертизы — не позднее15\.04\.2026/);
+  await input(page, '/expertise/accepted_on').fill('18.03.2026');
+  assert.match(await page.locator('#deadlines-own').textContent(), /Замечания экспертизы — не позднее13\.04\.2026/, 'from the acceptance day');
   await page.selectOption('#example', 'expertise_2021_III');
   const own = () => page.locator('#deadlines-own').textContent();
   assert.match(await own(), /подано 10\.02\.2026 09:30.*Замечания экспертизы — не позднее24\.02\.2026/);
