@@ -292,19 +292,17 @@ function checklistQuery() {
 function checklistReasons(r) {
   const a = state.app;
   const fieldOf = (path) => (path === '/date' ? '/submitted_at' : path);
-  const unset = (k) => typeof a[k] !== 'string' || a[k] === '';
-  const missing = [
-    ['/service', 'service'], ['/action', 'action'], ['/category', 'category'], ['/channel', 'channel'],
-    ...(unset('region') && unset('edition') ? [['/region', 'region']] : []),
-    ...(unset('submitted_at') ? [['/submitted_at', 'submittedAt']] : []),
-  ].filter(([path, label]) => label === 'region' || label === 'submittedAt' || unset(path.slice(1)));
+  const unset = (key) => typeof a[key] !== 'string' || a[key] === '';
+  const fields = [['service', 'service'], ['action', 'action'], ['category', 'category'], ['channel', 'channel'], ['region', 'region'], ['submitted_at', 'submittedAt']];
+  // A region is not needed when an edition is chosen.
+  const missing = fields.filter(([key]) => unset(key) && !(key === 'region' && !unset('edition')));
   // Already said by the list of fields not chosen.
-  const said = new Set(['input.missing_field', 'editions.not_selected', ...(unset('submitted_at') ? ['editions.no_date', 'documents.invalid_date'] : [])]);
+  const said = new Set(['input.missing_field', 'editions.not_selected', ...(unset('submitted_at') ? ['editions.no_date'] : [])]);
   const reason = (path, text, cls = '') =>
     h('li', { class: cls }, h('button', { type: 'button', class: 'link', 'data-action': 'goto', 'data-target': fieldOf(path), text }));
   const out = [];
   if (missing.length) {
-    out.push(reason(missing[0][0], s('checklistMissing', { fields: missing.map(([, label]) => quote(s(label))).join(', ') })));
+    out.push(reason('/' + missing[0][0], s('checklistMissing', { fields: missing.map(([, label]) => quote(s(label))).join(', ') })));
   }
   for (const f of r.findings) if (!said.has(f.code)) out.push(reason(f.path, f.message, f.severity));
   return out;
@@ -588,8 +586,7 @@ function deadlineList(d) {
 function ownDeadlines(base) {
   const a = state.app;
   const at = typeof a.submitted_at === 'string' ? a.submitted_at.match(ISO_INSTANT) : null;
-  const out = [];
-  if (!at) return [h('p', { class: 'hint', id: 'deadlines-own', text: s('deadlinesNoDate') })];
+  if (!at) return h('p', { class: 'hint', id: 'deadlines-own', text: s('deadlinesNoDate') });
   const progress = isObject(a.expertise) ? a.expertise : {};
   const day = (v) => (typeof v === 'string' && ISO_DAY.test(v) ? v : undefined);
   const d = deadlines(
@@ -597,8 +594,7 @@ function ownDeadlines(base) {
     { lang: state.lang },
   );
   const zone = at[3] === 'Z' ? 'UTC' : `UTC${at[3]}`;
-  out.push(h('h3', { text: s('deadlinesOwn', { time: `${fmtDate(at[1])} ${at[2]} (${zone})` }) }), deadlineList(d));
-  return [h('div', { id: 'deadlines-own' }, out)];
+  return h('div', { id: 'deadlines-own' }, h('h3', { text: s('deadlinesOwn', { time: `${fmtDate(at[1])} ${at[2]} (${zone})` }) }), deadlineList(d));
 }
 
 /** Deadlines if the application were submitted now (today's edition first). */
@@ -643,7 +639,7 @@ function showDeadlines() {
     panel.replaceChildren(h('p', { class: 'hint', text: s('deadlinesNeed') }));
     return;
   }
-  panel.replaceChildren(...ownDeadlines(base), nowDeadlines(base));
+  panel.replaceChildren(ownDeadlines(base), nowDeadlines(base));
 }
 
 function showJson() {
