@@ -415,7 +415,7 @@ test('a form that guides: findings wait for their section, the checklist says wh
 
   // Dates typed and shown in the page's language; a date that is none is named in its format.
   await input(page, '/submitted_at').fill('31.02.2025 10:00');
-  assert.equal((await cellMessages(page, '/submitted_at'))[0], 'Дата «31.02.2025 10:00» не распознана: введите её в виде ДД.ММ.ГГГГ чч:мм.');
+  assert.equal((await cellMessages(page, '/submitted_at'))[0], 'Дата «31.02.2025 10:00» не распознана: укажите её в формате ДД.ММ.ГГГГ чч:мм.');
   assert.equal(await input(page, '/submitted_at').getAttribute('placeholder'), 'ДД.ММ.ГГГГ чч:мм');
   await input(page, '/submitted_at').fill('05.03.2025 17:45');
   assert.deepEqual(await cellMessages(page, '/submitted_at'), []);
