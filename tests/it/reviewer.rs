@@ -32,8 +32,7 @@ const LATIN_ALLOWED: &[&str] = &[
 
 /// Parameters that quote what the applicant (or another system) wrote, shown as
 /// typed when they are text: a value, a character, a substance's name, a JSON
-/// key, a reader's error. `clause`, `refusal` and `basis` carry the machine
-/// citation until the messages cite in words (`basis_text`).
+/// key, a reader's error.
 const VERBATIM: &[&str] = &[
     "value",
     "char",
@@ -43,9 +42,6 @@ const VERBATIM: &[&str] = &[
     "detail",
     "registered",
     "reason",
-    "clause",
-    "refusal",
-    "basis",
 ];
 
 /// The counts every count parameter is rendered with.
@@ -493,6 +489,7 @@ fn sample(code: &str, name: &str, n: i64) -> Param {
         ) if code.starts_with("emissions") => decimal(),
         ("emissions.too_large", "max") => decimal(),
         (_, "sex" | "entity_type" | "attribute") => text("—"),
+        (_, "refusal") => Param::Cite("almaty_oblast_2012 PR §16.1".into()),
         (_, "century") => Param::Int(20),
         (_, v) if VERBATIM.contains(&v) => text("abc ЖСН"),
         _ => Param::Int(n),
