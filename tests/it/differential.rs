@@ -639,22 +639,21 @@ fn the_command_line_prints_the_rust_api_answers() {
 }
 
 /// The text's report without its `input.duplicate_key` warnings: what the
-/// object `JSON.parse` makes of the text must give.
+/// object `JSON.parse` makes of the text must give (compared as JSON values: key
+/// order is the serializer's on both sides).
 #[cfg(target_arch = "wasm32")]
-fn without_duplicate_warnings(answer: &str) -> String {
+fn without_duplicate_warnings(answer: &str) -> serde_json::Value {
     let mut v: serde_json::Value = serde_json::from_str(answer).unwrap();
     let Some(findings) = v.get_mut("findings").and_then(|f| f.as_array_mut()) else {
-        return answer.to_owned();
+        return v;
     };
     let before = findings.len();
     findings.retain(|f| f["code"] != "input.duplicate_key");
     let removed = (before - findings.len()) as u64;
-    if removed > 0 {
-        if let Some(w) = v.pointer_mut("/counts/warning") {
-            *w = serde_json::Value::from(w.as_u64().unwrap() - removed);
-        }
+    if let Some(w) = v.pointer_mut("/counts/warning") {
+        *w = serde_json::Value::from(w.as_u64().unwrap() - removed);
     }
-    serde_json::to_string(&v).unwrap()
+    v
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -706,12 +705,13 @@ mod js {
                 let object = parse(t);
                 objects.push(object.clone());
                 let got = call(kind, i, object).unwrap_or_else(|e| e);
-                let expected = if *kind == "identifiers" {
-                    want[i].clone()
+                let same = if *kind == "identifiers" {
+                    got == want[i]
                 } else {
-                    without_duplicate_warnings(&want[i])
+                    serde_json::from_str::<serde_json::Value>(&got).ok()
+                        == Some(without_duplicate_warnings(&want[i]))
                 };
-                if got != expected {
+                if !same {
                     fail("the object JSON.parse makes of the text", &got);
                 }
             }
