@@ -509,6 +509,32 @@ mod tests {
         assert_eq!(large, want);
     }
 
+    /// `last_wins` keeps each key once, in its first place, with its last value —
+    /// on the pairwise path and on the sorted one (more than 32 keys) alike.
+    #[wasm_bindgen_test(unsupported = test)]
+    fn last_wins_is_what_json_parse_keeps() {
+        for padding in [0, 40] {
+            let mut entries: Vec<(String, Value)> = [("a", 1.0), ("b", 2.0), ("a", 3.0)]
+                .map(|(k, n)| (k.to_owned(), Value::Number(n)))
+                .to_vec();
+            entries.extend((0..padding).map(|i| (format!("p{i}"), Value::Null)));
+            entries.push(("b".to_owned(), Value::Number(4.0)));
+            entries.push(("a".to_owned(), Value::Number(5.0)));
+            let kept = last_wins(&entries);
+            assert_eq!(kept.len(), 2 + padding, "{padding}");
+            assert_eq!(kept[0], ("a", &Value::Number(5.0)));
+            assert_eq!(kept[1], ("b", &Value::Number(4.0)));
+            let mut f = Findings::default();
+            Reader::new(&mut f).duplicate_keys(&entries);
+            let got: Vec<(&str, &str)> = f
+                .as_slice()
+                .iter()
+                .map(|x| (x.code, x.path.as_str()))
+                .collect();
+            assert_eq!(got, [(DUPLICATE_KEY, "/a"), (DUPLICATE_KEY, "/b")]);
+        }
+    }
+
     #[wasm_bindgen_test(unsupported = test)]
     fn failed_paths_are_exact() {
         let mut f = Findings::default();
