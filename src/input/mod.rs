@@ -24,7 +24,7 @@ mod reader;
 use thiserror::Error;
 
 pub use json::{rust_number, JsonError, NumberParser};
-pub use reader::{FailedPaths, FromValue, Reader, INPUT_CODES};
+pub use reader::{last_wins, FailedPaths, FromValue, Reader, INPUT_CODES};
 
 /// A JSON-like value tree (order- and duplicate-preserving).
 #[derive(Debug, Clone, PartialEq)]
@@ -290,6 +290,17 @@ impl Budget {
             return Err(InputError::TooLarge(self.limits.max_values));
         }
         Ok(())
+    }
+
+    /// Checks an object key against the string length limit (a key is never
+    /// shortened: past the limit the whole input is refused, on both paths, just
+    /// before the key's value is read).
+    pub fn key(&self, key: &str) -> Result<(), InputError> {
+        if chars_over(key, self.limits.max_string_len).is_some() {
+            Err(InputError::KeyTooLong(self.limits.max_string_len))
+        } else {
+            Ok(())
+        }
     }
 
     /// A string value, or [`Value::TooLong`] past the length limit.

@@ -486,16 +486,19 @@ impl<'de> Deserialize<'de> for Facts {
 }
 
 impl FromValue for Facts {
-    /// An object of `true`/`false`; `null` means "not answered" and is skipped.
+    /// An object of `true`/`false`; `null` means "not answered" and is skipped. A
+    /// repeated fact is warned about and its last answer counts, as in the
+    /// JavaScript object `JSON.parse` makes of the text.
     fn from_value(value: &Value, r: &mut Reader<'_>) -> Option<Self> {
         let Value::Object(entries) = value else {
             r.wrong_type("object", value);
             return None;
         };
+        r.duplicate_keys(entries);
         let mut facts = Facts::default();
-        for (key, v) in entries {
+        for (key, v) in crate::input::last_wins(entries) {
             match v {
-                Value::Null => facts.0.retain(|(n, _)| n != key),
+                Value::Null => {}
                 Value::Bool(b) => facts.set(key, *b),
                 other => {
                     let mark = r.push_key(key);

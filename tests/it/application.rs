@@ -153,3 +153,26 @@ fn hostile_json_gives_findings_not_panics() {
         assert!(report.findings.iter().all(|f| !f.message.is_empty()));
     }
 }
+
+/// A repeated option counts once, with its last value, as in the JavaScript
+/// object `JSON.parse` makes of the text (`--options` on the command line).
+#[wasm_bindgen_test(unsupported = test)]
+fn repeated_options_take_the_last_value() {
+    use kz_eco_rules::input::{Limits, Value};
+    let read =
+        |text: &str| Options::from_value(&Value::from_json_str(text, &Limits::default()).unwrap());
+    let o = read(
+        r#"{"lang": 5, "lang": "kk", "severity": {"x.y": "info", "x.y": "error"},
+            "calendar": {"days_off": "x", "days_off": ["2027-05-17"]},
+            "sla": {"anchor": 1, "anchor": "submission"}}"#,
+    )
+    .unwrap();
+    let once = read(
+        r#"{"lang": "kk", "severity": {"x.y": "error"}, "calendar": {"days_off": ["2027-05-17"]},
+            "sla": {"anchor": "submission"}}"#,
+    )
+    .unwrap();
+    assert_eq!(o, once);
+    assert_eq!(o.severity.get("x.y"), Some(Severity::Error));
+    assert!(read(r#"{"lang": "kk", "lang": 5}"#).is_err());
+}

@@ -13,6 +13,7 @@ mod calendar;
 mod deadlines;
 mod deadlines_2021;
 mod declaration;
+mod differential;
 mod documents;
 mod emissions;
 mod ident;

@@ -313,8 +313,12 @@ fn native(kind: &str, case: &Case) -> Result<String, String> {
         ("applications", None) => {
             let report = json(&validate_json(&text, &options));
             if let Input::Tree(t) = &case.input {
-                // The tree path (what the JavaScript walker feeds) agrees.
-                assert_eq!(json(&validate_value(t, &options)), report, "{}", case.name);
+                // The tree path (what the JavaScript walker feeds) agrees, for a
+                // tree within the limits (beyond them the walker stops as the text
+                // reader does: the JavaScript API's half of this test).
+                if Value::from_json_str(&text, &options.limits).as_ref() == Ok(t) {
+                    assert_eq!(json(&validate_value(t, &options)), report, "{}", case.name);
+                }
             }
             report
         }
@@ -326,10 +330,9 @@ fn native(kind: &str, case: &Case) -> Result<String, String> {
             let value = t.clone().unwrap_or_else(|| tree_of(&case.input));
             json(&day_report(&value, &options)?)
         }
-        ("identifiers", t) => {
-            let value = t.clone().unwrap_or_else(|| tree_of(&case.input));
-            json(&Verdict::of_value(&value))
-        }
+        ("identifiers", Some(t)) => json(&Verdict::of_value(t)),
+        // What `kz-eco-rules id --jsonl` answers for the line.
+        ("identifiers", None) => json(&Verdict::of_json(&text, &Limits::default()).expect("JSON")),
         _ => panic!("unknown corpus {kind}"),
     })
 }
@@ -519,7 +522,8 @@ mod js {
     fn object(case: &Case) -> JsValue {
         let mut root = match &case.input {
             Input::Tree(t) => parse(&to_json(t)),
-            Input::Text(_) => unreachable!(),
+            // Identifiers given as JSON text: the value JSON.parse makes of it.
+            Input::Text(t) => parse(t),
         };
         for (pointer, kind) in &case.js {
             if pointer.is_empty() {
@@ -577,8 +581,8 @@ mod js {
                 .iter()
                 .map(|c| {
                     let arg = match &c.input {
-                        Input::Tree(_) => object(c),
-                        Input::Text(t) => JsValue::from_str(t),
+                        Input::Text(t) if *kind != "identifiers" => JsValue::from_str(t),
+                        _ => object(c),
                     };
                     line(&c.name, call(kind, arg, options(c)))
                 })
