@@ -137,8 +137,6 @@ pub(crate) mod basis {
     pub const ALMATY_OBLAST: &str = "almaty_oblast_2012";
     /// Seed 000 (Karaganda 2013): the application and permit blanks.
     pub const KARAGANDA: &str = "karaganda_2013";
-    /// The Ecological Code of 09.01.2007.
-    pub const ECO_CODE: &str = "eco_code_2007";
 
     /// The clause an edition's own table data names (`tables.basis` or
     /// `tables.refusal` of `data/editions.json`), when it has one.
@@ -159,7 +157,7 @@ pub(crate) mod basis {
         if let Some(b) = own(edition, |t| t.refusal) {
             return b;
         }
-        Basis::new(ECO_CODE, "art. 70 p. 1 subp. 3")
+        Basis::named("emissions.permit_contents")
     }
 
     /// Refusal ground: incomplete or incorrect materials.
@@ -168,8 +166,8 @@ pub(crate) mod basis {
             return b;
         }
         match edition {
-            Some(ALMATY_OBLAST) => Basis::new(ALMATY_OBLAST, "PR §16.1"),
-            _ => Basis::new(ECO_CODE, "art. 77 p. 1 subp. 1"),
+            Some(ALMATY_OBLAST) => Basis::named("emissions.incorrect_materials_2012"),
+            _ => Basis::named("emissions.incorrect_materials"),
         }
     }
 
@@ -258,7 +256,7 @@ impl Checker<'_, '_> {
             None => {
                 let since = crate::calendar::Date::new(2016, 4, 28);
                 let unlimited = category == Some(Category::IV) && on.is_some() && on >= since;
-                (!unlimited).then(|| (MAX_YEARS, Basis::new(basis::ECO_CODE, "art. 76")))
+                (!unlimited).then(|| (MAX_YEARS, Basis::named("emissions.permit_term")))
             }
         }
     }
