@@ -135,8 +135,6 @@ pub(crate) mod basis {
 
     /// Seed 002 (Almaty oblast 2012).
     pub const ALMATY_OBLAST: &str = "almaty_oblast_2012";
-    /// Seed 000 (Karaganda 2013): the application and permit blanks.
-    pub const KARAGANDA: &str = "karaganda_2013";
 
     /// The clause an edition's own table data names (`tables.basis` or
     /// `tables.refusal` of `data/editions.json`), when it has one.
@@ -172,16 +170,17 @@ pub(crate) mod basis {
     }
 
     /// The form a table or field comes from under `edition`: the edition's own
-    /// blank where its regulation has one (002 PR App.1 as `alo`, 000 App.3 as
-    /// `krg`), else the Code's refusal ground for incomplete or incorrect
-    /// materials (the other regulations do not include the blanks).
-    pub fn form(edition: Option<&str>, alo: Option<&'static str>, krg: &'static str) -> Basis {
+    /// blank where its regulation has one (`emissions.form.<form>@<edition>` in
+    /// `data/citations.json`: 002 PR App.1, 000 App.3), else the Code's refusal
+    /// ground for incomplete or incorrect materials (the other regulations do not
+    /// include the blanks).
+    pub fn form(edition: Option<&str>, form: &str) -> Basis {
         if let Some(b) = own(edition, |t| t.basis) {
             return b;
         }
-        match (edition, alo) {
-            (Some(ALMATY_OBLAST), Some(clause)) => Basis::new(ALMATY_OBLAST, clause),
-            (Some(KARAGANDA), _) => Basis::new(KARAGANDA, krg),
+        let named = edition.map(|e| Basis::named(&format!("emissions.form.{form}@{e}")));
+        match named {
+            Some(b) if !b.clause.is_empty() => b,
             _ => incorrect(edition),
         }
     }
@@ -350,7 +349,7 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Su
             || waste.is_some_and(|y| !y.is_empty())
             || sulfur.is_some_and(|y| !y.is_empty());
         if !any {
-            let section = basis::form(edition, Some("PR App.1 p. 3"), "App.3 p. 3");
+            let section = basis::form(edition, "limits_section");
             let f = finding::no_limits_requested("").basis(section);
             ck.push(f);
         }
