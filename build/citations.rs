@@ -39,6 +39,9 @@ struct File {
     levels: BTreeMap<String, Level>,
     acts: Vec<Act>,
     clauses: Vec<Clause>,
+    /// Bases that rule code names by a key rather than reading them from its own
+    /// data file (`transition.old_permit_valid` → `eco_code_2021 art. 418 p. 8`).
+    rules: BTreeMap<String, Text>,
 }
 
 #[derive(Deserialize)]
@@ -228,6 +231,20 @@ pub fn generate(p: &mut Problems) -> String {
     for row in rows.values() {
         out.push_str(row);
         out.push('\n');
+    }
+    out.push_str("];\n");
+
+    // Named bases, sorted by key: (key, source, clause).
+    out.push_str("static RULES: &[(&str, &str, &str)] = &[\n");
+    for (key, basis) in &file.rules {
+        if !rows.contains_key(&**basis) {
+            p.add(
+                &format!("{FILE}: /rules/{key}"),
+                format!("`{}` is not in /clauses", &**basis),
+            );
+        }
+        let (source, clause) = basis.split_once(' ').unwrap_or((basis, ""));
+        let _ = writeln!(out, "    ({}, {}, {}),", lit(key), lit(source), lit(clause));
     }
     out.push_str("];\n");
     out

@@ -119,6 +119,16 @@ pub(crate) fn text(basis: &str, lang: Lang) -> Option<String> {
     )
 }
 
+/// The basis rule code names by `key` (`data/citations.json`, `rules`), as
+/// `(source, clause)`.
+pub(crate) fn rule(key: &str) -> Option<(&'static str, &'static str)> {
+    RULES
+        .binary_search_by(|(k, _, _)| (*k).cmp(key))
+        .ok()
+        .and_then(|i| RULES.get(i))
+        .map(|(_, source, clause)| (*source, *clause))
+}
+
 /// True when `basis` (each part of a derived one) is in the citations table.
 pub(crate) fn is_known(basis: &str) -> bool {
     basis.split(DERIVED_SEPARATOR).all(|b| find(b).is_some())

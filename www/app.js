@@ -489,7 +489,7 @@ function showFindings(report) {
     const body = [
       h('span', { class: `sev ${f.severity}`, text: state.catalog['report.severity_' + f.severity] ?? f.severity }),
       h('span', { class: 'text', text }),
-      f.basis ? h('span', { class: 'basis', text: s('basis', { basis: f.basis }) }) : null,
+      f.basis_text ? h('span', { class: 'basis', title: f.basis, text: s('basis', { basis: f.basis_text }) }) : null,
       h('span', { class: 'where', text: `${f.code} · ${f.path || '/'}` }),
     ];
     const li = h('li', { class: f.severity, 'data-code': f.code, 'data-path': f.path, 'data-severity': f.severity });

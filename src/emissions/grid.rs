@@ -119,10 +119,9 @@ pub(crate) struct Spec {
     pub columns: &'static [Column],
     /// Groups are industrial sites of table 1.
     pub refs_sites: bool,
-    /// Clause of the Almaty-oblast form (002 PR App.1), if it has this table.
-    pub form_alo: Option<&'static str>,
-    /// Clause of the Karaganda form (000 App.3).
-    pub form_krg: &'static str,
+    /// The form's key in `data/citations.json` (`emissions.form.<form>@<edition>`,
+    /// e.g. `table_2`).
+    pub form: &'static str,
     /// The t/yr column restated by a permit condition, if any.
     pub conditions_col: Option<usize>,
     /// Rows must carry a code (waste: form T4 col. 2, permit App.3 col. 3).
@@ -148,7 +147,7 @@ impl Spec {
 
     /// The form clause this table comes from.
     pub(crate) fn form(&self, edition: Option<&str>) -> Basis {
-        basis::form(edition, self.form_alo, self.form_krg)
+        basis::form(edition, self.form)
     }
 
     /// `/…/years/<y>`.

@@ -135,10 +135,6 @@ pub(crate) mod basis {
 
     /// Seed 002 (Almaty oblast 2012).
     pub const ALMATY_OBLAST: &str = "almaty_oblast_2012";
-    /// Seed 000 (Karaganda 2013): the application and permit blanks.
-    pub const KARAGANDA: &str = "karaganda_2013";
-    /// The Ecological Code of 09.01.2007.
-    pub const ECO_CODE: &str = "eco_code_2007";
 
     /// The clause an edition's own table data names (`tables.basis` or
     /// `tables.refusal` of `data/editions.json`), when it has one.
@@ -159,7 +155,7 @@ pub(crate) mod basis {
         if let Some(b) = own(edition, |t| t.refusal) {
             return b;
         }
-        Basis::new(ECO_CODE, "art. 70 p. 1 subp. 3")
+        Basis::named("emissions.permit_contents")
     }
 
     /// Refusal ground: incomplete or incorrect materials.
@@ -168,22 +164,23 @@ pub(crate) mod basis {
             return b;
         }
         match edition {
-            Some(ALMATY_OBLAST) => Basis::new(ALMATY_OBLAST, "PR §16.1"),
-            _ => Basis::new(ECO_CODE, "art. 77 p. 1 subp. 1"),
+            Some(ALMATY_OBLAST) => Basis::named("emissions.incorrect_materials_2012"),
+            _ => Basis::named("emissions.incorrect_materials"),
         }
     }
 
     /// The form a table or field comes from under `edition`: the edition's own
-    /// blank where its regulation has one (002 PR App.1 as `alo`, 000 App.3 as
-    /// `krg`), else the Code's refusal ground for incomplete or incorrect
-    /// materials (the other regulations do not include the blanks).
-    pub fn form(edition: Option<&str>, alo: Option<&'static str>, krg: &'static str) -> Basis {
+    /// blank where its regulation has one (`emissions.form.<form>@<edition>` in
+    /// `data/citations.json`: 002 PR App.1, 000 App.3), else the Code's refusal
+    /// ground for incomplete or incorrect materials (the other regulations do not
+    /// include the blanks).
+    pub fn form(edition: Option<&str>, form: &str) -> Basis {
         if let Some(b) = own(edition, |t| t.basis) {
             return b;
         }
-        match (edition, alo) {
-            (Some(ALMATY_OBLAST), Some(clause)) => Basis::new(ALMATY_OBLAST, clause),
-            (Some(KARAGANDA), _) => Basis::new(KARAGANDA, krg),
+        let named = edition.map(|e| Basis::named(&format!("emissions.form.{form}@{e}")));
+        match named {
+            Some(b) if !b.clause.is_empty() => b,
             _ => incorrect(edition),
         }
     }
@@ -258,7 +255,7 @@ impl Checker<'_, '_> {
             None => {
                 let since = crate::calendar::Date::new(2016, 4, 28);
                 let unlimited = category == Some(Category::IV) && on.is_some() && on >= since;
-                (!unlimited).then(|| (MAX_YEARS, Basis::new(basis::ECO_CODE, "art. 76")))
+                (!unlimited).then(|| (MAX_YEARS, Basis::named("emissions.permit_term")))
             }
         }
     }
@@ -352,7 +349,7 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Su
             || waste.is_some_and(|y| !y.is_empty())
             || sulfur.is_some_and(|y| !y.is_empty());
         if !any {
-            let section = basis::form(edition, Some("PR App.1 p. 3"), "App.3 p. 3");
+            let section = basis::form(edition, "limits_section");
             let f = finding::no_limits_requested("").basis(section);
             ck.push(f);
         }

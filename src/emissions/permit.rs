@@ -14,7 +14,7 @@ use super::years::{year_param, YearsOf};
 use super::{basis, finding, Checker, TotalCell};
 
 fn conditions_form(edition: Option<&str>) -> Basis {
-    basis::form(edition, None, "App.3 permit, conditions 1–4")
+    basis::form(edition, "permit_conditions")
 }
 
 impl Checker<'_, '_> {
@@ -131,11 +131,7 @@ impl Checker<'_, '_> {
                 year_param(from),
                 year_param(to),
             )
-            .basis(basis::form(
-                self.edition_id(),
-                None,
-                "App.3 permit, condition 7",
-            ));
+            .basis(basis::form(self.edition_id(), "permit_validity"));
             self.push(f);
             return None;
         }
@@ -163,11 +159,7 @@ impl Checker<'_, '_> {
                     year_param(from),
                     year_param(to),
                 )
-                .basis(basis::form(
-                    self.edition_id(),
-                    None,
-                    "App.3 permit, condition 7",
-                ));
+                .basis(basis::form(self.edition_id(), "permit_validity"));
                 self.push(f);
             }
         }

@@ -25,7 +25,7 @@ const UNITS_PER_ONE: i128 = 1_000_000_000;
 
 /// The form's table 1 under `edition`.
 pub(crate) fn t1_form(edition: Option<&str>) -> Basis {
-    basis::form(edition, Some("PR App.1 T1"), "App.3 T1")
+    basis::form(edition, "table_1")
 }
 
 impl Checker<'_, '_> {

@@ -197,3 +197,15 @@ fn every_basis_is_cited_once_in_the_data() {
         assert!(seen.insert(b), "{b} twice");
     }
 }
+
+#[test]
+fn a_named_basis_comes_from_the_data() {
+    use kz_eco_rules::findings::Basis;
+    assert_eq!(
+        Basis::named("transition.old_permit_valid").to_string(),
+        "eco_code_2021 art. 418 p. 8"
+    );
+    // A key the data lacks gives a basis no citation covers: the table test fails.
+    let missing = Basis::named("no.such_rule").to_string();
+    assert!(!catalog::is_cited(&missing));
+}

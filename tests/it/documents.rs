@@ -1284,3 +1284,47 @@ fn unreadable_document_entries_suppress_missing_errors() {
     let r = check(&text, Lang::Ru);
     assert!(!r.findings.iter().any(|f| f.code == documents::MISSING));
 }
+
+#[wasm_bindgen_test(unsupported = test)]
+fn an_expired_document_is_an_error_only_where_a_clause_makes_it_a_refusal_ground() {
+    let expired = |name: &str, f: &dyn Fn(&mut serde_json::Value)| {
+        let text = edited(name, |v| {
+            v["documents"][1]["valid_until"] = json!("2000-01-01");
+            f(v);
+        });
+        let r = check(&text, Lang::Ru);
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.path == "/documents/1/valid_until")
+            .cloned()
+            .unwrap();
+        (f.code, f.basis.map(|b| b.to_string()))
+    };
+    // Almaty city 2019, PR §5.3: the issue of categories II and III.
+    let got = expired("permit_II", &|_| {});
+    assert_eq!(
+        got,
+        (
+            documents::EXPIRED,
+            Some("almaty_city_2019 PR §5.3".to_owned())
+        )
+    );
+    // Its re-issue and category IV: §5.3 does not say it.
+    let got = expired("permit_II", &|v| v["action"] = json!("reissue"));
+    assert_eq!(got, (documents::EXPIRED_NO_GROUND, None));
+    let got = expired("permit_II", &|v| v["category"] = json!("IV"));
+    assert_eq!(got, (documents::EXPIRED_NO_GROUND, None));
+    // A 2012 permit: the refusal ground for incorrect materials (002 PR §16.1).
+    let got = expired("permit_III", &|_| {});
+    assert_eq!(
+        got,
+        (
+            documents::EXPIRED,
+            Some("almaty_oblast_2012 PR §16.1".to_owned())
+        )
+    );
+    // An Aktobe expertise: its refusal ground is an incomplete package only.
+    let got = expired("expertise_IV", &|_| {});
+    assert_eq!(got, (documents::EXPIRED_NO_GROUND, None));
+}
