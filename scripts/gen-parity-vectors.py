@@ -314,6 +314,14 @@ def applications():
                   patch=[["replace", "/category", cat], ["replace", "/old_permit/valid_until", until]],
                   options=opts())
 
+    # The category against the sanitary hazard class (2007 Code art. 71 p. 2, 2-1;
+    # art. 40 p. 1, art. 47 p. 3), and no such check under the 2021 Code.
+    classes = ["1", "II класс санитарной опасности", "III", "4 класс", "V", "не классифицируется", "высокий"]
+    for ex in ["permit_II", "permit_III", "expertise_II", "expertise_IV", "environmental_permit_II"]:
+        for i, v in enumerate(classes):
+            c.add(f"hazard_class/{ex}/{i}:{v}", example=ex,
+                  patch=[["add", "/object", {"name": "Объект", "hazard_class": v}]], options=opts())
+
     # Each field missing; each value of a wrong type; an unknown field in each object.
     wrong = [123, "x", True, [], {}, None, 12.5, -0.0, "", [1, "2"], {"a": {"b": []}}]
     k = 0

@@ -10,6 +10,7 @@ mod common;
 
 mod application;
 mod calendar;
+mod category;
 mod deadlines;
 mod deadlines_2021;
 mod declaration;
