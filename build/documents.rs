@@ -200,6 +200,9 @@ struct SeedListIn {
 #[serde(deny_unknown_fields)]
 struct RuleDocIn {
     id: Text,
+    /// The statute `clause` is of, when not the list's edition (e.g. a document
+    /// the Code adds to the regulation's list).
+    source: Option<Text>,
     clause: Text,
     #[serde(default)]
     attributes: Vec<String>,
@@ -309,6 +312,9 @@ impl<'de> Visitor<'de> for ConditionVisitor {
     }
 }
 
+/// The statutes a document's clause may be of instead of the list's edition.
+const STATUTES: &[&str] = &["eco_code_2007", "eco_code_2021"];
+
 /// One document of a seed list, as read.
 #[derive(Clone)]
 struct RuleIn {
@@ -316,6 +322,7 @@ struct RuleIn {
     when: String,
     attributes: u8,
     actions: Vec<&'static str>,
+    source: Option<String>,
     clause: String,
 }
 
@@ -581,6 +588,14 @@ fn read_seed_list(o: &SeedListIn, defs: &mut Defs, place: &str, p: &mut Problems
                 "notarised_unless_original_shown is an in-person attribute (A-20)",
             );
         }
+        if let Some(src) = doc.source.as_deref() {
+            if !STATUTES.contains(&src) {
+                p.add(
+                    &dp,
+                    format!("source {src:?} is not a statute ({STATUTES:?})"),
+                );
+            }
+        }
         let when = match &doc.when {
             None => "Cond::Always".to_owned(),
             Some(c) => condition(c, defs, &dp, p),
@@ -596,6 +611,7 @@ fn read_seed_list(o: &SeedListIn, defs: &mut Defs, place: &str, p: &mut Problems
             when,
             attributes,
             actions: doc_actions,
+            source: doc.source.as_ref().map(|s| s.0.clone()),
             clause: doc.clause.0.clone(),
         });
     }
@@ -761,11 +777,12 @@ pub fn generate(p: &mut Problems) -> String {
                     for r in &list.rules {
                         let _ = writeln!(
                             rule_statics,
-                            "    Rule {{ document: &DOCUMENT_TABLE[{}], when: &{}, attributes: Attributes({}), actions: {}, clause: {} }},",
+                            "    Rule {{ document: &DOCUMENT_TABLE[{}], when: &{}, attributes: Attributes({}), actions: {}, source: {}, clause: {} }},",
                             r.document,
                             r.when,
                             r.attributes,
                             rust_slice(ACTIONS, &r.actions),
+                            r.source.as_deref().map_or("None".to_owned(), |s| format!("Some({})", lit(s))),
                             lit(&r.clause),
                         );
                     }

@@ -3,7 +3,7 @@
 //! validity.
 
 use super::checklist::{
-    ask_questions, check_objects, cite, evaluate, list_basis, Answers, Evaluated,
+    ask_questions, check_objects, cite_rule, evaluate, list_basis, Answers, Evaluated,
 };
 use super::data::{self, Attributes, List};
 use super::{finding, Status, ORIGINAL_SHOWN};
@@ -45,6 +45,7 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
             .as_ref()
             .and_then(|a| a.kind)
             .map(|k| k == ApplicantKind::LegalEntity),
+        waste_placement: waste_placement(cx),
     };
     let evaluated = evaluate(list, action, &answers);
     let docs: &[AttachedDocument] = app.documents.as_deref().unwrap_or_default();
@@ -56,7 +57,7 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
     if !unreadable {
         for e in &evaluated {
             if e.status == Status::Required && !attached(e.rule.document.id) {
-                let clause = cite(list, e.rule.clause);
+                let clause = cite_rule(list, e.rule);
                 findings.push(
                     finding::missing(
                         "/documents",
@@ -87,6 +88,20 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
                 .basis(list_basis(list, list.provisions.signature)),
         );
     }
+}
+
+/// Whether the permit asked for covers waste placement, read from table 4: a
+/// row in some year means yes, no table or no row means no; unknown when the
+/// table could not be read.
+fn waste_placement(cx: &Context<'_>) -> Option<bool> {
+    if cx.input_failed("/waste") || cx.input_failed("/waste/years") {
+        return None;
+    }
+    let years = cx.app.waste.as_ref().and_then(|w| w.years.as_deref());
+    Some(years.is_some_and(|ys| {
+        ys.iter()
+            .any(|y| y.items.as_ref().is_some_and(|items| !items.is_empty()))
+    }))
 }
 
 /// The `document` param of a finding about document `id`.
@@ -144,7 +159,7 @@ fn check_attached(
     };
     let mut finding = about(severity, code, path.key(field).as_str(), id);
     if let Some(e) = rule.filter(|_| severity == Severity::Error) {
-        finding = finding.basis(cite(list, e.rule.clause));
+        finding = finding.basis(cite_rule(list, e.rule));
     }
     findings.push(finding);
 }
@@ -166,7 +181,7 @@ fn ask_for_original(
                 document(id),
                 Param::Term(TermKind::Fact, ORIGINAL_SHOWN.to_owned()),
             )
-            .basis(cite(list, e.rule.clause)),
+            .basis(cite_rule(list, e.rule)),
         );
     }
 }

@@ -142,6 +142,8 @@ pub(crate) struct Answers<'a> {
     pub facts: Option<&'a Facts>,
     /// From the applicant's kind, when known (wins over `facts`).
     pub legal_entity: Option<bool>,
+    /// From table 4 of an application: filled or not (wins over `facts`).
+    pub waste_placement: Option<bool>,
 }
 
 impl Answers<'_> {
@@ -149,6 +151,9 @@ impl Answers<'_> {
     pub fn get(&self, fact: &Fact) -> Option<bool> {
         if fact.id == super::APPLICANT_IS_LEGAL_ENTITY && self.legal_entity.is_some() {
             return self.legal_entity;
+        }
+        if fact.id == super::PERMIT_COVERS_WASTE_PLACEMENT && self.waste_placement.is_some() {
+            return self.waste_placement;
         }
         self.facts.and_then(|f| f.get(fact.id)).or(fact.default)
     }
@@ -238,6 +243,15 @@ pub(crate) fn cite(list: &List, clause: &str) -> Basis {
     Basis::new(list.edition, clause_text(list, clause))
 }
 
+/// The basis of `rule` of `list`: its statute's clause when it has one (a
+/// document the Code adds to the list), else [`cite`].
+pub(crate) fn cite_rule(list: &List, rule: &Rule) -> Basis {
+    match rule.source {
+        Some(statute) => Basis::new(statute, rule.clause),
+        None => cite(list, rule.clause),
+    }
+}
+
 /// The basis of a list-level requirement (`refusal`, `signature`, `expiry`).
 pub(crate) fn list_basis(list: &List, clause: &'static str) -> Basis {
     Basis::new(list.edition, clause)
@@ -270,7 +284,7 @@ fn checklist(
             fact: e.fact.map(|f| f.id),
             question: e.fact.map(|f| f.question()),
             attributes: attributes(list, e.rule),
-            basis: cite(list, e.rule.clause).to_string(),
+            basis: cite_rule(list, e.rule).to_string(),
         })
         .collect();
     Checklist {
@@ -404,6 +418,7 @@ fn checklist_for(
     let answers = Answers {
         facts: query.facts,
         legal_entity: None,
+        waste_placement: None,
     };
     let evaluated = evaluate(list, query.action, &answers);
     check_objects(list, &answers, findings);
@@ -526,6 +541,7 @@ mod tests {
         let answers = Answers {
             facts: Some(facts),
             legal_entity: None,
+            waste_placement: None,
         };
         match eval(c, &answers) {
             Truth::Yes => Ok(true),
@@ -567,6 +583,7 @@ mod tests {
         let none = Answers {
             facts: None,
             legal_entity: None,
+            waste_placement: None,
         };
         assert_eq!(none.get(neg), Some(true), "A-15 default");
         assert_eq!(none.get(legal), None);
@@ -574,6 +591,7 @@ mod tests {
         let kind = Answers {
             facts: Some(&given),
             legal_entity: Some(false),
+            waste_placement: None,
         };
         assert_eq!(kind.get(legal), Some(false), "the applicant's kind wins");
         assert_eq!(kind.get(neg), Some(false));

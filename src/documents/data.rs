@@ -135,7 +135,10 @@ pub struct Rule {
     pub attributes: Attributes,
     /// The actions it belongs to (empty: every action of the list).
     pub actions: &'static [Action],
-    /// The clause it comes from, in the list's source edition.
+    /// The statute the clause is of when it is not the list's (a document the
+    /// Code adds to a regulation's list, e.g. `eco_code_2007`).
+    pub source: Option<&'static str>,
+    /// The clause it comes from, in the list's source edition (or in `source`).
     pub clause: &'static str,
 }
 

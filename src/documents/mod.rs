@@ -49,6 +49,10 @@ pub const ORIGINAL_SHOWN: &str = "original_presented_for_verification";
 /// application it is read from `/applicant/kind`.
 pub const APPLICANT_IS_LEGAL_ENTITY: &str = "applicant_is_legal_entity";
 
+/// The fact "the permit covers waste placement" (2007 Code art. 72 p. 2 part 2);
+/// in an application it is read from table 4: filled means yes.
+pub const PERMIT_COVERS_WASTE_PLACEMENT: &str = "permit_covers_waste_placement";
+
 // The finding codes (`pub const`s and `CODES`), generated from
 // `data/messages/documents.json` by `build/messages.rs`.
 include!(concat!(env!("OUT_DIR"), "/codes_documents.rs"));
@@ -73,6 +77,7 @@ mod tests {
     fn the_facts_the_checks_read_are_defined() {
         assert!(fact(ORIGINAL_SHOWN).is_some());
         assert!(fact(APPLICANT_IS_LEGAL_ENTITY).is_some());
+        assert!(fact(PERMIT_COVERS_WASTE_PLACEMENT).is_some());
     }
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -20,14 +20,17 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 /// 002 PR §11.1.1 / §11.2.1: permit, category II — application (App.1), copy of
 /// the ГЭЭ conclusion, action plan with the public hearings protocol, production
-/// environmental control programme.
+/// environmental control programme; and, when the permit covers waste placement,
+/// the waste management programme the 2007 Code adds (art. 72 p. 2 part 2).
 const PR_II: &[&str] = &[
     "permit_application",
     "gee_conclusion_copy",
     "env_protection_action_plan",
     "public_hearings_protocol",
     "pec_programme",
+    WASTE_PROGRAMME,
 ];
+const WASTE_PROGRAMME: &str = "waste_management_programme";
 /// 002 PR §11.1.2 / §11.2.2: category III — as II without the hearings protocol.
 const PR_III: &[&str] = &[
     "permit_application",
@@ -130,6 +133,7 @@ const ALL_YES: &[&str] = &[
     "groundwater_pollution_sources_expected",
     "activity_on_fishery_water_body",
     "applicant_is_legal_entity",
+    "permit_covers_waste_placement",
 ];
 
 fn facts(yes: &[&str], no: &[&str]) -> Facts {
@@ -198,7 +202,13 @@ fn check_case(
     assert_eq!(c.items.iter().map(|i| i.id).collect::<Vec<_>>(), expected);
     assert!(c.items.iter().all(|i| i.status == Status::Required));
     for item in &c.items {
-        assert_eq!(item.basis, basis, "{}", item.id);
+        // A document the Code adds to the regulation's list cites the Code.
+        let want = if item.id == WASTE_PROGRAMME {
+            "eco_code_2007 art. 72 p. 2 part 2"
+        } else {
+            basis
+        };
+        assert_eq!(item.basis, want, "{}", item.id);
     }
     assert_eq!(c.derived_from.is_some(), edition != "almaty_oblast_2012");
     assert_eq!(c.unverified, edition == "almaty_city_2019");
@@ -742,6 +752,75 @@ fn registration_certificate_only_from_legal_entities() {
 }
 
 #[wasm_bindgen_test(unsupported = test)]
+fn waste_programme_when_the_permit_covers_waste_placement() {
+    // 2007 Code art. 72 p. 2 part 2: categories I–II; not for III (p. 3) or IV (p. 4).
+    let fact = "permit_covers_waste_placement";
+    let status = |category: Category, f: &Facts| {
+        let (c, _) = list(
+            "aktobe_2013",
+            Service::EmissionPermit,
+            Action::Issue,
+            category,
+            Channel::Portal,
+            f,
+        );
+        c.unwrap()
+            .items
+            .iter()
+            .find(|i| i.id == WASTE_PROGRAMME)
+            .map(|i| (i.status, i.fact))
+    };
+    assert_eq!(
+        status(Category::II, &facts(&[fact], &[])),
+        Some((Status::Required, None))
+    );
+    assert_eq!(
+        status(Category::II, &facts(&[], &[fact])),
+        Some((Status::NotApplicable, None))
+    );
+    assert_eq!(
+        status(Category::II, &Facts::default()),
+        Some((Status::Conditional, Some(fact)))
+    );
+    assert_eq!(status(Category::III, &facts(&[fact], &[])), None);
+
+    // In an application table 4 answers the question: permit_II fills it.
+    let without = edited("permit_II", |a| {
+        let docs = a["documents"].as_array_mut().unwrap();
+        docs.retain(|d| d["id"] != WASTE_PROGRAMME);
+    });
+    let r = check(&without, Lang::Ru);
+    let missing: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.code == documents::MISSING)
+        .collect();
+    assert_eq!(missing.len(), 1, "{:?}", crate::common::codes(&r));
+    assert_eq!(
+        missing[0].params.get("document"),
+        Some(&kz_eco_rules::findings::Param::Term(
+            kz_eco_rules::findings::TermKind::Document,
+            WASTE_PROGRAMME.into()
+        ))
+    );
+    assert_eq!(
+        missing[0].basis.as_ref().unwrap().to_string(),
+        "eco_code_2007 art. 72 p. 2 part 2"
+    );
+    // Without table 4 the permit covers no waste placement: nothing is missing,
+    // and the programme, if attached anyway, is a note.
+    let no_table = edited("permit_II", |a| {
+        a.as_object_mut().unwrap().remove("waste");
+    });
+    let r = check(&no_table, Lang::Ru);
+    assert!(r.ok, "{:?}", crate::common::codes(&r));
+    assert_eq!(
+        found(&r, "documents."),
+        [(documents::NOT_REQUIRED, "/documents/5/id".to_owned())]
+    );
+}
+
+#[wasm_bindgen_test(unsupported = test)]
 fn no_object_of_expertise_is_an_error() {
     let (c, f) = list(
         "aktobe_2013",
@@ -949,8 +1028,11 @@ fn examples_attach_exactly_their_required_documents() {
         let r = check(text, Lang::Ru);
         assert!(document_findings(&r).is_empty(), "{name}: {:?}", r.findings);
         let app: serde_json::Value = serde_json::from_str(text).unwrap();
+        // Table 4 answers whether the permit covers waste placement.
+        let mut facts = app["facts"].clone();
+        facts["permit_covers_waste_placement"] = json!(app.get("waste").is_some());
         let q = json!({"edition": r.edition, "service": app["service"], "action": app["action"],
-                       "category": app["category"], "channel": app["channel"], "facts": app["facts"]});
+                       "category": app["category"], "channel": app["channel"], "facts": facts});
         let mut required: Vec<&str> = query(q, Lang::Ru).checklist.unwrap().required().collect();
         if app["applicant"]["kind"] == "individual" {
             required.retain(|id| *id != "legal_entity_registration_certificate");
@@ -1161,8 +1243,8 @@ fn extra_documents_are_notes() {
     assert_eq!(
         document_findings(&r),
         [
-            (documents::NOT_IN_LIST, "/documents/5/id".to_owned()),
             (documents::NOT_IN_LIST, "/documents/6/id".to_owned()),
+            (documents::NOT_IN_LIST, "/documents/7/id".to_owned()),
         ]
     );
     assert!(r.findings.iter().all(|f| f.severity == Severity::Info));
