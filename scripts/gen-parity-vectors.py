@@ -322,6 +322,18 @@ def applications():
             c.add(f"hazard_class/{ex}/{i}:{v}", example=ex,
                   patch=[["add", "/object", {"name": "Объект", "hazard_class": v}]], options=opts())
 
+    # Re-issue by an individual: the registration certificate as listed (PR §11.2.4)
+    # and under the reading legal_entities_only.
+    reissue = [["replace", "/action", "reissue"], ["replace", "/applicant/kind", "individual"],
+               ["replace", "/applicant/iin_bin", "871008401427"],
+               ["replace", "/documents", [{"id": "permit_reissue_application", "eds_signed": True},
+                                          {"id": "taxpayer_certificate", "scanned": True}]]]
+    for lang in ["kk", "ru", "en"]:
+        c.add(f"reading/reissue_individual/literal/{lang}", example="permit_II", patch=reissue,
+              options={"lang": lang})
+        c.add(f"reading/reissue_individual/legal_entities_only/{lang}", example="permit_II", patch=reissue,
+              options={"lang": lang, "documents": {"readings": ["legal_entities_only"]}})
+
     # Each field missing; each value of a wrong type; an unknown field in each object.
     wrong = [123, "x", True, [], {}, None, 12.5, -0.0, "", [1, "2"], {"a": {"b": []}}]
     k = 0
@@ -625,7 +637,7 @@ def deadlines():
     for i, sla in enumerate([
         {"reception_open": "08:00"}, {"reception_close": "18:30"}, {"reception_close": "18:00:01"},
         {"before_opening": "next_working_day"}, {"count_registration_day": True}, {"anchor": "submission"},
-        {"roll_forward": False}, {"fixes_without_remarks": "none"}, {"expertise_month_from": "preliminary_end"},
+        {"roll_forward": False}, {"fixes_without_remarks": "none"}, {"expertise_month_from": "registration"},
         {"reception_open": "10:00", "reception_close": "09:00"}, {"reception_close": "25:00"}, {"anchor": 1},
         {"x": True},
     ]):

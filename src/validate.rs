@@ -23,6 +23,9 @@ pub struct Options {
     pub calendar: crate::calendar::CalendarOverrides,
     /// Deadline counting options (`{"sla": {...}}`, see [`crate::sla::SlaOptions`]).
     pub sla: crate::sla::SlaOptions,
+    /// Readings of the document lists (`{"documents": {"readings": [...]}}`, see
+    /// [`crate::documents::DocumentOptions`]).
+    pub documents: crate::documents::DocumentOptions,
 }
 
 impl Options {
@@ -72,6 +75,9 @@ impl Options {
                     options.calendar = crate::calendar::CalendarOverrides::from_value(v)?
                 }
                 ("sla", v) => options.sla = crate::sla::SlaOptions::from_value(v)?,
+                ("documents", v) => {
+                    options.documents = crate::documents::DocumentOptions::from_value(v)?
+                }
                 (other, v) => {
                     return Err(format!(
                         "unknown or mistyped option {} ({})",

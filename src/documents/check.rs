@@ -3,7 +3,8 @@
 //! validity.
 
 use super::checklist::{
-    ask_questions, check_objects, cite_rule, evaluate, list_basis, Answers, Evaluated,
+    ask_questions, check_objects, cite_rule, evaluate, explain_readings, list_basis, Answers,
+    Evaluated,
 };
 use super::data::{self, Attributes, List};
 use super::{finding, Status, ORIGINAL_SHOWN};
@@ -46,6 +47,7 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
             .and_then(|a| a.kind)
             .map(|k| k == ApplicantKind::LegalEntity),
         waste_placement: waste_placement(cx),
+        readings: cx.options().map_or(&[], |o| &o.documents.readings),
     };
     let evaluated = evaluate(list, action, &answers);
     let docs: &[AttachedDocument] = app.documents.as_deref().unwrap_or_default();
@@ -72,6 +74,7 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
     }
     check_objects(list, &answers, findings);
     ask_questions(&evaluated, &attached, &|p| cx.input_failed(p), findings);
+    explain_readings(list, &evaluated, findings);
 
     let submitted = cx.submitted_on();
     for (i, doc) in docs.iter().enumerate() {

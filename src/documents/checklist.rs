@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::data::{self, Attributes, Cond, Fact, List, Rule};
+use super::data::{self, Attributes, Cond, Fact, List, Reading, Rule};
 use crate::calendar::Date;
 use crate::editions;
 use crate::findings::catalog::Localized;
@@ -144,6 +144,8 @@ pub(crate) struct Answers<'a> {
     pub legal_entity: Option<bool>,
     /// From table 4 of an application: filled or not (wins over `facts`).
     pub waste_placement: Option<bool>,
+    /// The readings chosen (`options.documents.readings`).
+    pub readings: &'a [&'static str],
 }
 
 impl Answers<'_> {
@@ -208,18 +210,29 @@ pub(crate) struct Evaluated {
     pub rule: &'static Rule,
     pub status: Status,
     pub fact: Option<&'static Fact>,
+    /// The reading whose condition was used instead of the literal one.
+    pub reading: Option<&'static Reading>,
 }
 
 /// The rules of `list` for `action` under `answers`.
 pub(crate) fn evaluate(list: &List, action: Action, answers: &Answers<'_>) -> Vec<Evaluated> {
     list.rules_for(action)
         .map(|rule| {
-            let (status, fact) = match eval(rule.when, answers) {
+            let reading = rule
+                .reading
+                .as_ref()
+                .filter(|r| answers.readings.contains(&r.id));
+            let (status, fact) = match eval(reading.map_or(rule.when, |r| r.when), answers) {
                 Truth::Yes => (Status::Required, None),
                 Truth::No => (Status::NotApplicable, None),
                 Truth::Unknown(f) => (Status::Conditional, Some(f)),
             };
-            Evaluated { rule, status, fact }
+            Evaluated {
+                rule,
+                status,
+                fact,
+                reading,
+            }
         })
         .collect()
 }
@@ -241,6 +254,24 @@ fn clause_text(list: &List, clause: &str) -> String {
 /// The basis of `clause` of `list`'s source (see [`Item::basis`]).
 pub(crate) fn cite(list: &List, clause: &str) -> Basis {
     Basis::new(list.edition, clause_text(list, clause))
+}
+
+/// Says why a document the literal list names is not required under a chosen
+/// reading (A-18: the registration certificate from legal entities only).
+pub(crate) fn explain_readings(list: &List, evaluated: &[Evaluated], findings: &mut Findings) {
+    for e in evaluated {
+        if e.reading.is_some() && e.status == super::Status::NotApplicable {
+            let basis = cite_rule(list, e.rule);
+            findings.push(
+                super::finding::only_from_legal_entities(
+                    "/documents",
+                    Param::Term(TermKind::Document, e.rule.document.id.to_owned()),
+                    basis.to_string(),
+                )
+                .basis(basis),
+            );
+        }
+    }
 }
 
 /// The basis of `rule` of `list`: its statute's clause when it has one (a
@@ -374,13 +405,15 @@ pub(crate) fn check_objects(list: &List, answers: &Answers<'_>, findings: &mut F
 /// assert!(findings.is_empty());
 /// ```
 pub fn required_documents(query: &Query<'_>, findings: &mut Findings) -> Option<Checklist> {
-    checklist_for(query, &|_| false, findings)
+    checklist_for(query, &|_| false, &[], findings)
 }
 
-/// [`required_documents`], asking no question at a path in `reported`.
+/// [`required_documents`] under the `readings` chosen, asking no question at a
+/// path in `reported`.
 fn checklist_for(
     query: &Query<'_>,
     reported: &dyn Fn(&str) -> bool,
+    readings: &[&'static str],
     findings: &mut Findings,
 ) -> Option<Checklist> {
     let mut selecting = Findings::default();
@@ -419,10 +452,12 @@ fn checklist_for(
         facts: query.facts,
         legal_entity: None,
         waste_placement: None,
+        readings,
     };
     let evaluated = evaluate(list, query.action, &answers);
     check_objects(list, &answers, findings);
     ask_questions(&evaluated, &|_| false, reported, findings);
+    explain_readings(list, &evaluated, findings);
     Some(checklist(list, query.action, query.category, &evaluated))
 }
 
@@ -501,7 +536,12 @@ pub fn checklist_value(value: &Value, options: &Options) -> ChecklistReport {
                 channel,
                 facts: q.facts.as_ref(),
             };
-            checklist = checklist_for(&rust, &|path| failed.contains(path), &mut findings);
+            checklist = checklist_for(
+                &rust,
+                &|path| failed.contains(path),
+                &options.documents.readings,
+                &mut findings,
+            );
         }
     }
     ChecklistReport::new(findings, checklist, options)
@@ -542,6 +582,7 @@ mod tests {
             facts: Some(facts),
             legal_entity: None,
             waste_placement: None,
+            readings: &[],
         };
         match eval(c, &answers) {
             Truth::Yes => Ok(true),
@@ -584,6 +625,7 @@ mod tests {
             facts: None,
             legal_entity: None,
             waste_placement: None,
+            readings: &[],
         };
         assert_eq!(none.get(neg), Some(true), "A-15 default");
         assert_eq!(none.get(legal), None);
@@ -592,6 +634,7 @@ mod tests {
             facts: Some(&given),
             legal_entity: Some(false),
             waste_placement: None,
+            readings: &[],
         };
         assert_eq!(kind.get(legal), Some(false), "the applicant's kind wins");
         assert_eq!(kind.get(neg), Some(false));

@@ -723,8 +723,8 @@ fn repeat_expertise_adds_the_earlier_conclusions() {
 }
 
 #[wasm_bindgen_test(unsupported = test)]
-fn registration_certificate_only_from_legal_entities() {
-    // A-18.
+fn registration_certificate_as_listed_and_from_legal_entities_only_as_a_reading() {
+    // PR §11.1.4 / §11.2.4 name it for every applicant: required by default.
     let status = |f: &Facts| {
         let (c, _) = list(
             "almaty_oblast_2012",
@@ -743,12 +743,54 @@ fn registration_certificate_only_from_legal_entities() {
         (i.status, i.fact)
     };
     let legal = "applicant_is_legal_entity";
-    assert_eq!(status(&facts(&[legal], &[])), (Status::Required, None));
-    assert_eq!(status(&facts(&[], &[legal])), (Status::NotApplicable, None));
+    for f in [facts(&[legal], &[]), facts(&[], &[legal]), Facts::default()] {
+        assert_eq!(status(&f), (Status::Required, None));
+    }
+    // A-18 as the reading legal_entities_only: the question decides, and an
+    // individual is told why the certificate is not required.
+    let read = |f: serde_json::Value| {
+        let q = json!({"edition": "almaty_oblast_2012", "service": "emission_permit",
+                       "action": "reissue", "category": "II", "channel": "portal", "facts": f});
+        let options = kz_eco_rules::input::Value::from_json_str(
+            r#"{"lang": "ru", "documents": {"readings": ["legal_entities_only"]}}"#,
+            &Default::default(),
+        )
+        .unwrap();
+        checklist_json(&q.to_string(), &Options::from_value(&options).unwrap())
+    };
+    let item = |r: &documents::ChecklistReport| {
+        let c = r.checklist.as_ref().unwrap();
+        let i = c
+            .items
+            .iter()
+            .find(|i| i.id == "legal_entity_registration_certificate")
+            .unwrap();
+        (i.status, i.fact)
+    };
+    assert_eq!(item(&read(json!({legal: true}))), (Status::Required, None));
+    assert_eq!(item(&read(json!({}))), (Status::Conditional, Some(legal)));
+    let individual = read(json!({legal: false}));
+    assert_eq!(item(&individual), (Status::NotApplicable, None));
+    let f = &individual.findings[0];
     assert_eq!(
-        status(&Facts::default()),
-        (Status::Conditional, Some(legal))
+        (f.code, f.path.as_str(), f.severity),
+        (
+            documents::ONLY_FROM_LEGAL_ENTITIES,
+            "/documents",
+            Severity::Info
+        )
     );
+    assert_eq!(
+        f.message,
+        "Документ «Свидетельство о государственной регистрации (перерегистрации) юридического лица» не требуется: перечень (almaty_oblast_2012 PR §11.2.4) называет его без оговорок, но по выбранному прочтению его представляют только юридические лица, а заявитель — физическое лицо."
+    );
+    // The reading must be a known one.
+    let bad = kz_eco_rules::input::Value::from_json_str(
+        r#"{"documents": {"readings": ["legal_entity"]}}"#,
+        &Default::default(),
+    )
+    .unwrap();
+    assert!(Options::from_value(&bad).is_err());
 }
 
 #[wasm_bindgen_test(unsupported = test)]
@@ -1313,7 +1355,7 @@ fn unanswered_question_is_asked_unless_the_document_is_attached() {
 }
 
 #[wasm_bindgen_test(unsupported = test)]
-fn reissue_needs_the_registration_certificate_from_legal_entities_only() {
+fn reissue_needs_the_registration_certificate_as_listed() {
     let reissue = |kind: &str| {
         edited("permit_II", |v| {
             v["action"] = json!("reissue");
@@ -1324,8 +1366,27 @@ fn reissue_needs_the_registration_certificate_from_legal_entities_only() {
             ]);
         })
     };
+    // The literal list (PR §11.2.4) names it for every applicant.
     let r = check(&reissue("individual"), Lang::Ru);
-    assert!(document_findings(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(
+        document_findings(&r),
+        [(documents::MISSING, "/documents".to_owned())]
+    );
+    // The reading legal_entities_only (A-18) spares an individual, and says so.
+    let options = kz_eco_rules::input::Value::from_json_str(
+        r#"{"documents": {"readings": ["legal_entities_only"]}}"#,
+        &Default::default(),
+    )
+    .unwrap();
+    let r = kz_eco_rules::validate_json(
+        &reissue("individual"),
+        &Options::from_value(&options).unwrap(),
+    );
+    assert_eq!(
+        document_findings(&r),
+        [(documents::ONLY_FROM_LEGAL_ENTITIES, "/documents".to_owned())]
+    );
+    assert_params_match(&r, "documents.");
     let r = check(&reissue("legal_entity"), Lang::En);
     let missing: Vec<_> = r
         .findings
