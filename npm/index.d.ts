@@ -26,6 +26,11 @@ export interface Application {
    */
   channel: Channel;
   /**
+   * In person: `provider_office` or `con` (a ЦОН), where the paper documents
+   * are handed in; checked against the venues the edition names.
+   */
+  venue?: Venue | null;
+  /**
    * Region of the service provider (e.g. `almaty_city`); with `submitted_at`
    * it selects the regulation edition.
    */
@@ -155,6 +160,13 @@ export type Category = "I" | "II" | "III" | "IV";
  * How the application is filed.
  */
 export type Channel = "portal" | "in_person";
+
+/**
+ * In person: where the paper documents are handed in, where an edition
+ * distinguishes the two (the 2013 e-regulations: the provider's office and a
+ * ЦОН for the permit, the office only for expertise).
+ */
+export type Venue = "provider_office" | "con";
 
 export type IsoDateTime = string;
 

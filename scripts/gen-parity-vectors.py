@@ -334,6 +334,11 @@ def applications():
         c.add(f"reading/reissue_individual/legal_entities_only/{lang}", example="permit_II", patch=reissue,
               options={"lang": lang, "documents": {"readings": ["legal_entities_only"]}})
 
+    # Venues: the office or a ЦОН where the edition names them; none on the portal.
+    for ex in ["expertise_IV", "permit_III", "permit_IV"]:
+        for v in ["provider_office", "con"]:
+            c.add(f"venue/{ex}/{v}", example=ex, patch=[["add", "/venue", v]], options=opts())
+
     # Each field missing; each value of a wrong type; an unknown field in each object.
     wrong = [123, "x", True, [], {}, None, 12.5, -0.0, "", [1, "2"], {"a": {"b": []}}]
     k = 0

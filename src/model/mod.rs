@@ -265,6 +265,18 @@ model_enum! {
 }
 
 model_enum! {
+    /// In person: where the paper documents are handed in, where an edition
+    /// distinguishes the two (the 2013 e-regulations: the provider's office and a
+    /// ЦОН for the permit, the office only for expertise).
+    pub enum Venue {
+        /// The provider's office (канцелярия услугодателя).
+        ProviderOffice = "provider_office",
+        /// A public service centre (ЦОН / ХҚКО).
+        Con = "con",
+    }
+}
+
+model_enum! {
     /// Who applies: an individual (ИИН) or a legal entity (БИН).
     pub enum ApplicantKind {
         /// An individual, including an individual entrepreneur (identified by ИИН).
@@ -530,6 +542,9 @@ model_struct! {
         category: Category [required],
         /// `portal` or `in_person`.
         channel: Channel [required],
+        /// In person: `provider_office` or `con` (a ЦОН), where the paper documents
+        /// are handed in; checked against the venues the edition names.
+        venue: Venue,
         /// Region of the service provider (e.g. `almaty_city`); with `submitted_at`
         /// it selects the regulation edition.
         region: String,

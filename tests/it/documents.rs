@@ -1413,3 +1413,53 @@ fn unreadable_document_entries_suppress_missing_errors() {
     let r = check(&text, Lang::Ru);
     assert!(!r.findings.iter().any(|f| f.code == documents::MISSING));
 }
+
+#[wasm_bindgen_test(unsupported = test)]
+fn the_venue_must_be_one_the_edition_names() {
+    let venue = |name: &str, v: &str| {
+        let text = edited(name, |a| a["venue"] = json!(v));
+        check(&text, Lang::Ru)
+    };
+    // Aktobe 2013: expertise at the provider's office only (GR §1, §6–§7 name no ЦОН).
+    let r = venue("expertise_IV", "con");
+    assert_eq!(
+        found(&r, "documents.venue"),
+        [(documents::VENUE_NOT_OFFERED, "/venue".to_owned())]
+    );
+    assert!(!r.ok);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == documents::VENUE_NOT_OFFERED)
+        .unwrap();
+    assert_eq!(f.basis.as_ref().unwrap().to_string(), "aktobe_2013 GR §7.8");
+    assert!(
+        f.message
+            .contains("обращение в центр обслуживания населения (ЦОН)"),
+        "{}",
+        f.message
+    );
+    assert_params_match(&r, "documents.");
+    assert_eq!(
+        found(&venue("expertise_IV", "provider_office"), "documents.venue"),
+        []
+    );
+    // The Aktobe permit may be filed at a ЦОН as well (PR §8).
+    let permit = edited("expertise_IV", |a| {
+        a["service"] = json!("emission_permit");
+        a["action"] = json!("issue");
+        a["venue"] = json!("con");
+    });
+    assert_eq!(found(&check(&permit, Lang::Ru), "documents.venue"), []);
+    // Almaty oblast 2012 names the office only (PR §13: office 301).
+    let r = venue("permit_III", "con");
+    assert_eq!(
+        found(&r, "documents.venue"),
+        [(documents::VENUE_NOT_OFFERED, "/venue".to_owned())]
+    );
+    // On the portal there is no venue.
+    assert_eq!(
+        found(&venue("permit_IV", "con"), "documents.venue"),
+        [(documents::VENUE_ON_PORTAL, "/venue".to_owned())]
+    );
+}
