@@ -47,6 +47,7 @@ fn main() {
     gen::write(&out, "calendar.rs", &calendar::generate(&mut problems));
     gen::write(&out, "sla.rs", &sla::generate(&mut problems));
     gen::write(&out, "ident.rs", &ident::generate(&mut problems));
+    gen::write(&out, "eds.rs", &ident::generate_eds(&mut problems));
     gen::write(&out, "categories.rs", &categories::generate(&mut problems));
     gen::write(&out, "terms.rs", &terms::generate(&mut problems));
     println!("cargo:rerun-if-changed={}", schema::SOURCE);

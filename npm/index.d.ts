@@ -49,6 +49,11 @@ export interface Application {
    */
   eds_signed?: boolean | null;
   /**
+   * The registration certificate of the EDS the application is signed with,
+   * as the portal knows it.
+   */
+  eds?: EdsCertificate | null;
+  /**
    * The production object the application is for.
    */
   object?: ProductionObject | null;
@@ -169,6 +174,35 @@ export type Channel = "portal" | "in_person";
 export type Venue = "provider_office" | "con";
 
 export type IsoDateTime = string;
+
+/**
+ * The signer's EDS registration certificate (регистрационное свидетельство
+ * ЭЦП): whose it is and when it is valid. An employee's certificate names the
+ * employee's ИИН and the legal entity's БИН.
+ */
+export interface EdsCertificate {
+  /**
+   * The ИИН of the person the certificate was issued to.
+   */
+  subject_iin?: string | null;
+  /**
+   * The БИН of the legal entity, for an employee's certificate.
+   */
+  subject_bin?: string | null;
+  /**
+   * Start of validity: ISO 8601 date-time with offset, or a date.
+   */
+  valid_from?: string | null;
+  /**
+   * End of validity: ISO 8601 date-time with offset, or a date (valid through
+   * that day).
+   */
+  valid_until?: string | null;
+  /**
+   * The certificate is on the list of revoked (annulled) certificates.
+   */
+  revoked?: boolean | null;
+}
 
 /**
  * The production object the application is for (seed 000 App.3, section 1).

@@ -339,6 +339,18 @@ def applications():
         for v in ["provider_office", "con"]:
             c.add(f"venue/{ex}/{v}", example=ex, patch=[["add", "/venue", v]], options=opts())
 
+    # The signer's EDS certificate on the portal (004 PR §9.7; 001 GR §6.7).
+    cert = {"subject_iin": "871008401427", "subject_bin": "081240001238",
+            "valid_from": "2019-01-10T09:00:00+06:00", "valid_until": "2020-01-10", "revoked": False}
+    eds_cases = [("ok", {}), ("not_yet", {"valid_from": "2019-11-04T10:16:00+06:00"}),
+                 ("expired", {"valid_until": "2019-11-03"}), ("revoked", {"revoked": True}),
+                 ("foreign_bin", {"subject_bin": "940140000385"}), ("bad_date", {"valid_from": "10.01.2019"})]
+    for name, change in eds_cases:
+        c.add(f"eds/permit_II/{name}", example="permit_II", patch=[["add", "/eds", {**cert, **change}]], options=opts())
+    c.add("eds/expertise_IV/portal_other_bin", example="expertise_IV",
+          patch=[["replace", "/channel", "portal"],
+                 ["add", "/eds", {**cert, "valid_from": "2013-01-01", "valid_until": "2014-01-01"}]], options=opts())
+
     # Each field missing; each value of a wrong type; an unknown field in each object.
     wrong = [123, "x", True, [], {}, None, 12.5, -0.0, "", [1, "2"], {"a": {"b": []}}]
     k = 0

@@ -66,6 +66,7 @@ pub mod model;
 mod report;
 #[cfg(schema)]
 pub mod schema;
+pub mod signature;
 pub mod sla;
 mod terms;
 pub mod transition;

@@ -555,6 +555,9 @@ model_struct! {
         submitted_at: IsoDateTime,
         /// The application itself is signed with the applicant's EDS (ЭЦП).
         eds_signed: bool,
+        /// The registration certificate of the EDS the application is signed with,
+        /// as the portal knows it.
+        eds: EdsCertificate,
         /// The production object the application is for.
         object: ProductionObject,
         /// Yes/no answers used by conditional document rules.
@@ -662,6 +665,25 @@ model_struct! {
         issued_on: IsoDate,
         /// Last day of validity as written in it.
         valid_until: IsoDate,
+    }
+}
+
+model_struct! {
+    /// The signer's EDS registration certificate (регистрационное свидетельство
+    /// ЭЦП): whose it is and when it is valid. An employee's certificate names the
+    /// employee's ИИН and the legal entity's БИН.
+    pub struct EdsCertificate {
+        /// The ИИН of the person the certificate was issued to.
+        subject_iin: String,
+        /// The БИН of the legal entity, for an employee's certificate.
+        subject_bin: String,
+        /// Start of validity: ISO 8601 date-time with offset, or a date.
+        valid_from: String,
+        /// End of validity: ISO 8601 date-time with offset, or a date (valid through
+        /// that day).
+        valid_until: String,
+        /// The certificate is on the list of revoked (annulled) certificates.
+        revoked: bool,
     }
 }
 

@@ -19,6 +19,7 @@ mod emissions;
 mod ident;
 mod numbers;
 mod parity;
+mod signature;
 mod sla_application;
 
 #[cfg(not(target_arch = "wasm32"))]
