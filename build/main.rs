@@ -18,6 +18,7 @@ mod documents;
 #[allow(dead_code)]
 mod edition_spec;
 mod editions;
+mod forms;
 mod gen;
 mod ident;
 mod load;
@@ -48,6 +49,7 @@ fn main() {
     gen::write(&out, "sla.rs", &sla::generate(&mut problems));
     gen::write(&out, "ident.rs", &ident::generate(&mut problems));
     gen::write(&out, "eds.rs", &ident::generate_eds(&mut problems));
+    gen::write(&out, "forms.rs", &forms::generate(&mut problems));
     gen::write(&out, "categories.rs", &categories::generate(&mut problems));
     gen::write(&out, "terms.rs", &terms::generate(&mut problems));
     println!("cargo:rerun-if-changed={}", schema::SOURCE);

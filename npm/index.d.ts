@@ -58,6 +58,19 @@ export interface Application {
    */
   object?: ProductionObject | null;
   /**
+   * The proposed conditions of nature use (the blank's closing part).
+   */
+  proposed_conditions?: string | null;
+  /**
+   * The list of enclosed documents as written on the blank (section 4).
+   */
+  enclosures?: string | null;
+  /**
+   * Paper filing: the full name of the head of the enterprise (or the
+   * individual) who signs the application.
+   */
+  signatory?: string | null;
+  /**
    * Yes/no answers used by conditional document rules.
    */
   facts?: Facts | null;
@@ -137,6 +150,11 @@ export interface Applicant {
    * Contact telephones, fax.
    */
   phone?: string | null;
+  /**
+   * The taxpayer registration number (РНН), where the blank asks for it
+   * (Karaganda 2013, 000 App.3): 12 digits.
+   */
+  rnn?: string | null;
 }
 
 /**

@@ -351,6 +351,12 @@ def applications():
           patch=[["replace", "/channel", "portal"],
                  ["add", "/eds", {**cert, "valid_from": "2013-01-01", "valid_until": "2014-01-01"}]], options=opts())
 
+    # The application blank's fields (000 App.3, 002 PR App.1) and the РНН.
+    for i, v in enumerate(["600900114104", "6009 0011 4104", "60090011410", "РНН"]):
+        c.add(f"rnn/permit_IV/{i}:{v}", example="permit_IV", patch=[["add", "/applicant/rnn", v]], options=opts())
+    c.add("form/permit_III/no_signatory", example="permit_III", patch=[["remove", "/signatory"]], options=opts())
+    c.add("form/permit_III/empty_phone", example="permit_III", patch=[["replace", "/applicant/phone", " "]], options=opts())
+
     # Each field missing; each value of a wrong type; an unknown field in each object.
     wrong = [123, "x", True, [], {}, None, 12.5, -0.0, "", [1, "2"], {"a": {"b": []}}]
     k = 0

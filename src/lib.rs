@@ -57,6 +57,7 @@ pub mod documents;
 pub mod editions;
 pub mod emissions;
 pub mod findings;
+pub mod form;
 pub mod ident;
 pub mod input;
 pub mod json_out;

@@ -264,6 +264,7 @@ fn check(
     crate::ident::check_application(&cx, &mut findings);
     crate::category::check_application(&cx, &mut findings);
     crate::signature::check_application(&cx, &mut findings);
+    crate::form::check_application(&cx, &mut findings);
     crate::documents::check_application(&cx, &mut findings);
     crate::declaration::check_application(&cx, &mut findings);
     crate::transition::check_application(&cx, &mut findings);

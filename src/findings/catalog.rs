@@ -155,6 +155,7 @@ pub fn term_name(kind: TermKind, id: &str, lang: Lang) -> Option<&'static str> {
         TermKind::Service => term("service", id, lang),
         TermKind::Action => term("action", id, lang),
         TermKind::Channel => term("channel", id, lang),
+        TermKind::FormField => term("form_field", id, lang),
     }
 }
 

@@ -76,6 +76,8 @@ pub enum TermKind {
     Action,
     /// A channel id (`portal`, `in_person`).
     Channel,
+    /// A field of an application blank (`object_name`, `rnn`, …).
+    FormField,
 }
 
 /// A named parameter value of a finding.

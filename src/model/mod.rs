@@ -560,6 +560,13 @@ model_struct! {
         eds: EdsCertificate,
         /// The production object the application is for.
         object: ProductionObject,
+        /// The proposed conditions of nature use (the blank's closing part).
+        proposed_conditions: String,
+        /// The list of enclosed documents as written on the blank (section 4).
+        enclosures: String,
+        /// Paper filing: the full name of the head of the enterprise (or the
+        /// individual) who signs the application.
+        signatory: String,
         /// Yes/no answers used by conditional document rules.
         facts: Facts,
         /// Attached documents.
@@ -700,6 +707,9 @@ model_struct! {
         address: String,
         /// Contact telephones, fax.
         phone: String,
+        /// The taxpayer registration number (РНН), where the blank asks for it
+        /// (Karaganda 2013, 000 App.3): 12 digits.
+        rnn: String,
     }
 }
 

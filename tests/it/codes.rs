@@ -144,7 +144,7 @@ fn data() -> Vec<(String, Vec<(String, Entry)>)> {
 fn the_data_passes_the_checks_and_every_code_is_public() {
     use kz_eco_rules::{
         application_codes, calendar, category, declaration, documents, editions, emissions,
-        findings, ident, input, signature, sla, transition,
+        findings, form, ident, input, signature, sla, transition,
     };
     let mut finding_codes = Vec::new();
     for (domain, entries) in data() {
@@ -167,6 +167,7 @@ fn the_data_passes_the_checks_and_every_code_is_public() {
         ident::CODES,
         input::INPUT_CODES,
         findings::report_codes::CODES,
+        form::CODES,
         signature::CODES,
         sla::CODES,
         transition::CODES,

@@ -16,6 +16,7 @@ mod deadlines_2021;
 mod declaration;
 mod documents;
 mod emissions;
+mod form;
 mod ident;
 mod numbers;
 mod parity;
