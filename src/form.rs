@@ -156,17 +156,16 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
         let field = f.field;
         let path = field.path();
         match field.value(app).map(str::trim) {
-            None | Some("") if f.required => {
-                if !cx.input_failed(path) && !parent_failed(cx, path) {
-                    findings.push(
-                        finding::field_missing(
-                            path,
-                            Param::Term(TermKind::FormField, field.id().to_owned()),
-                        )
-                        .basis(basis()),
-                    );
-                }
+            None | Some("") if f.required && !cx.input_failed(path) && !parent_failed(cx, path) => {
+                findings.push(
+                    finding::field_missing(
+                        path,
+                        Param::Term(TermKind::FormField, field.id().to_owned()),
+                    )
+                    .basis(basis()),
+                );
             }
+            None | Some("") => {}
             Some(v) if field == Field::Rnn && !v.is_empty() && !rnn_structure_ok(v) => {
                 findings.push(finding::rnn_invalid(path, v).basis(basis()));
             }
