@@ -9,6 +9,7 @@
 mod calendar;
 mod catalog;
 mod categories;
+mod citations;
 #[path = "../src/calendar/civil.rs"]
 #[allow(dead_code)] // the crate's calendar arithmetic; not all of it is needed here
 mod civil;
@@ -52,6 +53,7 @@ fn main() {
     gen::write(&out, "forms.rs", &forms::generate(&mut problems));
     gen::write(&out, "categories.rs", &categories::generate(&mut problems));
     gen::write(&out, "terms.rs", &terms::generate(&mut problems));
+    gen::write(&out, "citations.rs", &citations::generate(&mut problems));
     println!("cargo:rerun-if-changed={}", schema::SOURCE);
     std::fs::write(out.join("application.schema.json"), schema::minified())
         .expect("OUT_DIR is writable");

@@ -52,6 +52,7 @@
 
 pub mod calendar;
 pub mod category;
+mod citations;
 pub mod declaration;
 pub mod documents;
 pub mod editions;

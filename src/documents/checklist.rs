@@ -266,7 +266,7 @@ pub(crate) fn explain_readings(list: &List, evaluated: &[Evaluated], findings: &
                 super::finding::only_from_legal_entities(
                     "/documents",
                     Param::Term(TermKind::Document, e.rule.document.id.to_owned()),
-                    basis.to_string(),
+                    Param::Cite(basis.to_string()),
                 )
                 .basis(basis),
             );

@@ -782,7 +782,7 @@ fn registration_certificate_as_listed_and_from_legal_entities_only_as_a_reading(
     );
     assert_eq!(
         f.message,
-        "Документ «Свидетельство о государственной регистрации (перерегистрации) юридического лица» не требуется: перечень (almaty_oblast_2012 PR §11.2.4) называет его без оговорок, но по выбранному прочтению его представляют только юридические лица, а заявитель — физическое лицо."
+        "Документ «Свидетельство о государственной регистрации (перерегистрации) юридического лица» не требуется: перечень (п. 11.2.4 Регламента государственной услуги «Выдача разрешений на эмиссии в окружающую среду для объектов II, III и IV категорий», утв. постановлением акимата Алматинской области от 11.10.2012 № 304) называет его без оговорок, но по выбранному прочтению его представляют только юридические лица, а заявитель — физическое лицо."
     );
     // The reading must be a known one.
     let bad = kz_eco_rules::input::Value::from_json_str(
@@ -1134,9 +1134,18 @@ fn missing_document_cites_its_clause_and_the_refusal_ground() {
     );
     assert_eq!(
         e.message,
-        "The required document “Production environmental control programme” is not attached \
-         (almaty_oblast_2012 PR §11.1.2). An incomplete set of documents is a ground for refusal \
-         (almaty_oblast_2012 PR §16.1)."
+        "The required document “Production environmental control programme” is not attached. \
+         An incomplete set of documents is a ground for refusal (para. 16.1 of the regulation of \
+         the state service “Issue of permits for emissions into the environment for category II, \
+         III and IV objects” approved by Almaty Region akimat resolution No. 304 of 11.10.2012)."
+    );
+    assert_eq!(
+        e.basis_text.as_deref(),
+        Some(
+            "para. 11.1.2 of the regulation of the state service “Issue of permits for emissions \
+             into the environment for category II, III and IV objects” approved by Almaty Region \
+             akimat resolution No. 304 of 11.10.2012"
+        )
     );
     let text = edited("expertise_II", |v| {
         v["documents"].as_array_mut().unwrap().remove(1);
@@ -1144,7 +1153,12 @@ fn missing_document_cites_its_clause_and_the_refusal_ground() {
     let r = check(&text, Lang::Ru);
     let e = &r.findings[0];
     assert!(
-        e.message.ends_with("(almaty_city_2019 GR §5.3)."),
+        e.message.ends_with(
+            "(п. 5.3 Регламента государственной услуги «Выдача заключений государственной \
+             экологической экспертизы для объектов II, III и IV категорий», утв. постановлением \
+             акимата города Алматы от 15.02.2016 № 1/51 (в редакции постановления от 17.09.2019 \
+             № 3/541))."
+        ),
         "{}",
         e.message
     );

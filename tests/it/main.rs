@@ -24,6 +24,8 @@ mod signature;
 mod sla_application;
 
 #[cfg(not(target_arch = "wasm32"))]
+mod basis;
+#[cfg(not(target_arch = "wasm32"))]
 mod build_load;
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
