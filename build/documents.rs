@@ -200,15 +200,32 @@ struct SeedListIn {
 #[serde(deny_unknown_fields)]
 struct RuleDocIn {
     id: Text,
+    /// The statute `clause` is of, when not the list's edition (e.g. a document
+    /// the Code adds to the regulation's list).
+    source: Option<Text>,
     clause: Text,
     #[serde(default)]
     attributes: Vec<String>,
     when: Option<Condition>,
+    /// Another reading of the list, chosen by an option: its id and the
+    /// condition it puts instead of `when`.
+    reading: Option<ReadingIn>,
     #[serde(default)]
     actions: Vec<String>,
     #[allow(dead_code)]
     note: Option<String>,
 }
+
+/// A reading of a document's requirement other than the literal list.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReadingIn {
+    id: Text,
+    when: Condition,
+}
+
+/// The readings a document may have (the ids `options.documents.readings` takes).
+pub const READINGS: &[&str] = &["legal_entities_only"];
 
 /// `<edition>.json` with `"status": "derived"`.
 #[derive(serde::Deserialize)]
@@ -315,6 +332,9 @@ impl<'de> Visitor<'de> for ConditionVisitor {
     }
 }
 
+/// The statutes a document's clause may be of instead of the list's edition.
+const STATUTES: &[&str] = &["eco_code_2007", "eco_code_2021"];
+
 /// One document of a seed list, as read.
 #[derive(Clone)]
 struct RuleIn {
@@ -322,6 +342,9 @@ struct RuleIn {
     when: String,
     attributes: u8,
     actions: Vec<&'static str>,
+    source: Option<String>,
+    /// A reading's id and its condition (as Rust).
+    reading: Option<(String, String)>,
     clause: String,
 }
 
@@ -587,6 +610,14 @@ fn read_seed_list(o: &SeedListIn, defs: &mut Defs, place: &str, p: &mut Problems
                 "notarised_unless_original_shown is an in-person attribute (A-20)",
             );
         }
+        if let Some(src) = doc.source.as_deref() {
+            if !STATUTES.contains(&src) {
+                p.add(
+                    &dp,
+                    format!("source {src:?} is not a statute ({STATUTES:?})"),
+                );
+            }
+        }
         let when = match &doc.when {
             None => "Cond::Always".to_owned(),
             Some(c) => condition(c, defs, &dp, p),
@@ -597,11 +628,19 @@ fn read_seed_list(o: &SeedListIn, defs: &mut Defs, place: &str, p: &mut Problems
                 p.add(&dp, format!("action {a} is not an action of the list"));
             }
         }
+        let reading = doc.reading.as_ref().map(|r| {
+            if !READINGS.contains(&&*r.id) {
+                p.add(&dp, format!("unknown reading {:?} ({READINGS:?})", &*r.id));
+            }
+            (r.id.0.clone(), condition(&r.when, defs, &dp, p))
+        });
         rules.push(RuleIn {
             document: index,
+            reading,
             when,
             attributes,
             actions: doc_actions,
+            source: doc.source.as_ref().map(|s| s.0.clone()),
             clause: doc.clause.0.clone(),
         });
     }
@@ -767,11 +806,13 @@ pub fn generate(p: &mut Problems) -> String {
                     for r in &list.rules {
                         let _ = writeln!(
                             rule_statics,
-                            "    Rule {{ document: &DOCUMENT_TABLE[{}], when: &{}, attributes: Attributes({}), actions: {}, clause: {} }},",
+                            "    Rule {{ document: &DOCUMENT_TABLE[{}], when: &{}, attributes: Attributes({}), actions: {}, source: {}, reading: {}, clause: {} }},",
                             r.document,
                             r.when,
                             r.attributes,
                             rust_slice(ACTIONS, &r.actions),
+                            r.source.as_deref().map_or("None".to_owned(), |s| format!("Some({})", lit(s))),
+                            r.reading.as_ref().map_or("None".to_owned(), |(id, c)| format!("Some(Reading {{ id: {}, when: &{c} }})", lit(id))),
                             lit(&r.clause),
                         );
                     }
@@ -908,6 +949,11 @@ pub fn generate(p: &mut Problems) -> String {
         out.push_str(&l.code);
     }
     out.push_str("];\n");
+    let _ = writeln!(
+        out,
+        "\n/// The readings `options.documents.readings` may name.\npub static READINGS: &[&str] = {};",
+        gen::str_slice(READINGS.iter().copied())
+    );
     out
 }
 

@@ -17,10 +17,12 @@ const SERVICES: &[(&str, &str)] = &[
     ("impact_declaration", "Service::ImpactDeclaration"),
 ];
 
-/// `data/ident.json`.
+/// `data/ident.json` (and `data/eds.json`, the same shape with a `note`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct IdentFile {
+    #[allow(dead_code)]
+    note: Option<Text>,
     basis: Vec<Basis>,
 }
 
@@ -37,10 +39,28 @@ struct Basis {
 }
 
 pub fn generate(p: &mut Problems) -> String {
-    let path = "data/ident.json";
+    table(
+        "data/ident.json",
+        "where the edition requires the applicant's ИИН/БИН",
+        p,
+    )
+}
+
+/// `data/eds.json` → `(edition, service, clause)`: where the portal checks the
+/// signer's EDS registration certificate (term, revocation, ИИН/БИН).
+pub fn generate_eds(p: &mut Problems) -> String {
+    table(
+        "data/eds.json",
+        "where the portal checks the signer's EDS registration certificate",
+        p,
+    )
+}
+
+/// A `BASIS` table `(edition, service, clause)` from the file at `path`.
+fn table(path: &str, what: &str, p: &mut Problems) -> String {
     let registry = Registry::load(p);
-    let mut out = String::from(
-        "/// `(edition, service, clause)`: where the edition requires the applicant's ИИН/БИН.\n\
+    let mut out = format!(
+        "/// `(edition, service, clause)`: {what}.\n\
          pub(crate) static BASIS: &[(&str, Service, &str)] = &[\n",
     );
     let Some(file) = gen::load::<IdentFile>(path, p) else {

@@ -8,6 +8,7 @@
 
 mod calendar;
 mod catalog;
+mod categories;
 mod citations;
 #[path = "../src/calendar/civil.rs"]
 #[allow(dead_code)] // the crate's calendar arithmetic; not all of it is needed here
@@ -18,6 +19,7 @@ mod documents;
 #[allow(dead_code)]
 mod edition_spec;
 mod editions;
+mod forms;
 mod gen;
 mod ident;
 mod load;
@@ -47,6 +49,9 @@ fn main() {
     gen::write(&out, "calendar.rs", &calendar::generate(&mut problems));
     gen::write(&out, "sla.rs", &sla::generate(&mut problems));
     gen::write(&out, "ident.rs", &ident::generate(&mut problems));
+    gen::write(&out, "eds.rs", &ident::generate_eds(&mut problems));
+    gen::write(&out, "forms.rs", &forms::generate(&mut problems));
+    gen::write(&out, "categories.rs", &categories::generate(&mut problems));
     gen::write(&out, "terms.rs", &terms::generate(&mut problems));
     gen::write(&out, "citations.rs", &citations::generate(&mut problems));
     println!("cargo:rerun-if-changed={}", schema::SOURCE);

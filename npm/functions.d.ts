@@ -10,6 +10,18 @@ export interface Options {
   calendar?: CalendarOverrides;
   /** How deadlines are counted where the regulations are open to reading. */
   sla?: SlaOptions;
+  /** Readings of the document lists other than their literal wording. */
+  documents?: DocumentOptions;
+}
+
+/** Readings of the document lists; by default every list is read as written. */
+export interface DocumentOptions {
+  /**
+   * `"legal_entities_only"`: the re-issue registration certificate of a legal entity,
+   * listed for every applicant, is required from legal entities only (an individual
+   * gets the info `documents.only_from_legal_entities` instead of `documents.missing`).
+   */
+  readings?: "legal_entities_only"[];
 }
 
 /** Extra days off / working days (`"YYYY-MM-DD"`), and years the caller vouches for. */
@@ -36,8 +48,8 @@ export interface SlaOptions {
   roll_forward?: boolean;
   /** Fixes window when no remarks date is given: from the latest permissible remarks date (default) or none. */
   fixes_without_remarks?: "remarks_due" | "none";
-  /** 2012 main expertise month from registration (default) or from the end of the preliminary expertise. */
-  expertise_month_from?: "registration" | "preliminary_end";
+  /** 2012 main expertise month from the end of the preliminary expertise (default, GR §7.2) or from registration. */
+  expertise_month_from?: "preliminary_end" | "registration";
 }
 
 /**

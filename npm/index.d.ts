@@ -26,6 +26,11 @@ export interface Application {
    */
   channel: Channel;
   /**
+   * In person: `provider_office` or `con` (a ЦОН), where the paper documents
+   * are handed in; checked against the venues the edition names.
+   */
+  venue?: Venue | null;
+  /**
    * Region of the service provider (e.g. `almaty_city`); with `submitted_at`
    * it selects the regulation edition.
    */
@@ -44,9 +49,27 @@ export interface Application {
    */
   eds_signed?: boolean | null;
   /**
+   * The registration certificate of the EDS the application is signed with,
+   * as the portal knows it.
+   */
+  eds?: EdsCertificate | null;
+  /**
    * The production object the application is for.
    */
   object?: ProductionObject | null;
+  /**
+   * The proposed conditions of nature use (the blank's closing part).
+   */
+  proposed_conditions?: string | null;
+  /**
+   * The list of enclosed documents as written on the blank (section 4).
+   */
+  enclosures?: string | null;
+  /**
+   * Paper filing: the full name of the head of the enterprise (or the
+   * individual) who signs the application.
+   */
+  signatory?: string | null;
   /**
    * Yes/no answers used by conditional document rules.
    */
@@ -127,6 +150,11 @@ export interface Applicant {
    * Contact telephones, fax.
    */
   phone?: string | null;
+  /**
+   * The taxpayer registration number (РНН), where the blank asks for it
+   * (Karaganda 2013, 000 App.3): 12 digits.
+   */
+  rnn?: string | null;
 }
 
 /**
@@ -156,7 +184,43 @@ export type Category = "I" | "II" | "III" | "IV";
  */
 export type Channel = "portal" | "in_person";
 
+/**
+ * In person: where the paper documents are handed in, where an edition
+ * distinguishes the two (the 2013 e-regulations: the provider's office and a
+ * ЦОН for the permit, the office only for expertise).
+ */
+export type Venue = "provider_office" | "con";
+
 export type IsoDateTime = string;
+
+/**
+ * The signer's EDS registration certificate (регистрационное свидетельство
+ * ЭЦП): whose it is and when it is valid. An employee's certificate names the
+ * employee's ИИН and the legal entity's БИН.
+ */
+export interface EdsCertificate {
+  /**
+   * The ИИН of the person the certificate was issued to.
+   */
+  subject_iin?: string | null;
+  /**
+   * The БИН of the legal entity, for an employee's certificate.
+   */
+  subject_bin?: string | null;
+  /**
+   * Start of validity: ISO 8601 date-time with offset, or a date.
+   */
+  valid_from?: string | null;
+  /**
+   * End of validity: ISO 8601 date-time with offset, or a date (valid through
+   * that day).
+   */
+  valid_until?: string | null;
+  /**
+   * The certificate is on the list of revoked (annulled) certificates.
+   */
+  revoked?: boolean | null;
+}
 
 /**
  * The production object the application is for (seed 000 App.3, section 1).
@@ -1620,6 +1684,18 @@ export interface Options {
   calendar?: CalendarOverrides;
   /** How deadlines are counted where the regulations are open to reading. */
   sla?: SlaOptions;
+  /** Readings of the document lists other than their literal wording. */
+  documents?: DocumentOptions;
+}
+
+/** Readings of the document lists; by default every list is read as written. */
+export interface DocumentOptions {
+  /**
+   * `"legal_entities_only"`: the re-issue registration certificate of a legal entity,
+   * listed for every applicant, is required from legal entities only (an individual
+   * gets the info `documents.only_from_legal_entities` instead of `documents.missing`).
+   */
+  readings?: "legal_entities_only"[];
 }
 
 /** Extra days off / working days (`"YYYY-MM-DD"`), and years the caller vouches for. */
@@ -1646,8 +1722,8 @@ export interface SlaOptions {
   roll_forward?: boolean;
   /** Fixes window when no remarks date is given: from the latest permissible remarks date (default) or none. */
   fixes_without_remarks?: "remarks_due" | "none";
-  /** 2012 main expertise month from registration (default) or from the end of the preliminary expertise. */
-  expertise_month_from?: "registration" | "preliminary_end";
+  /** 2012 main expertise month from the end of the preliminary expertise (default, GR §7.2) or from registration. */
+  expertise_month_from?: "preliminary_end" | "registration";
 }
 
 /**

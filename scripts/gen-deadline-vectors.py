@@ -12,7 +12,8 @@ the default options: registration on the region's clock, 09:00-18:00 on working
 days (18:00:00 is after hours, before 09:00 the same day); working-day periods
 start the day after registration; calendar-day and month periods end on the
 same-numbered day (month end when none) and move off non-working days; fixes run
-from remarks_sent_on, else from remarks_due.
+from remarks_sent_on, else from remarks_due. The 2012 main expertise month
+(almaty_oblast_2012 GR §7.2) runs from the last day of the preliminary expertise.
 
 The Ecological Code of 2021 (eco_code_2021) adds anchors: its permit remarks run
 from the acceptance of the application (accepted_on, else the last day of the
@@ -79,7 +80,9 @@ EDITIONS = {
     "almaty_oblast_2012": (ALMATY, {
         ("emission_permit", "issue"): same({"decision": (1, MO)}),
         ("emission_permit", "reissue"): same({"decision": (1, MO)}),
-        ("ecological_expertise", "first"): same({"completeness": (5, WD), "decision": (1, MO)}),
+        # GR §7.2: the main expertise month runs from the submission of the
+        # documents that passed the preliminary expertise (its last day).
+        ("ecological_expertise", "first"): same({"completeness": (5, WD), "decision": (1, MO, "preliminary")}),
         ("ecological_expertise", "repeat"): same({"decision": (10, WD)}),
     }),
     "aktobe_2013": (AKTOBE, {
@@ -156,6 +159,8 @@ def answer(q):
             continue
         n, unit, *anchor = steps[step]
         base = reg
+        if anchor == ["preliminary"]:
+            base = out["completeness_due"]
         if anchor == ["accepted"]:
             given = q.get("accepted_on")
             base = date.fromisoformat(given) if given else out["completeness_due"]
@@ -232,7 +237,8 @@ case("Saturday 12 October 2013 is a working day", q("karaganda_2013", "emission_
 case("Sunday 20 December 2020 is a working day", q("almaty_city_2019", "emission_permit", "issue", "II", "2020-12-20T10:00:00+06:00"), ["editions.outside_period"])
 # Month ends and 29 February.
 case("31 January → 28 February", q("almaty_oblast_2012", "emission_permit", "issue", "II", "2013-01-31T10:00:00+06:00"))
-case("31 January 2014 → 28 February", q("almaty_oblast_2012", "ecological_expertise", "first", "III", "2014-01-31T10:00:00+06:00"))
+case("expertise 31 January 2014: preliminary to 7 February, main month to 7 March", q("almaty_oblast_2012", "ecological_expertise", "first", "III", "2014-01-31T10:00:00+06:00"))
+case("expertise: preliminary ends 30 January 2014 → main month 28 February", q("almaty_oblast_2012", "ecological_expertise", "first", "II", "2014-01-23T10:00:00+06:00"))
 case("31 October 2014 → 2 December (Sunday, First President Day)", q("almaty_oblast_2012", "emission_permit", "reissue", "IV", "2014-10-31T10:00:00+06:00"))
 case("30 November 2012 → 3 January 2013", q("almaty_oblast_2012", "emission_permit", "issue", "IV", "2012-11-30T10:00:00+06:00"))
 case("31 January 2012 → 29 February (leap year)", q("almaty_oblast_2012", "emission_permit", "issue", "II", "2012-01-31T10:00:00+06:00"), ["editions.outside_period"])

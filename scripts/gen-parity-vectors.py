@@ -317,6 +317,49 @@ def applications():
                   patch=[["replace", "/category", cat], ["replace", "/old_permit/valid_until", until]],
                   options=opts())
 
+    # The category against the sanitary hazard class (2007 Code art. 71 p. 2, 2-1;
+    # art. 40 p. 1, art. 47 p. 3), and no such check under the 2021 Code.
+    classes = ["1", "II класс санитарной опасности", "III", "4 класс", "V", "не классифицируется", "высокий"]
+    for ex in ["permit_II", "permit_III", "expertise_II", "expertise_IV", "environmental_permit_II"]:
+        for i, v in enumerate(classes):
+            c.add(f"hazard_class/{ex}/{i}:{v}", example=ex,
+                  patch=[["add", "/object", {"name": "Объект", "hazard_class": v}]], options=opts())
+
+    # Re-issue by an individual: the registration certificate as listed (PR §11.2.4)
+    # and under the reading legal_entities_only.
+    reissue = [["replace", "/action", "reissue"], ["replace", "/applicant/kind", "individual"],
+               ["replace", "/applicant/iin_bin", "871008401427"],
+               ["replace", "/documents", [{"id": "permit_reissue_application", "eds_signed": True},
+                                          {"id": "taxpayer_certificate", "scanned": True}]]]
+    for lang in ["kk", "ru", "en"]:
+        c.add(f"reading/reissue_individual/literal/{lang}", example="permit_II", patch=reissue,
+              options={"lang": lang})
+        c.add(f"reading/reissue_individual/legal_entities_only/{lang}", example="permit_II", patch=reissue,
+              options={"lang": lang, "documents": {"readings": ["legal_entities_only"]}})
+
+    # Venues: the office or a ЦОН where the edition names them; none on the portal.
+    for ex in ["expertise_IV", "permit_III", "permit_IV"]:
+        for v in ["provider_office", "con"]:
+            c.add(f"venue/{ex}/{v}", example=ex, patch=[["add", "/venue", v]], options=opts())
+
+    # The signer's EDS certificate on the portal (004 PR §9.7; 001 GR §6.7).
+    cert = {"subject_iin": "871008401427", "subject_bin": "081240001238",
+            "valid_from": "2019-01-10T09:00:00+06:00", "valid_until": "2020-01-10", "revoked": False}
+    eds_cases = [("ok", {}), ("not_yet", {"valid_from": "2019-11-04T10:16:00+06:00"}),
+                 ("expired", {"valid_until": "2019-11-03"}), ("revoked", {"revoked": True}),
+                 ("foreign_bin", {"subject_bin": "940140000385"}), ("bad_date", {"valid_from": "10.01.2019"})]
+    for name, change in eds_cases:
+        c.add(f"eds/permit_II/{name}", example="permit_II", patch=[["add", "/eds", {**cert, **change}]], options=opts())
+    c.add("eds/expertise_IV/portal_other_bin", example="expertise_IV",
+          patch=[["replace", "/channel", "portal"],
+                 ["add", "/eds", {**cert, "valid_from": "2013-01-01", "valid_until": "2014-01-01"}]], options=opts())
+
+    # The application blank's fields (000 App.3, 002 PR App.1) and the РНН.
+    for i, v in enumerate(["600900114104", "6009 0011 4104", "60090011410", "РНН"]):
+        c.add(f"rnn/permit_IV/{i}:{v}", example="permit_IV", patch=[["add", "/applicant/rnn", v]], options=opts())
+    c.add("form/permit_III/no_signatory", example="permit_III", patch=[["remove", "/signatory"]], options=opts())
+    c.add("form/permit_III/empty_phone", example="permit_III", patch=[["replace", "/applicant/phone", " "]], options=opts())
+
     # Each field missing; each value of a wrong type; an unknown field in each object.
     wrong = [123, "x", True, [], {}, None, 12.5, -0.0, "", [1, "2"], {"a": {"b": []}}]
     k = 0
@@ -650,7 +693,7 @@ def deadlines():
     for i, sla in enumerate([
         {"reception_open": "08:00"}, {"reception_close": "18:30"}, {"reception_close": "18:00:01"},
         {"before_opening": "next_working_day"}, {"count_registration_day": True}, {"anchor": "submission"},
-        {"roll_forward": False}, {"fixes_without_remarks": "none"}, {"expertise_month_from": "preliminary_end"},
+        {"roll_forward": False}, {"fixes_without_remarks": "none"}, {"expertise_month_from": "registration"},
         {"reception_open": "10:00", "reception_close": "09:00"}, {"reception_close": "25:00"}, {"anchor": 1},
         {"x": True},
     ]):

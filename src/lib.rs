@@ -51,12 +51,14 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+pub mod category;
 mod citations;
 pub mod declaration;
 pub mod documents;
 pub mod editions;
 pub mod emissions;
 pub mod findings;
+pub mod form;
 pub mod ident;
 pub mod input;
 pub mod json_out;
@@ -66,6 +68,7 @@ pub mod model;
 mod report;
 #[cfg(schema)]
 pub mod schema;
+pub mod signature;
 pub mod sla;
 mod terms;
 pub mod transition;

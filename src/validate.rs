@@ -23,6 +23,9 @@ pub struct Options {
     pub calendar: crate::calendar::CalendarOverrides,
     /// Deadline counting options (`{"sla": {...}}`, see [`crate::sla::SlaOptions`]).
     pub sla: crate::sla::SlaOptions,
+    /// Readings of the document lists (`{"documents": {"readings": [...]}}`, see
+    /// [`crate::documents::DocumentOptions`]).
+    pub documents: crate::documents::DocumentOptions,
 }
 
 impl Options {
@@ -73,6 +76,9 @@ impl Options {
                     options.calendar = crate::calendar::CalendarOverrides::from_value(v)?
                 }
                 ("sla", v) => options.sla = crate::sla::SlaOptions::from_value(v)?,
+                ("documents", v) => {
+                    options.documents = crate::documents::DocumentOptions::from_value(v)?
+                }
                 (other, v) => {
                     return Err(format!(
                         "unknown or mistyped option {} ({})",
@@ -257,6 +263,9 @@ fn check(
     }
 
     crate::ident::check_application(&cx, &mut findings);
+    crate::category::check_application(&cx, &mut findings);
+    crate::signature::check_application(&cx, &mut findings);
+    crate::form::check_application(&cx, &mut findings);
     crate::documents::check_application(&cx, &mut findings);
     crate::declaration::check_application(&cx, &mut findings);
     crate::transition::check_application(&cx, &mut findings);

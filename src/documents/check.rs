@@ -3,7 +3,8 @@
 //! validity.
 
 use super::checklist::{
-    ask_questions, check_objects, cite, evaluate, list_basis, Answers, Evaluated,
+    ask_questions, check_objects, cite_rule, evaluate, explain_readings, list_basis, Answers,
+    Evaluated,
 };
 use super::data::{self, Attributes, List};
 use super::{finding, Status, ORIGINAL_SHOWN};
@@ -45,6 +46,8 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
             .as_ref()
             .and_then(|a| a.kind)
             .map(|k| k == ApplicantKind::LegalEntity),
+        waste_placement: waste_placement(cx),
+        readings: cx.options().map_or(&[], |o| &o.documents.readings),
     };
     let evaluated = evaluate(list, action, &answers);
     let docs: &[AttachedDocument] = app.documents.as_deref().unwrap_or_default();
@@ -62,13 +65,14 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
                         document(e.rule.document.id),
                         Param::Cite(list_basis(list, list.provisions.refusal).to_string()),
                     )
-                    .basis(cite(list, e.rule.clause)),
+                    .basis(cite_rule(list, e.rule)),
                 );
             }
         }
     }
     check_objects(list, &answers, findings);
     ask_questions(&evaluated, &attached, &|p| cx.input_failed(p), findings);
+    explain_readings(list, &evaluated, findings);
 
     let submitted = cx.submitted_on();
     for (i, doc) in docs.iter().enumerate() {
@@ -78,12 +82,48 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
         );
     }
 
+    check_venue(cx, list, channel, findings);
+
     if channel == Channel::Portal && app.eds_signed != Some(true) && !cx.input_failed("/eds_signed")
     {
         findings.push(
             finding::application_not_signed("/eds_signed")
                 .basis(list_basis(list, list.provisions.signature)),
         );
+    }
+}
+
+/// Whether the permit asked for covers waste placement, read from table 4: a
+/// row in some year means yes, no table or no row means no; unknown when the
+/// table could not be read.
+fn waste_placement(cx: &Context<'_>) -> Option<bool> {
+    if cx.input_failed("/waste") || cx.input_failed("/waste/years") {
+        return None;
+    }
+    let years = cx.app.waste.as_ref().and_then(|w| w.years.as_deref());
+    Some(years.is_some_and(|ys| {
+        ys.iter()
+            .any(|y| y.items.as_ref().is_some_and(|items| !items.is_empty()))
+    }))
+}
+
+/// In person, the venue must be one the edition names for the list (the 2013
+/// Aktobe expertise: the provider's office, no ЦОН); on the portal there is none.
+fn check_venue(cx: &Context<'_>, list: &List, channel: Channel, findings: &mut Findings) {
+    let Some(venue) = cx.app.venue else {
+        return;
+    };
+    match channel {
+        Channel::Portal => findings.push(finding::venue_on_portal("/venue")),
+        Channel::InPerson if !list.provisions.venues.contains(&venue.as_str()) => findings.push(
+            finding::venue_not_offered(
+                "/venue",
+                Param::Term(TermKind::Channel, venue.as_str().to_owned()),
+                Param::Term(TermKind::Edition, list.edition.to_owned()),
+            )
+            .basis(list_basis(list, list.provisions.clause)),
+        ),
+        Channel::InPerson => {}
     }
 }
 
@@ -142,7 +182,7 @@ fn check_attached(
     };
     let mut finding = about(severity, code, path.key(field).as_str(), id);
     if let Some(e) = rule.filter(|_| severity == Severity::Error) {
-        finding = finding.basis(cite(list, e.rule.clause));
+        finding = finding.basis(cite_rule(list, e.rule));
     }
     findings.push(finding);
 }
@@ -164,7 +204,7 @@ fn ask_for_original(
                 document(id),
                 Param::Term(TermKind::Fact, ORIGINAL_SHOWN.to_owned()),
             )
-            .basis(cite(list, e.rule.clause)),
+            .basis(cite_rule(list, e.rule)),
         );
     }
 }

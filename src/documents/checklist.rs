@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::data::{self, Attributes, Cond, Fact, List, Rule};
+use super::data::{self, Attributes, Cond, Fact, List, Reading, Rule};
 use crate::calendar::Date;
 use crate::editions;
 use crate::findings::catalog::Localized;
@@ -142,6 +142,10 @@ pub(crate) struct Answers<'a> {
     pub facts: Option<&'a Facts>,
     /// From the applicant's kind, when known (wins over `facts`).
     pub legal_entity: Option<bool>,
+    /// From table 4 of an application: filled or not (wins over `facts`).
+    pub waste_placement: Option<bool>,
+    /// The readings chosen (`options.documents.readings`).
+    pub readings: &'a [&'static str],
 }
 
 impl Answers<'_> {
@@ -149,6 +153,9 @@ impl Answers<'_> {
     pub fn get(&self, fact: &Fact) -> Option<bool> {
         if fact.id == super::APPLICANT_IS_LEGAL_ENTITY && self.legal_entity.is_some() {
             return self.legal_entity;
+        }
+        if fact.id == super::PERMIT_COVERS_WASTE_PLACEMENT && self.waste_placement.is_some() {
+            return self.waste_placement;
         }
         self.facts.and_then(|f| f.get(fact.id)).or(fact.default)
     }
@@ -203,18 +210,29 @@ pub(crate) struct Evaluated {
     pub rule: &'static Rule,
     pub status: Status,
     pub fact: Option<&'static Fact>,
+    /// The reading whose condition was used instead of the literal one.
+    pub reading: Option<&'static Reading>,
 }
 
 /// The rules of `list` for `action` under `answers`.
 pub(crate) fn evaluate(list: &List, action: Action, answers: &Answers<'_>) -> Vec<Evaluated> {
     list.rules_for(action)
         .map(|rule| {
-            let (status, fact) = match eval(rule.when, answers) {
+            let reading = rule
+                .reading
+                .as_ref()
+                .filter(|r| answers.readings.contains(&r.id));
+            let (status, fact) = match eval(reading.map_or(rule.when, |r| r.when), answers) {
                 Truth::Yes => (Status::Required, None),
                 Truth::No => (Status::NotApplicable, None),
                 Truth::Unknown(f) => (Status::Conditional, Some(f)),
             };
-            Evaluated { rule, status, fact }
+            Evaluated {
+                rule,
+                status,
+                fact,
+                reading,
+            }
         })
         .collect()
 }
@@ -236,6 +254,33 @@ fn clause_text(list: &List, clause: &str) -> String {
 /// The basis of `clause` of `list`'s source (see [`Item::basis`]).
 pub(crate) fn cite(list: &List, clause: &str) -> Basis {
     Basis::new(list.edition, clause_text(list, clause))
+}
+
+/// Says why a document the literal list names is not required under a chosen
+/// reading (A-18: the registration certificate from legal entities only).
+pub(crate) fn explain_readings(list: &List, evaluated: &[Evaluated], findings: &mut Findings) {
+    for e in evaluated {
+        if e.reading.is_some() && e.status == super::Status::NotApplicable {
+            let basis = cite_rule(list, e.rule);
+            findings.push(
+                super::finding::only_from_legal_entities(
+                    "/documents",
+                    Param::Term(TermKind::Document, e.rule.document.id.to_owned()),
+                    Param::Cite(basis.to_string()),
+                )
+                .basis(basis),
+            );
+        }
+    }
+}
+
+/// The basis of `rule` of `list`: its statute's clause when it has one (a
+/// document the Code adds to the list), else [`cite`].
+pub(crate) fn cite_rule(list: &List, rule: &Rule) -> Basis {
+    match rule.source {
+        Some(statute) => Basis::new(statute, rule.clause),
+        None => cite(list, rule.clause),
+    }
 }
 
 /// The basis of a list-level requirement (`refusal`, `signature`, `expiry`).
@@ -274,7 +319,7 @@ fn checklist(
             fact: e.fact.map(|f| f.id),
             question: e.fact.map(|f| f.question()),
             attributes: attributes(list, e.rule, action, category),
-            basis: cite(list, e.rule.clause).to_string(),
+            basis: cite_rule(list, e.rule).to_string(),
         })
         .collect();
     Checklist {
@@ -364,13 +409,15 @@ pub(crate) fn check_objects(list: &List, answers: &Answers<'_>, findings: &mut F
 /// assert!(findings.is_empty());
 /// ```
 pub fn required_documents(query: &Query<'_>, findings: &mut Findings) -> Option<Checklist> {
-    checklist_for(query, &|_| false, findings)
+    checklist_for(query, &|_| false, &[], findings)
 }
 
-/// [`required_documents`], asking no question at a path in `reported`.
+/// [`required_documents`] under the `readings` chosen, asking no question at a
+/// path in `reported`.
 fn checklist_for(
     query: &Query<'_>,
     reported: &dyn Fn(&str) -> bool,
+    readings: &[&'static str],
     findings: &mut Findings,
 ) -> Option<Checklist> {
     let mut selecting = Findings::default();
@@ -408,10 +455,13 @@ fn checklist_for(
     let answers = Answers {
         facts: query.facts,
         legal_entity: None,
+        waste_placement: None,
+        readings,
     };
     let evaluated = evaluate(list, query.action, &answers);
     check_objects(list, &answers, findings);
     ask_questions(&evaluated, &|_| false, reported, findings);
+    explain_readings(list, &evaluated, findings);
     Some(checklist(list, query.action, query.category, &evaluated))
 }
 
@@ -490,7 +540,12 @@ pub fn checklist_value(value: &Value, options: &Options) -> ChecklistReport {
                 channel,
                 facts: q.facts.as_ref(),
             };
-            checklist = checklist_for(&rust, &|path| failed.contains(path), &mut findings);
+            checklist = checklist_for(
+                &rust,
+                &|path| failed.contains(path),
+                &options.documents.readings,
+                &mut findings,
+            );
         }
     }
     ChecklistReport::new(findings, checklist, options)
@@ -530,6 +585,8 @@ mod tests {
         let answers = Answers {
             facts: Some(facts),
             legal_entity: None,
+            waste_placement: None,
+            readings: &[],
         };
         match eval(c, &answers) {
             Truth::Yes => Ok(true),
@@ -571,6 +628,8 @@ mod tests {
         let none = Answers {
             facts: None,
             legal_entity: None,
+            waste_placement: None,
+            readings: &[],
         };
         assert_eq!(none.get(neg), Some(true), "A-15 default");
         assert_eq!(none.get(legal), None);
@@ -578,6 +637,8 @@ mod tests {
         let kind = Answers {
             facts: Some(&given),
             legal_entity: Some(false),
+            waste_placement: None,
+            readings: &[],
         };
         assert_eq!(kind.get(legal), Some(false), "the applicant's kind wins");
         assert_eq!(kind.get(neg), Some(false));

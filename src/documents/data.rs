@@ -135,8 +135,24 @@ pub struct Rule {
     pub attributes: Attributes,
     /// The actions it belongs to (empty: every action of the list).
     pub actions: &'static [Action],
-    /// The clause it comes from, in the list's source edition.
+    /// The statute the clause is of when it is not the list's (a document the
+    /// Code adds to a regulation's list, e.g. `eco_code_2007`).
+    pub source: Option<&'static str>,
+    /// Another reading of the requirement, chosen by an option
+    /// (`options.documents.readings`), with the condition it puts instead of `when`.
+    pub reading: Option<Reading>,
+    /// The clause it comes from, in the list's source edition (or in `source`).
     pub clause: &'static str,
+}
+
+/// A reading of a document's requirement other than the literal list (A-18: the
+/// re-issue registration certificate from legal entities only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// Its id, as `options.documents.readings` names it: `legal_entities_only`.
+    pub id: &'static str,
+    /// When the document is required under it.
+    pub when: &'static Cond,
 }
 
 /// The edition whose list a derived list takes.

@@ -38,7 +38,7 @@ pub use checklist::{
 };
 pub use data::{
     document, documents, fact, fact_name, facts, label, list, lists, Attributes, Cond, Document,
-    Fact, List, Provisions, Rule, Source,
+    Fact, List, Provisions, Reading, Rule, Source, READINGS,
 };
 
 use crate::findings::Lang;
@@ -48,6 +48,75 @@ pub const ORIGINAL_SHOWN: &str = "original_presented_for_verification";
 /// The fact telling whether the applicant is a legal entity (A-18); in an
 /// application it is read from `/applicant/kind`.
 pub const APPLICANT_IS_LEGAL_ENTITY: &str = "applicant_is_legal_entity";
+
+/// The fact "the permit covers waste placement" (2007 Code art. 72 p. 2 part 2);
+/// in an application it is read from table 4: filled means yes.
+pub const PERMIT_COVERS_WASTE_PLACEMENT: &str = "permit_covers_waste_placement";
+
+/// Options of the document rules: readings of a list other than its literal
+/// wording, `{"documents": {"readings": ["legal_entities_only"]}}` (A-18: the
+/// re-issue registration certificate from legal entities only; by default the
+/// list is read as written, PR §11.1.4 / §11.2.4 naming it for every applicant).
+///
+/// ```
+/// use kz_eco_rules::documents::DocumentOptions;
+/// use kz_eco_rules::input::{Limits, Value};
+/// let v = Value::from_json_str(r#"{"readings": ["legal_entities_only"]}"#, &Limits::default()).unwrap();
+/// assert_eq!(DocumentOptions::from_value(&v).unwrap().readings, ["legal_entities_only"]);
+/// let v = Value::from_json_str(r#"{"readings": ["loose"]}"#, &Limits::default()).unwrap();
+/// assert!(DocumentOptions::from_value(&v).is_err());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentOptions {
+    /// The readings chosen (ids from [`READINGS`]).
+    pub readings: Vec<&'static str>,
+}
+
+impl DocumentOptions {
+    /// Reads the `documents` options object; a caller mistake is an `Err` naming it.
+    pub fn from_value(value: &crate::input::Value) -> Result<Self, String> {
+        use crate::input::Value;
+        let mut options = DocumentOptions::default();
+        let entries = match value {
+            Value::Null => return Ok(options),
+            Value::Object(entries) => entries,
+            other => {
+                return Err(format!(
+                    "options.documents must be an object, got {}",
+                    other.kind()
+                ))
+            }
+        };
+        for (key, v) in entries {
+            match (key.as_str(), v) {
+                (_, Value::Null) => {}
+                ("readings", Value::Array(items)) => {
+                    for item in items {
+                        let found = match item {
+                            Value::String(s) => READINGS.iter().find(|r| **r == s.as_str()),
+                            _ => None,
+                        };
+                        let Some(id) = found else {
+                            return Err(format!(
+                                "options.documents.readings takes {}",
+                                READINGS.join(", ")
+                            ));
+                        };
+                        if !options.readings.contains(id) {
+                            options.readings.push(id);
+                        }
+                    }
+                }
+                (other, _) => {
+                    return Err(format!(
+                        "unknown or mistyped option documents.{other} (readings: an array)"
+                    ))
+                }
+            }
+        }
+        Ok(options)
+    }
+}
 
 // The finding codes (`pub const`s and `CODES`), generated from
 // `data/messages/documents.json` by `build/messages.rs`.
@@ -73,6 +142,7 @@ mod tests {
     fn the_facts_the_checks_read_are_defined() {
         assert!(fact(ORIGINAL_SHOWN).is_some());
         assert!(fact(APPLICANT_IS_LEGAL_ENTITY).is_some());
+        assert!(fact(PERMIT_COVERS_WASTE_PLACEMENT).is_some());
     }
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -253,6 +253,7 @@ pub fn term_name(kind: TermKind, id: &str, lang: Lang) -> Option<&'static str> {
             let key = id.rsplit_once('.').map_or(id, |(_, key)| key);
             term("field", id, lang).or_else(|| term("field", key, lang))
         }
+        TermKind::FormField => term("form_field", id, lang),
     }
 }
 

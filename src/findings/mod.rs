@@ -83,6 +83,8 @@ pub enum TermKind {
     /// key, e.g. `Applicant.iin_bin`): rendered as the field's label («ЖСН/БСН»),
     /// serialized as the key alone (`iin_bin`).
     Field,
+    /// A field of an application blank (`object_name`, `rnn`, …).
+    FormField,
 }
 
 /// A named parameter value of a finding.

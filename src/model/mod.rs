@@ -271,6 +271,18 @@ model_enum! {
 }
 
 model_enum! {
+    /// In person: where the paper documents are handed in, where an edition
+    /// distinguishes the two (the 2013 e-regulations: the provider's office and a
+    /// ЦОН for the permit, the office only for expertise).
+    pub enum Venue {
+        /// The provider's office (канцелярия услугодателя).
+        ProviderOffice = "provider_office",
+        /// A public service centre (ЦОН / ХҚКО).
+        Con = "con",
+    }
+}
+
+model_enum! {
     /// Who applies: an individual (ИИН) or a legal entity (БИН).
     pub enum ApplicantKind: ApplicantKind {
         /// An individual, including an individual entrepreneur (identified by ИИН).
@@ -539,6 +551,9 @@ model_struct! {
         category: Category [required],
         /// `portal` or `in_person`.
         channel: Channel [required],
+        /// In person: `provider_office` or `con` (a ЦОН), where the paper documents
+        /// are handed in; checked against the venues the edition names.
+        venue: Venue,
         /// Region of the service provider (e.g. `almaty_city`); with `submitted_at`
         /// it selects the regulation edition.
         region: String,
@@ -549,8 +564,18 @@ model_struct! {
         submitted_at: IsoDateTime,
         /// The application itself is signed with the applicant's EDS (ЭЦП).
         eds_signed: bool,
+        /// The registration certificate of the EDS the application is signed with,
+        /// as the portal knows it.
+        eds: EdsCertificate,
         /// The production object the application is for.
         object: ProductionObject,
+        /// The proposed conditions of nature use (the blank's closing part).
+        proposed_conditions: String,
+        /// The list of enclosed documents as written on the blank (section 4).
+        enclosures: String,
+        /// Paper filing: the full name of the head of the enterprise (or the
+        /// individual) who signs the application.
+        signatory: String,
         /// Yes/no answers used by conditional document rules.
         facts: Facts,
         /// Attached documents.
@@ -660,6 +685,25 @@ model_struct! {
 }
 
 model_struct! {
+    /// The signer's EDS registration certificate (регистрационное свидетельство
+    /// ЭЦП): whose it is and when it is valid. An employee's certificate names the
+    /// employee's ИИН and the legal entity's БИН.
+    pub struct EdsCertificate {
+        /// The ИИН of the person the certificate was issued to.
+        subject_iin: String,
+        /// The БИН of the legal entity, for an employee's certificate.
+        subject_bin: String,
+        /// Start of validity: ISO 8601 date-time with offset, or a date.
+        valid_from: String,
+        /// End of validity: ISO 8601 date-time with offset, or a date (valid through
+        /// that day).
+        valid_until: String,
+        /// The certificate is on the list of revoked (annulled) certificates.
+        revoked: bool,
+    }
+}
+
+model_struct! {
     /// The applicant.
     pub struct Applicant {
         /// Name of the nature user (organisation or individual).
@@ -672,6 +716,9 @@ model_struct! {
         address: String,
         /// Contact telephones, fax.
         phone: String,
+        /// The taxpayer registration number (РНН), where the blank asks for it
+        /// (Karaganda 2013, 000 App.3): 12 digits.
+        rnn: String,
     }
 }
 

@@ -750,15 +750,16 @@ mod tests {
             11,
             0,
         );
+        // GR §7.2: the month runs from the end of the preliminary expertise.
         assert_eq!(
             run(&x, &SlaOptions::default())[1..3],
-            [some("2013-06-10"), some("2013-07-03")]
+            [some("2013-06-10"), some("2013-07-10")]
         );
-        let after = SlaOptions {
-            expertise_month_from: MonthFrom::PreliminaryEnd,
+        let from_registration = SlaOptions {
+            expertise_month_from: MonthFrom::Registration,
             ..SlaOptions::default()
         };
-        assert_eq!(run(&x, &after)[2], some("2013-07-10"));
+        assert_eq!(run(&x, &from_registration)[2], some("2013-07-03"));
     }
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -35,13 +35,16 @@ pub enum FixesAnchor {
     None,
 }
 
-/// Where the 2012 main expertise month starts (Q8).
+/// Where the 2012 main expertise month starts (Q8): GR §7.2 counts it «алдын ала
+/// сараптамадан өткен қажетті құжаттарды тапсырған сәттен бастап» (from the
+/// submission of the documents that passed the preliminary expertise).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum MonthFrom {
-    /// The registration date (default).
-    #[default]
+    /// The registration date.
     Registration,
-    /// The end of the preliminary expertise (digest A-10).
+    /// The end of the preliminary expertise, the latest day the documents pass it
+    /// (default: GR §7.2 as written; digest A-10).
+    #[default]
     PreliminaryEnd,
 }
 
@@ -50,7 +53,7 @@ pub enum MonthFrom {
 /// "before_opening": "same_day" | "next_working_day", "count_registration_day":
 /// false, "anchor": "registration" | "submission", "roll_forward": true,
 /// "fixes_without_remarks": "remarks_due" | "none", "expertise_month_from":
-/// "registration" | "preliminary_end", "expertise_remarks_from": "accepted_on" |
+/// "preliminary_end" | "registration", "expertise_remarks_from": "accepted_on" |
 /// "registration" | "submission", "reissue_from": "registration" |
 /// "submission_day"}}`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -85,12 +85,13 @@ fn documents_jsonl_answers_every_line_in_order() {
     assert_eq!(lines[0]["edition"], "almaty_city_2019");
     assert_eq!(
         lines[0]["required"],
-        serde_json::json!(["permit_reissue_application", "taxpayer_certificate"])
+        serde_json::json!([
+            "permit_reissue_application",
+            "legal_entity_registration_certificate",
+            "taxpayer_certificate"
+        ])
     );
-    assert_eq!(
-        lines[0]["conditional"],
-        serde_json::json!([{"id": "legal_entity_registration_certificate", "fact": "applicant_is_legal_entity"}])
-    );
+    assert_eq!(lines[0]["conditional"], serde_json::json!([]));
     assert_eq!(
         lines[0]["basis"]["taxpayer_certificate"],
         "almaty_city_2019 PR §4, §9.5 → almaty_oblast_2012 PR §11.2.4"

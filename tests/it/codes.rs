@@ -143,8 +143,8 @@ fn data() -> Vec<(String, Vec<(String, Entry)>)> {
 #[test]
 fn the_data_passes_the_checks_and_every_code_is_public() {
     use kz_eco_rules::{
-        application_codes, calendar, declaration, documents, editions, emissions, findings, ident,
-        input, sla, transition,
+        application_codes, calendar, category, declaration, documents, editions, emissions,
+        findings, form, ident, input, signature, sla, transition,
     };
     let mut finding_codes = Vec::new();
     for (domain, entries) in data() {
@@ -159,6 +159,7 @@ fn the_data_passes_the_checks_and_every_code_is_public() {
     let public: Vec<&str> = [
         application_codes::CODES,
         calendar::CODES,
+        category::CODES,
         declaration::CODES,
         documents::CODES,
         editions::CODES,
@@ -166,6 +167,8 @@ fn the_data_passes_the_checks_and_every_code_is_public() {
         ident::CODES,
         input::INPUT_CODES,
         findings::report_codes::CODES,
+        form::CODES,
+        signature::CODES,
         sla::CODES,
         transition::CODES,
     ]

@@ -168,6 +168,35 @@ fn unanswerable_queries_give_findings_and_no_dates() {
 }
 
 #[wasm_bindgen_test(unsupported = test)]
+fn the_2012_main_expertise_month_runs_from_the_preliminary_expertise() {
+    // GR §7.2: «алдын ала сараптамадан өткен қажетті құжаттарды тапсырған сәттен
+    // бастап – бір айдан артық емес». Registered Monday 3 June 2013; the preliminary
+    // expertise ends on 10 June (5 working days); the month on 10 July.
+    let q = r#"{"edition": "almaty_oblast_2012", "service": "ecological_expertise", "action": "first",
+        "category": "III", "submitted_at": "2013-06-03T10:00:00+06:00"}"#;
+    let run = |options: &str| {
+        let v = kz_eco_rules::input::Value::from_json_str(options, &Default::default()).unwrap();
+        deadlines_json(q, &Options::from_value(&v).unwrap())
+    };
+    let default = run("{}");
+    assert_eq!(default.completeness_due.as_deref(), Some("2013-06-10"));
+    assert_eq!(default.decision_due.as_deref(), Some("2013-07-10"));
+    assert_eq!(
+        default.basis.decision_due.as_deref(),
+        Some("almaty_oblast_2012 GR §7.2")
+    );
+    let registration = run(r#"{"sla": {"expertise_month_from": "registration"}}"#);
+    assert_eq!(registration.decision_due.as_deref(), Some("2013-07-03"));
+    // The permit's month (PR §7.1) still runs from the registration.
+    let permit = deadlines_json(
+        &q.replace("ecological_expertise", "emission_permit")
+            .replace("first", "issue"),
+        &Options::default(),
+    );
+    assert_eq!(permit.decision_due.as_deref(), Some("2013-07-03"));
+}
+
+#[wasm_bindgen_test(unsupported = test)]
 fn warnings_keep_the_dates() {
     let r = deadlines_json(
         r#"{"edition": "almaty_oblast_2012", "service": "ecological_expertise", "action": "first",
@@ -175,7 +204,7 @@ fn warnings_keep_the_dates() {
         &Options::with_lang(Lang::Ru),
     );
     assert!(r.ok);
-    assert_eq!(r.decision_due.as_deref(), Some("2013-07-03"));
+    assert_eq!(r.decision_due.as_deref(), Some("2013-07-10"));
     assert_eq!(
         codes(&r),
         ["application.no_utc_offset", "sla.no_remarks_cycle"]

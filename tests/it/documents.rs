@@ -20,14 +20,17 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 /// 002 PR §11.1.1 / §11.2.1: permit, category II — application (App.1), copy of
 /// the ГЭЭ conclusion, action plan with the public hearings protocol, production
-/// environmental control programme.
+/// environmental control programme; and, when the permit covers waste placement,
+/// the waste management programme the 2007 Code adds (art. 72 p. 2 part 2).
 const PR_II: &[&str] = &[
     "permit_application",
     "gee_conclusion_copy",
     "env_protection_action_plan",
     "public_hearings_protocol",
     "pec_programme",
+    WASTE_PROGRAMME,
 ];
+const WASTE_PROGRAMME: &str = "waste_management_programme";
 /// 002 PR §11.1.2 / §11.2.2: category III — as II without the hearings protocol.
 const PR_III: &[&str] = &[
     "permit_application",
@@ -130,6 +133,7 @@ const ALL_YES: &[&str] = &[
     "groundwater_pollution_sources_expected",
     "activity_on_fishery_water_body",
     "applicant_is_legal_entity",
+    "permit_covers_waste_placement",
 ];
 
 fn facts(yes: &[&str], no: &[&str]) -> Facts {
@@ -198,7 +202,13 @@ fn check_case(
     assert_eq!(c.items.iter().map(|i| i.id).collect::<Vec<_>>(), expected);
     assert!(c.items.iter().all(|i| i.status == Status::Required));
     for item in &c.items {
-        assert_eq!(item.basis, basis, "{}", item.id);
+        // A document the Code adds to the regulation's list cites the Code.
+        let want = if item.id == WASTE_PROGRAMME {
+            "eco_code_2007 art. 72 p. 2 part 2"
+        } else {
+            basis
+        };
+        assert_eq!(item.basis, want, "{}", item.id);
     }
     assert_eq!(c.derived_from.is_some(), edition != "almaty_oblast_2012");
     assert_eq!(c.unverified, edition == "almaty_city_2019");
@@ -713,8 +723,8 @@ fn repeat_expertise_adds_the_earlier_conclusions() {
 }
 
 #[wasm_bindgen_test(unsupported = test)]
-fn registration_certificate_only_from_legal_entities() {
-    // A-18.
+fn registration_certificate_as_listed_and_from_legal_entities_only_as_a_reading() {
+    // PR §11.1.4 / §11.2.4 name it for every applicant: required by default.
     let status = |f: &Facts| {
         let (c, _) = list(
             "almaty_oblast_2012",
@@ -733,11 +743,122 @@ fn registration_certificate_only_from_legal_entities() {
         (i.status, i.fact)
     };
     let legal = "applicant_is_legal_entity";
-    assert_eq!(status(&facts(&[legal], &[])), (Status::Required, None));
-    assert_eq!(status(&facts(&[], &[legal])), (Status::NotApplicable, None));
+    for f in [facts(&[legal], &[]), facts(&[], &[legal]), Facts::default()] {
+        assert_eq!(status(&f), (Status::Required, None));
+    }
+    // A-18 as the reading legal_entities_only: the question decides, and an
+    // individual is told why the certificate is not required.
+    let read = |f: serde_json::Value| {
+        let q = json!({"edition": "almaty_oblast_2012", "service": "emission_permit",
+                       "action": "reissue", "category": "II", "channel": "portal", "facts": f});
+        let options = kz_eco_rules::input::Value::from_json_str(
+            r#"{"lang": "ru", "documents": {"readings": ["legal_entities_only"]}}"#,
+            &Default::default(),
+        )
+        .unwrap();
+        checklist_json(&q.to_string(), &Options::from_value(&options).unwrap())
+    };
+    let item = |r: &documents::ChecklistReport| {
+        let c = r.checklist.as_ref().unwrap();
+        let i = c
+            .items
+            .iter()
+            .find(|i| i.id == "legal_entity_registration_certificate")
+            .unwrap();
+        (i.status, i.fact)
+    };
+    assert_eq!(item(&read(json!({legal: true}))), (Status::Required, None));
+    assert_eq!(item(&read(json!({}))), (Status::Conditional, Some(legal)));
+    let individual = read(json!({legal: false}));
+    assert_eq!(item(&individual), (Status::NotApplicable, None));
+    let f = &individual.findings[0];
     assert_eq!(
-        status(&Facts::default()),
-        (Status::Conditional, Some(legal))
+        (f.code, f.path.as_str(), f.severity),
+        (
+            documents::ONLY_FROM_LEGAL_ENTITIES,
+            "/documents",
+            Severity::Info
+        )
+    );
+    assert_eq!(
+        f.message,
+        "Документ «Свидетельство о государственной регистрации (перерегистрации) юридического лица» не требуется: перечень (п. 11.2.4 Регламента государственной услуги «Выдача разрешений на эмиссии в окружающую среду для объектов II, III и IV категорий», утв. постановлением акимата Алматинской области от 11.10.2012 № 304) называет его без оговорок, но по выбранному прочтению его представляют только юридические лица, а заявитель — физическое лицо."
+    );
+    // The reading must be a known one.
+    let bad = kz_eco_rules::input::Value::from_json_str(
+        r#"{"documents": {"readings": ["legal_entity"]}}"#,
+        &Default::default(),
+    )
+    .unwrap();
+    assert!(Options::from_value(&bad).is_err());
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn waste_programme_when_the_permit_covers_waste_placement() {
+    // 2007 Code art. 72 p. 2 part 2: categories I–II; not for III (p. 3) or IV (p. 4).
+    let fact = "permit_covers_waste_placement";
+    let status = |category: Category, f: &Facts| {
+        let (c, _) = list(
+            "aktobe_2013",
+            Service::EmissionPermit,
+            Action::Issue,
+            category,
+            Channel::Portal,
+            f,
+        );
+        c.unwrap()
+            .items
+            .iter()
+            .find(|i| i.id == WASTE_PROGRAMME)
+            .map(|i| (i.status, i.fact))
+    };
+    assert_eq!(
+        status(Category::II, &facts(&[fact], &[])),
+        Some((Status::Required, None))
+    );
+    assert_eq!(
+        status(Category::II, &facts(&[], &[fact])),
+        Some((Status::NotApplicable, None))
+    );
+    assert_eq!(
+        status(Category::II, &Facts::default()),
+        Some((Status::Conditional, Some(fact)))
+    );
+    assert_eq!(status(Category::III, &facts(&[fact], &[])), None);
+
+    // In an application table 4 answers the question: permit_II fills it.
+    let without = edited("permit_II", |a| {
+        let docs = a["documents"].as_array_mut().unwrap();
+        docs.retain(|d| d["id"] != WASTE_PROGRAMME);
+    });
+    let r = check(&without, Lang::Ru);
+    let missing: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.code == documents::MISSING)
+        .collect();
+    assert_eq!(missing.len(), 1, "{:?}", crate::common::codes(&r));
+    assert_eq!(
+        missing[0].params.get("document"),
+        Some(&kz_eco_rules::findings::Param::Term(
+            kz_eco_rules::findings::TermKind::Document,
+            WASTE_PROGRAMME.into()
+        ))
+    );
+    assert_eq!(
+        missing[0].basis.as_ref().unwrap().to_string(),
+        "eco_code_2007 art. 72 p. 2 part 2"
+    );
+    // Without table 4 the permit covers no waste placement: nothing is missing,
+    // and the programme, if attached anyway, is a note.
+    let no_table = edited("permit_II", |a| {
+        a.as_object_mut().unwrap().remove("waste");
+    });
+    let r = check(&no_table, Lang::Ru);
+    assert!(r.ok, "{:?}", crate::common::codes(&r));
+    assert_eq!(
+        found(&r, "documents."),
+        [(documents::NOT_REQUIRED, "/documents/5/id".to_owned())]
     );
 }
 
@@ -949,8 +1070,11 @@ fn examples_attach_exactly_their_required_documents() {
         let r = check(text, Lang::Ru);
         assert!(document_findings(&r).is_empty(), "{name}: {:?}", r.findings);
         let app: serde_json::Value = serde_json::from_str(text).unwrap();
+        // Table 4 answers whether the permit covers waste placement.
+        let mut facts = app["facts"].clone();
+        facts["permit_covers_waste_placement"] = json!(app.get("waste").is_some());
         let q = json!({"edition": r.edition, "service": app["service"], "action": app["action"],
-                       "category": app["category"], "channel": app["channel"], "facts": app["facts"]});
+                       "category": app["category"], "channel": app["channel"], "facts": facts});
         let mut required: Vec<&str> = query(q, Lang::Ru).checklist.unwrap().required().collect();
         if app["applicant"]["kind"] == "individual" {
             required.retain(|id| *id != "legal_entity_registration_certificate");
@@ -1175,8 +1299,8 @@ fn extra_documents_are_notes() {
     assert_eq!(
         document_findings(&r),
         [
-            (documents::NOT_IN_LIST, "/documents/5/id".to_owned()),
             (documents::NOT_IN_LIST, "/documents/6/id".to_owned()),
+            (documents::NOT_IN_LIST, "/documents/7/id".to_owned()),
         ]
     );
     assert!(r.findings.iter().all(|f| f.severity == Severity::Info));
@@ -1245,7 +1369,7 @@ fn unanswered_question_is_asked_unless_the_document_is_attached() {
 }
 
 #[wasm_bindgen_test(unsupported = test)]
-fn reissue_needs_the_registration_certificate_from_legal_entities_only() {
+fn reissue_needs_the_registration_certificate_as_listed() {
     let reissue = |kind: &str| {
         edited("permit_II", |v| {
             v["action"] = json!("reissue");
@@ -1256,8 +1380,27 @@ fn reissue_needs_the_registration_certificate_from_legal_entities_only() {
             ]);
         })
     };
+    // The literal list (PR §11.2.4) names it for every applicant.
     let r = check(&reissue("individual"), Lang::Ru);
-    assert!(document_findings(&r).is_empty(), "{:?}", r.findings);
+    assert_eq!(
+        document_findings(&r),
+        [(documents::MISSING, "/documents".to_owned())]
+    );
+    // The reading legal_entities_only (A-18) spares an individual, and says so.
+    let options = kz_eco_rules::input::Value::from_json_str(
+        r#"{"documents": {"readings": ["legal_entities_only"]}}"#,
+        &Default::default(),
+    )
+    .unwrap();
+    let r = kz_eco_rules::validate_json(
+        &reissue("individual"),
+        &Options::from_value(&options).unwrap(),
+    );
+    assert_eq!(
+        document_findings(&r),
+        [(documents::ONLY_FROM_LEGAL_ENTITIES, "/documents".to_owned())]
+    );
+    assert_params_match(&r, "documents.");
     let r = check(&reissue("legal_entity"), Lang::En);
     let missing: Vec<_> = r
         .findings
@@ -1327,4 +1470,54 @@ fn an_expired_document_is_an_error_only_where_a_clause_makes_it_a_refusal_ground
     // An Aktobe expertise: its refusal ground is an incomplete package only.
     let got = expired("expertise_IV", &|_| {});
     assert_eq!(got, (documents::EXPIRED_NO_GROUND, None));
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn the_venue_must_be_one_the_edition_names() {
+    let venue = |name: &str, v: &str| {
+        let text = edited(name, |a| a["venue"] = json!(v));
+        check(&text, Lang::Ru)
+    };
+    // Aktobe 2013: expertise at the provider's office only (GR §1, §6–§7 name no ЦОН).
+    let r = venue("expertise_IV", "con");
+    assert_eq!(
+        found(&r, "documents.venue"),
+        [(documents::VENUE_NOT_OFFERED, "/venue".to_owned())]
+    );
+    assert!(!r.ok);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == documents::VENUE_NOT_OFFERED)
+        .unwrap();
+    assert_eq!(f.basis.as_ref().unwrap().to_string(), "aktobe_2013 GR §7.8");
+    assert!(
+        f.message
+            .contains("обращение в центр обслуживания населения (ЦОН)"),
+        "{}",
+        f.message
+    );
+    assert_params_match(&r, "documents.");
+    assert_eq!(
+        found(&venue("expertise_IV", "provider_office"), "documents.venue"),
+        []
+    );
+    // The Aktobe permit may be filed at a ЦОН as well (PR §8).
+    let permit = edited("expertise_IV", |a| {
+        a["service"] = json!("emission_permit");
+        a["action"] = json!("issue");
+        a["venue"] = json!("con");
+    });
+    assert_eq!(found(&check(&permit, Lang::Ru), "documents.venue"), []);
+    // Almaty oblast 2012 names the office only (PR §13: office 301).
+    let r = venue("permit_III", "con");
+    assert_eq!(
+        found(&r, "documents.venue"),
+        [(documents::VENUE_NOT_OFFERED, "/venue".to_owned())]
+    );
+    // On the portal there is no venue.
+    assert_eq!(
+        found(&venue("permit_IV", "con"), "documents.venue"),
+        [(documents::VENUE_ON_PORTAL, "/venue".to_owned())]
+    );
 }

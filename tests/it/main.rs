@@ -10,16 +10,19 @@ mod common;
 
 mod application;
 mod calendar;
+mod category;
 mod deadlines;
 mod deadlines_2021;
 mod declaration;
 mod differential;
 mod documents;
 mod emissions;
+mod form;
 mod ident;
 mod numbers;
 mod parity;
 mod reviewer;
+mod signature;
 mod sla_application;
 
 #[cfg(not(target_arch = "wasm32"))]
