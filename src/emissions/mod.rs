@@ -308,6 +308,16 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Su
         sites: Sites::default(),
     };
     ck.sites = ck.check_sites();
+    let edition = cx.edition.map(|e| e.id);
+    let asks_limits = app.service == Some(Service::EmissionPermit)
+        && app.action != Some(Action::Reissue)
+        && matches!(app.category, Some(Category::II | Category::III));
+    let has_years = |y: Option<&Vec<_>>| y.is_some_and(|y: &Vec<_>| !y.is_empty());
+    let air = has_years(app.air_emissions.as_ref().and_then(|t| t.years.as_ref()));
+    let no_sites = app.industrial_sites.as_ref().is_none_or(Vec::is_empty);
+    let t1_missing = asks_limits && air && no_sites && !cx.input_failed("/industrial_sites");
+    // A missing table 1 reported as such is not reported again at every site.
+    ck.sites.undefined &= !t1_missing;
     let app_of = YearsOf::Application;
     if let Some(t) = &app.air_emissions {
         ck.run_table(&tables::AIR, tables::air_view(t), app_of);
@@ -321,16 +331,10 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Su
     if let Some(t) = &app.sulfur {
         ck.run_table(&tables::SULFUR, tables::sulfur_view(t), app_of);
     }
-    let edition = cx.edition.map(|e| e.id);
-    let asks_limits = app.service == Some(Service::EmissionPermit)
-        && app.action != Some(Action::Reissue)
-        && matches!(app.category, Some(Category::II | Category::III));
     if asks_limits {
-        let air = app.air_emissions.as_ref().and_then(|t| t.years.as_ref());
         let water = app.discharges.as_ref().and_then(|t| t.years.as_ref());
         let waste = app.waste.as_ref().and_then(|t| t.years.as_ref());
         let sulfur = app.sulfur.as_ref().and_then(|t| t.years.as_ref());
-        let air = air.is_some_and(|y| !y.is_empty());
         let any = air
             || water.is_some_and(|y| !y.is_empty())
             || waste.is_some_and(|y| !y.is_empty())
@@ -343,8 +347,7 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Su
             let f = finding::no_limits_requested("").basis(section);
             ck.push(f);
         }
-        let no_sites = app.industrial_sites.as_ref().is_none_or(Vec::is_empty);
-        if air && no_sites && !cx.input_failed("/industrial_sites") {
+        if t1_missing {
             let f = finding::missing_value("/industrial_sites").basis(sites::t1_form(edition));
             ck.push(f);
         }

@@ -19,9 +19,12 @@ pub const LONGITUDE_EXTENT: (i64, i64) = (46, 88);
 pub(crate) struct Sites {
     pub numbers: Vec<u32>,
     pub usable: bool,
+    /// Table 1 is empty or absent, and no other finding says so: no site is
+    /// defined.
+    pub undefined: bool,
 }
 
-const UNITS_PER_ONE: i128 = 1_000_000_000;
+const UNITS_PER_ONE: i128 = decimal::ONE;
 
 /// The form's table 1 under `edition`.
 pub(crate) fn t1_form(edition: Option<&str>) -> Basis {
@@ -39,8 +42,17 @@ impl Checker<'_, '_> {
     /// Checks table 1 and returns its site numbers.
     pub(crate) fn check_sites(&mut self) -> Sites {
         let Some(rows) = self.cx.app.industrial_sites.as_ref() else {
-            return Sites::default();
+            return Sites {
+                undefined: !self.cx.input_failed("/industrial_sites"),
+                ..Sites::default()
+            };
         };
+        if rows.is_empty() {
+            return Sites {
+                undefined: true,
+                ..Sites::default()
+            };
+        }
         let mut numbers: Vec<u64> = Vec::with_capacity(rows.len());
         let mut usable = !rows.is_empty();
         for (i, site) in rows.iter().enumerate() {
@@ -90,6 +102,7 @@ impl Checker<'_, '_> {
         Sites {
             numbers: list,
             usable,
+            undefined: false,
         }
     }
 
@@ -122,7 +135,7 @@ impl Checker<'_, '_> {
                 complete = false;
                 continue;
             };
-            let units = i128::from(q.units);
+            let units = q.units;
             if whole && units % UNITS_PER_ONE != 0 {
                 let f = finding::not_whole(part_path, Param::Decimal(q.canonical()))
                     .basis(self.t1_form());
@@ -147,8 +160,12 @@ impl Checker<'_, '_> {
         let seconds = |deg: i64| i128::from(deg) * 3600 * UNITS_PER_ONE;
         if total < seconds(lo) || total > seconds(hi) {
             // Decimal degrees to 4 places (about 11 m), half away from zero.
-            let degrees =
-                decimal::div_round(total, 3600 * 100_000, Rounding::HalfAwayFromZero).unwrap_or(0);
+            let degrees = decimal::div_round(
+                total,
+                3600 * (UNITS_PER_ONE / 10_000),
+                Rounding::HalfAwayFromZero,
+            )
+            .unwrap_or(0);
             let f = finding::outside_kazakhstan(
                 path,
                 Param::Decimal(decimal::format_scaled(degrees, 4)),
