@@ -6,6 +6,7 @@
 //! fails the build with a list of what is wrong, each with its file and JSON
 //! Pointer, so the wasm module carries no data parser and no unchecked data.
 
+mod boundary;
 mod calendar;
 mod catalog;
 #[path = "../src/calendar/civil.rs"]
@@ -47,6 +48,7 @@ fn main() {
     gen::write(&out, "sla.rs", &sla::generate(&mut problems));
     gen::write(&out, "ident.rs", &ident::generate(&mut problems));
     gen::write(&out, "terms.rs", &terms::generate(&mut problems));
+    gen::write(&out, "boundary.rs", &boundary::generate(&mut problems));
     println!("cargo:rerun-if-changed={}", schema::SOURCE);
     std::fs::write(out.join("application.schema.json"), schema::minified())
         .expect("OUT_DIR is writable");

@@ -68,6 +68,7 @@
 //! All work is linear in the number of rows (duplicate detection sorts the keys
 //! of one group, O(n log n)), and every sum fits `i128` by construction.
 
+pub mod boundary;
 pub mod decimal;
 mod grid;
 pub mod number;
@@ -84,7 +85,6 @@ use crate::Context;
 
 pub(crate) use grid::number_finding;
 pub use grid::MAX_NAME_LEN;
-pub use sites::{LATITUDE_EXTENT, LONGITUDE_EXTENT};
 pub use years::{MAX_YEARS, YEAR_RANGE};
 
 use grid::{Spec, YearIn, YearTotal};

@@ -798,14 +798,88 @@ fn coordinates_and_area() {
         found(&r),
         [(
             emissions::OUTSIDE_KAZAKHSTAN,
-            "/industrial_sites/0/latitude".to_owned()
+            "/industrial_sites/0".to_owned()
         )]
     );
     assert_eq!(
-        param(&r, emissions::OUTSIDE_KAZAKHSTAN, "value"),
+        param(&r, emissions::OUTSIDE_KAZAKHSTAN, "latitude"),
         &dec("38.3598")
     );
     assert_eq!(emission_errors(&r), 0);
+}
+
+/// The first site of `permit_II` at (lat, lon) given as degrees, minutes, seconds.
+fn site_at(lat: [&str; 3], lon: [&str; 3]) -> Report {
+    check(&edited("permit_II", |v| {
+        let dms = |p: [&str; 3]| json!({"deg": p[0], "min": p[1], "sec": p[2]});
+        v["industrial_sites"][0]["latitude"] = dms(lat);
+        v["industrial_sites"][0]["longitude"] = dms(lon);
+    }))
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn sites_must_lie_inside_kazakhstans_border() {
+    let site = "/industrial_sites/0".to_owned();
+    // Inside: Astana, Aktau on the Caspian, Baikonur (leased, Kazakhstan's).
+    for (lat, lon) in [
+        (["51", "10", "10"], ["71", "26", "57"]),
+        (["43", "38", "53"], ["51", "10", "20"]),
+        (["45", "37", "0"], ["63", "19", "0"]),
+    ] {
+        assert_eq!(found(&site_at(lat, lon)), [], "{lat:?} {lon:?}");
+    }
+    // Inside the old 40°–56° N, 46°–88° E box but outside the country: Bishkek,
+    // Tashkent, Omsk, Urumqi — and half a degree beyond the border near Almaty.
+    for (lat, lon, shown) in [
+        (
+            ["42", "52", "29"],
+            ["74", "34", "11"],
+            ("42.8747", "74.5697"),
+        ),
+        (["41", "17", "58"], ["69", "14", "24"], ("41.2994", "69.24")),
+        (
+            ["54", "59", "19"],
+            ["73", "19", "27"],
+            ("54.9886", "73.3242"),
+        ),
+        (
+            ["43", "49", "32"],
+            ["87", "37", "0"],
+            ("43.8256", "87.6167"),
+        ),
+        (["42", "40", "0"], ["76", "57", "0"], ("42.6667", "76.95")),
+    ] {
+        let r = site_at(lat, lon);
+        assert_eq!(
+            found(&r),
+            [(emissions::OUTSIDE_KAZAKHSTAN, site.clone())],
+            "{lat:?}"
+        );
+        assert_eq!(
+            param(&r, emissions::OUTSIDE_KAZAKHSTAN, "latitude"),
+            &dec(shown.0)
+        );
+        assert_eq!(
+            param(&r, emissions::OUTSIDE_KAZAKHSTAN, "longitude"),
+            &dec(shown.1)
+        );
+        assert_eq!(emission_errors(&r), 0);
+    }
+    // Latitude and longitude swapped: 76° N, 43° E is in the Arctic; 43° N, 76° E
+    // is near Almaty.
+    let r = site_at(["76", "57", "48.9"], ["43", "21", "35.2"]);
+    assert_eq!(found(&r), [(emissions::COORDINATES_SWAPPED, site.clone())]);
+    assert_eq!(
+        param(&r, emissions::COORDINATES_SWAPPED, "latitude"),
+        &dec("76.9636")
+    );
+    assert_eq!(
+        param(&r, emissions::COORDINATES_SWAPPED, "longitude"),
+        &dec("43.3598")
+    );
+    // A swap that lands outside too is just outside (Tashkent swapped).
+    let r = site_at(["69", "14", "24"], ["41", "17", "58"]);
+    assert_eq!(found(&r), [(emissions::OUTSIDE_KAZAKHSTAN, site)]);
 }
 
 #[wasm_bindgen_test(unsupported = test)]
