@@ -43,7 +43,13 @@
 //!
 //! — the interval of true totals consistent with rounding every entry to nearest:
 //! three rows of 4 places may differ from a 4-place total by 0,0002, never by
-//! 0,0003 (tested in `grid.rs`; why this tolerance: DESIGN.md).
+//! 0,0003 (tested in `grid.rs`; why this tolerance: DESIGN.md). A zero (`0`,
+//! `0,0`, `0.000`) is exact and adds nothing.
+//!
+//! Site and total rows are checked on the exact sums of their rows (requested ≤
+//! normative, actual ≤ requested, capacity), unless a row below already reported
+//! the same relation; the capacity check's one slack rule and its years are in
+//! `grid.rs` (`exceeds_rate`) and DESIGN.md.
 //!
 //! A wrong cell is reported once, where it can be located: a site row that
 //! disagrees with its substances is reported at the site row; the total is then
@@ -56,7 +62,7 @@
 //! # Input limits
 //!
 //! - Each number's text: at most [`number::MAX_TEXT_LEN`] bytes (longer →
-//!   `invalid_number`); values at most 10⁹ with at most 9 decimals.
+//!   `invalid_number`); values at most 10¹² with at most 12 decimals.
 //! - Each table (application or permit): at most [`MAX_TABLE_ROWS`] substance /
 //!   item rows, and at most as many year blocks + site / outlet groups; beyond
 //!   either, one `too_many_rows` error and the table is skipped.
