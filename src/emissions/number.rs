@@ -212,8 +212,14 @@ pub fn parse(text: &str) -> Result<Quantity, NumberError> {
     // frac < 10¹², so this stays below 10¹² (u64).
     let frac_units = frac * decimal::pow10(u32::from(MAX_DECIMALS) - decimals);
     // `int <= MAX_VALUE` here unless `too_large`: at most 10²⁴ + 10¹² units (i128).
+    // Below 1.8·10⁷ (every realistic cell) the units fit u64: no 128-bit
+    // multiplication, which wasm does in a library call.
     let units = if too_large || int > MAX_VALUE {
         None
+    } else if int < 18_000_000 {
+        Some(i128::from(
+            int * decimal::pow10(u32::from(MAX_DECIMALS)) + frac_units,
+        ))
     } else {
         Some(i128::from(int) * decimal::ONE + i128::from(frac_units))
     };
@@ -321,6 +327,10 @@ mod tests {
         assert_eq!(ok("1.50000000000000"), (one * 3 / 2, 12));
         assert_eq!(ok("0.000000000001"), (1, 12));
         assert_eq!(ok("1000000000000"), (one * one, 0));
+        // Both sides of the u64 fast path.
+        assert_eq!(ok("17999999.999999999999"), (18_000_000 * one - 1, 12));
+        assert_eq!(ok("18000000"), (18_000_000 * one, 0));
+        assert_eq!(ok("18000000.000000000001"), (18_000_000 * one + 1, 12));
         assert_eq!(ok("1 000 000 000 000,000"), (one * one, 3));
         // 25 significant digits, all kept.
         assert_eq!(ok("999 999 999 999,999999999999"), (one * one - 1, 12));
