@@ -242,6 +242,12 @@ struct DerivedListIn {
     refusal: Text,
     signature: Option<String>,
     expiry: Option<String>,
+    /// The actions the expiry clause covers (all when empty).
+    #[serde(default)]
+    expiry_actions: Vec<String>,
+    /// The categories the expiry clause covers (all when empty).
+    #[serde(default)]
+    expiry_categories: Vec<String>,
     #[serde(default)]
     venues: Vec<String>,
 }
@@ -770,7 +776,8 @@ pub fn generate(p: &mut Problems) -> String {
                         );
                     }
                     rule_statics.push_str("];\n");
-                    let provisions = provisions(&mut rule_statics, &list, "", list.unverified);
+                    let provisions =
+                        provisions(&mut rule_statics, &list, ("", &[], &[]), list.unverified);
                     lists.push(list_out(
                         &edition,
                         &list,
@@ -812,6 +819,17 @@ pub fn generate(p: &mut Problems) -> String {
             let from_channel = &*o.from_channel;
             let signature = o.signature.as_deref().unwrap_or("");
             let expiry = o.expiry.as_deref().unwrap_or("");
+            let expiry_actions = names_in(&o.expiry_actions, "expiry_actions", ACTIONS, &place, p);
+            let expiry_categories = names_in(
+                &o.expiry_categories,
+                "expiry_categories",
+                CATEGORIES,
+                &place,
+                p,
+            );
+            if expiry.is_empty() && !(expiry_actions.is_empty() && expiry_categories.is_empty()) {
+                p.add(&place, "expiry_actions / expiry_categories without expiry");
+            }
             let clause = &*o.clause;
             let refusal = &*o.refusal;
             let venues = names_in(&o.venues, "venues", VENUES, &place, p);
@@ -829,7 +847,12 @@ pub fn generate(p: &mut Problems) -> String {
                 at_least_one_of: Vec::new(),
                 rules: Vec::new(),
             };
-            let shared = provisions(&mut rule_statics, &stated, expiry, unverified);
+            let shared = provisions(
+                &mut rule_statics,
+                &stated,
+                (expiry, &expiry_actions, &expiry_categories),
+                unverified,
+            );
             let mut found = false;
             for (src, name) in sources {
                 let common: Vec<&'static str> = src
@@ -942,15 +965,25 @@ fn check_coverage(
 }
 
 /// Appends a `Provisions` static for `list` to `out`; returns its name.
-fn provisions(out: &mut String, list: &SeedList, expiry: &str, unverified: bool) -> String {
+/// `expiry` is the expiry clause with the actions and categories it covers (all
+/// when empty).
+fn provisions(
+    out: &mut String,
+    list: &SeedList,
+    expiry: (&str, &[&str], &[&str]),
+    unverified: bool,
+) -> String {
     let name = format!("PROVISIONS_{}", out.matches("static PROVISIONS_").count());
+    let (clause, actions, categories) = expiry;
     let _ = writeln!(
         out,
-        "static {name}: Provisions = Provisions {{ clause: {}, unverified: {unverified}, refusal: {}, signature: {}, expiry: {}, venues: {} }};",
+        "static {name}: Provisions = Provisions {{ clause: {}, unverified: {unverified}, refusal: {}, signature: {}, expiry: {}, expiry_actions: {}, expiry_categories: {}, venues: {} }};",
         lit(&list.clause),
         lit(&list.refusal),
         lit(&list.signature),
-        lit(expiry),
+        lit(clause),
+        rust_slice(ACTIONS, actions),
+        rust_slice(CATEGORIES, categories),
         rust_slice(VENUES, &list.venues),
     );
     name

@@ -9,6 +9,7 @@
 mod boundary;
 mod calendar;
 mod catalog;
+mod citations;
 #[path = "../src/calendar/civil.rs"]
 #[allow(dead_code)] // the crate's calendar arithmetic; not all of it is needed here
 mod civil;
@@ -49,6 +50,7 @@ fn main() {
     gen::write(&out, "ident.rs", &ident::generate(&mut problems));
     gen::write(&out, "terms.rs", &terms::generate(&mut problems));
     gen::write(&out, "boundary.rs", &boundary::generate(&mut problems));
+    gen::write(&out, "citations.rs", &citations::generate(&mut problems));
     println!("cargo:rerun-if-changed={}", schema::SOURCE);
     std::fs::write(out.join("application.schema.json"), schema::minified())
         .expect("OUT_DIR is writable");

@@ -20,9 +20,10 @@ use crate::Context;
 
 include!(concat!(env!("OUT_DIR"), "/codes_declaration.rs"));
 
-/// The edition clause of item `n` of art. 110 p. 3.
-fn item(ed: &str, n: u8) -> Basis {
-    Basis::new(ed.to_owned(), format!("art. 110 p. 3 subp. {n}"))
+/// The clause of item `n` of the declaration's contents (2021 Code art. 110
+/// p. 3), named `declaration.item_<n>` in `data/citations.json`.
+fn item(n: u8) -> Basis {
+    Basis::named(&format!("declaration.item_{n}"))
 }
 
 fn blank(s: Option<&String>) -> bool {
@@ -42,7 +43,7 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
     let d = app.declaration.clone().unwrap_or_default();
     let missing = |path: &str, n: u8, findings: &mut Findings| {
         if !cx.input_failed(path) {
-            findings.push(finding::missing_content(path, i64::from(n)).basis(item(ed.id, n)));
+            findings.push(finding::missing_content(path, i64::from(n)).basis(item(n)));
         }
     };
     let applicant = app.applicant.as_ref();
@@ -78,7 +79,7 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
 
     // Subp. 4: the amounts, as the tables read them; one row per substance or
     // kind of waste.
-    let basis = item(ed.id, 4);
+    let basis = item(4);
     let mut seen: Vec<String> = Vec::new();
     for (i, e) in d.emissions.iter().flatten().enumerate() {
         let path = format!("/declaration/emissions/{i}");

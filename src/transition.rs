@@ -43,12 +43,12 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
                 ),
                 _ => finding::old_permit_valid(path, Param::Date(until.to_string())),
             }
-            .basis(Basis::new(EDITION, "art. 418 p. 8"))
+            .basis(Basis::named("transition.old_permit_valid"))
         }
         Some(Category::III) => finding::old_permit_ends_with_declaration(path)
-            .basis(Basis::new(EDITION, "art. 418 p. 9, 10")),
+            .basis(Basis::named("transition.old_permit_ends_with_declaration")),
         Some(Category::IV) => {
-            finding::old_permit_ended(path).basis(Basis::new(EDITION, "art. 418 p. 10"))
+            finding::old_permit_ended(path).basis(Basis::named("transition.old_permit_ended"))
         }
         None => return,
     };

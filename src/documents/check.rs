@@ -9,7 +9,7 @@ use super::data::{self, Attributes, List};
 use super::{finding, Status, ORIGINAL_SHOWN};
 use crate::calendar::Date;
 use crate::findings::{Finding, Findings, Param, Pointer, Severity, TermKind};
-use crate::model::{ApplicantKind, AttachedDocument, Channel};
+use crate::model::{ApplicantKind, AttachedDocument, Channel, Service};
 use crate::Context;
 
 /// Document checks of an application (see the module docs for the readings):
@@ -56,15 +56,13 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
     if !unreadable {
         for e in &evaluated {
             if e.status == Status::Required && !attached(e.rule.document.id) {
-                let clause = cite(list, e.rule.clause);
                 findings.push(
                     finding::missing(
                         "/documents",
                         document(e.rule.document.id),
-                        clause.to_string(),
-                        list_basis(list, list.provisions.refusal).to_string(),
+                        Param::Cite(list_basis(list, list.provisions.refusal).to_string()),
                     )
-                    .basis(clause),
+                    .basis(cite(list, e.rule.clause)),
                 );
             }
         }
@@ -193,21 +191,30 @@ fn check_validity(
         Err(_) => {}
         Ok(until) => {
             if let Some(date) = submitted.filter(|d| until < *d) {
-                let p = list.provisions;
-                let clause = if p.expiry.is_empty() {
-                    p.refusal
-                } else {
-                    p.expiry
-                };
-                findings.push(
-                    finding::expired(
-                        at.as_str(),
-                        document(id),
-                        Param::Date(until.to_string()),
-                        Param::Date(date.to_string()),
-                    )
-                    .basis(list_basis(list, clause)),
+                let params = (
+                    document(id),
+                    Param::Date(until.to_string()),
+                    Param::Date(date.to_string()),
                 );
+                let (action, category) = (cx.app.action, cx.app.category);
+                let p = list.provisions;
+                let stated = action.zip(category).and_then(|(a, c)| p.expiry_for(a, c));
+                // Without an expiry clause, a permit list's refusal ground covers
+                // incorrect materials (002 PR §16.1, 2007 Code art. 77 p. 1 subp. 1);
+                // an expertise list's covers only an incomplete package (002 GR §16,
+                // 2021 Code art. 91 p. 1 subp. 2).
+                let clause = match stated {
+                    Some(clause) => Some(clause),
+                    None if p.expiry.is_empty() && list.service != Service::EcologicalExpertise => {
+                        Some(p.refusal)
+                    }
+                    None => None,
+                };
+                findings.push(match clause {
+                    Some(clause) => finding::expired(at.as_str(), params.0, params.1, params.2)
+                        .basis(list_basis(list, clause)),
+                    None => finding::expired_no_ground(at.as_str(), params.0, params.1, params.2),
+                });
             }
         }
     }

@@ -245,11 +245,15 @@ pub(crate) fn list_basis(list: &List, clause: &'static str) -> Basis {
 
 /// The attributes of a rule in `list` (the list's expiry rule adds
 /// [`Attributes::VALID_ON_SUBMISSION`]).
-pub(crate) fn attributes(list: &List, rule: &Rule) -> Attributes {
-    let expiry = if list.provisions.expiry.is_empty() {
-        0
-    } else {
-        Attributes::VALID_ON_SUBMISSION
+pub(crate) fn attributes(
+    list: &List,
+    rule: &Rule,
+    action: Action,
+    category: Category,
+) -> Attributes {
+    let expiry = match list.provisions.expiry_for(action, category) {
+        None => 0,
+        Some(_) => Attributes::VALID_ON_SUBMISSION,
     };
     Attributes(rule.attributes.0 | expiry)
 }
@@ -269,7 +273,7 @@ fn checklist(
             status: e.status,
             fact: e.fact.map(|f| f.id),
             question: e.fact.map(|f| f.question()),
-            attributes: attributes(list, e.rule),
+            attributes: attributes(list, e.rule, action, category),
             basis: cite(list, e.rule.clause).to_string(),
         })
         .collect();

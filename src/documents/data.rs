@@ -165,6 +165,12 @@ pub struct Provisions {
     pub signature: &'static str,
     /// The clause requiring every document to be valid on the submission date, or `""`.
     pub expiry: &'static str,
+    /// The actions the expiry clause covers (all when empty): `almaty_city_2019`
+    /// PR §5.3 states it for the issue only.
+    pub expiry_actions: &'static [Action],
+    /// The categories the expiry clause covers (all when empty): PR §5.3 of
+    /// `almaty_city_2019` states it for categories II and III only.
+    pub expiry_categories: &'static [Category],
     /// In person: where paper documents are handed in — `provider_office` (the
     /// provider's office) and/or `con` (a public service centre, ЦОН / ХҚКО).
     pub venues: &'static [&'static str],
@@ -193,6 +199,23 @@ pub struct List {
     pub at_least_one_of: &'static [&'static str],
     /// The documents.
     pub rules: &'static [Rule],
+}
+
+impl Provisions {
+    /// The expiry clause when it covers `action` and `category`.
+    pub fn expiry_for(&self, action: Action, category: Category) -> Option<&'static str> {
+        let covers = |all: bool, hit: bool| all || hit;
+        (!self.expiry.is_empty()
+            && covers(
+                self.expiry_actions.is_empty(),
+                self.expiry_actions.contains(&action),
+            )
+            && covers(
+                self.expiry_categories.is_empty(),
+                self.expiry_categories.contains(&category),
+            ))
+        .then_some(self.expiry)
+    }
 }
 
 impl List {

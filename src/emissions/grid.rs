@@ -20,7 +20,7 @@ use super::{ACTUAL_ABOVE_REQUESTED, REQUESTED_ABOVE_NORMATIVE};
 /// Most columns of a table (table 3 of the 002 form: 3 groups × mg/l, g/h, t/yr).
 pub(crate) const MAX_COLS: usize = 9;
 
-/// Longest substance name or code compared for duplicates, in bytes.
+/// Longest substance name or code compared for duplicates, in characters.
 pub const MAX_NAME_LEN: usize = 500;
 
 /// The cells of one row, in the order of [`Spec::columns`].
@@ -119,10 +119,9 @@ pub(crate) struct Spec {
     pub columns: &'static [Column],
     /// Groups are industrial sites of table 1.
     pub refs_sites: bool,
-    /// Clause of the Almaty-oblast form (002 PR App.1), if it has this table.
-    pub form_alo: Option<&'static str>,
-    /// Clause of the Karaganda form (000 App.3).
-    pub form_krg: &'static str,
+    /// The form's key in `data/citations.json` (`emissions.form.<form>@<edition>`,
+    /// e.g. `table_2`).
+    pub form: &'static str,
     /// The t/yr column restated by a permit condition, if any.
     pub conditions_col: Option<usize>,
     /// Rows must carry a code (waste: form T4 col. 2, permit App.3 col. 3).
@@ -148,13 +147,7 @@ impl Spec {
 
     /// The form clause this table comes from.
     pub(crate) fn form(&self, edition: Option<&str>) -> Basis {
-        if let Some(b) = basis::own(edition, |t| t.basis) {
-            return b;
-        }
-        match (edition, self.form_alo) {
-            (Some(basis::ALMATY_OBLAST), Some(clause)) => Basis::new(basis::ALMATY_OBLAST, clause),
-            _ => Basis::new(basis::KARAGANDA, self.form_krg),
-        }
+        basis::form(edition, self.form)
     }
 
     /// `/…/years/<y>`.
@@ -447,7 +440,7 @@ impl Plan {
 }
 
 impl Checker<'_, '_> {
-    fn edition_id(&self) -> Option<&'static str> {
+    pub(super) fn edition_id(&self) -> Option<&'static str> {
         self.cx.edition.map(|e| e.id)
     }
 
@@ -838,10 +831,10 @@ impl Checker<'_, '_> {
                 let Some(text) = text.filter(|t| t.chars().any(|c| !is_space(c))) else {
                     continue;
                 };
-                if text.len() > MAX_NAME_LEN {
+                if let Some(len) = crate::input::chars_over(text, MAX_NAME_LEN) {
                     let mut path = spec.row_path(y, Row::Item(g, r));
                     path.push_str(field);
-                    self.push(finding::text_too_long(path, text.len(), MAX_NAME_LEN));
+                    self.push(finding::text_too_long(path, len, MAX_NAME_LEN));
                     continue;
                 }
                 let row_bits = (r as u64) & ROW_MASK;

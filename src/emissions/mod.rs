@@ -67,8 +67,8 @@
 //!   item rows, and at most as many year blocks + site / outlet groups; beyond
 //!   either, one `too_many_rows` error and the table is skipped.
 //! - Substance names and codes compared for duplicates: at most
-//!   [`MAX_NAME_LEN`] bytes (`text_too_long`).
-//! - The reader bounds the rest: strings ≤ 64 KiB, arrays ≤ 100 000 items, the
+//!   [`MAX_NAME_LEN`] characters (`text_too_long`).
+//! - The reader bounds the rest: strings ≤ 65 536 characters, arrays ≤ 100 000 items, the
 //!   whole input ≤ 2 000 000 values ([`crate::input::Limits`]).
 //!
 //! All work is linear in the number of rows (duplicate detection sorts the keys
@@ -141,10 +141,6 @@ pub(crate) mod basis {
 
     /// Seed 002 (Almaty oblast 2012).
     pub const ALMATY_OBLAST: &str = "almaty_oblast_2012";
-    /// Seed 000 (Karaganda 2013): the application and permit blanks.
-    pub const KARAGANDA: &str = "karaganda_2013";
-    /// The Ecological Code of 09.01.2007.
-    pub const ECO_CODE: &str = "eco_code_2007";
 
     /// The clause an edition's own table data names (`tables.basis` or
     /// `tables.refusal` of `data/editions.json`), when it has one.
@@ -156,15 +152,16 @@ pub(crate) mod basis {
         pick(&ed.tables).map(|clause| Basis::new(ed.id, clause))
     }
 
-    /// Refusal ground: requested conditions not meeting the Code (art. 73).
+    /// What the permit contains: «условия природопользования, в том числе
+    /// нормативы эмиссий по всем их источникам» (2007 Code art. 70 p. 1 subp. 3).
+    /// No refusal ground names a request above the standards (art. 77 p. 1 refers
+    /// to art. 73, which is about special conditions of nature use), so the
+    /// finding citing this is a warning.
     pub fn conditions(edition: Option<&str>) -> Basis {
         if let Some(b) = own(edition, |t| t.refusal) {
             return b;
         }
-        match edition {
-            Some(ALMATY_OBLAST) => Basis::new(ALMATY_OBLAST, "PR §16.2"),
-            _ => Basis::new(ECO_CODE, "art. 73, art. 77"),
-        }
+        Basis::named("emissions.permit_contents")
     }
 
     /// Refusal ground: incomplete or incorrect materials.
@@ -173,8 +170,24 @@ pub(crate) mod basis {
             return b;
         }
         match edition {
-            Some(ALMATY_OBLAST) => Basis::new(ALMATY_OBLAST, "PR §16.1"),
-            _ => Basis::new(ECO_CODE, "art. 77"),
+            Some(ALMATY_OBLAST) => Basis::named("emissions.incorrect_materials_2012"),
+            _ => Basis::named("emissions.incorrect_materials"),
+        }
+    }
+
+    /// The form a table or field comes from under `edition`: the edition's own
+    /// blank where its regulation has one (`emissions.form.<form>@<edition>` in
+    /// `data/citations.json`: 002 PR App.1, 000 App.3), else the Code's refusal
+    /// ground for incomplete or incorrect materials (the other regulations do not
+    /// include the blanks).
+    pub fn form(edition: Option<&str>, form: &str) -> Basis {
+        if let Some(b) = own(edition, |t| t.basis) {
+            return b;
+        }
+        let named = edition.map(|e| Basis::named(&format!("emissions.form.{form}@{e}")));
+        match named {
+            Some(b) if !b.clause.is_empty() => b,
+            _ => incorrect(edition),
         }
     }
 }
@@ -248,7 +261,7 @@ impl Checker<'_, '_> {
             None => {
                 let since = crate::calendar::Date::new(2016, 4, 28);
                 let unlimited = category == Some(Category::IV) && on.is_some() && on >= since;
-                (!unlimited).then(|| (MAX_YEARS, Basis::new(basis::ECO_CODE, "art. 76")))
+                (!unlimited).then(|| (MAX_YEARS, Basis::named("emissions.permit_term")))
             }
         }
     }
@@ -346,10 +359,7 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Su
             || waste.is_some_and(|y| !y.is_empty())
             || sulfur.is_some_and(|y| !y.is_empty());
         if !any {
-            let section = match edition {
-                Some(basis::ALMATY_OBLAST) => Basis::new(basis::ALMATY_OBLAST, "PR App.1 p. 3"),
-                _ => Basis::new(basis::KARAGANDA, "App.3 p. 3"),
-            };
+            let section = basis::form(edition, "limits_section");
             let f = finding::no_limits_requested("").basis(section);
             ck.push(f);
         }

@@ -87,8 +87,7 @@ pub(crate) static AIR: Spec = Spec {
         ),
     ],
     refs_sites: true,
-    form_alo: Some("PR App.1 T2"),
-    form_krg: "App.3 T2",
+    form: "table_2",
     conditions_col: None,
     code_required: false,
 };
@@ -165,8 +164,7 @@ pub(crate) static WATER: Spec = Spec {
         ),
     ],
     refs_sites: false,
-    form_alo: Some("PR App.1 T3"),
-    form_krg: "App.3 T3",
+    form: "table_3",
     conditions_col: None,
     code_required: false,
 };
@@ -185,8 +183,7 @@ pub(crate) static WASTE: Spec = Spec {
     rows: "/items",
     columns: TONNES_COLUMNS,
     refs_sites: false,
-    form_alo: Some("PR App.1 T4"),
-    form_krg: "App.3 T4",
+    form: "table_4",
     conditions_col: None,
     code_required: true,
 };
@@ -199,8 +196,7 @@ pub(crate) static SULFUR: Spec = Spec {
     rows: "/items",
     columns: TONNES_COLUMNS,
     refs_sites: false,
-    form_alo: Some("PR App.1 T5"),
-    form_krg: "App.3 T5",
+    form: "table_5",
     conditions_col: None,
     code_required: false,
 };
@@ -216,8 +212,7 @@ pub(crate) static AIR_LIMITS: Spec = Spec {
         col(Limit, TPerYear, "/limit/t_per_year", "/t_per_year", Always),
     ],
     refs_sites: true,
-    form_alo: None,
-    form_krg: "App.3 permit App.1",
+    form: "limits_1",
     conditions_col: Some(1),
     code_required: false,
 };
@@ -233,8 +228,7 @@ pub(crate) static WATER_LIMITS: Spec = Spec {
         col(Limit, TPerYear, "/limit/t_per_year", "/t_per_year", Always),
     ],
     refs_sites: false,
-    form_alo: None,
-    form_krg: "App.3 permit App.2",
+    form: "limits_2",
     conditions_col: Some(1),
     code_required: false,
 };
@@ -249,8 +243,7 @@ pub(crate) static WASTE_LIMITS: Spec = Spec {
     rows: "/items",
     columns: TONNES_LIMIT_COLUMNS,
     refs_sites: false,
-    form_alo: None,
-    form_krg: "App.3 permit App.3",
+    form: "limits_3",
     conditions_col: Some(0),
     code_required: true,
 };
@@ -263,8 +256,7 @@ pub(crate) static SULFUR_LIMITS: Spec = Spec {
     rows: "/items",
     columns: TONNES_LIMIT_COLUMNS,
     refs_sites: false,
-    form_alo: None,
-    form_krg: "App.3 permit App.4",
+    form: "limits_4",
     conditions_col: Some(0),
     code_required: false,
 };

@@ -800,7 +800,7 @@ fn region_and_date_select_the_edition() {
         (f.code, f.path.as_str()),
         ("editions.not_in_library", "/date")
     );
-    assert!(f.message.contains("almaty_city_2019"), "{}", f.message);
+    assert!(f.message.contains("City of Almaty, 2019"), "{}", f.message);
     assert!(
         f.message.contains("Ecological Code of 2007"),
         "{}",
@@ -1010,9 +1010,18 @@ fn missing_document_cites_its_clause_and_the_refusal_ground() {
     );
     assert_eq!(
         e.message,
-        "The required document “Production environmental control programme” is not attached \
-         (almaty_oblast_2012 PR §11.1.2). An incomplete set of documents is a ground for refusal \
-         (almaty_oblast_2012 PR §16.1)."
+        "The required document “Production environmental control programme” is not attached. \
+         An incomplete set of documents is a ground for refusal (para. 16.1 of the regulation of \
+         the state service “Issue of permits for emissions into the environment for category II, \
+         III and IV objects” approved by Almaty Region akimat resolution No. 304 of 11.10.2012)."
+    );
+    assert_eq!(
+        e.basis_text.as_deref(),
+        Some(
+            "para. 11.1.2 of the regulation of the state service “Issue of permits for emissions \
+             into the environment for category II, III and IV objects” approved by Almaty Region \
+             akimat resolution No. 304 of 11.10.2012"
+        )
     );
     let text = edited("expertise_II", |v| {
         v["documents"].as_array_mut().unwrap().remove(1);
@@ -1020,7 +1029,12 @@ fn missing_document_cites_its_clause_and_the_refusal_ground() {
     let r = check(&text, Lang::Ru);
     let e = &r.findings[0];
     assert!(
-        e.message.ends_with("(almaty_city_2019 GR §5.3)."),
+        e.message.ends_with(
+            "(п. 5.3 Регламента государственной услуги «Выдача заключений государственной \
+             экологической экспертизы для объектов II, III и IV категорий», утв. постановлением \
+             акимата города Алматы от 15.02.2016 № 1/51 (в редакции постановления от 17.09.2019 \
+             № 3/541))."
+        ),
         "{}",
         e.message
     );
@@ -1269,4 +1283,48 @@ fn unreadable_document_entries_suppress_missing_errors() {
     let text = edited("permit_II", |v| v["documents"] = json!("all of them"));
     let r = check(&text, Lang::Ru);
     assert!(!r.findings.iter().any(|f| f.code == documents::MISSING));
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn an_expired_document_is_an_error_only_where_a_clause_makes_it_a_refusal_ground() {
+    let expired = |name: &str, f: &dyn Fn(&mut serde_json::Value)| {
+        let text = edited(name, |v| {
+            v["documents"][1]["valid_until"] = json!("2000-01-01");
+            f(v);
+        });
+        let r = check(&text, Lang::Ru);
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.path == "/documents/1/valid_until")
+            .cloned()
+            .unwrap();
+        (f.code, f.basis.map(|b| b.to_string()))
+    };
+    // Almaty city 2019, PR §5.3: the issue of categories II and III.
+    let got = expired("permit_II", &|_| {});
+    assert_eq!(
+        got,
+        (
+            documents::EXPIRED,
+            Some("almaty_city_2019 PR §5.3".to_owned())
+        )
+    );
+    // Its re-issue and category IV: §5.3 does not say it.
+    let got = expired("permit_II", &|v| v["action"] = json!("reissue"));
+    assert_eq!(got, (documents::EXPIRED_NO_GROUND, None));
+    let got = expired("permit_II", &|v| v["category"] = json!("IV"));
+    assert_eq!(got, (documents::EXPIRED_NO_GROUND, None));
+    // A 2012 permit: the refusal ground for incorrect materials (002 PR §16.1).
+    let got = expired("permit_III", &|_| {});
+    assert_eq!(
+        got,
+        (
+            documents::EXPIRED,
+            Some("almaty_oblast_2012 PR §16.1".to_owned())
+        )
+    );
+    // An Aktobe expertise: its refusal ground is an incomplete package only.
+    let got = expired("expertise_IV", &|_| {});
+    assert_eq!(got, (documents::EXPIRED_NO_GROUND, None));
 }
