@@ -6,6 +6,7 @@
 //! fails the build with a list of what is wrong, each with its file and JSON
 //! Pointer, so the wasm module carries no data parser and no unchecked data.
 
+mod boundary;
 mod calendar;
 mod catalog;
 mod categories;
@@ -53,6 +54,7 @@ fn main() {
     gen::write(&out, "forms.rs", &forms::generate(&mut problems));
     gen::write(&out, "categories.rs", &categories::generate(&mut problems));
     gen::write(&out, "terms.rs", &terms::generate(&mut problems));
+    gen::write(&out, "boundary.rs", &boundary::generate(&mut problems));
     gen::write(&out, "citations.rs", &citations::generate(&mut problems));
     println!("cargo:rerun-if-changed={}", schema::SOURCE);
     std::fs::write(out.join("application.schema.json"), schema::minified())

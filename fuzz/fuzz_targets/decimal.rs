@@ -9,7 +9,7 @@ use kz_eco_rules::findings::{catalog, Param};
 use kz_eco_rules::Lang;
 use libfuzzer_sys::fuzz_target;
 
-const SCALE: i64 = 1_000_000_000;
+const SCALE: i128 = 1_000_000_000_000;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -17,10 +17,10 @@ fuzz_target!(|data: &[u8]| {
     };
     match parse(text) {
         Ok(q) => {
-            assert!(q.units >= 0 && q.units <= MAX_VALUE as i64 * SCALE, "{q:?}");
+            assert!(q.units >= 0 && q.units <= i128::from(MAX_VALUE) * SCALE, "{q:?}");
             assert!(q.decimals <= MAX_DECIMALS);
             // Only the written places can be non-zero.
-            let step = 10i64.pow(u32::from(MAX_DECIMALS - q.decimals));
+            let step = 10i128.pow(u32::from(MAX_DECIMALS - q.decimals));
             assert_eq!(q.units % step, 0, "{text:?} → {q:?}");
             let canonical = q.canonical();
             let again = parse(&canonical).unwrap_or_else(|e| panic!("{canonical:?}: {e:?}"));

@@ -1,14 +1,14 @@
 //! Exact decimal arithmetic for the tables: scaled integers.
 //!
-//! Every cell value is an `i64` count of 10⁻⁹ of its unit ([`SCALE`] = 9 decimal
-//! places). Nine places are needed: benz(a)pyrene rows carry values such as
-//! `0,0000021` g/s, and 10⁻⁹ leaves room for two more digits; with the
-//! [largest accepted value](super::number::MAX_VALUE) of 10⁹ a cell is at most
-//! 10¹⁸ units, inside `i64`. Sums, tolerances and products are computed in `i128`
-//! (10⁵ rows of 10¹⁸ units, or a product of two cells, fit with room to spare), so
-//! no input can overflow; the few operations that could in principle (a product
-//! of three cells in the flow comparison) use checked arithmetic and skip the
-//! comparison instead.
+//! Every cell value is an `i128` count of 10⁻¹² of its unit ([`SCALE`] = 12
+//! decimal places). Twelve places are needed: inventory software prints trace
+//! substances such as benzo(a)pyrene as `0.0000008983` g/s (ten places, four
+//! significant digits), and 10⁻¹² leaves room for two more digits. With the
+//! [largest accepted value](super::number::MAX_VALUE) of 10¹² (t/yr of a large
+//! plant's CO) a cell is at most 10²⁴ units — beyond `i64`, so cells are `i128`
+//! (up to 1.7·10³⁸): a sum of 10⁵ rows (10²⁹ units) or a cell times a constant
+//! factor fits with room to spare, so no sum or bound can overflow. Comparisons of
+//! two products of cells (the flow check) use [`mul_wide`], a full 256-bit product.
 //!
 //! The only divisions are for *displayed* values (an implied water flow, a bound,
 //! a coordinate in degrees), and each names its rounding mode ([`Rounding`]). No
@@ -18,11 +18,11 @@
 //! typed, within the rounding tolerance of the entries (see the
 //! [emissions module docs](super#totals-and-the-rounding-tolerance)).
 
-/// A value in units of 10⁻⁹.
-pub type Units = i64;
+/// A value in units of 10⁻¹².
+pub type Units = i128;
 
 /// Decimal places of [`Units`].
-pub const SCALE: u8 = 9;
+pub const SCALE: u8 = 12;
 
 /// How a displayed value is rounded to fewer decimal places.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,10 +64,38 @@ pub(crate) fn pow10(n: u32) -> u64 {
 }
 
 /// Twice the half-unit of the last written place of a value with `decimals`
-/// places, in units: 10^(9 − decimals). (Doubled so that a half-unit of the 9th
+/// places, in units: 10^(12 − decimals). (Doubled so that a half-unit of the 12th
 /// place stays an integer.)
 pub(crate) fn half_ulp2(decimals: u8) -> i128 {
     i128::from(pow10(u32::from(SCALE.saturating_sub(decimals))))
+}
+
+/// One whole unit (1 g/s, 1 t, 1°) in [`Units`]: 10¹².
+pub(crate) const ONE: i128 = 1_000_000_000_000;
+
+/// The exact product of two non-negative values as (high, low) 128-bit halves,
+/// so that products of cells (up to 10⁴⁸ and more) compare without overflow:
+/// `mul_wide(a, b) > mul_wide(c, d)` is `a·b > c·d`.
+pub(crate) fn mul_wide(a: u128, b: u128) -> (u128, u128) {
+    const M: u128 = u64::MAX as u128;
+    let (a1, a0, b1, b0) = (a >> 64, a & M, b >> 64, b & M);
+    let (p00, p01, p10, p11) = (a0 * b0, a0 * b1, a1 * b0, a1 * b1);
+    let mid = (p00 >> 64) + (p01 & M) + (p10 & M);
+    let lo = (p00 & M) | (mid << 64);
+    let hi = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
+    (hi, lo)
+}
+
+/// `(hi, lo) × k` for a small `k`, saturating at the largest 256-bit value.
+pub(crate) fn mul_wide_small((hi, lo): (u128, u128), k: u64) -> (u128, u128) {
+    let (lh, ll) = mul_wide(lo, u128::from(k));
+    match hi
+        .checked_mul(u128::from(k))
+        .and_then(|h| h.checked_add(lh))
+    {
+        Some(h) => (h, ll),
+        None => (u128::MAX, u128::MAX),
+    }
 }
 
 /// `num / den` rounded to an integer with `mode`; `None` when `den` is zero.
@@ -170,18 +198,36 @@ mod tests {
     #[wasm_bindgen_test(unsupported = test)]
     fn formats_canonically() {
         assert_eq!(format_units(0), "0");
-        assert_eq!(format_units(12_500_000_000), "12.5");
-        assert_eq!(format_units(-2_500_000), "-0.0025");
-        assert_eq!(format_units(1), "0.000000001");
-        assert_eq!(format_units(1_000_000_000_000_000_000), "1000000000");
-        // Beyond u64: 10^5 rows of 10^18 units.
-        assert_eq!(
-            format_units(100_000_000_000_000_000_000_000),
-            "100000000000000"
-        );
+        assert_eq!(format_units(12_500_000_000_000), "12.5");
+        assert_eq!(format_units(-2_500_000_000), "-0.0025");
+        assert_eq!(format_units(1), "0.000000000001");
+        assert_eq!(format_units(ONE * ONE), "1000000000000");
+        // 10^5 rows of 10^24 units.
+        assert_eq!(format_units(ONE * ONE * 100_000), "100000000000000000");
         assert_eq!(format_units(i128::MIN).len(), 41);
         assert_eq!(format_scaled(15, 0), "15");
         assert_eq!(format_scaled(15, 3), "0.015");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn wide_products_are_exact() {
+        let one = ONE.unsigned_abs();
+        let big = 2 * one * one; // twice the largest cell
+        assert_eq!(mul_wide(3, 5), (0, 15));
+        assert_eq!(mul_wide(u128::MAX, 2), (1, u128::MAX - 1));
+        // (2·10²⁴)² = 4·10⁴⁸ does not fit u128; its halves compare exactly.
+        assert!(mul_wide(big, big) > mul_wide(big - 1, big));
+        assert!(mul_wide(big, big) < mul_wide_small(mul_wide(big, big), 2));
+        assert_eq!(mul_wide_small((0, 7), 101), (0, 707));
+        assert_eq!(mul_wide_small((u128::MAX, 0), 2), (u128::MAX, u128::MAX));
+        // Against u128 where it fits.
+        for (a, b) in [
+            (u64::MAX as u128, u64::MAX as u128),
+            (one, one * 1000),
+            (0, 5),
+        ] {
+            assert_eq!(mul_wide(a, b), (0, a * b));
+        }
     }
 
     #[wasm_bindgen_test(unsupported = test)]
@@ -197,9 +243,9 @@ mod tests {
 
     #[wasm_bindgen_test(unsupported = test)]
     fn half_ulp_and_trim() {
-        assert_eq!(half_ulp2(0), 1_000_000_000);
-        assert_eq!(half_ulp2(4), 100_000);
-        assert_eq!(half_ulp2(9), 1);
+        assert_eq!(half_ulp2(0), ONE);
+        assert_eq!(half_ulp2(4), 100_000_000);
+        assert_eq!(half_ulp2(12), 1);
         for n in 0..20 {
             assert_eq!(pow10(n), 10u64.pow(n));
         }

@@ -12,7 +12,7 @@ use crate::calendar::is_leap_year;
 use crate::findings::{Basis, Finding, Param};
 use crate::model::Amount;
 
-use super::decimal::{self, half_ulp2, Rounding, Units};
+use super::decimal::{self, half_ulp2, mul_wide, mul_wide_small, Rounding, Units};
 use super::number::{self, NumberError};
 use super::{basis, finding, Checker, TotalCell};
 use super::{ACTUAL_ABOVE_REQUESTED, REQUESTED_ABOVE_NORMATIVE};
@@ -257,7 +257,18 @@ impl From<super::number::Quantity> for Slot {
 
 impl Slot {
     pub(crate) fn value(self) -> Param {
-        Param::Decimal(decimal::format_units(i128::from(self.units)))
+        Param::Decimal(decimal::format_units(self.units))
+    }
+
+    /// Twice the half-unit of the last written place — the room rounding leaves
+    /// this entry — in units; none for a zero: `0`, `0,0` and `0.000` all say
+    /// "nothing" exactly, whatever places they are written with.
+    pub(crate) fn half2(self) -> i128 {
+        if self.units == 0 {
+            0
+        } else {
+            half_ulp2(self.dec)
+        }
     }
 }
 
@@ -283,8 +294,8 @@ pub(crate) struct Acc {
 impl Acc {
     pub(crate) fn add(&mut self, s: Slot) {
         if s.ok {
-            self.sum = self.sum.saturating_add(i128::from(s.units));
-            self.tol = self.tol.saturating_add(half_ulp2(s.dec));
+            self.sum = self.sum.saturating_add(s.units);
+            self.tol = self.tol.saturating_add(s.half2());
             self.n = self.n.saturating_add(1);
         } else {
             self.missing = true;
@@ -307,11 +318,51 @@ impl Acc {
 /// True when `declared` can be the rounding (to its own written places) of a true
 /// value whose parts, each rounded to their places, sum to `acc`:
 /// |declared − Σ| ≤ ½ ulp(declared) + Σ ½ ulp(part).
+/// A declared zero is exact (see [`Slot::half2`]).
 pub(crate) fn consistent(declared: Slot, acc: &Acc) -> bool {
-    let diff = (2 * i128::from(declared.units)).abs_diff(2i128.saturating_mul(acc.sum));
-    diff <= half_ulp2(declared.dec)
-        .saturating_add(acc.tol)
-        .unsigned_abs()
+    let diff = (2 * declared.units).abs_diff(2i128.saturating_mul(acc.sum));
+    diff <= declared.half2().saturating_add(acc.tol).unsigned_abs()
+}
+
+/// A value with its rounding room (twice the half-unit, in units): a cell, or an
+/// exact sum of cells with the sum of their rooms.
+#[derive(Debug, Clone, Copy)]
+struct Val {
+    units: i128,
+    half2: i128,
+}
+
+/// Leap years that apply to one year block's capacity check.
+#[derive(Debug, Clone, Copy)]
+struct Leap {
+    /// The block's own year (normative, requested, limits).
+    block: bool,
+    /// The year the "actual" columns describe: the year before submission.
+    actual: bool,
+}
+
+/// One row for [`Checker::pair_checks`].
+struct RowCheck<'s> {
+    row: Row,
+    /// The row's cells.
+    slots: &'s Slots,
+    /// For a total / group row: the exact sums of the rows below, per column.
+    sums: Option<&'s [Acc; MAX_COLS]>,
+    /// Relations already reported in a row below.
+    explained: u32,
+    leap: Leap,
+}
+
+impl<'s> RowCheck<'s> {
+    fn item(row: Row, slots: &'s Slots, leap: Leap) -> RowCheck<'s> {
+        RowCheck {
+            row,
+            slots,
+            sums: None,
+            explained: 0,
+            leap,
+        }
+    }
 }
 
 /// The declared total of the conditions column of one year (permit appendices).
@@ -325,8 +376,8 @@ pub(crate) struct YearTotal {
 struct Plan {
     /// (higher, lower, code) — `higher` must not exceed `lower`.
     compares: Vec<(usize, usize, &'static str)>,
-    /// (rate column, t/yr column, hourly?).
-    rates: Vec<(usize, usize, bool)>,
+    /// (rate column, t/yr column, hourly?, actual amounts?).
+    rates: Vec<(usize, usize, bool, bool)>,
     /// Columns of each column group (zero / positive consistency): all of them
     /// (substance rows), and the additive ones (total / group rows).
     kinds: Vec<(Vec<usize>, Vec<usize>)>,
@@ -366,7 +417,7 @@ impl Plan {
             let mg = find(kind, Unit::MgPerL);
             for (unit, hourly) in [(Unit::GPerS, false), (Unit::GPerH, true)] {
                 if let (Some(r), Some(t)) = (find(kind, unit), t) {
-                    plan.rates.push((r, t, hourly));
+                    plan.rates.push((r, t, hourly, kind == Kind::Actual));
                 }
             }
             if let Some(mg) = mg {
@@ -399,11 +450,17 @@ impl Checker<'_, '_> {
         let nc = spec.columns.len().min(MAX_COLS);
         let mut out = Vec::new();
         let mut buf: Vec<Slots> = Vec::new();
+        let actual_leap = self.actual_year_is_leap();
         for (y, year) in years.iter().enumerate() {
-            let leap = year.year.is_some_and(is_leap_year);
+            let leap = Leap {
+                block: year.year.is_some_and(is_leap_year),
+                actual: actual_leap,
+            };
             let total = self.read_row(spec, y, Row::Total, &year.total);
             let mut all = [Acc::default(); MAX_COLS];
             let mut decl = [Acc::default(); MAX_COLS];
+            // Relations reported in any row of this year (see `pair_checks`).
+            let mut year_fired = 0u32;
             if !spec.flat() {
                 self.duplicate_groups(spec, y, &year.groups);
             }
@@ -425,17 +482,12 @@ impl Checker<'_, '_> {
                         acc.add(at(slots, c));
                     }
                 }
+                let mut fired = 0u32;
                 for (r, slots) in buf.iter().enumerate() {
-                    self.pair_checks(
-                        spec,
-                        &plan,
-                        y,
-                        Row::Item(g, r),
-                        slots,
-                        leap,
-                        &[false; MAX_COLS],
-                    );
+                    let row = RowCheck::item(Row::Item(g, r), slots, leap);
+                    fired |= self.pair_checks(spec, &plan, y, &row);
                 }
+                year_fired |= fired;
                 if spec.flat() {
                     for (c, a) in all.iter_mut().enumerate().take(nc) {
                         a.merge(accs.get(c).unwrap_or(&Acc::default()));
@@ -451,16 +503,12 @@ impl Checker<'_, '_> {
                 self.duplicate_substances(spec, y, g, &group.rows);
                 self.flows(spec, &plan, y, g, &group.rows, &buf);
                 let sub = self.read_row(spec, y, Row::Subtotal(g), &group.subtotal);
-                let mut covered = [false; MAX_COLS];
                 for c in 0..nc {
                     let Some(col) = spec.column(c) else { continue };
-                    let acc = accs.get(c).copied().unwrap_or_default();
-                    if let Some(cov) = covered.get_mut(c) {
-                        *cov = acc.complete();
-                    }
                     if !col.unit.additive() {
                         continue;
                     }
+                    let acc = accs.get(c).copied().unwrap_or_default();
                     let declared = at(&sub, c);
                     if declared.ok && acc.complete() && !consistent(declared, &acc) {
                         self.sum_mismatch(spec, y, Row::Subtotal(g), c, declared, acc.sum);
@@ -474,19 +522,22 @@ impl Checker<'_, '_> {
                         d.add(declared);
                     }
                 }
-                self.pair_checks(spec, &plan, y, Row::Subtotal(g), &sub, leap, &covered);
+                let row = RowCheck {
+                    row: Row::Subtotal(g),
+                    slots: &sub,
+                    sums: Some(&accs),
+                    explained: fired,
+                    leap,
+                };
+                year_fired |= self.pair_checks(spec, &plan, y, &row);
             }
-            let mut covered = [false; MAX_COLS];
             for c in 0..nc {
                 let Some(col) = spec.column(c) else { continue };
-                let acc = all.get(c).copied().unwrap_or_default();
-                let dec = decl.get(c).copied().unwrap_or_default();
-                if let Some(cov) = covered.get_mut(c) {
-                    *cov = acc.complete();
-                }
                 if !col.unit.additive() {
                     continue;
                 }
+                let acc = all.get(c).copied().unwrap_or_default();
+                let dec = decl.get(c).copied().unwrap_or_default();
                 let declared = at(&total, c);
                 let checkable = acc.complete() || dec.complete();
                 let fits = (acc.complete() && consistent(declared, &acc))
@@ -497,7 +548,14 @@ impl Checker<'_, '_> {
                 }
                 self.record(spec, y, Row::Total, c, &acc);
             }
-            self.pair_checks(spec, &plan, y, Row::Total, &total, leap, &covered);
+            let row = RowCheck {
+                row: Row::Total,
+                slots: &total,
+                sums: Some(&all),
+                explained: year_fired,
+                leap,
+            };
+            self.pair_checks(spec, &plan, y, &row);
             if let Some(c) = spec.conditions_col {
                 out.push(YearTotal {
                     year: year.year,
@@ -507,6 +565,16 @@ impl Checker<'_, '_> {
             }
         }
         out
+    }
+
+    /// Whether the year the "actual" columns describe — the year before the
+    /// submission — is a leap year. Without a submission date that year is
+    /// unknown, and the longer (leap) year is taken, so the capacity check never
+    /// fires on a guess.
+    fn actual_year_is_leap(&self) -> bool {
+        self.cx
+            .submitted_on()
+            .is_none_or(|d| is_leap_year(d.year() - 1))
     }
 
     /// Parses the cells of one row, reporting what does not parse and required
@@ -612,68 +680,112 @@ impl Checker<'_, '_> {
     }
 
     /// Requested ≤ normative, actual ≤ requested, t/yr within what the rate allows,
-    /// zero next to a positive value. In a total / group row a relation is checked
-    /// only when its columns are not `covered` by complete substance rows (the
-    /// substance rows were then checked one by one, and their exact sums cannot
-    /// break a relation every row keeps).
-    #[allow(clippy::too_many_arguments)]
-    fn pair_checks(
-        &mut self,
-        spec: &Spec,
-        plan: &Plan,
-        y: usize,
-        row: Row,
-        s: &Slots,
-        leap: bool,
-        covered: &[bool; MAX_COLS],
-    ) {
-        let cov = |i: usize| covered.get(i).copied().unwrap_or(false);
-        for &(hi, lo, code) in &plan.compares {
-            let (a, b) = (at(s, hi), at(s, lo));
-            if (cov(hi) && cov(lo)) || !a.ok || !b.ok || a.units <= b.units {
+    /// zero next to a positive value. Returns the relations it reported, one bit
+    /// each (`compares`, then `rates`).
+    ///
+    /// In a total / group row a relation is checked on the exact sums of the rows
+    /// below where they are complete (on the declared cells otherwise), unless a
+    /// row below already reported the same relation (`explained`): every relation
+    /// is linear, so sums of rows that each keep it keep it too, and an excess
+    /// in a total comes either from a reported row or — reported here — from a
+    /// row no check could blame (a zero or empty g/s next to tonnes, say).
+    fn pair_checks(&mut self, spec: &Spec, plan: &Plan, y: usize, row: &RowCheck<'_>) -> u32 {
+        let s = row.slots;
+        let cov = |i: usize| {
+            row.sums
+                .is_some_and(|sums| sums.get(i).is_some_and(Acc::complete))
+        };
+        let val = |i: usize| -> Option<Val> {
+            if let Some(a) = row
+                .sums
+                .and_then(|sums| sums.get(i))
+                .filter(|a| a.complete())
+            {
+                return Some(Val {
+                    units: a.sum,
+                    half2: a.tol,
+                });
+            }
+            let slot = at(s, i);
+            slot.ok.then(|| Val {
+                units: slot.units,
+                half2: slot.half2(),
+            })
+        };
+        // What a message shows: the declared cell when there is one.
+        let shown = |i: usize, v: &Val| {
+            let slot = at(s, i);
+            if slot.ok {
+                slot.value()
+            } else {
+                Param::Decimal(decimal::format_units(v.units))
+            }
+        };
+        let mut fired = 0u32;
+        for (k, &(hi, lo, code)) in plan.compares.iter().enumerate() {
+            let bit = 1u32 << k;
+            let (Some(a), Some(b)) = (val(hi), val(lo)) else {
+                continue;
+            };
+            // The reported cell must be there (a missing site row is no place).
+            if !at(s, hi).ok || row.explained & bit != 0 || a.units <= b.units {
                 continue;
             }
-            let path = spec.cell_path(y, row, hi);
+            fired |= bit;
+            let path = spec.cell_path(y, row.row, hi);
             let f = if code == REQUESTED_ABOVE_NORMATIVE {
-                finding::requested_above_normative(path, a.value(), b.value())
+                finding::requested_above_normative(path, shown(hi, &a), shown(lo, &b))
                     .basis(basis::conditions(self.edition_id()))
             } else {
-                finding::actual_above_requested(path, a.value(), b.value())
+                finding::actual_above_requested(path, shown(hi, &a), shown(lo, &b))
                     .basis(spec.form(self.edition_id()))
             };
             self.push(f);
         }
-        for &(rate, annual, hourly) in &plan.rates {
-            let (r, t) = (at(s, rate), at(s, annual));
-            if (cov(rate) && cov(annual)) || !r.ok || !t.ok || r.units == 0 {
+        for (k, &(rate, annual, hourly, actual)) in plan.rates.iter().enumerate() {
+            let bit = 1u32 << (plan.compares.len() + k);
+            let (Some(r), Some(t)) = (val(rate), val(annual)) else {
+                continue;
+            };
+            if !at(s, annual).ok || row.explained & bit != 0 || r.units == 0 {
                 continue;
             }
+            let leap = if actual {
+                row.leap.actual
+            } else {
+                row.leap.block
+            };
             if let Some(max) = exceeds_rate(r, t, hourly, leap) {
+                fired |= bit;
                 let f = finding::annual_above_rate(
-                    spec.cell_path(y, row, annual),
-                    t.value(),
+                    spec.cell_path(y, row.row, annual),
+                    shown(annual, &t),
                     Param::Decimal(decimal::format_units(max)),
                 )
                 .basis(basis::incorrect(self.edition_id()));
                 self.push(f);
             }
         }
-        let item = matches!(row, Row::Item(..));
+        let item = matches!(row.row, Row::Item(..));
         for (all, additive) in &plan.kinds {
             let members = if item { all } else { additive };
             if !item && members.iter().all(|&i| cov(i)) {
                 continue;
             }
-            let zero = members
-                .iter()
-                .find(|&&i| at(s, i).ok && at(s, i).units == 0);
             let positive = members.iter().find(|&&i| at(s, i).ok && at(s, i).units > 0);
-            if let (Some(&z), Some(&p)) = (zero, positive) {
-                let f = finding::zero_with_positive(spec.cell_path(y, row, z), at(s, p).value())
+            let Some(&p) = positive else { continue };
+            for &z in members {
+                if at(s, z).ok && at(s, z).units == 0 {
+                    let f = finding::zero_with_positive(
+                        spec.cell_path(y, row.row, z),
+                        at(s, p).value(),
+                    )
                     .basis(spec.form(self.edition_id()));
-                self.push(f);
+                    self.push(f);
+                }
             }
         }
+        fired
     }
 
     /// The same site / outlet twice in one year block.
@@ -691,10 +803,14 @@ impl Checker<'_, '_> {
         }
     }
 
-    /// A site number table 1 does not define.
+    /// A site number table 1 does not define — also when table 1 is empty or
+    /// absent and nothing else says so (category IV, say): then every site of
+    /// table 2 is unknown. (A permit appendix alone, as in a re-issue, is not
+    /// held to a table 1 it does not come with.)
     fn site_reference(&mut self, spec: &Spec, y: usize, g: usize, id: Option<u32>) {
         let Some(id) = id else { return };
-        if !self.sites.usable || self.sites.numbers.binary_search(&id).is_ok() {
+        let undefined = self.sites.undefined && !spec.root.starts_with("/permit");
+        if !(self.sites.usable || undefined) || self.sites.numbers.binary_search(&id).is_ok() {
             return;
         }
         let mut path = spec.group_path(y, g);
@@ -703,8 +819,9 @@ impl Checker<'_, '_> {
         self.push(f);
     }
 
-    /// The same substance (same code, or same name ignoring case and spacing) twice
-    /// within one group; names beyond [`MAX_NAME_LEN`] are reported instead.
+    /// The same substance twice within one group: the same code, or — where one
+    /// of the two rows has no code — the same name ignoring case and spacing;
+    /// names beyond [`MAX_NAME_LEN`] are reported instead.
     fn duplicate_substances(&mut self, spec: &Spec, y: usize, g: usize, rows: &[RowIn<'_>]) {
         // Keys: 40 bits of the text's hash, 1 bit code/name, 23 bits row (rows of
         // one table are at most MAX_TABLE_ROWS < 2²³).
@@ -738,13 +855,20 @@ impl Checker<'_, '_> {
                     .and_then(|x| if kind == 0 { x.code } else { x.name })
                     .unwrap_or("")
             };
+            // Names count only where a row has no code: two codes may share a
+            // common name (two "Пыль неорганическая" of different silica content).
+            let coded = |r: usize| {
+                rows.get(r)
+                    .and_then(|x| x.code)
+                    .is_some_and(|c| c.chars().any(|c| !is_space(c)))
+            };
             let mut reps: Vec<usize> = Vec::new();
             for &k in run {
                 let r = (k & ROW_MASK) as usize;
-                match reps
-                    .iter()
-                    .find(|&&rep| normalized(text(rep)).eq(normalized(text(r))))
-                {
+                match reps.iter().find(|&&rep| {
+                    (kind == 0 || !coded(rep) || !coded(r))
+                        && normalized(text(rep)).eq(normalized(text(r)))
+                }) {
                     Some(&first) => dups.push(pack_usize(r, first)),
                     None if reps.len() < 8 => reps.push(r),
                     None => {}
@@ -785,45 +909,45 @@ impl Checker<'_, '_> {
         buf: &[Slots],
     ) {
         for &(mg, other, hourly) in &plan.flows {
-            // Highest lower bound and lowest upper bound, as fractions (num, den, row).
-            let mut hi: Option<(i128, i128, usize)> = None;
-            let mut lo: Option<(i128, i128, usize)> = None;
+            // Highest lower bound and lowest upper bound, as fractions (num, den,
+            // row) of positive values; products of two cells exceed u128, so
+            // fractions compare through 256-bit products (`mul_wide`).
+            let mut hi: Option<(u128, u128, usize)> = None;
+            let mut lo: Option<(u128, u128, usize)> = None;
             for (r, s) in buf.iter().enumerate() {
                 let (c, x) = (at(s, mg), at(s, other));
-                if !c.ok || !x.ok || c.units == 0 || x.units == 0 {
+                if !c.ok || !x.ok || c.units <= 0 || x.units <= 0 {
                     continue;
                 }
-                let (c2, hc) = (2 * i128::from(c.units), half_ulp2(c.dec));
-                let (x2, hx) = (2 * i128::from(x.units), half_ulp2(x.dec));
-                let lower = (x2 - hx, c2 + hc);
-                if lower.0 > 0 && hi.is_none_or(|(n, d, _)| lower.0 * d > n * lower.1) {
-                    hi = Some((lower.0, lower.1, r));
+                let (c2, hc) = (2 * c.units, half_ulp2(c.dec));
+                let (x2, hx) = (2 * x.units, half_ulp2(x.dec));
+                let (ln, ld) = (x2 - hx, c2 + hc);
+                if ln > 0 {
+                    let (ln, ld) = (ln.unsigned_abs(), ld.unsigned_abs());
+                    if hi.is_none_or(|(n, d, _)| mul_wide(ln, d) > mul_wide(n, ld)) {
+                        hi = Some((ln, ld, r));
+                    }
                 }
-                let upper = (x2 + hx, c2 - hc);
-                if upper.1 > 0 && lo.is_none_or(|(n, d, _)| upper.0 * d < n * upper.1) {
-                    lo = Some((upper.0, upper.1, r));
+                let (un, ud) = (x2 + hx, c2 - hc);
+                if ud > 0 {
+                    let (un, ud) = (un.unsigned_abs(), ud.unsigned_abs());
+                    if lo.is_none_or(|(n, d, _)| mul_wide(un, d) < mul_wide(n, ud)) {
+                        lo = Some((un, ud, r));
+                    }
                 }
             }
             let (Some((hn, hd, hr)), Some((ln, ld, lr))) = (hi, lo) else {
                 continue;
             };
             // hn/hd > ln/ld × 1.01 ?
-            let spread = match (
-                hn.checked_mul(ld).and_then(|v| v.checked_mul(100)),
-                ln.checked_mul(hd).and_then(|v| v.checked_mul(101)),
-            ) {
-                (Some(a), Some(b)) => a > b,
-                _ => false,
-            };
+            let spread =
+                mul_wide_small(mul_wide(hn, ld), 100) > mul_wide_small(mul_wide(ln, hd), 101);
             if !spread || hr == lr {
                 continue;
             }
             let flow = |r: usize| {
                 let s = buf.get(r).copied().unwrap_or_default();
-                let (c, x) = (
-                    i128::from(at(&s, mg).units),
-                    i128::from(at(&s, other).units),
-                );
+                let (c, x) = (at(&s, mg).units, at(&s, other).units);
                 let (scale, places) = if hourly { (1_000, 3) } else { (1_000_000, 0) };
                 let v = decimal::div_round(x * scale, c, Rounding::HalfAwayFromZero).unwrap_or(0);
                 Param::Decimal(decimal::format_scaled(v, places))
@@ -845,23 +969,32 @@ impl Checker<'_, '_> {
     }
 }
 
-/// `Some(bound)` when `annual` (t/yr) cannot come from `rate` (g/s, or g/h when
-/// `hourly`) running all year: even the smallest value `annual` may stand for
-/// (its last place rounded) exceeds the largest the rate allows. The bound is
-/// `rate × factor` in units, rounded [`Rounding::TowardZero`]. Factors: g/s →
-/// t/yr 31,536 (365 days × 86 400 s ÷ 10⁶), 31,6224 in a leap year; g/h → t/yr
-/// 0,00876 (8 760 h ÷ 10⁶), 0,008784 in a leap year.
-fn exceeds_rate(rate: Slot, annual: Slot, hourly: bool, leap: bool) -> Option<i128> {
+/// The capacity check's one slack rule: `Some(bound)` when `annual` (t/yr) is
+/// more than `rate` (g/s, or g/h when `hourly`) running all year allows, i.e. when
+///
+/// `annual − ½ unit of its last written place > rate × factor × 1.01`.
+///
+/// The rate is taken as written (its trailing zeros change nothing: `0.5` and
+/// `0.500` g/s allow the same), with a fixed 1 % for its own rounding — four
+/// significant digits, as inventory software prints, round by at most 0.05 %;
+/// the annual amount may be the rounding of any value within half a unit of its
+/// last place (`16` t/yr may stand for 15.768). A zero is exact. The bound
+/// reported is `rate × factor` in units, rounded [`Rounding::TowardZero`].
+/// Factors: g/s → t/yr 31,536 (365 days × 86 400 s ÷ 10⁶), 31,6224 in a leap
+/// year; g/h → t/yr 0,00876 (8 760 h ÷ 10⁶), 0,008784 in a leap year.
+fn exceeds_rate(rate: Val, annual: Val, hourly: bool, leap: bool) -> Option<i128> {
     let (num, den): (i128, i128) = match (hourly, leap) {
         (false, false) => (31_536, 1_000),
         (false, true) => (316_224, 10_000),
         (true, false) => (8_760, 1_000_000),
         (true, true) => (8_784, 1_000_000),
     };
-    let t_min = 2 * i128::from(annual.units) - half_ulp2(annual.dec);
-    let r_max = 2 * i128::from(rate.units) + half_ulp2(rate.dec);
-    if t_min * den > r_max * num {
-        decimal::div_round(i128::from(rate.units) * num, den, Rounding::TowardZero)
+    // Cells ≤ 10²⁴ units, sums ≤ 10²⁹: both sides stay below 10³⁸.
+    let t_min = annual.units.saturating_mul(2).saturating_sub(annual.half2);
+    let lhs = t_min.saturating_mul(den).saturating_mul(100);
+    let rhs = rate.units.saturating_mul(2 * num).saturating_mul(101);
+    if lhs > rhs {
+        decimal::div_round(rate.units.saturating_mul(num), den, Rounding::TowardZero)
     } else {
         None
     }
@@ -1029,36 +1162,67 @@ mod tests {
         assert!(!consistent(slot("435.1"), &acc(&["412", "3", "18"])));
     }
 
+    fn val(s: &str) -> Val {
+        let sl = slot(s);
+        Val {
+            units: sl.units,
+            half2: sl.half2(),
+        }
+    }
+
     #[wasm_bindgen_test(unsupported = test)]
-    fn rate_bounds_use_the_year_length() {
-        // 1 g/s all year: 31.536 t (365 d), 31.6224 t (366 d).
-        assert_eq!(exceeds_rate(slot("1"), slot("31.536"), false, false), None);
-        // "1.000" stands for at most 1.0005 g/s: 31.5518 t; 31.6382 t in a leap year.
+    fn rate_bounds_use_the_year_length_and_one_slack_rule() {
+        let over = |r: &str, t: &str, hourly: bool, leap: bool| {
+            exceeds_rate(val(r), val(t), hourly, leap).map(decimal::format_units)
+        };
+        // 1 g/s all year: 31.536 t (365 d), 31.6224 t (366 d); 1 % more is allowed
+        // (31.85136 t; 31.938624 t in a leap year), whatever the places written.
+        assert_eq!(over("1", "31.536", false, false), None);
+        assert_eq!(over("1", "31.85", false, false), None);
         assert_eq!(
-            exceeds_rate(slot("1.000"), slot("31.55"), false, false),
-            None
+            over("1.000", "31.852", false, false).as_deref(),
+            Some("31.536")
         );
+        assert_eq!(over("1", "31.852", false, false).as_deref(), Some("31.536"));
+        assert_eq!(over("1.000", "31.93", false, true), None);
         assert_eq!(
-            exceeds_rate(slot("1.000"), slot("31.56"), false, false),
-            Some(31_536_000_000)
+            over("1.000", "31.95", false, true).as_deref(),
+            Some("31.6224")
         );
-        assert_eq!(
-            exceeds_rate(slot("1.000"), slot("31.63"), false, true),
-            None
-        );
-        assert_eq!(
-            exceeds_rate(slot("1.000"), slot("31.65"), false, true),
-            Some(31_622_400_000)
-        );
+        // 0.5 g/s: 15.768 t/yr; 17 t/yr is 7.8 % more — an error however written.
+        for (r, t) in [("0.5", "17"), ("0.500", "17.000"), ("0,5", "17,0")] {
+            assert_eq!(
+                over(r, t, false, false).as_deref(),
+                Some("15.768"),
+                "{r} {t}"
+            );
+        }
+        // …while "16" t/yr may be 15.768 rounded to whole tonnes.
+        assert_eq!(over("0.5", "16", false, false), None);
+        assert!(over("0.5", "16.0", false, false).is_some());
         // 1000 g/h all year: 8.76 t (8 760 h), 8.784 t (8 784 h).
-        assert_eq!(exceeds_rate(slot("1000"), slot("8.76"), true, false), None);
-        assert!(exceeds_rate(slot("1000.0"), slot("8.77"), true, false).is_some());
-        assert_eq!(
-            exceeds_rate(slot("1000.0"), slot("8.784"), true, true),
-            None
-        );
-        // A rate written as "1" may be up to 1.5 g/s: 40 t/yr is possible.
-        assert_eq!(exceeds_rate(slot("1"), slot("40"), false, false), None);
+        assert_eq!(over("1000", "8.76", true, false), None);
+        assert_eq!(over("1000", "8.85", true, false), None);
+        assert!(over("1000.0", "8.86", true, false).is_some());
+        assert_eq!(over("1000.0", "8.87", true, true), None);
+        // Trace substances at 10 decimals.
+        assert_eq!(over("0.0000008983", "0.0000283288", false, false), None);
+        assert!(over("0.0000008983", "0.0000290000", false, false).is_some());
+        // The largest cells do not overflow.
+        assert!(over("1000000000000", "1000000000000", false, true).is_none());
+        assert!(over("1", "1000000000000", false, true).is_some());
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn zeros_are_exact_in_the_tolerance() {
+        // "0" adds nothing to the tolerance, whatever its places.
+        for z in ["0", "0,0", "0.000"] {
+            assert!(!consistent(slot("1.2"), &acc(&["1.0", z])), "{z}");
+            assert!(consistent(slot("1.0"), &acc(&["1.0", z])), "{z}");
+        }
+        // A declared zero is exact too.
+        assert!(!consistent(slot("0"), &acc(&["0.4"])));
+        assert!(consistent(slot("0"), &acc(&["0", "0.000"])));
     }
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -43,7 +43,13 @@
 //!
 //! — the interval of true totals consistent with rounding every entry to nearest:
 //! three rows of 4 places may differ from a 4-place total by 0,0002, never by
-//! 0,0003 (tested in `grid.rs`; why this tolerance: DESIGN.md).
+//! 0,0003 (tested in `grid.rs`; why this tolerance: DESIGN.md). A zero (`0`,
+//! `0,0`, `0.000`) is exact and adds nothing.
+//!
+//! Site and total rows are checked on the exact sums of their rows (requested ≤
+//! normative, actual ≤ requested, capacity), unless a row below already reported
+//! the same relation; the capacity check's one slack rule and its years are in
+//! `grid.rs` (`exceeds_rate`) and DESIGN.md.
 //!
 //! A wrong cell is reported once, where it can be located: a site row that
 //! disagrees with its substances is reported at the site row; the total is then
@@ -56,7 +62,7 @@
 //! # Input limits
 //!
 //! - Each number's text: at most [`number::MAX_TEXT_LEN`] bytes (longer →
-//!   `invalid_number`); values at most 10⁹ with at most 9 decimals.
+//!   `invalid_number`); values at most 10¹² with at most 12 decimals.
 //! - Each table (application or permit): at most [`MAX_TABLE_ROWS`] substance /
 //!   item rows, and at most as many year blocks + site / outlet groups; beyond
 //!   either, one `too_many_rows` error and the table is skipped.
@@ -68,6 +74,7 @@
 //! All work is linear in the number of rows (duplicate detection sorts the keys
 //! of one group, O(n log n)), and every sum fits `i128` by construction.
 
+pub mod boundary;
 pub mod decimal;
 mod grid;
 pub mod number;
@@ -84,7 +91,6 @@ use crate::Context;
 
 pub(crate) use grid::number_finding;
 pub use grid::MAX_NAME_LEN;
-pub use sites::{LATITUDE_EXTENT, LONGITUDE_EXTENT};
 pub use years::{MAX_YEARS, YEAR_RANGE};
 
 use grid::{Spec, YearIn, YearTotal};
@@ -321,6 +327,16 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Su
         sites: Sites::default(),
     };
     ck.sites = ck.check_sites();
+    let edition = cx.edition.map(|e| e.id);
+    let asks_limits = app.service == Some(Service::EmissionPermit)
+        && app.action != Some(Action::Reissue)
+        && matches!(app.category, Some(Category::II | Category::III));
+    let has_years = |y: Option<&Vec<_>>| y.is_some_and(|y: &Vec<_>| !y.is_empty());
+    let air = has_years(app.air_emissions.as_ref().and_then(|t| t.years.as_ref()));
+    let no_sites = app.industrial_sites.as_ref().is_none_or(Vec::is_empty);
+    let t1_missing = asks_limits && air && no_sites && !cx.input_failed("/industrial_sites");
+    // A missing table 1 reported as such is not reported again at every site.
+    ck.sites.undefined &= !t1_missing;
     let app_of = YearsOf::Application;
     if let Some(t) = &app.air_emissions {
         ck.run_table(&tables::AIR, tables::air_view(t), app_of);
@@ -334,16 +350,10 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Su
     if let Some(t) = &app.sulfur {
         ck.run_table(&tables::SULFUR, tables::sulfur_view(t), app_of);
     }
-    let edition = cx.edition.map(|e| e.id);
-    let asks_limits = app.service == Some(Service::EmissionPermit)
-        && app.action != Some(Action::Reissue)
-        && matches!(app.category, Some(Category::II | Category::III));
     if asks_limits {
-        let air = app.air_emissions.as_ref().and_then(|t| t.years.as_ref());
         let water = app.discharges.as_ref().and_then(|t| t.years.as_ref());
         let waste = app.waste.as_ref().and_then(|t| t.years.as_ref());
         let sulfur = app.sulfur.as_ref().and_then(|t| t.years.as_ref());
-        let air = air.is_some_and(|y| !y.is_empty());
         let any = air
             || water.is_some_and(|y| !y.is_empty())
             || waste.is_some_and(|y| !y.is_empty())
@@ -353,8 +363,7 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Su
             let f = finding::no_limits_requested("").basis(section);
             ck.push(f);
         }
-        let no_sites = app.industrial_sites.as_ref().is_none_or(Vec::is_empty);
-        if air && no_sites && !cx.input_failed("/industrial_sites") {
+        if t1_missing {
             let f = finding::missing_value("/industrial_sites").basis(sites::t1_form(edition));
             ck.push(f);
         }

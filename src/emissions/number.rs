@@ -37,7 +37,10 @@
 //! - more than [`MAX_DECIMALS`] decimal places, unless the extra ones are zeros
 //!   ([`NumberError::TooManyDecimals`]) — e.g. `0.30000000000000004`, the text of the
 //!   JavaScript number `0.1 + 0.2`;
-//! - values above [`MAX_VALUE`] = 10⁹ in any unit ([`NumberError::TooLarge`]).
+//! - values above [`MAX_VALUE`] = 10¹² in any unit ([`NumberError::TooLarge`]).
+//!
+//! Every accepted text is held exactly: up to 13 integer digits and 12 decimals,
+//! 25 significant digits (at least the 15 a JavaScript number's text can carry).
 //!
 //! Why these rules: DESIGN.md, "What counts as a number".
 
@@ -46,17 +49,18 @@ use super::decimal::{self, Units};
 /// Most decimal places accepted (the fixed-point scale, [`decimal::SCALE`]).
 pub const MAX_DECIMALS: u8 = decimal::SCALE;
 
-/// The largest accepted value (in any unit): 1 000 000 000.
-pub const MAX_VALUE: u64 = 1_000_000_000;
+/// The largest accepted value (in any unit): 1 000 000 000 000 (10¹²; a large
+/// plant's CO is of the order of 10⁵–10⁶ t/yr, so this bounds typos, not plants).
+pub const MAX_VALUE: u64 = 1_000_000_000_000;
 
 /// Longest accepted text, in bytes after trimming (enough for
-/// `1 000 000 000,000000000` with any separators).
-pub const MAX_TEXT_LEN: usize = 64;
+/// `1 000 000 000 000,000000000000` with any separators).
+pub const MAX_TEXT_LEN: usize = 80;
 
 /// A non-negative exact value and the number of decimal places it was written with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Quantity {
-    /// The value in units of 10⁻⁹ ([`decimal::SCALE`]).
+    /// The value in units of 10⁻¹² ([`decimal::SCALE`]).
     pub units: Units,
     /// Decimal places as written (0–[`MAX_DECIMALS`]).
     pub decimals: u8,
@@ -70,7 +74,7 @@ impl Quantity {
     /// assert_eq!(parse("1 234,50").unwrap().canonical(), "1234.5");
     /// ```
     pub fn canonical(&self) -> String {
-        decimal::format_units(i128::from(self.units))
+        decimal::format_units(self.units)
     }
 }
 
@@ -100,12 +104,13 @@ pub enum NumberError {
 /// ```
 /// use kz_eco_rules::emissions::number::{parse, NumberError};
 /// let q = parse("1\u{a0}234,5").unwrap();
-/// assert_eq!((q.units, q.decimals), (1_234_500_000_000, 1));
+/// assert_eq!((q.units, q.decimals), (1_234_500_000_000_000, 1));
 /// assert_eq!(parse("1,5").unwrap().canonical(), "1.5");
 /// assert_eq!(parse("12abc"), Err(NumberError::Invalid));
 /// assert_eq!(parse("NaN"), Err(NumberError::Invalid));
 /// assert_eq!(parse("-3"), Err(NumberError::Negative));
 /// assert_eq!(parse("3,2E-07"), Err(NumberError::Exponent { plain: Some("0.00000032".into()) }));
+/// assert_eq!(parse("0.0000008983").unwrap().units, 898_300);
 /// assert_eq!(parse("0.30000000000000004"), Err(NumberError::TooManyDecimals));
 /// ```
 pub fn parse(text: &str) -> Result<Quantity, NumberError> {
@@ -204,12 +209,19 @@ pub fn parse(text: &str) -> Result<Quantity, NumberError> {
     }
 
     let decimals = written.min(u32::from(MAX_DECIMALS));
+    // frac < 10¹², so this stays below 10¹² (u64).
     let frac_units = frac * decimal::pow10(u32::from(MAX_DECIMALS) - decimals);
-    // `int <= MAX_VALUE` here unless `too_large`, so this cannot overflow.
+    // `int <= MAX_VALUE` here unless `too_large`: at most 10²⁴ + 10¹² units (i128).
+    // Below 1.8·10⁷ (every realistic cell) the units fit u64: no 128-bit
+    // multiplication, which wasm does in a library call.
     let units = if too_large || int > MAX_VALUE {
         None
+    } else if int < 18_000_000 {
+        Some(i128::from(
+            int * decimal::pow10(u32::from(MAX_DECIMALS)) + frac_units,
+        ))
     } else {
-        Some(int * decimal::pow10(u32::from(MAX_DECIMALS)) + frac_units)
+        Some(i128::from(int) * decimal::ONE + i128::from(frac_units))
     };
     if negative && units != Some(0) {
         return Err(NumberError::Negative);
@@ -218,8 +230,8 @@ pub fn parse(text: &str) -> Result<Quantity, NumberError> {
         return Err(NumberError::TooManyDecimals);
     }
     match units {
-        Some(u) if u <= MAX_VALUE * decimal::pow10(u32::from(MAX_DECIMALS)) => Ok(Quantity {
-            units: u as Units,
+        Some(u) if u <= i128::from(MAX_VALUE) * decimal::ONE => Ok(Quantity {
+            units: u,
             decimals: decimals as u8,
         }),
         _ => Err(NumberError::TooLarge),
@@ -293,27 +305,35 @@ mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
-    fn ok(s: &str) -> (i64, u8) {
+    fn ok(s: &str) -> (i128, u8) {
         let q = parse(s).unwrap_or_else(|e| panic!("{s:?}: {e:?}"));
         (q.units, q.decimals)
     }
 
     #[wasm_bindgen_test(unsupported = test)]
     fn accepts_the_documented_forms() {
-        assert_eq!(ok("12.5"), (12_500_000_000, 1));
-        assert_eq!(ok("12,5"), (12_500_000_000, 1));
-        assert_eq!(ok(" 1 234,5 "), (1_234_500_000_000, 1));
-        assert_eq!(ok("1\u{a0}234\u{a0}567,25"), (1_234_567_250_000_000, 2));
-        assert_eq!(ok("1\u{202f}234"), (1_234_000_000_000, 0));
-        assert_eq!(ok("0,0000021"), (2_100, 7));
-        assert_eq!(ok(",5"), (500_000_000, 1));
-        assert_eq!(ok("12."), (12_000_000_000, 0));
-        assert_eq!(ok("007"), (7_000_000_000, 0));
+        let one = decimal::ONE;
+        assert_eq!(ok("12.5"), (12 * one + one / 2, 1));
+        assert_eq!(ok("12,5"), (12 * one + one / 2, 1));
+        assert_eq!(ok(" 1 234,5 "), (1_234_500_000_000_000, 1));
+        assert_eq!(ok("1\u{a0}234\u{a0}567,25"), (1_234_567_250_000_000_000, 2));
+        assert_eq!(ok("1\u{202f}234"), (1_234 * one, 0));
+        assert_eq!(ok("0,0000021"), (2_100_000, 7));
+        assert_eq!(ok("0.0000008983"), (898_300, 10));
+        assert_eq!(ok(",5"), (one / 2, 1));
+        assert_eq!(ok("12."), (12 * one, 0));
+        assert_eq!(ok("007"), (7 * one, 0));
         assert_eq!(ok("-0"), (0, 0));
-        assert_eq!(ok("1.5000000000000"), (1_500_000_000, 9));
-        assert_eq!(ok("0.000000001"), (1, 9));
-        assert_eq!(ok("1000000000"), (1_000_000_000_000_000_000, 0));
-        assert_eq!(ok("1 000 000 000,000"), (1_000_000_000_000_000_000, 3));
+        assert_eq!(ok("1.50000000000000"), (one * 3 / 2, 12));
+        assert_eq!(ok("0.000000000001"), (1, 12));
+        assert_eq!(ok("1000000000000"), (one * one, 0));
+        // Both sides of the u64 fast path.
+        assert_eq!(ok("17999999.999999999999"), (18_000_000 * one - 1, 12));
+        assert_eq!(ok("18000000"), (18_000_000 * one, 0));
+        assert_eq!(ok("18000000.000000000001"), (18_000_000 * one + 1, 12));
+        assert_eq!(ok("1 000 000 000 000,000"), (one * one, 3));
+        // 25 significant digits, all kept.
+        assert_eq!(ok("999 999 999 999,999999999999"), (one * one - 1, 12));
     }
 
     #[wasm_bindgen_test(unsupported = test)]
@@ -347,12 +367,12 @@ mod tests {
         }
         assert_eq!(parse("   "), Err(NumberError::Empty));
         assert_eq!(parse(""), Err(NumberError::Empty));
-        assert_eq!(parse(&"1".repeat(65)), Err(NumberError::Invalid));
+        assert_eq!(parse(&"1".repeat(81)), Err(NumberError::Invalid));
     }
 
     #[wasm_bindgen_test(unsupported = test)]
     fn never_reads_a_prefix_like_parse_float() {
-        assert_eq!(ok("1,5").0, 1_500_000_000);
+        assert_eq!(ok("1,5").0, 1_500_000_000_000);
         assert_eq!(parse("1,5 т"), Err(NumberError::Invalid));
         assert_eq!(parse("15%"), Err(NumberError::Invalid));
     }
@@ -361,9 +381,12 @@ mod tests {
     fn negative_exponent_decimals_and_magnitude() {
         assert_eq!(parse("-0,5"), Err(NumberError::Negative));
         assert_eq!(parse("\u{2212}2"), Err(NumberError::Negative));
-        assert_eq!(parse("0.0000000001"), Err(NumberError::TooManyDecimals));
-        assert_eq!(parse("1000000000.000000001"), Err(NumberError::TooLarge));
-        assert_eq!(parse("1000000001"), Err(NumberError::TooLarge));
+        assert_eq!(parse("0.0000000000001"), Err(NumberError::TooManyDecimals));
+        assert_eq!(
+            parse("1000000000000.000000000001"),
+            Err(NumberError::TooLarge)
+        );
+        assert_eq!(parse("1000000000001"), Err(NumberError::TooLarge));
         assert_eq!(parse("99999999999999999999999"), Err(NumberError::TooLarge));
         let plain = |s: &str| match parse(s) {
             Err(NumberError::Exponent { plain }) => plain,
@@ -378,7 +401,14 @@ mod tests {
 
     #[wasm_bindgen_test(unsupported = test)]
     fn canonical_form_round_trips() {
-        for s in ["0", "12.5", "0.0000021", "1000000000", "3.14159265"] {
+        for s in [
+            "0",
+            "12.5",
+            "0.0000021",
+            "1000000000000",
+            "3.14159265",
+            "0.000000898312",
+        ] {
             assert_eq!(parse(s).unwrap().canonical(), s);
         }
     }

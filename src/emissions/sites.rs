@@ -3,15 +3,10 @@
 use crate::findings::{Basis, Param};
 use crate::model::Dms;
 
+use super::boundary::{self, Place};
 use super::decimal::{self, Rounding};
 use super::grid::{later_duplicates, pack, push_index, sort_keys, unpack};
 use super::{basis, finding, Checker};
-
-/// Kazakhstan's extent in whole degrees, rounded outwards (DIGEST §5.4, outside
-/// the seeds): latitude 40°–56° N, longitude 46°–88° E.
-pub const LATITUDE_EXTENT: (i64, i64) = (40, 56);
-/// See [`LATITUDE_EXTENT`].
-pub const LONGITUDE_EXTENT: (i64, i64) = (46, 88);
 
 /// Site numbers defined by table 1 (sorted), and whether they can be relied on
 /// (table 1 is filled and every row has a number).
@@ -19,9 +14,12 @@ pub const LONGITUDE_EXTENT: (i64, i64) = (46, 88);
 pub(crate) struct Sites {
     pub numbers: Vec<u32>,
     pub usable: bool,
+    /// Table 1 is empty or absent, and no other finding says so: no site is
+    /// defined.
+    pub undefined: bool,
 }
 
-const UNITS_PER_ONE: i128 = 1_000_000_000;
+const UNITS_PER_ONE: i128 = decimal::ONE;
 
 /// The form's table 1 under `edition`.
 pub(crate) fn t1_form(edition: Option<&str>) -> Basis {
@@ -36,8 +34,17 @@ impl Checker<'_, '_> {
     /// Checks table 1 and returns its site numbers.
     pub(crate) fn check_sites(&mut self) -> Sites {
         let Some(rows) = self.cx.app.industrial_sites.as_ref() else {
-            return Sites::default();
+            return Sites {
+                undefined: !self.cx.input_failed("/industrial_sites"),
+                ..Sites::default()
+            };
         };
+        if rows.is_empty() {
+            return Sites {
+                undefined: true,
+                ..Sites::default()
+            };
+        }
         let mut numbers: Vec<u64> = Vec::with_capacity(rows.len());
         let mut usable = !rows.is_empty();
         for (i, site) in rows.iter().enumerate() {
@@ -47,20 +54,11 @@ impl Checker<'_, '_> {
                 Some(n) => numbers.push(pack(n, i)),
                 None => usable = false,
             }
-            self.dms(
-                &base,
-                "/latitude",
-                site.latitude.as_ref(),
-                90,
-                LATITUDE_EXTENT,
-            );
-            self.dms(
-                &base,
-                "/longitude",
-                site.longitude.as_ref(),
-                180,
-                LONGITUDE_EXTENT,
-            );
+            let lat = self.dms(&base, "/latitude", site.latitude.as_ref(), 90);
+            let lon = self.dms(&base, "/longitude", site.longitude.as_ref(), 180);
+            if let (Some(lat), Some(lon)) = (lat, lon) {
+                self.inside_kazakhstan(&base, lat, lon);
+            }
             let mut area_path = base;
             area_path.push_str("/area_ha");
             if let Some(q) = self.amount(site.area_ha.as_ref(), &area_path, t1_form) {
@@ -87,20 +85,15 @@ impl Checker<'_, '_> {
         Sites {
             numbers: list,
             usable,
+            undefined: false,
         }
     }
 
     /// Degrees and minutes whole, degrees below `deg_limit`, minutes and seconds
-    /// in [0, 60); then the angle inside `extent` (a warning outside).
-    fn dms(
-        &mut self,
-        base: &str,
-        field: &str,
-        v: Option<&Dms>,
-        deg_limit: i64,
-        extent: (i64, i64),
-    ) {
-        let Some(v) = v else { return };
+    /// in [0, 60): the angle in micro-degrees (rounded down), or `None` after
+    /// reporting what is wrong.
+    fn dms(&mut self, base: &str, field: &str, v: Option<&Dms>, deg_limit: i64) -> Option<i64> {
+        let v = v?;
         let mut path = String::with_capacity(base.len() + 16);
         path.push_str(base);
         path.push_str(field);
@@ -119,7 +112,7 @@ impl Checker<'_, '_> {
                 complete = false;
                 continue;
             };
-            let units = i128::from(q.units);
+            let units = q.units;
             if whole && units % UNITS_PER_ONE != 0 {
                 let f = finding::not_whole(part_path, Param::Decimal(q.canonical()))
                     .basis(self.t1_form());
@@ -137,22 +130,28 @@ impl Checker<'_, '_> {
             }
             total += units * per;
         }
-        if !complete {
+        // Seconds in units → micro-degrees: ÷ (3600 × 10¹² ÷ 10⁶).
+        let micro = total / (3600 * (UNITS_PER_ONE / 1_000_000));
+        complete.then(|| i64::try_from(micro).unwrap_or(i64::MAX))
+    }
+
+    /// The site (`lat`, `lon` in micro-degrees, north and east) inside
+    /// Kazakhstan's border; outside it, whether swapping the two would put it
+    /// inside (a common slip: the columns are side by side).
+    fn inside_kazakhstan(&mut self, base: &str, lat: i64, lon: i64) {
+        if boundary::locate(lat, lon) != Place::Outside {
             return;
         }
-        let (lo, hi) = extent;
-        let seconds = |deg: i64| i128::from(deg) * 3600 * UNITS_PER_ONE;
-        if total < seconds(lo) || total > seconds(hi) {
-            // Decimal degrees to 4 places (about 11 m), half away from zero.
-            let degrees =
-                decimal::div_round(total, 3600 * 100_000, Rounding::HalfAwayFromZero).unwrap_or(0);
-            let f = finding::outside_kazakhstan(
-                path,
-                Param::Decimal(decimal::format_scaled(degrees, 4)),
-                lo,
-                hi,
-            );
-            self.push(f);
-        }
+        // Decimal degrees to 4 places (about 11 m), half away from zero.
+        let deg = |micro: i64| {
+            let v = decimal::div_round(i128::from(micro), 100, Rounding::HalfAwayFromZero);
+            Param::Decimal(decimal::format_scaled(v.unwrap_or(0), 4))
+        };
+        let f = if boundary::locate(lon, lat) == Place::Inside {
+            finding::coordinates_swapped(base, deg(lat), deg(lon))
+        } else {
+            finding::outside_kazakhstan(base, deg(lat), deg(lon))
+        };
+        self.push(f);
     }
 }

@@ -48,19 +48,22 @@ fn table() -> impl Strategy<Value = Vec<Vec<Vec<Sub>>>> {
     )
 }
 
-/// Units of 10⁻⁹ as plain decimal text.
+/// One in units of 10⁻¹² (the parser's scale).
+const ONE: u128 = 1_000_000_000_000;
+
+/// Units of 10⁻¹² as plain decimal text.
 fn text(units: u128) -> String {
-    let int = units / 1_000_000_000;
-    let frac = units % 1_000_000_000;
+    let int = units / ONE;
+    let frac = units % ONE;
     if frac == 0 {
         return int.to_string();
     }
-    let f = format!("{frac:09}");
+    let f = format!("{frac:012}");
     format!("{int}.{}", f.trim_end_matches('0'))
 }
 
 fn units(v: u64, d: u32) -> u128 {
-    u128::from(v) * 10u128.pow(9 - d)
+    u128::from(v) * 10u128.pow(12 - d)
 }
 
 const COLUMNS: [(&str, &str); 6] = [
@@ -191,7 +194,7 @@ proptest! {
             (&mut year["total"][group][unit], format!("/air_emissions/years/{y}/total/{group}/{unit}"))
         };
         let exact = cell.as_str().unwrap().to_owned();
-        let wrong = parse_units(&exact) + (parts as u128 + 2) * 1_000_000_000;
+        let wrong = parse_units(&exact) + (parts as u128 + 2) * ONE;
         *cell = json!(text(wrong));
         let r = run(&v);
         prop_assert_eq!(emission_findings(&r), vec![(emissions::SUM_MISMATCH, path)]);
@@ -211,7 +214,7 @@ proptest! {
         // A larger normative g/s keeps every other relation of the row.
         let cell = &mut v["air_emissions"]["years"][y]["sites"][g]["substances"][i]["normative"]["g_per_s"];
         let parts = t[y][g].len() as u128;
-        let wrong = parse_units(cell.as_str().unwrap()) + (parts + 2) * 1_000_000_000;
+        let wrong = parse_units(cell.as_str().unwrap()) + (parts + 2) * ONE;
         *cell = json!(text(wrong));
         let r = run(&v);
         let path = format!("/air_emissions/years/{y}/sites/{g}/subtotal/normative/g_per_s");
@@ -219,20 +222,20 @@ proptest! {
     }
 
     #[test]
-    fn canonical_and_rendered_values_parse_back(u in 0u64..=1_000_000_000_000_000_000) {
-        let canonical = text(u128::from(u));
-        prop_assert_eq!(parse_units(&canonical), u128::from(u));
+    fn canonical_and_rendered_values_parse_back(u in 0u128..=ONE * ONE) {
+        let canonical = text(u);
+        prop_assert_eq!(parse_units(&canonical), u);
         let q = number::parse(&canonical).unwrap();
         prop_assert_eq!(q.canonical(), canonical.clone());
         for lang in [Lang::Kk, Lang::Ru] {
             let shown = catalog::render_param(&Param::Decimal(canonical.clone()), lang);
-            prop_assert_eq!(parse_units(&shown), u128::from(u), "{}", shown);
+            prop_assert_eq!(parse_units(&shown), u, "{}", shown);
         }
     }
 
     #[test]
     fn typed_groupings_and_separators_parse(
-        int in 0u64..=999_999_999,
+        int in 0u64..=999_999_999_999,
         frac in 0u32..1_000_000,
         sep in prop::sample::select(vec![" ", "\u{a0}", "\u{202f}"]),
         point in prop::sample::select(vec![".", ","]),
@@ -246,7 +249,7 @@ proptest! {
             grouped.push(c);
         }
         let typed = format!("{grouped}{point}{frac:06}");
-        let want = u128::from(int) * 1_000_000_000 + u128::from(frac) * 1_000;
+        let want = u128::from(int) * ONE + u128::from(frac) * 1_000_000;
         prop_assert_eq!(parse_units(&typed), want);
     }
 

@@ -1,0 +1,104 @@
+//! `data/boundaries/kazakhstan.json` → the country's border as integer rings
+//! (`boundary.rs`): each ring's first point in 0.001° and then the steps from
+//! point to point as `i16` pairs, so the wasm carries ≈ 4 bytes a point.
+//!
+//! Checked: at least one ring, each of at least three points, every coordinate
+//! with at most three decimals and inside 40°–90° E, 35°–60° N, every step
+//! within `i16`, the margin in (0°, 0.5°).
+
+use std::fmt::Write as _;
+
+use serde::Deserialize;
+
+use crate::gen::{self, Problems, Text};
+
+/// `data/boundaries/kazakhstan.json`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BoundaryFile {
+    country: Text,
+    /// Where the polygons come from, for the reader of the data.
+    #[allow(dead_code)]
+    source: Text,
+    /// How they were simplified, for the reader of the data.
+    #[allow(dead_code)]
+    made_by: Text,
+    margin_deg: f64,
+    rings: Vec<Vec<[f64; 2]>>,
+}
+
+/// Degrees to 0.001° when the value has at most three decimals.
+fn milli(v: f64) -> Option<i32> {
+    let m = (v * 1000.0).round();
+    ((v * 1000.0 - m).abs() < 1e-6 && m.abs() < 1e9).then_some(m as i32)
+}
+
+pub fn generate(p: &mut Problems) -> String {
+    let path = "data/boundaries/kazakhstan.json";
+    let mut out = String::new();
+    let Some(file) = gen::load::<BoundaryFile>(path, p) else {
+        return "pub(crate) static RINGS: &[(i32, i32, &[i16])] = &[];\n\
+                pub(crate) const MARGIN_MILLIDEG: i64 = 0;\n"
+            .to_owned();
+    };
+    if &*file.country != "KZ" {
+        p.add(
+            path,
+            format!("country {:?}: only KZ is read", &*file.country),
+        );
+    }
+    let margin = milli(file.margin_deg).filter(|m| *m > 0 && *m < 500);
+    if margin.is_none() {
+        p.add(
+            &format!("{path}: /margin_deg"),
+            "must be in (0°, 0.5°) with ≤ 3 decimals",
+        );
+    }
+    if file.rings.is_empty() {
+        p.add(&format!("{path}: /rings"), "no ring");
+    }
+    out.push_str(
+        "/// Kazakhstan's border: per ring, the first point (longitude, latitude in\n\
+         /// 0.001°) and the steps to each next point (Δlongitude, Δlatitude).\n\
+         pub(crate) static RINGS: &[(i32, i32, &[i16])] = &[\n",
+    );
+    for (r, ring) in file.rings.iter().enumerate() {
+        if ring.len() < 3 {
+            p.add(&format!("{path}: /rings/{r}"), "fewer than three points");
+            continue;
+        }
+        let mut prev: Option<(i32, i32)> = None;
+        let mut steps = String::new();
+        let mut first = (0, 0);
+        for (i, [lon, lat]) in ring.iter().enumerate() {
+            let place = format!("{path}: /rings/{r}/{i}");
+            let (Some(x), Some(y)) = (milli(*lon), milli(*lat)) else {
+                p.add(&place, "more than three decimals");
+                continue;
+            };
+            if !(40_000..=90_000).contains(&x) || !(35_000..=60_000).contains(&y) {
+                p.add(&place, "outside 40°–90° E, 35°–60° N");
+            }
+            match prev {
+                None => first = (x, y),
+                Some((px, py)) => {
+                    let (dx, dy) = (x - px, y - py);
+                    if i16::try_from(dx).is_err() || i16::try_from(dy).is_err() {
+                        p.add(&place, "step from the previous point beyond ±32.767°");
+                    }
+                    let _ = write!(steps, "{dx},{dy},");
+                }
+            }
+            prev = Some((x, y));
+        }
+        let _ = writeln!(out, "    ({}, {}, &[{steps}]),", first.0, first.1);
+    }
+    out.push_str("];\n");
+    let _ = writeln!(
+        out,
+        "/// How far the simplified border may lie from the source's, in 0.001°.\n\
+         pub(crate) const MARGIN_MILLIDEG: i64 = {};",
+        margin.unwrap_or(0)
+    );
+    out
+}
