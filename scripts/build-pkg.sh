@@ -37,6 +37,7 @@ cp npm/index.d.ts pkg/index.d.ts
 sed -i "s|/\* @ts-self-types=\"./$LIB.d.ts\" \*/|/* @ts-self-types=\"./index.d.ts\" */|" pkg/web.js pkg/node.cjs
 node scripts/strip-jsdoc.mjs pkg/web.js pkg/node.cjs
 cp npm/README.md pkg/README.md
+cp LICENSE pkg/LICENSE
 node scripts/write-package-json.mjs
 
 # The demo form imports the web build and loads the example applications.
