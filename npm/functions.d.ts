@@ -41,11 +41,30 @@ export interface SlaOptions {
 }
 
 /**
- * Checks an application given as a plain object or as its JSON text. Bad data never
- * throws: it gives findings. Throws a `TypeError` only for misuse (no argument, bad
- * options).
+ * `T` as a form holds it while the user types: every property optional (and
+ * `undefined` allowed) at every depth, array items included. Amounts stay
+ * `string | number` ({@link Amount}): what the user typed, or a number.
  */
-export function validateApplication(app: Application | string, options?: Options): Report;
+export type Draft<T> = T extends readonly (infer U)[]
+  ? Draft<U>[]
+  : T extends object
+    ? { [K in keyof T]?: Draft<T[K]> | undefined }
+    : T;
+
+/**
+ * A half-filled application, e.g. `{ service: "emission_permit", applicant: { iin_bin:
+ * "0812" } }`: what a form validates on every keystroke. A complete {@link Application}
+ * is a draft too; what is missing or wrong in a draft is reported as findings
+ * (`input.missing_field`, …), never thrown.
+ */
+export type ApplicationDraft = Draft<Application>;
+
+/**
+ * Checks an application — complete or a draft, as a plain object or as its JSON
+ * text. Bad data never throws: it gives findings. Throws a `TypeError` only for
+ * misuse (no argument, bad options).
+ */
+export function validateApplication(app: ApplicationDraft | string, options?: Options): Report;
 
 /**
  * The required-document checklist of one case: each document with its names in

@@ -15,6 +15,7 @@ import init, {
 } from 'kz-eco-rules';
 import type {
   Application,
+  ApplicationDraft,
   ChecklistQuery,
   ChecklistReport,
   DayReport,
@@ -66,6 +67,19 @@ check(/Бақылау цифры/.test(iin[0]?.message ?? ''), 'the message is i
 const totals: TotalCell[] = badReport.summary?.totals ?? [];
 check(totals.length === 0, 'no tables, no totals');
 
+// A half-filled form, as the user types: a draft type-checks and validates, and
+// what is missing is a finding at its path, not an exception.
+const draft: ApplicationDraft = {
+  service: 'emission_permit',
+  applicant: { iin_bin: '0812' },
+  air_emissions: { years: [{ year: 2020, sites: [{ substances: [{ requested: { t_per_year: '1,5' } }] }] }] },
+};
+const draftReport: Report = validateApplication(draft, { lang: 'en' });
+const missing = draftReport.findings.filter((f) => f.code === 'input.missing_field').map((f) => f.path);
+check(!draftReport.ok && missing.includes('/category') && missing.includes('/applicant/name'), 'a draft reports its missing fields');
+// @ts-expect-error: a draft still has the application's types (a category is "I" … "IV")
+const wrongDraft: ApplicationDraft = { category: 'V' };
+
 const query: ChecklistQuery = {
   region: 'almaty_city',
   date: '2019-11-04',
@@ -115,6 +129,7 @@ const wrongLang: Options = { lang: 'de' };
 const wrongField: unknown = report.findings.map((f) => f.msg);
 // @ts-expect-error: a checklist item's status is a closed set
 const wrongStatus: boolean = list.checklist?.items[0]?.status === 'optional';
-void [wrongCategory, wrongLang, wrongField, wrongStatus];
+void [wrongCategory, wrongLang, wrongField, wrongStatus, wrongDraft];
 
 console.log(`ESM ok: kz-eco-rules ${version()}; ${required.length} documents; ${badReport.findings.map((f) => f.code).join(', ')}`);
+console.log(`draft: ${missing.length} missing fields`);
