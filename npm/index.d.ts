@@ -1304,21 +1304,22 @@ export interface Item {
 }
 
 /**
- * A text in the three languages.
+ * A text in the languages available: all three natively and in Node; in the
+ * browser, those loaded (`init({ lang })`, `loadLanguage(lang)`).
  */
 export interface Localized {
   /**
    * Kazakh.
    */
-  kk: string;
+  kk?: string;
   /**
    * Russian.
    */
-  ru: string;
+  ru?: string;
   /**
    * English.
    */
-  en: string;
+  en?: string;
 }
 
 /**
@@ -1608,6 +1609,12 @@ export interface Options {
   lang?: Lang;
   /** Per-code severity changes, e.g. `{ "editions.outside_period": "error" }`. */
   severity?: Record<string, Severity>;
+  /**
+   * Your own wording of findings in `lang`, code → template with the code's
+   * `{placeholders}` (as in `messages(lang)[code]`), e.g.
+   * `{ "emissions.sum_mismatch": "Итог не сходится: {expected}" }`.
+   */
+  messages?: Record<string, string>;
   /** Calendar overrides for years not yet decreed. */
   calendar?: CalendarOverrides;
   /** How deadlines are counted where the regulations are open to reading. */
@@ -1718,14 +1725,37 @@ export function version(): string;
 /** What `init` can load the module from (web build). */
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
+/** Options of {@link init}. */
+export interface InitOptions {
+  /** Where the wasm is (default: `kz_eco_rules_bg.wasm` next to the module). */
+  module_or_path?: InitInput | Promise<InitInput>;
+  /** The languages to load with the module: one or a list (default `"ru"`). */
+  lang?: Lang | Lang[];
+}
+
 /**
- * Web build: loads and instantiates the WebAssembly module; call once before anything
- * else. In Node (and the bundler build) the module is ready at import and this is a
- * no-op.
+ * Web build: loads and instantiates the WebAssembly module and the texts of
+ * `options.lang` (default Russian); call once before anything else. In Node the module
+ * and all three languages are ready at import and this is a no-op.
  */
-export default function init(
-  module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
-): Promise<unknown>;
+export default function init(options?: InitOptions | InitInput | Promise<InitInput>): Promise<unknown>;
+
+/**
+ * Loads the messages and localized names in `lang`, once: the web build fetches the
+ * pack `kz_eco_rules.<lang>.json` next to the module, or `source`. A call in a
+ * language not loaded throws a `TypeError`. In Node every language is loaded at import.
+ */
+export function loadLanguage(lang: Lang, source?: RequestInfo | URL | Response): Promise<void>;
+
+/** Whether the messages and names in `lang` are loaded. */
+export function languageLoaded(lang: Lang): boolean;
+
+/**
+ * Installs a language from the text of its pack (`kz_eco_rules.<lang>.json`) and
+ * returns the language — for code that fetches the pack itself (e.g. after
+ * {@link initSync}). A pack of another build throws.
+ */
+export function loadLanguagePack(pack: string): Lang;
 
 /** Synchronous `init` from already fetched bytes or a compiled module. */
 export function initSync(module: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;

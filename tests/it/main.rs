@@ -17,6 +17,7 @@ mod documents;
 mod emissions;
 mod ident;
 mod numbers;
+mod packs;
 mod parity;
 mod sla_application;
 

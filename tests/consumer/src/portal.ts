@@ -4,6 +4,8 @@
 // fail the compile).
 import init, {
   applicationSchema,
+  languageLoaded,
+  loadLanguage,
   deadlines,
   isWorkingDay,
   messages,
@@ -33,7 +35,9 @@ function check(ok: boolean, what: string): void {
   if (!ok) throw new Error(`consumer check failed: ${what}`);
 }
 
-await init(); // the web build loads the module here; in Node it is a no-op
+await init({ lang: 'ru' }); // the web build loads the module and the Russian texts here; in Node a no-op
+await loadLanguage('kk'); // another language, when the user switches (Node: all three are loaded)
+check(languageLoaded('kk'), 'Kazakh is loaded');
 
 const app: Application = {
   applicant: { name: 'ТОО «Алатау Цемент»', kind: 'legal_entity', iin_bin: '081240001238' },
@@ -121,6 +125,9 @@ const schema = applicationSchema();
 check(schema['title'] === 'Application', 'the JSON Schema of the payload');
 
 // Type errors the package's types must catch.
+// A portal's own wording of a code, in the call's language.
+const worded: Options = { lang: 'ru', messages: { 'ident.checksum_mismatch': 'Проверьте БИН: {actual} ≠ {expected}' } };
+check(validateApplication(bad, worded).findings[0]?.message === 'Проверьте БИН: 9 ≠ 8', 'our wording of a code');
 // @ts-expect-error: a category is "II" | "III" | "IV"
 const wrongCategory: Application['category'] = 'V';
 // @ts-expect-error: a language is "kk" | "ru" | "en"
