@@ -125,6 +125,8 @@ test('a category II permit application typed into the form: exactly its two erro
 
   // The same findings in Kazakh, and the form's own labels too.
   await page.selectOption('#lang', 'kk');
+  // The Kazakh texts are fetched on the first switch (kz_eco_rules.kk.json).
+  await page.waitForFunction(() => document.documentElement.lang === 'kk');
   const kk = await findings(page);
   assert.deepEqual(kk.map(([code, p]) => [code, p]).sort(), ru.map(([code, p]) => [code, p]).sort());
   assert.equal(byCode(kk, 'emissions.sum_mismatch'), 'Жиынтық мән 76,47 жолдардың қосындысына тең емес: 76,74 болуы тиіс.');
