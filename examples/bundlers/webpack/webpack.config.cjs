@@ -4,13 +4,15 @@
 // module loaded with <script type="module">.
 const path = require('node:path');
 
-module.exports = {
+// `--env entry=bundler` builds the page of the `kz-eco-rules/bundler` entry
+// (src/bundler.js) into dist/webpack-bundler.
+module.exports = (env = {}) => ({
   mode: 'production',
   context: path.resolve(__dirname, '..'),
-  entry: './src/main.js',
+  entry: env.entry === 'bundler' ? './src/bundler.js' : './src/main.js',
   experiments: { outputModule: true },
   output: {
-    path: path.resolve(__dirname, '../dist/webpack'),
+    path: path.resolve(__dirname, env.entry === 'bundler' ? '../dist/webpack-bundler' : '../dist/webpack'),
     filename: 'main.js',
     module: true,
     clean: true,
@@ -20,4 +22,4 @@ module.exports = {
   devtool: false,
   // The wasm is ≈ 290 KB raw (124 KB gzip): above webpack's default hint.
   performance: { hints: false },
-};
+});
