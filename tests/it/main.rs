@@ -13,12 +13,14 @@ mod calendar;
 mod deadlines;
 mod deadlines_2021;
 mod declaration;
+mod differential;
 mod documents;
 mod emissions;
 mod ident;
 mod numbers;
 mod packs;
 mod parity;
+mod reviewer;
 mod sla_application;
 
 #[cfg(not(target_arch = "wasm32"))]
