@@ -145,12 +145,12 @@ function table() {
   }
   out.push('');
 
-  out.push('### Package size (gzip -9)\n');
+  out.push('### What a browser downloads, per language (gzip -9; budget 102 400 B)\n');
   const grab = (label) => size.match(new RegExp(`^${label}.*gzip\\s+(\\d+) B`, 'm'))?.[1];
   const B = (x) => (x == null ? '—' : `${num(Number(x), 0)} B`);
-  out.push('| `kz_eco_rules_bg.wasm` | package total (budget 81 920 B) | browser load (web.js + wasm) | command |');
-  out.push('|---:|---:|---:|---|');
-  out.push(`| ${B(grab('kz_eco_rules_bg.wasm'))} | ${B(grab('package total'))} | ${B(grab('browser load'))} | \`node scripts/package-size.mjs\` after \`bash scripts/dev.sh package\` |`);
+  out.push('| `kz_eco_rules_bg.wasm` | kk | ru | en | command |');
+  out.push('|---:|---:|---:|---:|---|');
+  out.push(`| ${B(grab('kz_eco_rules_bg.wasm'))} | ${B(grab('browser load, kk'))} | ${B(grab('browser load, ru'))} | ${B(grab('browser load, en'))} | \`node scripts/browser-size.mjs\` after \`bash scripts/dev.sh package\` |`);
   out.push('');
   return `${out.join('\n')}\n`;
 }

@@ -59,6 +59,6 @@ say "identifier peers: bash bench/ident.sh cli node python"
 bash bench/ident.sh cli node python > "$OUT/ident.log" 2>&1
 load "after (end)"
 
-node scripts/package-size.mjs > "$OUT/package-size.txt"
+node scripts/browser-size.mjs > "$OUT/package-size.txt" || true
 say "done"
 node bench/record.mjs table

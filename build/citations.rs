@@ -84,10 +84,7 @@ enum Num {
 }
 
 fn localized(l: &Localized) -> String {
-    l.rust().replace(
-        "crate::findings::catalog::Localized",
-        "crate::lang::Localized",
-    )
+    l.rust()
 }
 
 fn num(n: &Num, place: &str, p: &mut Problems) -> String {

@@ -495,7 +495,7 @@ fn read_definitions(out: &mut String, p: &mut Problems) -> Defs {
         }
         defs.facts.push(id.to_owned());
         let _ = writeln!(out, "    Fact {{ id: {}, default: {default} }},", lit(id));
-        let _ = writeln!(fact_names, "    ({}, {}),", lit(id), f.names.rust());
+        let _ = writeln!(fact_names, "    ({}, {}),", lit(id), f.names.native_rust());
     }
     out.push_str("];\n\n");
     // Kept apart from the facts so that code not naming facts does not carry them.
@@ -523,7 +523,7 @@ fn read_definitions(out: &mut String, p: &mut Problems) -> Defs {
     );
     for key in LABELS {
         let label = match root.labels.get(*key) {
-            Some(l) => l.rust(),
+            Some(l) => l.native_rust(),
             None => {
                 p.add(&place, format!("no label {key:?}"));
                 String::new()

@@ -28,12 +28,7 @@ fn rust(kind: &str, id: &str) -> String {
 }
 
 fn localized(n: &Names) -> String {
-    format!(
-        "crate::findings::catalog::Localized {{ kk: {}, ru: {}, en: {} }}",
-        lit(&n.kk),
-        lit(&n.ru),
-        lit(&n.en)
-    )
+    gen::localized(&n.kk, &n.ru, &n.en)
 }
 
 fn slice(kind: &str, ids: &[String]) -> String {

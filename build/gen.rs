@@ -58,15 +58,95 @@ pub struct Localized {
 }
 
 impl Localized {
-    /// The `Localized { kk, ru, en }` literal.
+    /// The text as a `crate::lang::Localized` expression: a row of the text
+    /// tables ([`localized`]), so that it travels in the per-language packs.
     pub fn rust(&self) -> String {
+        localized(&self.kk, &self.ru, &self.en)
+    }
+
+    /// The text as a literal embedded in the code, in no pack: for tables only
+    /// the native command line uses (the wasm never links them).
+    pub fn native_rust(&self) -> String {
         format!(
-            "crate::findings::catalog::Localized {{ kk: {}, ru: {}, en: {}, }}",
+            "crate::lang::Localized::new({}, {}, {})",
             lit(&self.kk),
             lit(&self.ru),
             lit(&self.en)
         )
     }
+}
+
+/// Every localized text of the generated tables, in the order the generators
+/// asked for them: row `n` is `Localized::table(n)`. [`write_texts`] writes them.
+static TEXTS: std::sync::Mutex<Vec<[String; 3]>> = std::sync::Mutex::new(Vec::new());
+
+/// A text in kk/ru/en as a `crate::lang::Localized` expression: its row in the
+/// text tables. Every generator writes localized text through this one function,
+/// so every table — messages, names, labels, calendar words, and any table added
+/// later — is in the native build's embedded tables and in the wasm's
+/// per-language packs alike.
+pub fn localized(kk: &str, ru: &str, en: &str) -> String {
+    let mut texts = TEXTS.lock().unwrap_or_else(|e| e.into_inner());
+    texts.push([kk.to_owned(), ru.to_owned(), en.to_owned()]);
+    format!("crate::lang::Localized::table({})", texts.len() - 1)
+}
+
+/// FNV-1a (64 bits) of the text tables, all three languages: the build's
+/// texts id, written into `texts.rs` and into every pack, so that a pack of
+/// another build is refused.
+fn texts_id(texts: &[[String; 3]]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for row in texts {
+        for t in row {
+            for b in t.bytes().chain([0]) {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// Writes the text tables: `texts.rs` (the count and the id; natively the three
+/// languages' strings, which the wasm does not carry) and one pack per language,
+/// `texts.<lang>.json`: `{"texts_id": …, "lang": …, "texts": […]}`, row `n` at
+/// index `n` — what the npm package ships as `kz_eco_rules.<lang>.json`.
+pub fn write_texts(out: &Path) {
+    let texts = TEXTS.lock().unwrap_or_else(|e| e.into_inner());
+    let id = texts_id(&texts);
+    let mut code = format!(
+        "/// Number of rows of the text tables.\n\
+         pub(crate) const TEXT_COUNT: usize = {};\n\
+         /// The id of this build's text tables (FNV-1a of every text).\n\
+         pub(crate) const TEXTS_ID: &str = {};\n\
+         /// The texts, per language (kk, ru, en), row by row (native only: the wasm\n\
+         /// loads one pack per language; its tests embed them, feature `test-packs`).\n\
+         #[cfg(any(not(target_arch = \"wasm32\"), feature = \"test-packs\"))]\n\
+         static TEXTS: [&[&str]; 3] = [\n",
+        texts.len(),
+        lit(&id)
+    );
+    for (i, lang) in ["kk", "ru", "en"].iter().enumerate() {
+        code.push_str("    &[\n");
+        for row in texts.iter() {
+            code.push_str("        ");
+            code.push_str(&lit(&row[i]));
+            code.push_str(",\n");
+        }
+        code.push_str("    ],\n");
+        let pack = serde_json::json!({
+            "texts_id": id,
+            "lang": lang,
+            "texts": texts.iter().map(|r| r[i].as_str()).collect::<Vec<_>>(),
+        });
+        std::fs::write(
+            out.join(format!("texts.{lang}.json")),
+            serde_json::to_string(&pack).expect("strings serialize"),
+        )
+        .unwrap_or_else(|e| panic!("texts.{lang}.json: {e}"));
+    }
+    code.push_str("];\n");
+    write(out, "texts.rs", &code);
 }
 
 /// A valid `YYYY-MM-DD` date of the data; any other text is rejected where it is

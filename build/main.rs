@@ -56,6 +56,8 @@ fn main() {
     gen::write(&out, "terms.rs", &terms::generate(&mut problems));
     gen::write(&out, "boundary.rs", &boundary::generate(&mut problems));
     gen::write(&out, "citations.rs", &citations::generate(&mut problems));
+    // Last: every generator above has asked for its texts.
+    gen::write_texts(&out);
     println!("cargo:rerun-if-changed={}", schema::SOURCE);
     std::fs::write(out.join("application.schema.json"), schema::minified())
         .expect("OUT_DIR is writable");

@@ -64,12 +64,10 @@ fn catalog_code(domains: &[Domain]) -> String {
         entries.push((
             code,
             format!(
-                "Entry {{ code: {}, params: {}, text: Localized {{ kk: {}, ru: {}, en: {} }} }}",
+                "Entry {{ code: {}, params: {}, text: {} }}",
                 lit(code),
                 gen::str_slice(e.params.iter().map(String::as_str)),
-                lit(&e.kk),
-                lit(&e.ru),
-                lit(&e.en)
+                gen::localized(&e.kk, &e.ru, &e.en)
             ),
         ));
     }

@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 
 use serde::Deserialize;
 
-use crate::gen::{self, lit, Localized, Problems};
+use crate::gen::{self, Localized, Problems};
 
 const DEFINITIONS: &str = "data/documents/definitions.json";
 const EDITIONS: &str = "data/editions.json";
@@ -119,15 +119,7 @@ pub fn generate(p: &mut Problems) -> String {
         if i > 0 && rows.get(i - 1).is_some_and(|r| (&r.0, &r.1) == (kind, id)) {
             p.add(&place, "named twice");
         }
-        // `Localized` of `crate::lang` (in scope in `src/terms.rs`): the table names
-        // no module above it.
-        let _ = writeln!(
-            out,
-            "    ({kind:?}, {id:?}, Localized {{ kk: {}, ru: {}, en: {} }}),",
-            lit(&names.kk),
-            lit(&names.ru),
-            lit(&names.en)
-        );
+        let _ = writeln!(out, "    ({kind:?}, {id:?}, {}),", names.rust());
     }
     out.push_str("];\n");
     out

@@ -6,6 +6,12 @@ export interface Options {
   lang?: Lang;
   /** Per-code severity changes, e.g. `{ "editions.outside_period": "error" }`. */
   severity?: Record<string, Severity>;
+  /**
+   * Your own wording of findings in `lang`, code → template with the code's
+   * `{placeholders}` (as in `messages(lang)[code]`), e.g.
+   * `{ "emissions.sum_mismatch": "Итог не сходится: {expected}" }`.
+   */
+  messages?: Record<string, string>;
   /** Calendar overrides for years not yet decreed. */
   calendar?: CalendarOverrides;
   /** How deadlines are counted where the regulations are open to reading. */
@@ -53,11 +59,30 @@ export interface SlaOptions {
 }
 
 /**
- * Checks an application given as a plain object or as its JSON text. Bad data never
- * throws: it gives findings. Throws a `TypeError` only for misuse (no argument, bad
- * options).
+ * `T` as a form holds it while the user types: every property optional (and
+ * `undefined` allowed) at every depth, array items included. Amounts stay
+ * `string | number` ({@link Amount}): what the user typed, or a number.
  */
-export function validateApplication(app: Application | string, options?: Options): Report;
+export type Draft<T> = T extends readonly (infer U)[]
+  ? Draft<U>[]
+  : T extends object
+    ? { [K in keyof T]?: Draft<T[K]> | undefined }
+    : T;
+
+/**
+ * A half-filled application, e.g. `{ service: "emission_permit", applicant: { iin_bin:
+ * "0812" } }`: what a form validates on every keystroke. A complete {@link Application}
+ * is a draft too; what is missing or wrong in a draft is reported as findings
+ * (`input.missing_field`, …), never thrown.
+ */
+export type ApplicationDraft = Draft<Application>;
+
+/**
+ * Checks an application — complete or a draft, as a plain object or as its JSON
+ * text. Bad data never throws: it gives findings. Throws a `TypeError` only for
+ * misuse (no argument, bad options).
+ */
+export function validateApplication(app: ApplicationDraft | string, options?: Options): Report;
 
 /**
  * The required-document checklist of one case: each document with its names in
@@ -109,14 +134,37 @@ export function version(): string;
 /** What `init` can load the module from (web build). */
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
+/** Options of {@link init}. */
+export interface InitOptions {
+  /** Where the wasm is (default: `kz_eco_rules_bg.wasm` next to the module). */
+  module_or_path?: InitInput | Promise<InitInput>;
+  /** The languages to load with the module: one or a list (default `"ru"`). */
+  lang?: Lang | Lang[];
+}
+
 /**
- * Web build: loads and instantiates the WebAssembly module; call once before anything
- * else. In Node (and the bundler build) the module is ready at import and this is a
- * no-op.
+ * Web build: loads and instantiates the WebAssembly module and the texts of
+ * `options.lang` (default Russian); call once before anything else. In Node the module
+ * and all three languages are ready at import and this is a no-op.
  */
-export default function init(
-  module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
-): Promise<unknown>;
+export default function init(options?: InitOptions | InitInput | Promise<InitInput>): Promise<unknown>;
+
+/**
+ * Loads the messages and localized names in `lang`, once: the web build fetches the
+ * pack `kz_eco_rules.<lang>.json` next to the module, or `source`. A call in a
+ * language not loaded throws a `TypeError`. In Node every language is loaded at import.
+ */
+export function loadLanguage(lang: Lang, source?: RequestInfo | URL | Response): Promise<void>;
+
+/** Whether the messages and names in `lang` are loaded. */
+export function languageLoaded(lang: Lang): boolean;
+
+/**
+ * Installs a language from the text of its pack (`kz_eco_rules.<lang>.json`) and
+ * returns the language — for code that fetches the pack itself (e.g. after
+ * {@link initSync}). A pack of another build throws.
+ */
+export function loadLanguagePack(pack: string): Lang;
 
 /** Synchronous `init` from already fetched bytes or a compiled module. */
 export function initSync(module: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;

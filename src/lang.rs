@@ -52,25 +52,205 @@ impl Lang {
     }
 }
 
-/// A text in the three languages.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(schema, derive(schemars::JsonSchema))]
-pub struct Localized {
-    /// Kazakh.
-    pub kk: &'static str,
-    /// Russian.
-    pub ru: &'static str,
-    /// English.
-    pub en: &'static str,
+/// A text in the three languages: a row of the build's text tables, or (natively)
+/// three strings given at run time.
+///
+/// Every localized text of the rule data — messages, names, labels — is a row of
+/// the tables the build generates from `data/` (`build/gen.rs`). The native build
+/// embeds the three languages; the wasm carries none and reads each language from
+/// its pack, loaded at run time ([`crate::packs::load`]; in JavaScript
+/// `init({ lang })` or `loadLanguage(lang)`). [`Localized::get`] is the same call
+/// everywhere.
+///
+/// ```
+/// use kz_eco_rules::{Lang, Localized};
+/// let named = Localized::new("Алматы қаласы", "город Алматы", "City of Almaty");
+/// assert_eq!(named.get(Lang::En), "City of Almaty");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Localized(Repr);
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Repr {
+    /// Row of the text tables.
+    Table(u32),
+    /// kk, ru, en.
+    Given([&'static str; 3]),
 }
 
 impl Localized {
-    /// The text in `lang`.
+    /// Row `index` of the text tables (what the generated tables write).
+    #[doc(hidden)]
+    pub const fn table(index: u32) -> Self {
+        Localized(Repr::Table(index))
+    }
+
+    /// A text given in kk, ru and en.
+    pub const fn new(kk: &'static str, ru: &'static str, en: &'static str) -> Self {
+        Localized(Repr::Given([kk, ru, en]))
+    }
+
+    /// The text in `lang`; in wasm, `""` while that language's pack is not loaded
+    /// (the exports refuse a call in a language not loaded, so no answer has it).
     pub fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Kk => self.kk,
-            Lang::Ru => self.ru,
-            Lang::En => self.en,
+        self.try_get(lang).unwrap_or("")
+    }
+
+    /// The text in `lang`, or `None` in wasm while that language's pack is not
+    /// loaded.
+    pub fn try_get(&self, lang: Lang) -> Option<&'static str> {
+        match self.0 {
+            Repr::Given(texts) => texts.get(lang.index()).copied(),
+            Repr::Table(row) => store::text(lang, row as usize),
         }
+    }
+}
+
+impl Lang {
+    /// 0, 1, 2 for kk, ru, en: the order of the text tables.
+    pub(crate) fn index(self) -> usize {
+        match self {
+            Lang::Kk => 0,
+            Lang::Ru => 1,
+            Lang::En => 2,
+        }
+    }
+}
+
+/// Empty in every language (what a name missing from the tables reads as).
+impl Default for Localized {
+    fn default() -> Self {
+        Localized::new("", "", "")
+    }
+}
+
+impl core::fmt::Debug for Localized {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self.0 {
+            Repr::Table(row) => write!(f, "Localized::table({row})"),
+            Repr::Given(t) => write!(f, "Localized::new({:?}, {:?}, {:?})", t[0], t[1], t[2]),
+        }
+    }
+}
+
+/// `{ "kk": …, "ru": …, "en": … }` with the languages available: all three
+/// natively, in wasm those whose pack is loaded.
+impl Serialize for Localized {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let texts = Lang::ALL.map(|l| self.try_get(l));
+        let mut map = s.serialize_map(Some(texts.iter().flatten().count()))?;
+        for (lang, text) in Lang::ALL.iter().zip(texts) {
+            if let Some(text) = text {
+                map.serialize_entry(lang.as_str(), text)?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// The JSON Schema of a [`Localized`] as serialized.
+#[cfg(schema)]
+impl schemars::JsonSchema for Localized {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Localized".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        /// A text in the languages available: all three natively and in Node; in the
+        /// browser, those loaded (`init({ lang })`, `loadLanguage(lang)`).
+        #[derive(schemars::JsonSchema, Default)]
+        #[allow(dead_code)]
+        struct Localized {
+            /// Kazakh.
+            #[schemars(default)]
+            kk: String,
+            /// Russian.
+            #[schemars(default)]
+            ru: String,
+            /// English.
+            #[schemars(default)]
+            en: String,
+        }
+        Localized::json_schema(generator)
+    }
+}
+
+/// Where the rows of the text tables are read: natively the embedded tables, in
+/// wasm the packs loaded.
+pub(crate) mod store {
+    use super::Lang;
+
+    include!(concat!(env!("OUT_DIR"), "/texts.rs"));
+
+    /// Row `row` in `lang`.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn text(lang: Lang, row: usize) -> Option<&'static str> {
+        TEXTS.get(lang.index())?.get(row).copied()
+    }
+
+    /// Whether `lang` can be rendered (natively always).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn loaded(_lang: Lang) -> bool {
+        true
+    }
+
+    /// The packs loaded, one per language, each once.
+    #[cfg(target_arch = "wasm32")]
+    static PACKS: [std::sync::OnceLock<Vec<String>>; 3] = [
+        std::sync::OnceLock::new(),
+        std::sync::OnceLock::new(),
+        std::sync::OnceLock::new(),
+    ];
+
+    /// Row `row` in `lang`, when its pack is loaded.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn text(lang: Lang, row: usize) -> Option<&'static str> {
+        pack(lang)?.get(row).map(String::as_str)
+    }
+
+    /// The pack of `lang`, when loaded.
+    #[cfg(all(target_arch = "wasm32", not(feature = "test-packs")))]
+    fn pack(lang: Lang) -> Option<&'static Vec<String>> {
+        PACKS.get(lang.index())?.get()
+    }
+
+    /// The pack of `lang`; the wasm test binaries (feature `test-packs`) have no page
+    /// to load packs, so a missing one is filled from the build's rows (the rows the
+    /// pack files hold: `tests/it/packs.rs` compares them natively).
+    #[cfg(all(target_arch = "wasm32", feature = "test-packs"))]
+    fn pack(lang: Lang) -> Option<&'static Vec<String>> {
+        let rows = TEXTS.get(lang.index())?;
+        Some(
+            PACKS
+                .get(lang.index())?
+                .get_or_init(|| rows.iter().map(|s| (*s).to_owned()).collect()),
+        )
+    }
+
+    /// Whether the pack of `lang` is loaded.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn loaded(lang: Lang) -> bool {
+        pack(lang).is_some()
+    }
+
+    /// Installs the rows of `lang` (checked by the caller: this build's id and
+    /// count). A language already loaded keeps its pack.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn install(lang: Lang, texts: Vec<String>) {
+        if let Some(p) = PACKS.get(lang.index()) {
+            let _ = p.set(texts);
+        }
+    }
+
+    /// The row count and id of this build's tables.
+    pub(crate) fn shape() -> (usize, &'static str) {
+        (TEXT_COUNT, TEXTS_ID)
+    }
+
+    /// The rows of `lang` as embedded (native), for checking packs.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn rows(lang: Lang) -> &'static [&'static str] {
+        TEXTS.get(lang.index()).copied().unwrap_or(&[])
     }
 }

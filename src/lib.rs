@@ -65,6 +65,7 @@ pub mod json_out;
 mod keys;
 mod lang;
 pub mod model;
+pub mod packs;
 mod report;
 #[cfg(schema)]
 pub mod schema;
@@ -84,6 +85,7 @@ pub mod wasm;
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 pub use findings::{Finding, Lang, Severity};
+pub use lang::Localized;
 pub use model::Application;
 pub use report::Report;
 pub use validate::{

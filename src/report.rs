@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::emissions::Summary;
-use crate::findings::{Counts, Finding, Findings, Lang, SeverityOverrides};
+use crate::findings::{Counts, Finding, Findings, Lang, SeverityOverrides, Wording};
 
 /// The result of a check: `ok` is true when there is no error.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -42,7 +42,18 @@ impl Report {
     /// assert_eq!(r.counts.warning, 1);
     /// ```
     pub fn build(findings: Findings, lang: Lang, overrides: &SeverityOverrides) -> Report {
-        let rendered = findings.render(lang, overrides);
+        Report::build_worded(findings, lang, overrides, &Wording::default())
+    }
+
+    /// [`Report::build`] with the caller's own wording of some codes
+    /// (`options.messages`).
+    pub fn build_worded(
+        findings: Findings,
+        lang: Lang,
+        overrides: &SeverityOverrides,
+        wording: &Wording,
+    ) -> Report {
+        let rendered = findings.render_worded(lang, overrides, wording);
         Report {
             ok: rendered.ok(),
             lang,

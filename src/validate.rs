@@ -16,6 +16,9 @@ pub struct Options {
     pub lang: Lang,
     /// Per-code severity changes.
     pub severity: SeverityOverrides,
+    /// The caller's own wording of findings, code → template
+    /// (`{"messages": {"emissions.sum_mismatch": "…{expected}…"}}`), in `lang`.
+    pub messages: crate::findings::Wording,
     /// Input size limits.
     pub limits: Limits,
     /// The caller's calendar changes: days off / working days not in the data yet
@@ -70,6 +73,17 @@ impl Options {
                             )
                         })?;
                         options.severity.0.push((code.to_owned(), sev));
+                    }
+                }
+                ("messages", Value::Object(map)) => {
+                    for (code, template) in map {
+                        let Value::String(template) = template else {
+                            return Err(format!(
+                                "options.messages[{}] must be a string (the message template)",
+                                quoted(code)
+                            ));
+                        };
+                        options.messages.0.push((code.clone(), template.clone()));
                     }
                 }
                 ("calendar", v) => {
@@ -222,7 +236,7 @@ pub fn validate_json(text: &str, options: &Options) -> Report {
         Err(e) => {
             let mut findings = Findings::default();
             findings.push(e.to_finding());
-            Report::build(findings, options.lang, &options.severity)
+            Report::build_worded(findings, options.lang, &options.severity, &options.messages)
         }
     }
 }
@@ -272,7 +286,8 @@ fn check(
     let summary = crate::emissions::check_application(&cx, &mut findings);
     crate::sla::check_application(&cx, &mut findings);
 
-    let mut report = Report::build(findings, options.lang, &options.severity);
+    let mut report =
+        Report::build_worded(findings, options.lang, &options.severity, &options.messages);
     report.edition = cx.edition.map(|e| e.id.to_owned());
     report.summary = summary;
     report

@@ -3,7 +3,7 @@
 // whole object (`validateApplication`), lists the documents (`requiredDocuments`),
 // reads the ИИН/БИН (`validateIdentifier`) and counts the deadlines (`deadlines`).
 // Findings come back with JSON Pointer paths and are shown at the inputs they name.
-import init, { validateApplication, requiredDocuments, validateIdentifier, deadlines, messages, version } from './pkg/web.js';
+import init, { validateApplication, requiredDocuments, validateIdentifier, deadlines, messages, version, loadLanguage } from './pkg/web.js';
 import { LANGS, t } from './strings.js';
 import { h, field, control, msgs, read, button } from './form.js';
 import { renderTables, newItem } from './tables.js';
@@ -794,7 +794,8 @@ function loadExample(name) {
   refresh();
 }
 
-function setLang(lang) {
+async function setLang(lang) {
+  await loadLanguage(lang); // the language's pack, once (kz_eco_rules.<lang>.json)
   state.lang = lang;
   state.catalog = messages(lang);
   renderAll();
@@ -855,6 +856,7 @@ async function main() {
   const loaded = await Promise.all(EXAMPLES.map((n) => fetch(`./examples/${n}.json`).then((r) => (r.ok ? r.json() : null))));
   EXAMPLES.forEach((n, i) => loaded[i] && state.examples.set(n, loaded[i]));
   state.lang = LANGS.includes($('lang').value) ? $('lang').value : 'ru';
+  await loadLanguage(state.lang);
   state.catalog = messages(state.lang);
   renderStatic();
   $('example').value = 'environmental_permit_II';

@@ -134,6 +134,8 @@ pub fn day_report(value: &Value, options: &Options) -> Result<DayReport, String>
             out.basis = special.map(|s| s.basis.to_owned());
         }
     }
-    out.findings = findings.render(options.lang, &options.severity).findings;
+    out.findings = findings
+        .render_worded(options.lang, &options.severity, &options.messages)
+        .findings;
     Ok(out)
 }

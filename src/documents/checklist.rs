@@ -487,7 +487,7 @@ pub struct ChecklistReport {
 
 impl ChecklistReport {
     fn new(findings: Findings, checklist: Option<Checklist>, options: &Options) -> Self {
-        let report = findings.render(options.lang, &options.severity);
+        let report = findings.render_worded(options.lang, &options.severity, &options.messages);
         ChecklistReport {
             ok: report.ok(),
             lang: options.lang,

@@ -26,11 +26,7 @@ fn leak(s: &str) -> &'static str {
 }
 
 fn localized(n: &Names) -> Localized {
-    Localized {
-        kk: leak(&n.kk),
-        ru: leak(&n.ru),
-        en: leak(&n.en),
-    }
+    Localized::new(leak(&n.kk), leak(&n.ru), leak(&n.en))
 }
 
 fn date(s: &str) -> Option<Date> {

@@ -97,6 +97,12 @@ pub fn render(code: &str, params: &Params, lang: Lang) -> String {
     }
 }
 
+/// Renders a caller's own `template` (with `{name}` placeholders) with `params`
+/// in `lang`, as the catalog's templates are rendered.
+pub fn render_template(template: &str, params: &Params, lang: Lang) -> String {
+    fill(template, params, lang)
+}
+
 /// A message for a code missing from the catalog: the code and its parameters.
 fn fallback(code: &str, params: &Params, lang: Lang) -> String {
     let mut out = code.to_owned();

@@ -460,6 +460,24 @@ impl SeverityOverrides {
     }
 }
 
+/// A caller's own wording of findings (`options.messages`): code → template with
+/// the code's `{placeholders}`, used instead of the catalog's message in the
+/// call's language — e.g. a portal's `{"emissions.sum_mismatch": "Итог не
+/// сходится: {expected}"}`, as ajv-i18n lets a UI replace its messages. Params are
+/// rendered as in the catalog's templates; an unknown placeholder is left as is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Wording(pub Vec<(String, String)>);
+
+impl Wording {
+    /// The caller's template for `code`, if any.
+    pub fn get(&self, code: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, t)| t.as_str())
+    }
+}
+
 /// The finding codes of the report itself, generated from
 /// `data/messages/report.json` by `build/messages.rs`.
 pub mod report_codes {
@@ -501,6 +519,26 @@ impl Findings {
     /// assert!(r.findings[0].message.contains("service"));
     /// ```
     pub fn render(self, lang: Lang, overrides: &SeverityOverrides) -> Rendered {
+        self.render_worded(lang, overrides, &Wording::default())
+    }
+
+    /// [`Findings::render`] with the caller's own wording of some codes.
+    ///
+    /// ```
+    /// use kz_eco_rules::findings::{Finding, Findings, SeverityOverrides, Wording};
+    /// use kz_eco_rules::Lang;
+    /// let mut f = Findings::default();
+    /// f.push(Finding::error("input.missing_field", "/service").with("field", "service"));
+    /// let ours = Wording(vec![("input.missing_field".into(), "Заполните «{field}»".into())]);
+    /// let r = f.render_worded(Lang::Ru, &SeverityOverrides::default(), &ours);
+    /// assert_eq!(r.findings[0].message, "Заполните «service»");
+    /// ```
+    pub fn render_worded(
+        self,
+        lang: Lang,
+        overrides: &SeverityOverrides,
+        wording: &Wording,
+    ) -> Rendered {
         let (mut items, dropped) = self.into_parts();
         if dropped > 0 {
             items.push(report_codes::finding::truncated("", dropped));
@@ -510,7 +548,10 @@ impl Findings {
             if let Some(sev) = overrides.get(f.code) {
                 f.severity = sev;
             }
-            f.message = catalog::render(f.code, &f.params, lang);
+            f.message = match wording.get(f.code) {
+                Some(template) => catalog::render_template(template, &f.params, lang),
+                None => catalog::render(f.code, &f.params, lang),
+            };
             f.basis_text = f.basis.as_ref().map(|b| catalog::basis_text(b, lang));
             match f.severity {
                 Severity::Error => counts.error += 1,

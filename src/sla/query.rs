@@ -113,7 +113,7 @@ pub fn deadlines_input(input: Result<&Value, &InputError>, options: &Options) ->
 }
 
 fn finish(mut out: DeadlinesReport, findings: Findings, options: &Options) -> DeadlinesReport {
-    let report = findings.render(options.lang, &options.severity);
+    let report = findings.render_worded(options.lang, &options.severity, &options.messages);
     out.ok = report.ok();
     if !out.ok {
         out = DeadlinesReport {

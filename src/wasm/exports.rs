@@ -9,7 +9,7 @@ use super::type_error;
 use super::walk::{js_number, to_value};
 use crate::findings::{catalog, Findings, Lang};
 use crate::input::{InputError, Limits, Value};
-use crate::{documents, validate_value, Options, Report};
+use crate::{documents, packs, validate_value, Options, Report};
 
 /// Reads an argument given as a plain object or as its JSON text.
 fn input(js: &JsValue, limits: &Limits) -> Result<Value, InputError> {
@@ -28,10 +28,57 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     }
 }
 
-/// Reads the `options` argument; misuse is a `TypeError`.
+/// Reads the `options` argument; misuse is a `TypeError`, and so is a language
+/// whose pack is not loaded.
 fn options(js: &JsValue) -> Result<Options, JsValue> {
     let value = to_value(js, &Limits::default()).map_err(|e| type_error(&e.to_string()))?;
-    Options::from_value(&value).map_err(|e| type_error(&e))
+    let options = Options::from_value(&value).map_err(|e| type_error(&e))?;
+    loaded(options.lang)?;
+    Ok(options)
+}
+
+/// `Ok` when the messages and names in `lang` are loaded, else a `TypeError`
+/// saying how to load them.
+fn loaded(lang: Lang) -> Result<(), JsValue> {
+    if packs::is_loaded(lang) {
+        Ok(())
+    } else {
+        Err(not_loaded(lang.as_str()))
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn not_loaded(l: &str) -> JsValue {
+    let mut m = String::from("the messages in ");
+    for part in [
+        l,
+        " are not loaded: await loadLanguage('",
+        l,
+        "') (or init({ lang: '",
+        l,
+        "' })) first",
+    ] {
+        m.push_str(part);
+    }
+    type_error(&m)
+}
+
+/// `loadLanguagePack(pack)`: installs a language's texts from its pack (the JSON
+/// text of `kz_eco_rules.<lang>.json`) and returns the language; `loadLanguage`
+/// and `init({ lang })` fetch the pack and call it. A pack of another build or not
+/// a pack throws; a language already loaded keeps its texts.
+#[wasm_bindgen(js_name = loadLanguagePack)]
+pub fn load_language_pack(pack: JsValue) -> Result<String, JsValue> {
+    let Some(text) = pack.as_string() else {
+        return Err(type_error(
+            "loadLanguagePack(pack): `pack` is the text of a language pack",
+        ));
+    };
+    match packs::load(&text) {
+        Ok(lang) => Ok(lang.as_str().to_owned()),
+        Err(e) => Err(js_sys::Error::new(&e).into()),
+    }
 }
 
 /// `validateApplication(app, options?)`: checks an application given as a plain
@@ -50,7 +97,7 @@ pub fn validate_application(app: JsValue, options_js: JsValue) -> Result<JsValue
         Err(e) => {
             let mut findings = Findings::default();
             findings.push(e.to_finding());
-            Report::build(findings, options.lang, &options.severity)
+            Report::build_worded(findings, options.lang, &options.severity, &options.messages)
         }
     };
     to_js(&report)
@@ -90,6 +137,7 @@ pub fn messages(lang: JsValue) -> Result<JsValue, JsValue> {
             ))
         }
     };
+    loaded(lang)?;
     to_js(&CatalogIn(lang))
 }
 

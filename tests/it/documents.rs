@@ -613,7 +613,7 @@ fn unanswered_objects_are_conditional_on_their_own_question() {
     );
     // The item carries the question, so a form can ask it.
     assert_eq!(
-        item.question.map(|q| q.ru),
+        item.question.map(|q| q.get(Lang::Ru)),
         documents::fact_question("in_water_protection_zone", Lang::Ru)
     );
     assert!(c

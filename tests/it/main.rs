@@ -20,6 +20,7 @@ mod emissions;
 mod form;
 mod ident;
 mod numbers;
+mod packs;
 mod parity;
 mod reviewer;
 mod signature;

@@ -51,6 +51,9 @@ test('npm pack gives a tarball that installs offline, type-checks under tsc --st
   const cjs = fs.readFileSync(path.join(app, 'dist', 'server.cjs'), 'utf8');
   assert.match(esm, /^import init, \{[^}]*validateApplication[^}]*\} from 'kz-eco-rules';$/m);
   assert.match(cjs, /require\("kz-eco-rules"\)/);
-  assert.match(run('node', ['dist/portal.js'], app), /^ESM ok: kz-eco-rules \S+; 5 documents; ident\.checksum_mismatch$/m);
+  const esmOut = run('node', ['dist/portal.js'], app);
+  assert.match(esmOut, /^ESM ok: kz-eco-rules \S+; 5 documents; ident\.checksum_mismatch$/m);
+  const draftMissing = Number(esmOut.match(/^draft: (\d+) missing fields$/m)?.[1]);
+  assert.ok(draftMissing >= 2, `a partial draft compiles, runs and reports its missing fields: ${esmOut}`);
   assert.match(run('node', ['dist/server.cjs'], app), /^CJS ok: kz-eco-rules \S+; The required document “Emission standards/m);
 });

@@ -130,6 +130,8 @@ test('a category II permit application typed into the form: exactly its two erro
 
   // The same findings in Kazakh, and the form's own labels too.
   await page.selectOption('#lang', 'kk');
+  // The Kazakh texts are fetched on the first switch (kz_eco_rules.kk.json).
+  await page.waitForFunction(() => document.documentElement.lang === 'kk');
   const kk = await findings(page);
   assert.deepEqual(kk.map(([code, p]) => [code, p]).sort(), ru.map(([code, p]) => [code, p]).sort());
   assert.equal(byCode(kk, 'emissions.sum_mismatch'), 'Жиынтық мән 76,47 жолдардың қосындысына тең емес: 76,74 болуы тиіс.');
@@ -316,6 +318,7 @@ test('phones and desktops: no sideways page scroll in kk, ru and en; the summary
     for (const lang of ['kk', 'ru', 'en']) {
       const where = `${width} px, ${lang}`;
       await page.selectOption('#lang', lang);
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang); // its pack is fetched on the first switch
       for (const step of ['kept', 'loaded']) {
         if (step === 'loaded') {
           example = example === 'permit_II' ? 'environmental_permit_II' : 'permit_II';
@@ -425,11 +428,14 @@ test('a form that guides: findings wait for their section, the checklist says wh
   await input(page, '/submitted_at').fill('05.03.2025 17:45');
   assert.deepEqual(await cellMessages(page, '/submitted_at'), []);
   await page.selectOption('#lang', 'en');
+  await page.waitForFunction((l) => document.documentElement.lang === l, 'en'); // its pack is fetched on the first switch
   assert.equal(await input(page, '/submitted_at').inputValue(), '2025-03-05 17:45');
   await page.selectOption('#lang', 'kk');
+  await page.waitForFunction((l) => document.documentElement.lang === l, 'kk'); // its pack is fetched on the first switch
   assert.equal(await input(page, '/submitted_at').inputValue(), '05.03.2025 17:45');
   assert.equal(await input(page, '/submitted_at').getAttribute('placeholder'), 'КК.АА.ЖЖЖЖ сс:мм');
   await page.selectOption('#lang', 'ru');
+  await page.waitForFunction((l) => document.documentElement.lang === l, 'ru'); // its pack is fetched on the first switch
 
   // The deadlines of the application itself, apart from "if I submit now".
   assert.match(await page.locator('#deadlines-own').textContent(), /^По этому заявлению \(подано 05\.03\.2025 17:45 \(UTC\+05:00\)\)Регистрация05\.03\.2025/);

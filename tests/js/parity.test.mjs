@@ -152,7 +152,7 @@ test('the web build in Chromium gives the native bytes, in any browser time zone
     await page.goto(srv.url);
     const zone = await page.evaluate(async (web) => {
       const m = await import(web);
-      await m.default();
+      await m.default({ lang: ['kk', 'ru', 'en'] }); // the module and the three language packs, over HTTP
       globalThis.kzEcoRules = m;
       return Intl.DateTimeFormat().resolvedOptions().timeZone;
     }, WEB);

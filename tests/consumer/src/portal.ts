@@ -4,6 +4,8 @@
 // fail the compile).
 import init, {
   applicationSchema,
+  languageLoaded,
+  loadLanguage,
   deadlines,
   isWorkingDay,
   messages,
@@ -15,6 +17,7 @@ import init, {
 } from 'kz-eco-rules';
 import type {
   Application,
+  ApplicationDraft,
   ChecklistQuery,
   ChecklistReport,
   DayReport,
@@ -32,7 +35,9 @@ function check(ok: boolean, what: string): void {
   if (!ok) throw new Error(`consumer check failed: ${what}`);
 }
 
-await init(); // the web build loads the module here; in Node it is a no-op
+await init({ lang: 'ru' }); // the web build loads the module and the Russian texts here; in Node a no-op
+await loadLanguage('kk'); // another language, when the user switches (Node: all three are loaded)
+check(languageLoaded('kk'), 'Kazakh is loaded');
 
 const app: Application = {
   applicant: { name: 'ТОО «Алатау Цемент»', kind: 'legal_entity', iin_bin: '081240001238' },
@@ -65,6 +70,19 @@ check(iin[0]?.params['expected'] === 8 && iin[0]?.params['actual'] === 9, 'the f
 check(/Бақылау цифры/.test(iin[0]?.message ?? ''), 'the message is in Kazakh');
 const totals: TotalCell[] = badReport.summary?.totals ?? [];
 check(totals.length === 0, 'no tables, no totals');
+
+// A half-filled form, as the user types: a draft type-checks and validates, and
+// what is missing is a finding at its path, not an exception.
+const draft: ApplicationDraft = {
+  service: 'emission_permit',
+  applicant: { iin_bin: '0812' },
+  air_emissions: { years: [{ year: 2020, sites: [{ substances: [{ requested: { t_per_year: '1,5' } }] }] }] },
+};
+const draftReport: Report = validateApplication(draft, { lang: 'en' });
+const missing = draftReport.findings.filter((f) => f.code === 'input.missing_field').map((f) => f.path);
+check(!draftReport.ok && missing.includes('/category') && missing.includes('/applicant/name'), 'a draft reports its missing fields');
+// @ts-expect-error: a draft still has the application's types (a category is "I" … "IV")
+const wrongDraft: ApplicationDraft = { category: 'V' };
 
 const query: ChecklistQuery = {
   region: 'almaty_city',
@@ -107,6 +125,9 @@ const schema = applicationSchema();
 check(schema['title'] === 'Application', 'the JSON Schema of the payload');
 
 // Type errors the package's types must catch.
+// A portal's own wording of a code, in the call's language.
+const worded: Options = { lang: 'ru', messages: { 'ident.checksum_mismatch': 'Проверьте БИН: {actual} ≠ {expected}' } };
+check(validateApplication(bad, worded).findings[0]?.message === 'Проверьте БИН: 9 ≠ 8', 'our wording of a code');
 // @ts-expect-error: a category is "II" | "III" | "IV"
 const wrongCategory: Application['category'] = 'V';
 // @ts-expect-error: a language is "kk" | "ru" | "en"
@@ -115,6 +136,7 @@ const wrongLang: Options = { lang: 'de' };
 const wrongField: unknown = report.findings.map((f) => f.msg);
 // @ts-expect-error: a checklist item's status is a closed set
 const wrongStatus: boolean = list.checklist?.items[0]?.status === 'optional';
-void [wrongCategory, wrongLang, wrongField, wrongStatus];
+void [wrongCategory, wrongLang, wrongField, wrongStatus, wrongDraft];
 
 console.log(`ESM ok: kz-eco-rules ${version()}; ${required.length} documents; ${badReport.findings.map((f) => f.code).join(', ')}`);
+console.log(`draft: ${missing.length} missing fields`);

@@ -1,0 +1,18 @@
+// The size test of record: what a browser downloads to validate in one language
+// (web.js, its snippets, the wasm and that language's pack) is at most 100 KB (100,000 B) gzip
+// for each of kk, ru and en. scripts/browser-size.mjs prints the figures.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+
+// Not met yet: reported as a to-do (the figure and the verdict are printed) until the
+// browser's download fits; the budget itself is not relaxed. BENCHMARKS.md has the figures.
+test('the browser download for one language is within 100 KB gzip', {
+  todo: 'over the budget: see BENCHMARKS.md, "The browser's download, one language at a time"',
+}, () => {
+  const run = spawnSync('node', ['scripts/browser-size.mjs'], { encoding: 'utf8' });
+  console.log(run.stdout);
+  const lines = run.stdout.split('\n').filter((l) => l.startsWith('browser load, '));
+  assert.equal(lines.length, 3, 'a figure per language');
+  assert.equal(run.status, 0, `over the budget:\n${lines.join('\n')}\n${run.stderr}`);
+});
