@@ -21,6 +21,8 @@ mod examples;
 mod id;
 #[cfg(schema)]
 mod schema;
+#[cfg(serve)]
+mod serve;
 // Shared by the batch subcommands (`id`, `documents`, `deadlines`).
 mod jsonl;
 
@@ -96,6 +98,8 @@ fn main() {
         Some("id") => id::run(args),
         #[cfg(schema)]
         Some("schema") => schema::run(args),
+        #[cfg(serve)]
+        Some("serve") => serve::run(args),
         Some("documents") => documents::run(args),
         Some("deadlines") => deadlines::run(args),
         Some("calendar") => calendar::run(args),
