@@ -50,6 +50,7 @@ OPTIONS:
     --concurrency N        requests worked on at once; more get 503 (default 64)
     --timeout-ms MS        per-request time limit, reading the body included (default 10000)
     --max-connections N    open connections; more are closed at once (default 1024)
+    --header-timeout-ms MS how long a client may take to send the request head (default 10000)
     --grace-ms MS          on SIGTERM, how long in-flight requests may finish (default 20000)
 
 Logs are JSON lines on standard error (the first says where it listens);
@@ -129,6 +130,8 @@ pub fn run(mut args: Args) -> ExitCode {
             }
             "--timeout-ms" => number(value("--timeout-ms"))
                 .map(|n| config.timeout = Duration::from_millis(n as u64)),
+            "--header-timeout-ms" => number(value("--header-timeout-ms"))
+                .map(|n| config.header_timeout = Duration::from_millis(n as u64)),
             "--grace-ms" => {
                 number(value("--grace-ms")).map(|n| config.grace = Duration::from_millis(n as u64))
             }

@@ -30,6 +30,11 @@ pub fn document() -> String {
     for (name, schema) in g.take_definitions(true) {
         schemas.insert(name, schema);
     }
+    // The service's own schemas must not replace a generated one (checked in
+    // debug builds, which the tests run).
+    for name in ["Version", "ServiceStatus", "Messages"] {
+        debug_assert!(!schemas.contains_key(name), "schema name {name} taken");
+    }
     schemas.insert(
         "Version".into(),
         json!({
@@ -53,7 +58,7 @@ pub fn document() -> String {
         }),
     );
     schemas.insert(
-        "Status".into(),
+        "ServiceStatus".into(),
         json!({"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}}}),
     );
     schemas.insert(
@@ -140,10 +145,10 @@ pub fn document() -> String {
             }},
             "/v1/version": get("Crate version and editions", ok("The version.", &json!({"$ref": "#/components/schemas/Version"}))),
             "/v1/openapi.json": get("This document", json!({"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}})),
-            "/healthz": get("Liveness", ok("Alive.", &json!({"$ref": "#/components/schemas/Status"}))),
+            "/healthz": get("Liveness", ok("Alive.", &json!({"$ref": "#/components/schemas/ServiceStatus"}))),
             "/readyz": {"get": {"summary": "Readiness (503 once shutdown began)", "responses": {
-                "200": ok("Ready.", &json!({"$ref": "#/components/schemas/Status"})),
-                "503": ok("Shutting down.", &json!({"$ref": "#/components/schemas/Status"}))
+                "200": ok("Ready.", &json!({"$ref": "#/components/schemas/ServiceStatus"})),
+                "503": ok("Shutting down.", &json!({"$ref": "#/components/schemas/ServiceStatus"}))
             }}},
             "/metrics": get("Prometheus text", json!({"description": "Counters: requests, latencies, findings by code.", "content": {"text/plain": {"schema": {"type": "string"}}}}))
         },
