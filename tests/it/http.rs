@@ -89,6 +89,27 @@ impl Server {
         )
     }
 
+    /// Waits until `n` requests are being worked on (besides the asking one).
+    fn wait_in_flight(&self, n: usize) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let metrics = self.call("GET", "/metrics", &[], b"").text();
+            let now: usize = metrics
+                .lines()
+                .find_map(|l| l.strip_prefix("kz_http_in_flight "))
+                .and_then(|v| v.parse().ok())
+                .unwrap();
+            if now > n {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{now} in flight, waiting for {n}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     fn logs(&self) -> Vec<String> {
         self.log.lock().unwrap().clone()
     }
@@ -675,7 +696,7 @@ fn past_the_concurrency_limit_the_answer_is_503_with_retry_after() {
             c
         })
         .collect();
-    std::thread::sleep(Duration::from_millis(300));
+    server.wait_in_flight(2);
     let r = server.post_json("/v1/applications:validate?lang=ru", example);
     assert_eq!(r.status, 503);
     assert_eq!(r.header("retry-after"), Some("1"));
@@ -715,18 +736,18 @@ fn sigterm_lets_the_request_in_flight_finish_then_stops() {
         Some(example.len()),
     );
     conn.stream.write_all(&example.as_bytes()[..10]).unwrap();
-    std::thread::sleep(Duration::from_millis(200));
+    server.wait_in_flight(1);
     let kill = Command::new("kill")
         .args(["-TERM", &server.child.id().to_string()])
         .status()
         .unwrap();
     assert!(kill.success());
-    std::thread::sleep(Duration::from_millis(300));
     // No new connections once shutdown began…
-    assert!(
-        TcpStream::connect(&server.addr).is_err()
-            || server.connect().request("GET", "/healthz", &[], b"").status != 200
-    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while TcpStream::connect(&server.addr).is_ok() {
+        assert!(Instant::now() < deadline, "still accepting after SIGTERM");
+        std::thread::sleep(Duration::from_millis(20));
+    }
     // …but the request in flight gets its answer.
     conn.stream.write_all(&example.as_bytes()[10..]).unwrap();
     let r = conn.read().unwrap();
@@ -960,7 +981,7 @@ fn every_answer_conforms_to_the_openapi_document() {
         &[("content-type", "application/json")],
         Some(100),
     );
-    std::thread::sleep(Duration::from_millis(200));
+    server.wait_in_flight(1);
     let r = server.post_json(v, "{}");
     assert_eq!(r.status, 503);
     validate(
