@@ -37,11 +37,6 @@ fn main() {
     if native && std::env::var_os("CARGO_FEATURE_SCHEMA").is_some() {
         println!("cargo::rustc-cfg=schema");
     }
-    // `cfg(serve)`: the HTTP service of the command line (feature `serve`, native).
-    println!("cargo::rustc-check-cfg=cfg(serve)");
-    if native && std::env::var_os("CARGO_FEATURE_SERVE").is_some() {
-        println!("cargo::rustc-cfg=serve");
-    }
     println!("cargo:rerun-if-changed=src/calendar/civil.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR is set by cargo"));
     let mut problems = gen::Problems::default();

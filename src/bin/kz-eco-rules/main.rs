@@ -21,7 +21,7 @@ mod examples;
 mod id;
 #[cfg(schema)]
 mod schema;
-#[cfg(serve)]
+#[cfg(schema)]
 mod serve;
 // Shared by the batch subcommands (`id`, `documents`, `deadlines`).
 mod jsonl;
@@ -98,7 +98,7 @@ fn main() {
         Some("id") => id::run(args),
         #[cfg(schema)]
         Some("schema") => schema::run(args),
-        #[cfg(serve)]
+        #[cfg(schema)]
         Some("serve") => serve::run(args),
         Some("documents") => documents::run(args),
         Some("deadlines") => deadlines::run(args),
