@@ -8,6 +8,7 @@
 
 mod calendar;
 mod catalog;
+mod citations;
 #[path = "../src/calendar/civil.rs"]
 #[allow(dead_code)] // the crate's calendar arithmetic; not all of it is needed here
 mod civil;
@@ -47,6 +48,7 @@ fn main() {
     gen::write(&out, "sla.rs", &sla::generate(&mut problems));
     gen::write(&out, "ident.rs", &ident::generate(&mut problems));
     gen::write(&out, "terms.rs", &terms::generate(&mut problems));
+    gen::write(&out, "citations.rs", &citations::generate(&mut problems));
     println!("cargo:rerun-if-changed={}", schema::SOURCE);
     std::fs::write(out.join("application.schema.json"), schema::minified())
         .expect("OUT_DIR is writable");

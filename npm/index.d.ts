@@ -1108,6 +1108,12 @@ export interface Finding {
    */
   basis?: Basis | null;
   /**
+   * The basis as a citation in the report language (filled by
+   * [`Findings::render`]), e.g. «п. 5.3 Регламента …, утв. постановлением
+   * акимата города Алматы …»; `None` when there is no basis.
+   */
+  basis_text?: string | null;
+  /**
    * The message in the report language (filled by [`Findings::render`]).
    */
   message: string;

@@ -51,6 +51,7 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+mod citations;
 pub mod declaration;
 pub mod documents;
 pub mod editions;

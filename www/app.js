@@ -8,6 +8,7 @@ import { LANGS, t } from './strings.js';
 import { h, field, control, msgs, read, button } from './form.js';
 import { renderTables, newItem } from './tables.js';
 import { get, set, join, parent } from './pointer.js';
+import { formatDate, formatDateTime, parseDateTime } from './dates.js';
 
 const EXAMPLES = [
   'environmental_permit_II', 'impact_declaration_III', 'expertise_2021_III',
@@ -57,6 +58,14 @@ const state = {
   checklistKey: null,
   /** JSON Pointer → the element showing it (input or anchor). */
   index: new Map(),
+  /**
+   * Sections of the form (ids) the user has edited or left: their findings are
+   * shown; the others' wait until then, or until "validate" (`showAll`).
+   */
+  touched: new Set(),
+  showAll: false,
+  /** The form control focused last, where "back to the form" returns. */
+  lastFocus: null,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -74,17 +83,16 @@ function fmtDecimal(canonical) {
   return frac ? grouped + point + frac : grouped;
 }
 
-function fmtDate(iso) {
-  if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return String(iso ?? '');
-  if (state.lang === 'en') return iso;
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
-}
+const fmtDate = (iso) => formatDate(iso, state.lang);
+const quote = (text) => (state.lang === 'en' ? `“${text}”` : `«${text}»`);
 
 /** The instant `date` on Kazakhstan's clock (UTC+5 since 1 March 2024) as ISO with offset. */
 function kazakhstanIso(date) {
   return new Date(date.getTime() + 5 * 3600e3).toISOString().slice(0, 19) + '+05:00';
 }
+
+/** Now, to the minute, on Kazakhstan's clock: a submission time as the form shows it. */
+const nowToTheMinute = () => kazakhstanIso(new Date(Math.floor(Date.now() / 60e3) * 60e3));
 
 const ROMAN = { 19: 'XIX', 20: 'XX', 21: 'XXI' };
 
@@ -115,15 +123,20 @@ function submittedField(c) {
   const v = get(state.app, '/submitted_at');
   const m = typeof v === 'string' ? v.match(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/) : null;
   const offset = m ? (m[2] === 'Z' ? '+00:00' : m[2]) : '+05:00';
+  // Text in the page's format, not a native datetime-local (which follows the
+  // browser's locale); text that is no date and time is kept as typed.
   const local = h('input', {
-    type: 'datetime-local',
-    step: 1,
+    type: 'text',
     id: 'f/submitted_at',
+    class: 'date',
     'data-path': '/submitted_at',
     'data-kind': 'datetime',
     'aria-describedby': 'm/submitted_at',
+    placeholder: s('dateTimePattern'),
+    autocomplete: 'off',
+    spellcheck: 'false',
   });
-  local.value = m ? m[1] : '';
+  local.value = m ? formatDateTime(m[1], state.lang) : typeof v === 'string' ? v : '';
   const zone = h('select', { id: 'f-offset', 'data-kind': 'datetime', 'aria-describedby': 'm/submitted_at' });
   const zones = ['+05:00', '+06:00'];
   if (!zones.includes(offset)) zones.push(offset);
@@ -163,7 +176,11 @@ function renderCase() {
     service === 'emission_permit' || service === 'environmental_permit' || ['industrial_sites', 'air_emissions', 'discharges', 'waste', 'sulfur'].some((k) => k in state.app);
   $('sec-tables').hidden = !permit;
   $('sec-declaration').hidden = service !== 'impact_declaration' && !('declaration' in state.app);
-  $('sec-expertise').hidden = service !== 'ecological_expertise' && !('expertise' in state.app);
+  // The review's progress (acceptance, remarks, fixes): of an expertise, or of a
+  // permit under the 2021 Code (art. 123); its days count the application's deadlines.
+  const review = service === 'environmental_permit';
+  $('sec-expertise').hidden = service !== 'ecological_expertise' && !review && !('expertise' in state.app);
+  $('h-expertise').textContent = s(review ? 'secReview' : 'secExpertise');
 }
 
 function renderApplicant() {
@@ -188,6 +205,7 @@ function renderApplicant() {
 function renderExpertise() {
   const c = ctx();
   $('expertise').replaceChildren(
+    field(c, s('acceptedOn'), { path: '/expertise/accepted_on', kind: 'date' }),
     field(c, s('remarksSentOn'), { path: '/expertise/remarks_sent_on', kind: 'date' }),
     field(c, s('fixesSubmittedOn'), { path: '/expertise/fixes_submitted_on', kind: 'date' }),
   );
@@ -248,8 +266,8 @@ function renderAll() {
 function checklistQuery() {
   const a = state.app;
   const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
-  // The checklist of the edition in force at the submission time (today when none is given).
-  const when = str(a.submitted_at) ?? kazakhstanIso(new Date());
+  // The checklist of the edition in force at the submission time.
+  const when = str(a.submitted_at);
   const facts = isObject(a.facts) ? { ...a.facts } : {};
   const kind = a.applicant?.kind;
   if (kind === 'legal_entity' || kind === 'individual') facts.applicant_is_legal_entity = kind === 'legal_entity';
@@ -263,6 +281,31 @@ function checklistQuery() {
     channel: str(a.channel),
     facts,
   };
+}
+
+/**
+ * Why there is no checklist, from the library's findings on the query: the fields
+ * not chosen yet (by the form's labels), then every other reason in its words (a
+ * date out of the library's editions, a channel the edition does not offer, a
+ * category that needs nothing…). Each reason is a button to its field.
+ */
+function checklistReasons(r) {
+  const a = state.app;
+  const fieldOf = (path) => (path === '/date' ? '/submitted_at' : path);
+  const unset = (key) => typeof a[key] !== 'string' || a[key] === '';
+  const fields = [['service', 'service'], ['action', 'action'], ['category', 'category'], ['channel', 'channel'], ['region', 'region'], ['submitted_at', 'submittedAt']];
+  // A region is not needed when an edition is chosen.
+  const missing = fields.filter(([key]) => unset(key) && !(key === 'region' && !unset('edition')));
+  // Already said by the list of fields not chosen.
+  const said = new Set(['input.missing_field', 'editions.not_selected', ...(unset('submitted_at') ? ['editions.no_date'] : [])]);
+  const reason = (path, text, cls = '') =>
+    h('li', { class: cls }, h('button', { type: 'button', class: 'link', 'data-action': 'goto', 'data-target': fieldOf(path), text }));
+  const out = [];
+  if (missing.length) {
+    out.push(reason('/' + missing[0][0], s('checklistMissing', { fields: missing.map(([, label]) => quote(s(label))).join(', ') })));
+  }
+  for (const f of r.findings) if (!said.has(f.code)) out.push(reason(f.path, f.message, f.severity));
+  return out;
 }
 
 /** The questions to show: facts deciding a document now, and answered facts that would. */
@@ -341,13 +384,12 @@ function renderChecklist() {
   const key = JSON.stringify([state.lang, query, attached]);
   if (key === state.checklistKey) return;
   state.checklistKey = key;
-  const ready = query.service && query.action && query.category && query.channel && (query.region || query.edition);
-  const r = ready ? requiredDocuments(query, { lang: state.lang }) : null;
-  const list = r?.checklist;
+  const r = requiredDocuments(query, { lang: state.lang });
+  const list = r.checklist;
   keepFocus(() => {
     const out = [];
     if (!list) {
-      out.push(h('p', { class: 'hint', text: s('noChecklist') }));
+      out.push(h('p', { class: 'hint', text: s('checklistWhy') }), h('ul', { class: 'why' }, checklistReasons(r)));
     } else {
       const meta = [s('checklistEdition', { edition: s('edition.' + list.edition) })];
       if (list.derived_from) meta.push(s('derivedFrom', { source: list.derived_from }));
@@ -403,21 +445,50 @@ function focusTarget(tgt) {
   (el ?? tgt.el).scrollIntoView({ block: 'center' });
 }
 
+/**
+ * Whether a finding is shown yet: those of a section wait until the user has
+ * edited or left a control in it, or pressed "validate"; those of no section
+ * (the application as a whole) once anything is touched.
+ */
+function shownYet(tgt) {
+  if (state.showAll) return true;
+  const section = tgt?.el.closest('#form > section')?.id;
+  return section ? state.touched.has(section) : state.touched.size > 0;
+}
+
+/** Date codes the library words with ISO patterns; at a date input the form names its own format. */
+const DATE_CODES = new Set(['application.invalid_datetime', 'documents.invalid_date', 'sla.invalid_date']);
+
+/** The message of `f` as shown: the library's, or at a date input the form's format hint. */
+function message(f, tgt) {
+  const el = tgt?.el;
+  if (!DATE_CODES.has(f.code) || !el?.matches('input[data-kind="date"], input[data-kind="datetime"]')) return f.message;
+  const pattern = s(el.dataset.kind === 'date' ? 'datePattern' : 'dateTimePattern');
+  return s('dateUnreadable', { value: String(f.params?.value ?? el.value), pattern });
+}
+
 function showFindings(report) {
   for (const box of document.querySelectorAll('#form .msgs')) box.replaceChildren();
   for (const el of document.querySelectorAll('#form .invalid, #form .warn')) el.classList.remove('invalid', 'warn');
   for (const el of document.querySelectorAll('#form [aria-invalid]')) el.removeAttribute('aria-invalid');
 
-  const items = report.findings.map((f, i) => {
+  const shown = [];
+  let waiting = 0;
+  for (const f of report.findings) {
     const tgt = target(f);
+    if (shownYet(tgt)) shown.push([f, tgt]);
+    else waiting += 1;
+  }
+  const items = shown.map(([f, tgt], i) => {
+    const text = message(f, tgt);
     if (tgt) {
-      tgt.box?.append(h('div', { class: `msg ${f.severity}`, text: f.message }));
+      tgt.box?.append(h('div', { class: `msg ${f.severity}`, text }));
       if (f.severity !== 'info') tgt.el.classList.add(f.severity === 'error' ? 'invalid' : 'warn');
       if (f.severity === 'error' && tgt.el.matches('input, select')) tgt.el.setAttribute('aria-invalid', 'true');
     }
     const body = [
       h('span', { class: `sev ${f.severity}`, text: state.catalog['report.severity_' + f.severity] ?? f.severity }),
-      h('span', { class: 'text', text: f.message }),
+      h('span', { class: 'text', text }),
       f.basis ? h('span', { class: 'basis', text: s('basis', { basis: f.basis }) }) : null,
       h('span', { class: 'where', text: `${f.code} · ${f.path || '/'}` }),
     ];
@@ -442,6 +513,9 @@ function showFindings(report) {
       ? state.catalog['report.ok']
       : state.catalog['report.summary'].replace('{errors}', c.error).replace('{warnings}', c.warning).replace('{infos}', c.info)
   }`;
+  $('bar-status').className = $('status').className;
+  $('bar-status').textContent = $('status').textContent;
+  $('pending').textContent = waiting ? s('pendingFindings', { n: waiting, validate: s('validate') }) : '';
   $('edition').textContent = report.edition ? s('editionUsed', { edition: s('edition.' + report.edition) }) : s('noEdition');
 }
 
@@ -486,20 +560,48 @@ function showIdent() {
   panel.className = `ident ${v.valid ? 'valid' : 'invalid'}`;
   panel.replaceChildren(
     h('span', { class: 'ident-verdict', text: v.valid ? `✔ ${s('identValid')}` : `✖ ${s('identInvalid')}` }),
-    rows.length ? h('dl', {}, rows.flatMap(([k, val]) => [h('dt', { text: k }), h('dd', { text: val })])) : null,
+    ...(rows.length ? [h('dl', {}, rows.flatMap(([k, val]) => [h('dt', { text: k }), h('dd', { text: val })]))] : []),
   );
 }
 
-function showDeadlines() {
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A deadlines answer as rows of dates with their clauses, and its findings. */
+function deadlineList(d) {
+  const rows = DEADLINES.filter((k) => d[k]).flatMap((k) => [
+    h('dt', { text: s(k) }),
+    h('dd', {}, h('strong', { text: fmtDate(d[k]) }), d.basis[k] ? h('span', { class: 'basis', text: d.basis[k] }) : null),
+  ]);
+  return [
+    rows.length ? h('dl', { class: 'deadlines' }, rows) : null,
+    d.findings.length ? h('ul', { class: 'mini' }, d.findings.map((f) => h('li', { class: f.severity, text: f.message }))) : null,
+  ];
+}
+
+/**
+ * The application's own deadlines: from its submission time, and the acceptance
+ * and remarks days it records.
+ */
+function ownDeadlines(base) {
   const a = state.app;
-  const panel = $('deadlines');
-  const base = { service: a.service, action: a.action, category: a.category, channel: a.channel || undefined };
-  if (!base.service || !base.action || !base.category || !(a.region || a.edition)) {
-    panel.replaceChildren(h('p', { class: 'hint', text: s('deadlinesNeed') }));
-    return;
-  }
+  const at = typeof a.submitted_at === 'string' ? a.submitted_at.match(ISO_INSTANT) : null;
+  if (!at) return h('p', { class: 'hint', id: 'deadlines-own', text: s('deadlinesNoDate') });
+  const progress = isObject(a.expertise) ? a.expertise : {};
+  const day = (v) => (typeof v === 'string' && ISO_DAY.test(v) ? v : undefined);
+  const d = deadlines(
+    { ...base, submitted_at: a.submitted_at, accepted_on: day(progress.accepted_on), remarks_sent_on: day(progress.remarks_sent_on) },
+    { lang: state.lang },
+  );
+  const zone = at[3] === 'Z' ? 'UTC' : `UTC${at[3]}`;
+  return h('div', { id: 'deadlines-own' }, h('h3', { text: s('deadlinesOwn', { time: `${fmtDate(at[1])} ${at[2]} (${zone})` }) }), deadlineList(d));
+}
+
+/** Deadlines if the application were submitted now (today's edition first). */
+function nowDeadlines(base) {
+  const a = state.app;
   const now = new Date();
-  const query = { ...base, region: a.region || undefined, edition: a.edition || undefined, submitted_at: now };
+  const query = { ...base, submitted_at: now };
   let d = deadlines(query, { lang: state.lang });
   let note = null;
   // Today's edition first. An application of another edition (an example of
@@ -512,16 +614,32 @@ function showDeadlines() {
     note = s('deadlinesByEdition', { edition: s('edition.' + fallback) });
   }
   const [date, time] = kazakhstanIso(now).split('T');
-  const rows = DEADLINES.filter((k) => d[k]).flatMap((k) => [
-    h('dt', { text: s(k) }),
-    h('dd', {}, h('strong', { text: fmtDate(d[k]) }), d.basis[k] ? h('span', { class: 'basis', text: d.basis[k] }) : null),
-  ]);
-  panel.replaceChildren(
+  return h(
+    'div',
+    { id: 'deadlines-now' },
+    h('h3', { text: s('deadlinesTitle') }),
     h('p', { class: 'hint', text: s('nowAt', { time: `${fmtDate(date)} ${time.slice(0, 5)} (UTC+5)` }) }),
     note ? h('p', { class: 'note', text: note }) : null,
-    rows.length ? h('dl', { class: 'deadlines' }, rows) : null,
-    d.findings.length ? h('ul', { class: 'mini' }, d.findings.map((f) => h('li', { class: f.severity, text: f.message }))) : null,
+    deadlineList(d),
   );
+}
+
+function showDeadlines() {
+  const a = state.app;
+  const panel = $('deadlines');
+  const base = {
+    service: a.service,
+    action: a.action,
+    category: a.category,
+    channel: a.channel || undefined,
+    region: a.region || undefined,
+    edition: a.edition || undefined,
+  };
+  if (!base.service || !base.action || !base.category || !(a.region || a.edition)) {
+    panel.replaceChildren(h('p', { class: 'hint', text: s('deadlinesNeed') }));
+    return;
+  }
+  panel.replaceChildren(ownDeadlines(base), nowDeadlines(base));
 }
 
 function showJson() {
@@ -556,9 +674,10 @@ function schedule() {
 // Events
 
 function submittedAt() {
-  const local = $('f/submitted_at').value;
-  if (!local) return undefined;
-  return (local.length === 16 ? local + ':00' : local) + $('f-offset').value;
+  const text = $('f/submitted_at').value.trim();
+  if (!text) return undefined;
+  const local = parseDateTime(text);
+  return local ? local + $('f-offset').value : text;
 }
 
 function toggleDocument(id, on) {
@@ -583,10 +702,19 @@ function edited(el) {
   }
 }
 
+/** Marks the section of `el` touched; true when it was not yet. */
+function touch(el) {
+  const section = el.closest?.('#form > section');
+  if (!section || state.touched.has(section.id)) return false;
+  state.touched.add(section.id);
+  return true;
+}
+
 function onEdit(e) {
   const el = e.target;
   const kind = el.dataset.kind;
   if (!kind) return;
+  touch(el);
   let changed = true;
   if (kind === 'doc') {
     toggleDocument(el.dataset.doc, el.checked);
@@ -622,9 +750,15 @@ function onClick(e) {
   const b = e.target.closest('button[data-action]');
   if (!b) return;
   const { action, target: path, template } = b.dataset;
+  if (action === 'goto') {
+    const el = $('f' + path) ?? state.index.get(path);
+    el?.focus();
+    el?.scrollIntoView({ block: 'center' });
+    return;
+  }
   let focus = null;
   if (action === 'now') {
-    state.app.submitted_at = kazakhstanIso(new Date());
+    state.app.submitted_at = nowToTheMinute();
     keepFocus(renderCase);
   } else if (action === 'add') {
     const list = Array.isArray(get(state.app, path)) ? get(state.app, path) : [];
@@ -647,9 +781,15 @@ function onClick(e) {
 }
 
 function loadExample(name) {
-  // A blank form is filed now: its edition is the one in force today.
-  state.app = name && state.examples.has(name) ? structuredClone(state.examples.get(name)) : { submitted_at: kazakhstanIso(new Date()) };
+  // A field still focused commits its edit (its `change`) to the application it
+  // was typed into, not to the one loaded now.
+  if ($('form').contains(document.activeElement)) document.activeElement.blur();
+  // A blank form is filed now: its edition is the one in force today. Its
+  // findings wait for the user; an example's are shown at once.
+  state.app = name && state.examples.has(name) ? structuredClone(state.examples.get(name)) : { submitted_at: nowToTheMinute() };
   state.stash.clear();
+  state.touched.clear();
+  state.showAll = Boolean(name);
   renderAll();
   refresh();
 }
@@ -670,9 +810,34 @@ async function main() {
   form.addEventListener('submit', (e) => e.preventDefault());
   $('lang').addEventListener('change', (e) => setLang(e.target.value));
   $('example').addEventListener('change', (e) => loadExample(e.target.value));
+  // A section is touched when a control in it is edited (onEdit) or left.
+  form.addEventListener('focusout', (e) => {
+    if (touch(e.target)) schedule();
+  });
+  form.addEventListener('focusin', (e) => {
+    if (!e.target.id) return;
+    state.lastFocus = e.target.id;
+    $('back').hidden = false;
+  });
   $('validate').addEventListener('click', () => {
+    state.showAll = true;
     refresh();
     $('summary').focus();
+  });
+  // The summary is one jump away (the skip link, the bar at the foot of a narrow
+  // screen), and "back" returns to the control the user was on.
+  for (const link of [document.querySelector('.skip'), $('bar-link')]) {
+    link.addEventListener('click', (e) => {
+      e.preventDefault();
+      $('summary').focus({ preventScroll: true });
+      $('summary').scrollIntoView({ block: 'start' });
+    });
+  }
+  $('back').addEventListener('click', () => {
+    const el = state.lastFocus && $(state.lastFocus);
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: 'center' });
   });
   $('json-panel').addEventListener('toggle', showJson);
   $('json').addEventListener('input', (e) => {
@@ -680,6 +845,7 @@ async function main() {
       const app = JSON.parse(e.target.value);
       if (!isObject(app)) throw new TypeError('not an object');
       state.app = app;
+      state.showAll = true;
       renderAll();
       refresh();
     } catch {

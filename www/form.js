@@ -4,6 +4,7 @@
 // are shown. Containers whose pointer has no input of its own (a table row, a
 // site group, a question) carry `data-anchor` and a message box of their own.
 import { get } from './pointer.js';
+import { formatDate, parseDate } from './dates.js';
 
 /** Creates an element: `attrs` are attributes (`text` sets the text content). */
 export function h(tag, attrs = {}, ...children) {
@@ -30,7 +31,8 @@ function shown(v) {
 /**
  * An input bound to `path`. `kind`: `text` and `amount` (kept as typed), `int` (a
  * number when it is one, else the text, which the library reports), `select`
- * (`options`: [[value, label]]), `bool` (checkbox), `date`.
+ * (`options`: [[value, label]]), `bool` (checkbox), `date` (text in the page's date
+ * format, kept as an ISO day).
  */
 export function control(ctx, { path, kind = 'text', options = [], cls, placeholder, autocomplete }) {
   const v = get(ctx.app, path);
@@ -54,15 +56,18 @@ export function control(ctx, { path, kind = 'text', options = [], cls, placehold
     el.checked = v === true;
     return el;
   }
+  // A date is a text input in the page's format (a native date input would follow
+  // the browser's locale, not the page's language).
   const el = h('input', {
     ...common,
-    type: kind === 'date' ? 'date' : 'text',
+    type: 'text',
     inputmode: kind === 'amount' ? 'decimal' : kind === 'int' ? 'numeric' : undefined,
     spellcheck: kind === 'text' ? undefined : 'false',
     autocomplete: autocomplete ?? 'off',
-    placeholder,
+    placeholder: kind === 'date' ? ctx.s('datePattern') : placeholder,
+    class: kind === 'date' ? `date ${cls ?? ''}` : cls,
   });
-  el.value = shown(v);
+  el.value = kind === 'date' ? formatDate(v, ctx.lang) : shown(v);
   return el;
 }
 
@@ -71,6 +76,12 @@ export function read(el) {
   switch (el.dataset.kind) {
     case 'bool':
       return el.checked;
+    case 'date': {
+      // The ISO day of what was typed; text that is no date is kept as typed (the
+      // library reports it, the form names the expected format).
+      const text = el.value.trim();
+      return text === '' ? undefined : (parseDate(text) ?? text);
+    }
     case 'int': {
       const text = el.value.trim();
       if (text === '') return undefined;

@@ -60,8 +60,11 @@ function addRow(span, target, template, label) {
   return h('tr', { class: 'add' }, h('td', { colspan: span }, button(label, 'add', target, { 'data-template': template })));
 }
 
-/** One year block: the year, its buttons, the table, the buttons below it. */
-function yearBlock(ctx, base, table, below) {
+/**
+ * One year block: the year, its buttons, the table, the buttons below it
+ * (`nameFirst`: the first column, kept in view as the rows' label, is a name).
+ */
+function yearBlock(ctx, base, table, below, nameFirst = false) {
   const yearPath = join(base, 'year');
   const y = get(ctx.app, yearPath);
   return h(
@@ -78,7 +81,7 @@ function yearBlock(ctx, base, table, below) {
       msgs(yearPath),
       msgs(base),
     ),
-    h('div', { class: 'scroll' }, table),
+    h('div', { class: nameFirst ? 'scroll label-name' : 'scroll' }, table),
     below,
   );
 }
@@ -186,7 +189,7 @@ function tonnesYear(ctx, base, lead, totalLabel) {
   });
   body.append(addRow(span, join(base, 'items'), 'row', ctx.s('addRow')));
   table.append(body);
-  return yearBlock(ctx, base, table, null);
+  return yearBlock(ctx, base, table, null, true);
 }
 
 function sitesTable(ctx) {

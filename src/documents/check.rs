@@ -56,15 +56,13 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
     if !unreadable {
         for e in &evaluated {
             if e.status == Status::Required && !attached(e.rule.document.id) {
-                let clause = cite(list, e.rule.clause);
                 findings.push(
                     finding::missing(
                         "/documents",
                         document(e.rule.document.id),
-                        clause.to_string(),
-                        list_basis(list, list.provisions.refusal).to_string(),
+                        Param::Cite(list_basis(list, list.provisions.refusal).to_string()),
                     )
-                    .basis(clause),
+                    .basis(cite(list, e.rule.clause)),
                 );
             }
         }

@@ -148,13 +148,7 @@ impl Spec {
 
     /// The form clause this table comes from.
     pub(crate) fn form(&self, edition: Option<&str>) -> Basis {
-        if let Some(b) = basis::own(edition, |t| t.basis) {
-            return b;
-        }
-        match (edition, self.form_alo) {
-            (Some(basis::ALMATY_OBLAST), Some(clause)) => Basis::new(basis::ALMATY_OBLAST, clause),
-            _ => Basis::new(basis::KARAGANDA, self.form_krg),
-        }
+        basis::form(edition, self.form_alo, self.form_krg)
     }
 
     /// `/…/years/<y>`.
@@ -396,7 +390,7 @@ impl Plan {
 }
 
 impl Checker<'_, '_> {
-    fn edition_id(&self) -> Option<&'static str> {
+    pub(super) fn edition_id(&self) -> Option<&'static str> {
         self.cx.edition.map(|e| e.id)
     }
 

@@ -150,15 +150,16 @@ pub(crate) mod basis {
         pick(&ed.tables).map(|clause| Basis::new(ed.id, clause))
     }
 
-    /// Refusal ground: requested conditions not meeting the Code (art. 73).
+    /// What the permit contains: «условия природопользования, в том числе
+    /// нормативы эмиссий по всем их источникам» (2007 Code art. 70 p. 1 subp. 3).
+    /// No refusal ground names a request above the standards (art. 77 p. 1 refers
+    /// to art. 73, which is about special conditions of nature use), so the
+    /// finding citing this is a warning.
     pub fn conditions(edition: Option<&str>) -> Basis {
         if let Some(b) = own(edition, |t| t.refusal) {
             return b;
         }
-        match edition {
-            Some(ALMATY_OBLAST) => Basis::new(ALMATY_OBLAST, "PR §16.2"),
-            _ => Basis::new(ECO_CODE, "art. 73, art. 77"),
-        }
+        Basis::new(ECO_CODE, "art. 70 p. 1 subp. 3")
     }
 
     /// Refusal ground: incomplete or incorrect materials.
@@ -168,7 +169,22 @@ pub(crate) mod basis {
         }
         match edition {
             Some(ALMATY_OBLAST) => Basis::new(ALMATY_OBLAST, "PR §16.1"),
-            _ => Basis::new(ECO_CODE, "art. 77"),
+            _ => Basis::new(ECO_CODE, "art. 77 p. 1 subp. 1"),
+        }
+    }
+
+    /// The form a table or field comes from under `edition`: the edition's own
+    /// blank where its regulation has one (002 PR App.1 as `alo`, 000 App.3 as
+    /// `krg`), else the Code's refusal ground for incomplete or incorrect
+    /// materials (the other regulations do not include the blanks).
+    pub fn form(edition: Option<&str>, alo: Option<&'static str>, krg: &'static str) -> Basis {
+        if let Some(b) = own(edition, |t| t.basis) {
+            return b;
+        }
+        match (edition, alo) {
+            (Some(ALMATY_OBLAST), Some(clause)) => Basis::new(ALMATY_OBLAST, clause),
+            (Some(KARAGANDA), _) => Basis::new(KARAGANDA, krg),
+            _ => incorrect(edition),
         }
     }
 }
@@ -336,10 +352,7 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Su
             || waste.is_some_and(|y| !y.is_empty())
             || sulfur.is_some_and(|y| !y.is_empty());
         if !any {
-            let section = match edition {
-                Some(basis::ALMATY_OBLAST) => Basis::new(basis::ALMATY_OBLAST, "PR App.1 p. 3"),
-                _ => Basis::new(basis::KARAGANDA, "App.3 p. 3"),
-            };
+            let section = basis::form(edition, Some("PR App.1 p. 3"), "App.3 p. 3");
             let f = finding::no_limits_requested("").basis(section);
             ck.push(f);
         }

@@ -13,8 +13,8 @@ use super::tables::{
 use super::years::{year_param, YearsOf};
 use super::{basis, finding, Checker, TotalCell};
 
-fn conditions_form(_: Option<&str>) -> Basis {
-    Basis::new(basis::KARAGANDA, "App.3 permit, conditions 1–4")
+fn conditions_form(edition: Option<&str>) -> Basis {
+    basis::form(edition, None, "App.3 permit, conditions 1–4")
 }
 
 impl Checker<'_, '_> {
@@ -87,7 +87,7 @@ impl Checker<'_, '_> {
             path.truncate(base_len);
             path.push_str("/year");
             let f = finding::condition_without_appendix(path, year_param(year))
-                .basis(conditions_form(None));
+                .basis(conditions_form(self.edition_id()));
             self.push(f);
             return;
         };
@@ -116,7 +116,7 @@ impl Checker<'_, '_> {
                 stated.value(),
                 Param::Decimal(decimal::format_units(expected)),
             )
-            .basis(conditions_form(None));
+            .basis(conditions_form(self.edition_id()));
             self.push(f);
         }
     }
@@ -131,7 +131,11 @@ impl Checker<'_, '_> {
                 year_param(from),
                 year_param(to),
             )
-            .basis(Basis::new(basis::KARAGANDA, "App.3 permit, condition 7"));
+            .basis(basis::form(
+                self.edition_id(),
+                None,
+                "App.3 permit, condition 7",
+            ));
             self.push(f);
             return None;
         }
@@ -159,7 +163,11 @@ impl Checker<'_, '_> {
                     year_param(from),
                     year_param(to),
                 )
-                .basis(Basis::new(basis::KARAGANDA, "App.3 permit, condition 7"));
+                .basis(basis::form(
+                    self.edition_id(),
+                    None,
+                    "App.3 permit, condition 7",
+                ));
                 self.push(f);
             }
         }

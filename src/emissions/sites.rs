@@ -25,10 +25,7 @@ const UNITS_PER_ONE: i128 = 1_000_000_000;
 
 /// The form's table 1 under `edition`.
 pub(crate) fn t1_form(edition: Option<&str>) -> Basis {
-    match edition {
-        Some(basis::ALMATY_OBLAST) => Basis::new(basis::ALMATY_OBLAST, "PR App.1 T1"),
-        _ => Basis::new(basis::KARAGANDA, "App.3 T1"),
-    }
+    basis::form(edition, Some("PR App.1 T1"), "App.3 T1")
 }
 
 impl Checker<'_, '_> {

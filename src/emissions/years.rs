@@ -82,8 +82,9 @@ impl Checker<'_, '_> {
                 if *y > prev + 1 {
                     let f =
                         finding::years_not_consecutive(path(*i), year_param(*y), year_param(*prev))
-                            .basis(Basis::new(
-                                basis::KARAGANDA,
+                            .basis(basis::form(
+                                self.edition_id(),
+                                None,
                                 "App.3 permit, conditions 1–4, 7",
                             ));
                     self.push(f);

@@ -50,6 +50,24 @@ pub fn entry(code: &str) -> Option<&'static Entry> {
         .and_then(|i| ENTRIES.get(i))
 }
 
+/// The citation of a basis in `lang` («п. 16.1 Регламента …»), or `None` when
+/// the basis is not in `data/citations.json`. See [`crate::findings::Finding::basis_text`].
+pub fn citation(basis: &str, lang: Lang) -> Option<String> {
+    crate::citations::text(basis, lang)
+}
+
+/// True when every part of `basis` is in `data/citations.json`.
+pub fn is_cited(basis: &str) -> bool {
+    crate::citations::is_known(basis)
+}
+
+/// The `basis_text` of a finding: the citation of `basis`, or the machine form
+/// when the basis is not in the table (an edition registered at run time).
+pub(crate) fn basis_text(basis: &super::Basis, lang: Lang) -> String {
+    let machine = basis.to_string();
+    citation(&machine, lang).unwrap_or(machine)
+}
+
 /// All `(code, template)` pairs for `lang`, sorted by code — what `messages(lang)`
 /// gives a UI that renders codes itself.
 pub fn messages(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -128,6 +146,7 @@ pub fn render_param(value: &Param, lang: Lang) -> String {
         Param::Date(d) => render_date(d, lang),
         Param::Term(kind, id) => term_name(*kind, id, lang).unwrap_or(id).to_owned(),
         Param::List(items) => join(items),
+        Param::Cite(basis) => crate::citations::text(basis, lang).unwrap_or_else(|| basis.clone()),
     }
 }
 

@@ -97,14 +97,19 @@ pub enum Param {
     Term(TermKind, String),
     /// A list of plain strings (e.g. the allowed values), rendered comma-separated.
     List(Vec<String>),
+    /// A basis in its machine form (`almaty_oblast_2012 PR §16.1`), rendered as
+    /// its citation in the report language (see [`Finding::basis_text`]).
+    Cite(String),
 }
 
 impl Serialize for Param {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            Param::Text(v) | Param::Decimal(v) | Param::Date(v) | Param::Term(_, v) => {
-                s.serialize_str(v)
-            }
+            Param::Text(v)
+            | Param::Decimal(v)
+            | Param::Date(v)
+            | Param::Term(_, v)
+            | Param::Cite(v) => s.serialize_str(v),
             Param::Int(v) => s.serialize_i64(*v),
             Param::List(items) => {
                 let mut seq = s.serialize_seq(Some(items.len()))?;
@@ -264,6 +269,10 @@ pub struct Finding {
     pub params: Params,
     /// Regulation edition + clause the rule comes from, if any.
     pub basis: Option<Basis>,
+    /// The basis as a citation in the report language (filled by
+    /// [`Findings::render`]), e.g. «п. 5.3 Регламента …, утв. постановлением
+    /// акимата города Алматы …»; `None` when there is no basis.
+    pub basis_text: Option<String>,
     /// The message in the report language (filled by [`Findings::render`]).
     pub message: String,
 }
@@ -278,6 +287,7 @@ impl Finding {
             path: path.into(),
             params: Params::default(),
             basis: None,
+            basis_text: None,
             message: String::new(),
         }
     }
@@ -460,6 +470,7 @@ impl Findings {
                 f.severity = sev;
             }
             f.message = catalog::render(f.code, &f.params, lang);
+            f.basis_text = f.basis.as_ref().map(|b| catalog::basis_text(b, lang));
             match f.severity {
                 Severity::Error => counts.error += 1,
                 Severity::Warning => counts.warning += 1,
@@ -523,7 +534,7 @@ mod tests {
         let json = serde_json::to_string(&f).unwrap();
         assert_eq!(
             json,
-            r#"{"code":"ident.checksum_mismatch","severity":"error","path":"/applicant/iin_bin","params":{"expected":7,"value":"871008401428"},"basis":"almaty_city_2019 PR §9.7","message":""}"#
+            r#"{"code":"ident.checksum_mismatch","severity":"error","path":"/applicant/iin_bin","params":{"expected":7,"value":"871008401428"},"basis":"almaty_city_2019 PR §9.7","basis_text":null,"message":""}"#
         );
     }
 }

@@ -2,7 +2,8 @@
 //! values with the exact reason when it is not valid.
 //!
 //! Every applicant has one (the regulations define them and require them, e.g.
-//! `aktobe_2013 PR §5.9–§5.10, §17.2`; `karaganda_2013 §5.2, §5.4`): an **ИИН**
+//! `aktobe_2013 PR §6.7, §17.2`; `karaganda_2013 §6.3, §6.7`, which check the number in
+//! the request against the signer's certificate): an **ИИН**
 //! (individual identification number, kk ЖСН) for an individual, including an
 //! individual entrepreneur working on his own; a **БИН** (business identification
 //! number, kk БСН) for a legal entity, its branch or representative office, and

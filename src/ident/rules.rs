@@ -233,7 +233,7 @@ mod tests {
             .collect()
     }
 
-    const AKTOBE_PR: &str = "aktobe_2013 PR §5.9–§5.10, §17.2";
+    const AKTOBE_PR: &str = "aktobe_2013 PR §6.7, §17.2";
 
     #[wasm_bindgen_test(unsupported = test)]
     fn numbers_of_the_right_kind_pass() {

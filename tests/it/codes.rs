@@ -200,7 +200,7 @@ fn docs_checks_md_is_what_the_data_gives() {
 fn typed_builders_follow_their_data() {
     use kz_eco_rules::{documents, editions, emissions, ident, transition};
     let built = [
-        documents::finding::missing("/documents", "d", "c", "r"),
+        documents::finding::missing("/documents", "d", "r"),
         documents::finding::not_in_list("/documents/0/id", "d"),
         editions::finding::not_selected("/region"),
         emissions::finding::flow_spread_hourly("/x", "1", "y", "2"),

@@ -1010,9 +1010,18 @@ fn missing_document_cites_its_clause_and_the_refusal_ground() {
     );
     assert_eq!(
         e.message,
-        "The required document “Production environmental control programme” is not attached \
-         (almaty_oblast_2012 PR §11.1.2). An incomplete set of documents is a ground for refusal \
-         (almaty_oblast_2012 PR §16.1)."
+        "The required document “Production environmental control programme” is not attached. \
+         An incomplete set of documents is a ground for refusal (para. 16.1 of the regulation of \
+         the state service “Issue of permits for emissions into the environment for category II, \
+         III and IV objects” approved by Almaty Region akimat resolution No. 304 of 11.10.2012)."
+    );
+    assert_eq!(
+        e.basis_text.as_deref(),
+        Some(
+            "para. 11.1.2 of the regulation of the state service “Issue of permits for emissions \
+             into the environment for category II, III and IV objects” approved by Almaty Region \
+             akimat resolution No. 304 of 11.10.2012"
+        )
     );
     let text = edited("expertise_II", |v| {
         v["documents"].as_array_mut().unwrap().remove(1);
@@ -1020,7 +1029,12 @@ fn missing_document_cites_its_clause_and_the_refusal_ground() {
     let r = check(&text, Lang::Ru);
     let e = &r.findings[0];
     assert!(
-        e.message.ends_with("(almaty_city_2019 GR §5.3)."),
+        e.message.ends_with(
+            "(п. 5.3 Регламента государственной услуги «Выдача заключений государственной \
+             экологической экспертизы для объектов II, III и IV категорий», утв. постановлением \
+             акимата города Алматы от 15.02.2016 № 1/51 (в редакции постановления от 17.09.2019 \
+             № 3/541))."
+        ),
         "{}",
         e.message
     );

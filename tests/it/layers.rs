@@ -8,7 +8,8 @@
 //! | `lang`     | —                          |
 //! | `keys`     | —                          |
 //! | `terms`    | `lang`                     |
-//! | `findings` | `lang`, `terms`, `input`   |
+//! | `citations`| `lang`                     |
+//! | `findings` | `lang`, `terms`, `citations`, `input` |
 //! | `input`    | `lang`, `keys`, `findings` |
 
 use std::path::{Path, PathBuf};
@@ -18,7 +19,8 @@ const BOTTOM: &[(&str, &[&str])] = &[
     ("lang", &[]),
     ("keys", &[]),
     ("terms", &["lang"]),
-    ("findings", &["lang", "terms", "input"]),
+    ("citations", &["lang"]),
+    ("findings", &["lang", "terms", "citations", "input"]),
     ("input", &["lang", "keys", "findings"]),
 ];
 

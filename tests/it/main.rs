@@ -21,6 +21,8 @@ mod parity;
 mod sla_application;
 
 #[cfg(not(target_arch = "wasm32"))]
+mod basis;
+#[cfg(not(target_arch = "wasm32"))]
 mod build_load;
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;

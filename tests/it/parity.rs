@@ -598,3 +598,18 @@ mod js {
         );
     }
 }
+
+/// The native answer of every case of the corpus, as JSON text (for tests that
+/// look at what the rules emit over the whole corpus, e.g. the basis table).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn native_answers() -> Vec<String> {
+    let mut out = Vec::new();
+    for (kind, inputs, _) in CORPORA {
+        for case in cases(kind, inputs) {
+            if let Ok(answer) = native(kind, &case) {
+                out.push(answer);
+            }
+        }
+    }
+    out
+}

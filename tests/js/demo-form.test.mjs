@@ -20,9 +20,12 @@ before(async () => {
 });
 after(() => close({ srv, browser }));
 
-/** A page of the form, ready, collecting console errors, CSP violations and uncaught exceptions. */
-async function open() {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ru-RU' });
+/**
+ * A page of the form in a browser of `locale`, ready, collecting console errors, CSP
+ * violations and uncaught exceptions.
+ */
+async function open(locale = 'ru-RU') {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale });
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`console.${m.type()}: ${m.text()}`); });
@@ -48,6 +51,8 @@ const IIN = '/applicant/iin_bin';
 test('a category II permit application typed into the form: exactly its two errors, in ru and kk, then fixed', async () => {
   const { page, errors } = await open();
   await page.selectOption('#example', '');
+  assert.deepEqual(await findings(page), [], 'a blank form shows no finding yet');
+  await page.click('#validate');
   assert.ok((await findings(page)).some(([code]) => code === 'input.missing_field'), 'a blank form is incomplete');
 
   // 1. The service.
@@ -56,7 +61,7 @@ test('a category II permit application typed into the form: exactly its two erro
   await input(page, '/category').selectOption('II');
   await input(page, '/channel').selectOption('portal');
   await input(page, '/region').selectOption('almaty_city');
-  await input(page, '/submitted_at').fill('2019-11-04T10:15');
+  await input(page, '/submitted_at').fill('04.11.2019 10:15');
   await page.selectOption('#f-offset', '+06:00');
   await input(page, '/eds_signed').check();
 
@@ -263,7 +268,7 @@ test('keyboard: skip link, tab order, visible focus, a finding opened with Enter
 test('filled today: the Ecological Code of 2021, its checklist (art. 122 p. 2) and deadlines (art. 123)', async () => {
   const { page, errors } = await open();
   await page.selectOption('#example', '');
-  assert.match(await input(page, '/submitted_at').inputValue(), /^\d{4}-\d{2}-\d{2}T/, 'a blank form is filed now');
+  assert.match(await input(page, '/submitted_at').inputValue(), /^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/, 'a blank form is filed now');
   await input(page, '/service').selectOption('environmental_permit');
   assert.equal(await input(page, '/action').inputValue(), 'issue');
   await input(page, '/category').selectOption('II');
@@ -285,6 +290,175 @@ test('filled today: the Ecological Code of 2021, its checklist (art. 122 p. 2) a
   await input(page, '/category').selectOption('IV');
   const info = (await findings(page)).find(([code]) => code === 'editions.nothing_required');
   assert.equal(info?.[2], 'info');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** Horizontal overflow of the page, and the summary heading's place in the viewport. */
+const layout = (page) =>
+  page.evaluate(() => {
+    const box = document.getElementById('summary').getBoundingClientRect();
+    return {
+      scrollWidth: document.scrollingElement.scrollWidth,
+      innerWidth,
+      summaryInView: box.top >= 0 && box.bottom <= innerHeight,
+    };
+  });
+
+test('phones and desktops: no sideways page scroll in kk, ru and en; the summary one jump away and back; tables scroll in their box', async () => {
+  const { page, errors } = await open();
+  fs.mkdirSync('test-output', { recursive: true });
+  // Both examples with tables (the 2021 one also with dated documents), in every
+  // language at both sizes: each language switch keeps one, then the other is loaded.
+  let example = 'environmental_permit_II';
+  for (const [width, height] of [[390, 844], [1280, 900]]) {
+    await page.setViewportSize({ width, height });
+    for (const lang of ['kk', 'ru', 'en']) {
+      const where = `${width} px, ${lang}`;
+      await page.selectOption('#lang', lang);
+      for (const step of ['kept', 'loaded']) {
+        if (step === 'loaded') {
+          example = example === 'permit_II' ? 'environmental_permit_II' : 'permit_II';
+          await page.selectOption('#example', example);
+        }
+        const { scrollWidth, innerWidth } = await layout(page);
+        assert.ok(scrollWidth <= innerWidth, `${where}, ${example}: the page is ${scrollWidth} px wide in a ${innerWidth} px window`);
+        if (step === 'loaded') continue;
+        // The summary is reachable from the middle of the form, and the way back too.
+        await input(page, TOTAL).focus();
+        assert.equal((await layout(page)).summaryInView, width > 1200, `${where}: the summary is in view beside the form on a wide screen only`);
+        if (width < 1200 || lang === 'ru') await page.screenshot({ path: `test-output/demo-form-${width}-${lang}.png` });
+        if (width < 1200) {
+          const bar = await page.locator('#bar-link').boundingBox();
+          assert.ok(bar && bar.y >= 0 && bar.y + bar.height <= height, `${where}: the bar is in view`);
+          assert.match(await page.locator('#bar-status').textContent(), /^✔/);
+          await page.click('#bar-link');
+        } else {
+          assert.equal(await page.locator('#bar-link').isVisible(), false);
+          await page.locator('.skip').focus();
+          await page.keyboard.press('Enter');
+        }
+        assert.equal(await page.evaluate(() => document.activeElement.id), 'summary');
+        assert.ok((await layout(page)).summaryInView, `${where}: the jump shows the summary`);
+        await page.click('#back');
+        assert.equal(await page.evaluate(() => document.activeElement.id), `f${TOTAL}`, 'back to the field');
+      }
+    }
+  }
+
+  // A table scrolled to its far end inside its own box: the row's label column stays in view.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const label = await page.evaluate((pointer) => {
+    const first = document.getElementById('f' + pointer);
+    const box = first.closest('.scroll');
+    first.scrollIntoView({ block: 'center' });
+    box.scrollLeft = box.scrollWidth;
+    const r = first.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return { scrolled: box.scrollLeft > 0, inBox: r.left >= box.getBoundingClientRect().left, hit: hit === first };
+  }, '/air_emissions/years/0/sites/0/substances/0/code');
+  assert.deepEqual(label, { scrolled: true, inBox: true, hit: true });
+
+  // Every control shows its focus and is not hidden under a sticky column or the bar when focused.
+  await page.keyboard.press('Tab');
+  const hidden = await page.evaluate(() => {
+    const bad = [];
+    for (const el of document.querySelectorAll('input, select, textarea, button, a[href], summary')) {
+      if (el.closest('[hidden], details:not([open]) > :not(summary)') || el.getClientRects().length === 0) continue;
+      el.focus();
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      const seen = hit === el || el.contains(hit) || (hit && [...(el.labels ?? [])].includes(hit));
+      if (document.activeElement !== el || !el.matches(':focus-visible') || getComputedStyle(el).outlineStyle === 'none' || !seen) {
+        bad.push(el.id || el.className || el.outerHTML.slice(0, 60));
+      }
+    }
+    return bad;
+  });
+  assert.deepEqual(hidden, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a form that guides: findings wait for their section, the checklist says why it is empty, dates in the page language, the application’s own deadlines', async () => {
+  // An English browser: the Russian page's dates are still written the Russian way.
+  const { page, errors } = await open('en-US');
+  await page.selectOption('#example', '');
+  // Nothing touched: no finding shown, but the summary says how many wait.
+  assert.deepEqual(await findings(page), []);
+  assert.match(await page.locator('#pending').textContent(), /пока не показаны \(\d+\); чтобы увидеть все, нажмите «Проверить»/);
+  const why = () => page.locator('#documents .why li').allTextContents();
+  assert.deepEqual(await why(), ['Не выбрано: «Услуга», «Действие», «Категория объекта», «Способ подачи», «Регион».']);
+
+  // The service section touched: its findings show, the applicant's still wait.
+  await input(page, '/service').selectOption('environmental_permit');
+  await input(page, '/category').selectOption('II');
+  await input(page, '/region').selectOption('almaty_city');
+  assert.deepEqual(await why(), ['Не выбрано: «Способ подачи».']);
+  assert.ok((await findings(page)).some(([code, p]) => code === 'input.missing_field' && p === '/channel'));
+  assert.ok(!(await findings(page)).some(([, p]) => p.startsWith('/applicant')));
+  // The real reason the list is empty, in the library's words, one click from its field.
+  await input(page, '/channel').selectOption('in_person');
+  assert.deepEqual(await why(), [
+    'Регламент (Экологический кодекс 2021 г.) не предусматривает по этой услуге способ подачи «личное обращение к услугодателю или в ЦОН»; предусмотрено: portal.',
+  ]);
+  await page.click('#documents .why button');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f/channel');
+  await input(page, '/channel').selectOption('portal');
+  assert.equal(await page.locator('#documents .why').count(), 0);
+  assert.equal(await page.locator('li.doc.required').count(), 5);
+  // A date of no edition in the library: the checklist says so.
+  await input(page, '/submitted_at').fill('04.11.2015 10:15');
+  assert.match((await why()).join(' '), /На дату 04\.11\.2015 в регионе «город Алматы» применялись/);
+
+  // Leaving a field of the applicant section shows its findings; "validate" shows all.
+  await input(page, '/applicant/name').focus();
+  await page.keyboard.press('Tab');
+  assert.ok((await findings(page)).some(([, p]) => p.startsWith('/applicant')));
+  await page.click('#validate');
+  assert.equal(await page.locator('#pending').textContent(), '');
+
+  // Dates typed and shown in the page's language; a date that is none is named in its format.
+  await input(page, '/submitted_at').fill('31.02.2025 10:00');
+  assert.equal((await cellMessages(page, '/submitted_at'))[0], 'Дата «31.02.2025 10:00» не распознана: укажите её в формате ДД.ММ.ГГГГ чч:мм.');
+  assert.equal(await input(page, '/submitted_at').getAttribute('placeholder'), 'ДД.ММ.ГГГГ чч:мм');
+  await input(page, '/submitted_at').fill('05.03.2025 17:45');
+  assert.deepEqual(await cellMessages(page, '/submitted_at'), []);
+  await page.selectOption('#lang', 'en');
+  assert.equal(await input(page, '/submitted_at').inputValue(), '2025-03-05 17:45');
+  await page.selectOption('#lang', 'kk');
+  assert.equal(await input(page, '/submitted_at').inputValue(), '05.03.2025 17:45');
+  assert.equal(await input(page, '/submitted_at').getAttribute('placeholder'), 'КК.АА.ЖЖЖЖ сс:мм');
+  await page.selectOption('#lang', 'ru');
+
+  // The deadlines of the application itself, apart from "if I submit now".
+  assert.match(await page.locator('#deadlines-own').textContent(), /^По этому заявлению \(подано 05\.03\.2025 17:45 \(UTC\+05:00\)\)Регистрация05\.03\.2025/);
+  assert.match(await page.locator('#deadlines-now').textContent(), /^Сроки, если подать сейчас/);
+  // A permit of the 2021 Code: its review's days count too (art. 123).
+  await page.selectOption('#example', 'environmental_permit_II');
+  assert.equal(await page.textContent('#h-expertise'), '5. Ход рассмотрения заявления');
+  assert.match(await page.locator('#deadlines-own').textContent(), /подано 17\.03\.2026 10:15.*Замечания экспертизы — не позднее15\.04\.2026/);
+  await input(page, '/expertise/accepted_on').fill('18.03.2026');
+  assert.match(await page.locator('#deadlines-own').textContent(), /Замечания экспертизы — не позднее13\.04\.2026/, 'from the acceptance day');
+  await page.selectOption('#example', 'expertise_2021_III');
+  const own = () => page.locator('#deadlines-own').textContent();
+  assert.match(await own(), /подано 10\.02\.2026 09:30.*Замечания экспертизы — не позднее24\.02\.2026/);
+  await input(page, '/expertise/accepted_on').fill('11.02.2026');
+  assert.match(await own(), /Замечания экспертизы — не позднее20\.02\.2026/, 'the remarks period runs from the acceptance day');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('ИИН/БИН panel: a number that cannot be read says so, never "null"', async () => {
+  const { page, errors } = await open();
+  for (const value of ['0812 4000 1238', '08124000123', '０８１２４０００１２３８', 'abc']) {
+    await input(page, IIN).fill(value);
+    const text = await page.locator('#ident').textContent();
+    assert.match(text, /^✖ Номер неверен/, value);
+    assert.ok(!text.includes('null'), `${value}: ${text}`);
+  }
+  await input(page, IIN).fill('081240001238');
+  assert.match(await page.locator('#ident').textContent(), /^✔ Номер верен/);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -125,13 +125,8 @@ fn print_text(out: &mut impl Write, name: &str, report: &Report) -> io::Result<(
         let path = if f.path.is_empty() { "/" } else { &f.path };
         writeln!(out, "{severity}  {path}  [{}]", f.code)?;
         writeln!(out, "    {}", f.message)?;
-        if let Some(basis) = &f.basis {
-            let text = line(
-                "report.basis",
-                "basis",
-                Param::Text(basis.to_string()),
-                lang,
-            );
+        if let Some(basis) = &f.basis_text {
+            let text = line("report.basis", "basis", Param::Text(basis.clone()), lang);
             writeln!(out, "    {text}")?;
         }
     }
