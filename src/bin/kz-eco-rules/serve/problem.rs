@@ -166,6 +166,11 @@ impl Problem {
 
     /// The report of this problem in `lang`.
     pub fn report(&self, lang: Lang) -> Report {
+        // Built field by field from `Finding::new`, so a field added to findings
+        // gets its default here too.
+        let mut finding = Finding::new(Severity::Error, self.code(), "");
+        finding.params = self.params();
+        finding.message = self.message(lang);
         Report {
             ok: false,
             lang,
@@ -175,14 +180,7 @@ impl Problem {
                 warning: 0,
                 info: 0,
             },
-            findings: vec![Finding {
-                code: self.code(),
-                severity: Severity::Error,
-                path: String::new(),
-                params: self.params(),
-                basis: None,
-                message: self.message(lang),
-            }],
+            findings: vec![finding],
             summary: None,
         }
     }
