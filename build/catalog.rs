@@ -133,21 +133,114 @@ pub fn pointer<'a>(tokens: impl IntoIterator<Item = &'a str>) -> String {
         .collect()
 }
 
-/// Placeholder names `{name}` used in a template.
-pub fn placeholders(t: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = t;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                out.push(&after[..close]);
-                rest = &after[close + 1..];
-            }
-            None => break,
+/// The CLDR plural categories each language distinguishes: the forms a
+/// `{name, plural, …}` in its template must give, no more, no fewer.
+pub fn plural_categories(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "ru" => &["one", "few", "many", "other"],
+        _ => &["one", "other"],
+    }
+}
+
+/// What a template says: its placeholder names (`{name}`, the argument of
+/// `{name, plural, …}` and those inside its forms), each plural argument with the
+/// categories of its forms, and what is not well formed.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Template<'a> {
+    pub names: Vec<&'a str>,
+    pub plurals: Vec<(&'a str, Vec<&'a str>)>,
+    pub errors: Vec<String>,
+}
+
+/// Reads a template: text with `{name}` placeholders and ICU MessageFormat
+/// plurals `{name, plural, one {# строка} few {# строки} many {# строк} other {# строки}}`
+/// (`#` is the number), one level deep.
+pub fn parse(t: &str) -> Template<'_> {
+    let mut out = Template::default();
+    parse_into(t, &mut out, false);
+    out
+}
+
+/// The index of the `}` closing a `{` opened just before `s`.
+fn closing(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => return Some(i),
+            '}' => depth -= 1,
+            _ => {}
         }
     }
-    out
+    None
+}
+
+fn parse_into<'a>(t: &'a str, out: &mut Template<'a>, in_form: bool) {
+    let mut rest = t;
+    while let Some(open) = rest.find(['{', '}']) {
+        if rest[open..].starts_with('}') {
+            out.errors.push("a \"}\" closes nothing".into());
+            rest = &rest[open + 1..];
+            continue;
+        }
+        let after = &rest[open + 1..];
+        let Some(close) = closing(after) else {
+            out.errors.push("a \"{\" is not closed".into());
+            return;
+        };
+        let inner = &after[..close];
+        rest = &after[close + 1..];
+        let Some((name, spec)) = inner.split_once(',') else {
+            if inner.is_empty()
+                || !inner
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            {
+                out.errors
+                    .push(format!("{{{inner}}} is not a placeholder name"));
+            }
+            out.names.push(inner);
+            continue;
+        };
+        let name = name.trim();
+        out.names.push(name);
+        if in_form {
+            out.errors
+                .push(format!("plural of {name} inside a plural form"));
+        }
+        let Some(mut forms) = spec.trim_start().strip_prefix("plural,") else {
+            out.errors
+                .push(format!("{{{name}, …}}: only `plural` is known"));
+            continue;
+        };
+        let mut categories = Vec::new();
+        loop {
+            forms = forms.trim_start();
+            if forms.is_empty() {
+                break;
+            }
+            let Some(brace) = forms.find('{') else {
+                out.errors
+                    .push(format!("plural of {name}: {forms:?} has no form"));
+                break;
+            };
+            let key = forms[..brace].trim();
+            let body = &forms[brace + 1..];
+            let Some(end) = closing(body) else {
+                out.errors
+                    .push(format!("plural of {name}: form {key} is not closed"));
+                break;
+            };
+            if categories.contains(&key) {
+                out.errors
+                    .push(format!("plural of {name}: form {key} given twice"));
+            }
+            categories.push(key);
+            parse_into(&body[..end], out, true);
+            forms = &body[end + 1..];
+        }
+        out.plurals.push((name, categories));
+    }
 }
 
 /// The Rust constant naming `code` within its domain: `documents.not_in_list` →
@@ -215,7 +308,23 @@ pub fn check(domain: &str, code: &str, e: &Entry) -> Vec<Problem> {
         if text.trim().is_empty() {
             add(&[code, lang], "empty template".into());
         }
-        let used = placeholders(text);
+        let template = parse(text);
+        for error in &template.errors {
+            add(&[code, lang], error.clone());
+        }
+        let wanted = plural_categories(lang);
+        for (name, forms) in &template.plurals {
+            let ok = forms.len() == wanted.len() && wanted.iter().all(|c| forms.contains(c));
+            if !ok {
+                add(
+                    &[code, lang],
+                    format!(
+                        "plural of {name} gives the forms {forms:?}; {lang} needs exactly {wanted:?}"
+                    ),
+                );
+            }
+        }
+        let used = template.names;
         for name in &used {
             if !e.params.iter().any(|p| p == name) {
                 add(

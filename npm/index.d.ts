@@ -1508,10 +1508,12 @@ export type DayReportKind = "weekday" | "weekend" | "holiday" | "substitute" | "
  * `{"input": "871008401427", "valid": true, "kind": "iin", "code": null,
  *   "fields": {"birth_date": "1987-10-08", "sex": "female", "century": 20}}`.
  * 
- * - `input`: the string as given (untrimmed). For a value that is not a string,
- *   its text (`868795643215`, `true`, `null`) or, for anything else, its JSON type
- *   (`object`, `array`), with code `ident.not_a_string` (a string beyond the
- *   input limits: `""` with `ident.wrong_length`).
+ * - `input`: the string as read (untrimmed; a lone UTF-16 surrogate is U+FFFD,
+ *   as everywhere the input is read). For a value that is not a string, its text
+ *   (`868795643215`, `true`, `null`) or, for anything else, its JSON type
+ *   (`object`, `array` — also when it is beyond the input limits), with code
+ *   `ident.not_a_string`. A string longer than the input limits' string length
+ *   is not kept: `""` with `ident.wrong_length`.
  * - `kind`: `iin` / `bin` when the input is 12 ASCII digits whose 5th digit is
  *   0–3 / 4–6, even if the number is invalid; otherwise `null`.
  * - `code`: `null` when valid, else the `ident.*` code of the reason.

@@ -113,10 +113,12 @@ generate_check() {
 generate_expected() {
   local dir=tests/vectors/parity
   cargo test --quiet --locked --test it -- --ignored --exact parity::regenerate_expected_outputs
+  # The differential test's recorded answers (hashes) follow the same answers.
+  KZ_BLESS=1 cargo test --quiet --locked --test it differential:: >/dev/null
   git add --intent-to-add "$dir" 2>/dev/null || true
   echo
   echo "=== changes to review (git diff --stat -- $dir)"
-  git --no-pager diff --stat -- "$dir"
+  git --no-pager diff --stat -- "$dir" tests/vectors/differential.txt
   echo
   echo "=== changed cases (each changed stretch with context)"
   python3 scripts/vectors-diff.py 20

@@ -16,7 +16,10 @@ One JSON object per line:
   name     unique id of the case
   input    the value given to the function (application, query, date, identifier)
   text     instead of `input`: raw JSON text (duplicate keys, literals like -0 or
-           1E400, malformed JSON) — the JS side passes the text itself
+           1E400, malformed JSON) — the JS side passes the text itself; for
+           identifiers the JS side passes JSON.parse of it (a lone surrogate
+           stays lone) and the native side answers the text as `id --jsonl`
+           does
   example  instead of `input`: an example application (examples/<name>.json) …
   patch    … edited by [op, JSON Pointer, value?] steps, op = replace|add|remove
   options  the options argument (omitted: none)
@@ -463,8 +466,31 @@ def applications():
         "malformed_multiline": '{\n  "service": "emission_permit",\n  "category": II\n}',
         "malformed_unicode_column": '{"name": "Қарағанды", x}',
     }
+    # A repeated fact: warned about, the last answer counts (as in the object
+    # JSON.parse makes of the text), whichever of the two is of the wrong type.
+    x2 = EXAMPLES["expertise_II"]
+    fact, answer = next(iter(x2["facts"].items()))
+    rest = json.dumps(x2["facts"], ensure_ascii=False)[1:]
+    for name, facts in [("bad_then_good", f'{{"{fact}": [], ' + rest),
+                        ("good_then_bad", f'{{"{fact}": {json.dumps(not answer)}, ' + rest[:-1] + f', "{fact}": "yes"}}'),
+                        ("null_then_answer", f'{{"{fact}": null, ' + rest),
+                        ("three_times", f'{{"{fact}": 1, "{fact}": {json.dumps(not answer)}, ' + rest)]:
+        texts[f"duplicate_fact/{name}"] = json.dumps({**x2, "facts": "FACTS"}, ensure_ascii=False).replace(
+            '"FACTS"', facts)
     for name, text in texts.items():
         c.add(f"text/{name}", text=text, options=opts())
+
+    # Valid JSON beyond the reader's limits, as an object and as text: the limit's
+    # finding on both paths (a key is checked where the text reader meets it).
+    deep = None
+    for _ in range(40):
+        deep = [deep]
+    for name, patch in [("too_deep", [["add", "/x_unknown", deep]]),
+                        ("too_deep_in_facts", [["add", "/facts/x_unknown", deep]]),
+                        ("long_key", [["add", "/" + "k" * 65_537, 1]]),
+                        ("long_key_in_facts", [["add", "/facts/" + "k" * 65_537, True]]),
+                        ("long_string", [["replace", "/object/name", "x" * 65_537]])]:
+        c.add(f"limits/{name}", example="permit_IV", patch=patch, options=opts())
 
     # Options: languages, severity changes; bad options are a TypeError in JavaScript.
     c.add("options/none", example="permit_IV", patch=[["remove", "/category"]])
@@ -564,6 +590,13 @@ def documents():
     c.add("root/date_date", input={**base, "edition": None, "region": "almaty_oblast",
                                    "date": "2013-04-15T00:00:00.000Z"}, js=[["/date", "Date"]])
     c.add("options/bad", input=base, options={"lang": "xx"})
+    fact = FACTS[0]
+    c.add("facts/duplicate_bad_then_good",
+          text=json.dumps({**base, "facts": "F"})[:-1].replace('"F"', f'{{"{fact}": "yes", "{fact}": true}}') + "}")
+    c.add("facts/duplicate_good_then_bad",
+          text=json.dumps({**base, "facts": "F"})[:-1].replace('"F"', f'{{"{fact}": true, "{fact}": 1}}') + "}")
+    c.add("limits/long_fact", input={**base, "facts": {"f" * 65_537: True}})
+    c.add("limits/deep_fact", input={**base, "facts": {fact: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}})
     return c
 
 
@@ -648,6 +681,14 @@ def deadlines():
     c.add("root/not_json", text="submitted_at=2019")
     c.add("root/duplicate_key", text=json.dumps(q19)[:-1] + ', "category": "II", "category": "III"}')
     c.add("root/options_not_object", input=q19, options="en")
+    c.add("root/null", input=None)
+    deep = None
+    for _ in range(40):
+        deep = [deep]
+    c.add("limits/too_deep", input={**q19, "x_unknown": deep})
+    c.add("limits/long_key", input={**q19, "k" * 65_537: 1})
+    c.add("limits/long_string", input={**q19, "edition": "x" * 65_537})
+    c.add("limits/too_deep_text", text="[" * 34 + "]" * 34)
     # A JavaScript Date for submitted_at: an instant, whatever the engine's time zone.
     for at in ["2019-12-06T12:10:00.000Z", "2019-12-06T18:10:00.000Z", "2013-04-15T02:00:00.000Z",
                "2013-12-31T17:59:59.999Z"]:
@@ -754,6 +795,18 @@ def identifiers():
                True, False, None, [], {}, [[[]]], {"__proto__": "871008401427"}]
     for i, v in enumerate(hostile):
         c.add(f"hostile/{i}:{json.dumps(v, ensure_ascii=False)[:40]}", input=v)
+    # As JSON text: a lone surrogate (U+FFFD, as the reader reads it everywhere),
+    # strings at and beyond the length limit (checked before the characters), and
+    # values beyond the reader's limits (a value that is not a string, by its type).
+    for name, text in [("lone_surrogate", '"\\ud800"'), ("lone_low_surrogate", '"8710084\\udc0001427"'),
+                       ("surrogate_pair", '"\\ud83d\\ude00"'),
+                       ("at_length_limit", '"' + "1" * 65_536 + '"'),
+                       ("beyond_length_limit", '"' + "1" * 65_537 + '"'),
+                       ("beyond_length_limit_by_surrogate", '"' + "1" * 65_535 + '\\ud800"'),
+                       ("nesting_33", "[" * 33 + "]" * 33), ("nesting_34", "[" * 34 + "]" * 34),
+                       ("nesting_34_objects", '{"a":' * 34 + "1" + "}" * 34),
+                       ("long_key", '{"' + "k" * 65_537 + '": 1}')]:
+        c.add(f"text/{name}", text=text)
     for i, kind in enumerate(["BigInt", "NaN", "Infinity", "-Infinity", "Date", "invalid Date",
                               "function", "Symbol", "Map", "Set"]):
         v = "2013-10-08T09:05:00.000Z" if kind == "Date" else "871008401427"

@@ -332,7 +332,10 @@ pub struct Query<'a> {
 }
 
 fn edition_ids<'a>(editions: impl IntoIterator<Item = &'a Edition>) -> Param {
-    Param::List(editions.into_iter().map(|e| e.id.to_owned()).collect())
+    Param::Terms(
+        TermKind::Edition,
+        editions.into_iter().map(|e| e.id.to_owned()).collect(),
+    )
 }
 
 fn edition_term(ed: &Edition) -> Param {
@@ -420,7 +423,7 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
         findings.push(finding::unknown_region(
             "/region",
             region_id,
-            Param::List(regions),
+            Param::Terms(TermKind::Region, regions),
         ));
         return None;
     }
@@ -520,7 +523,8 @@ pub fn check_offer(
                 "/action",
                 edition_term(ed),
                 Param::Term(TermKind::Action, action.as_str().to_owned()),
-                Param::List(
+                Param::Terms(
+                    TermKind::Action,
                     offer
                         .actions
                         .iter()
@@ -537,7 +541,8 @@ pub fn check_offer(
                 "/channel",
                 edition_term(ed),
                 Param::Term(TermKind::Channel, channel.as_str().to_owned()),
-                Param::List(
+                Param::Terms(
+                    TermKind::Channel,
                     offer
                         .channels
                         .iter()
@@ -653,7 +658,10 @@ mod tests {
         assert_eq!(x.code, NOT_COVERED);
         assert_eq!(
             x.params.get("closest"),
-            Some(&Param::List(vec!["almaty_oblast_2012".into()]))
+            Some(&Param::Terms(
+                TermKind::Edition,
+                vec!["almaty_oblast_2012".into()]
+            ))
         );
         // Between the regional editions and the 2021 Code: the regime is named.
         let q = Query {

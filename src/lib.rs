@@ -34,7 +34,7 @@
 //! assert!(!report.ok);
 //! let missing = report.findings.iter().find(|f| f.path == "/applicant").unwrap();
 //! assert_eq!(missing.code, "input.missing_field");
-//! assert_eq!(missing.message, "The required field “applicant” is missing.");
+//! assert_eq!(missing.message, "The required field “Applicant” is missing.");
 //! ```
 #![cfg_attr(
     not(test),

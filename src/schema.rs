@@ -182,6 +182,47 @@ mod tests {
         assert_eq!(ts_type(&s), "Record<string, boolean | null>");
     }
 
+    /// Every field of the application has a label in the three languages (what a
+    /// message names it by: `input.missing_field`), and every label of the terms
+    /// table names a field that exists.
+    #[test]
+    fn every_field_has_a_label() {
+        use crate::findings::{catalog, Param};
+        use crate::lang::Lang;
+        let schema = application_schema();
+        let mut fields: Vec<(String, String)> = Vec::new();
+        let mut add = |owner: &str, props: &Value| {
+            for key in props.as_object().map(|o| o.keys()).into_iter().flatten() {
+                fields.push((owner.to_owned(), key.clone()));
+            }
+        };
+        add("Application", &schema["properties"]);
+        for (name, def) in schema["$defs"].as_object().into_iter().flatten() {
+            add(name, &def["properties"]);
+        }
+        assert!(fields.len() > 150, "{}", fields.len());
+        let mut missing = Vec::new();
+        for (owner, key) in &fields {
+            for lang in Lang::ALL {
+                let label = catalog::render_param(&Param::field(owner, key), lang);
+                if label == format!("{owner}.{key}") {
+                    missing.push(format!("{owner}.{key} ({lang:?})"));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no label: {missing:?}");
+        for (kind, id, _) in crate::terms::all() {
+            if *kind != "field" {
+                continue;
+            }
+            let known = match id.split_once('.') {
+                Some((owner, key)) => fields.iter().any(|(o, k)| o == owner && k == key),
+                None => fields.iter().any(|(_, k)| k == id),
+            };
+            assert!(known, "the label of {id} names no field of the application");
+        }
+    }
+
     /// The committed `npm/` files are what the Rust types generate.
     #[test]
     fn committed_files_are_up_to_date() {

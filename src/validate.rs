@@ -45,8 +45,9 @@ impl Options {
             Value::Object(entries) => entries,
             other => return Err(format!("options must be an object, got {}", other.kind())),
         };
-        for (key, v) in entries {
-            match (key.as_str(), v) {
+        // A repeated option: the last one counts, as in a JavaScript object.
+        for (key, v) in crate::input::last_wins(entries) {
+            match (key, v) {
                 (_, Value::Null) => {}
                 ("lang", Value::String(tag)) => {
                     options.lang = Lang::parse(tag).ok_or_else(|| {
@@ -54,7 +55,7 @@ impl Options {
                     })?;
                 }
                 ("severity", Value::Object(map)) => {
-                    for (code, sev) in map {
+                    for (code, sev) in crate::input::last_wins(map) {
                         let parsed = match sev {
                             Value::String(s) => crate::findings::Severity::parse(s),
                             _ => None,
@@ -65,7 +66,7 @@ impl Options {
                                 quoted(code)
                             )
                         })?;
-                        options.severity.0.push((code.clone(), sev));
+                        options.severity.0.push((code.to_owned(), sev));
                     }
                 }
                 ("calendar", v) => {
@@ -279,7 +280,10 @@ fn check_action(app: &Application, findings: &mut Findings) {
             "/action",
             Param::Term(TermKind::Action, action.as_str().to_owned()),
             Param::Term(TermKind::Service, service.as_str().to_owned()),
-            Param::List(allowed.iter().map(|a| a.as_str().to_owned()).collect()),
+            Param::Terms(
+                TermKind::Action,
+                allowed.iter().map(|a| a.as_str().to_owned()).collect(),
+            ),
         ));
     }
 }

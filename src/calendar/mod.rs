@@ -95,11 +95,8 @@ impl CalendarOverrides {
             Value::Object(entries) => entries,
             _ => return Err(bad_option("calendar", "")),
         };
-        for (key, v) in entries {
-            let known = matches!(
-                key.as_str(),
-                "days_off" | "working_days" | "confirmed_years"
-            );
+        for (key, v) in crate::input::last_wins(entries) {
+            let known = matches!(key, "days_off" | "working_days" | "confirmed_years");
             let items = match v {
                 Value::Null if known => continue,
                 Value::Array(items) if known => items,
@@ -110,7 +107,7 @@ impl CalendarOverrides {
                     Value::String(s) => s.trim(),
                     _ => "",
                 };
-                let ok = match key.as_str() {
+                let ok = match key {
                     "days_off" => Date::parse_iso(text).map(|d| out.days_off.push(d)).is_ok(),
                     "working_days" => Date::parse_iso(text)
                         .map(|d| out.working_days.push(d))

@@ -20,7 +20,7 @@ use super::{ACTUAL_ABOVE_REQUESTED, REQUESTED_ABOVE_NORMATIVE};
 /// Most columns of a table (table 3 of the 002 form: 3 groups × mg/l, g/h, t/yr).
 pub(crate) const MAX_COLS: usize = 9;
 
-/// Longest substance name or code compared for duplicates, in bytes.
+/// Longest substance name or code compared for duplicates, in characters.
 pub const MAX_NAME_LEN: usize = 500;
 
 /// The cells of one row, in the order of [`Spec::columns`].
@@ -715,10 +715,10 @@ impl Checker<'_, '_> {
                 let Some(text) = text.filter(|t| t.chars().any(|c| !is_space(c))) else {
                     continue;
                 };
-                if text.len() > MAX_NAME_LEN {
+                if let Some(len) = crate::input::chars_over(text, MAX_NAME_LEN) {
                     let mut path = spec.row_path(y, Row::Item(g, r));
                     path.push_str(field);
-                    self.push(finding::text_too_long(path, text.len(), MAX_NAME_LEN));
+                    self.push(finding::text_too_long(path, len, MAX_NAME_LEN));
                     continue;
                 }
                 let row_bits = (r as u64) & ROW_MASK;

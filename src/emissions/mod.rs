@@ -61,8 +61,8 @@
 //!   item rows, and at most as many year blocks + site / outlet groups; beyond
 //!   either, one `too_many_rows` error and the table is skipped.
 //! - Substance names and codes compared for duplicates: at most
-//!   [`MAX_NAME_LEN`] bytes (`text_too_long`).
-//! - The reader bounds the rest: strings ≤ 64 KiB, arrays ≤ 100 000 items, the
+//!   [`MAX_NAME_LEN`] characters (`text_too_long`).
+//! - The reader bounds the rest: strings ≤ 65 536 characters, arrays ≤ 100 000 items, the
 //!   whole input ≤ 2 000 000 values ([`crate::input::Limits`]).
 //!
 //! All work is linear in the number of rows (duplicate detection sorts the keys

@@ -19,7 +19,7 @@
 //! [`TermKind`] ids as the localized name of the document, fact, edition, region or
 //! closed-set value. Tests check that every code the rules emit has an entry.
 
-use super::{Param, Params, TermKind};
+use super::{plural, Param, Params, TermKind};
 
 pub use crate::lang::{Lang, Localized};
 use crate::terms;
@@ -109,32 +109,87 @@ fn fallback(code: &str, params: &Params, lang: Lang) -> String {
     out
 }
 
-/// Replaces `{name}` placeholders; unknown names are left in place (tests catch them).
+/// Fills a template: `{name}` → the rendered parameter; `{name, plural, one {…}
+/// few {…} many {…} other {…}}` (ICU MessageFormat) → the form of the parameter's
+/// CLDR plural category ([`plural::category`]), with `#` in it → the number. An
+/// unknown name is left in place (tests catch it).
 fn fill(template: &str, params: &Params, lang: Lang) -> String {
     let mut out = String::with_capacity(template.len() + 16);
+    fill_into(&mut out, template, params, lang, None);
+    out
+}
+
+/// [`fill`] into `out`; `number` is what `#` stands for inside a plural form.
+fn fill_into(out: &mut String, template: &str, params: &Params, lang: Lang, number: Option<&str>) {
     let mut rest = template;
-    while let Some((before, after_open)) = rest.split_once('{') {
-        out.push_str(before);
-        match after_open.split_once('}') {
-            Some((name, after)) => {
-                match params.get(name) {
-                    Some(value) => out.push_str(&render_param(value, lang)),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = after;
+    while let Some(at) = rest.find(|c| c == '{' || (c == '#' && number.is_some())) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        if rest[at..].starts_with('#') {
+            out.push_str(number.unwrap_or("#"));
+            rest = after;
+            continue;
+        }
+        let Some(close) = closing(after) else {
+            out.push('{');
+            rest = after;
+            continue;
+        };
+        let inner = &after[..close];
+        rest = &after[close + 1..];
+        let (name, forms) = match inner.split_once(',') {
+            Some((name, spec)) => (name.trim(), spec.trim_start().strip_prefix("plural,")),
+            None => (inner, None),
+        };
+        match (params.get(name), forms) {
+            (Some(value), None) if !inner.contains(',') => out.push_str(&render_param(value, lang)),
+            (Some(value), Some(forms)) => {
+                let digits = match value {
+                    Param::Int(n) => n.to_string(),
+                    Param::Decimal(d) | Param::Text(d) => d.clone(),
+                    _ => String::new(),
+                };
+                let category = plural::category(lang, &digits);
+                let form = plural_form(forms, category.as_str())
+                    .or_else(|| plural_form(forms, "other"))
+                    .unwrap_or("");
+                fill_into(out, form, params, lang, Some(&render_param(value, lang)));
             }
-            None => {
+            _ => {
                 out.push('{');
-                rest = after_open;
+                out.push_str(inner);
+                out.push('}');
             }
         }
     }
     out.push_str(rest);
-    out
+}
+
+/// The index of the `}` closing a `{` opened just before `s`.
+fn closing(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => return Some(i),
+            '}' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The form `key` of a plural's forms `one {…} few {…} …`.
+fn plural_form<'a>(mut forms: &'a str, key: &str) -> Option<&'a str> {
+    loop {
+        let brace = forms.find('{')?;
+        let body = &forms[brace + 1..];
+        let end = closing(body)?;
+        if forms[..brace].trim() == key {
+            return body.get(..end);
+        }
+        forms = &body[end + 1..];
+    }
 }
 
 /// Renders one parameter value for `lang`.
@@ -145,17 +200,35 @@ pub fn render_param(value: &Param, lang: Lang) -> String {
         Param::Decimal(d) => render_decimal(d, lang),
         Param::Date(d) => render_date(d, lang),
         Param::Term(kind, id) => term_name(*kind, id, lang).unwrap_or(id).to_owned(),
-        Param::List(items) => join(items),
+        Param::List(items) => join(items.iter().map(String::as_str), lang),
+        Param::Terms(kind, ids) => join(
+            ids.iter()
+                .map(|id| term_name(*kind, id, lang).unwrap_or(id)),
+            lang,
+        ),
         Param::Cite(basis) => crate::citations::text(basis, lang).unwrap_or_else(|| basis.clone()),
     }
 }
 
-/// `items` separated by `", "` (a loop: `[String]::join` is ~1 KB of wasm).
-fn join(items: &[String]) -> String {
+/// `items` joined as a list in `lang`: `a`, `a и b`, `a, b и c` — with `; `
+/// between items when one has a comma of its own (`Алматинская область, 2012 г.;
+/// город Алматы, 2019 г. и …`). The conjunction is the term `conjunction`/`and`.
+fn join<'a>(items: impl ExactSizeIterator<Item = &'a str> + Clone, lang: Lang) -> String {
+    let last = items.len().saturating_sub(1);
+    let and = term("conjunction", "and", lang).unwrap_or(",");
+    let sep = if items.clone().any(|i| i.contains(',')) {
+        "; "
+    } else {
+        ", "
+    };
     let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
+    for (i, item) in items.enumerate() {
+        if i > 0 && i == last {
+            out.push(' ');
+            out.push_str(and);
+            out.push(' ');
+        } else if i > 0 {
+            out.push_str(sep);
         }
         out.push_str(item);
     }
@@ -174,6 +247,12 @@ pub fn term_name(kind: TermKind, id: &str, lang: Lang) -> Option<&'static str> {
         TermKind::Service => term("service", id, lang),
         TermKind::Action => term("action", id, lang),
         TermKind::Channel => term("channel", id, lang),
+        TermKind::ApplicantKind => term("applicant_kind", id, lang),
+        TermKind::Field => {
+            // `Struct.field`: the struct's own label, else the key's.
+            let key = id.rsplit_once('.').map_or(id, |(_, key)| key);
+            term("field", id, lang).or_else(|| term("field", key, lang))
+        }
     }
 }
 
@@ -267,6 +346,88 @@ mod tests {
     fn fill_leaves_unknown_placeholders_and_lone_braces() {
         let p = Params(vec![("a", Param::Text("x".into()))]);
         assert_eq!(fill("{a}-{b}-{", &p, Lang::En), "x-{b}-{");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn lists_are_joined_with_the_conjunction_and_named() {
+        let list = |v: &[&str]| Param::List(v.iter().map(|x| (*x).to_owned()).collect());
+        assert_eq!(render_param(&list(&[]), Lang::Ru), "");
+        assert_eq!(render_param(&list(&["II"]), Lang::Ru), "II");
+        assert_eq!(render_param(&list(&["II", "III"]), Lang::Kk), "II және III");
+        assert_eq!(
+            render_param(&list(&["I", "II", "III"]), Lang::En),
+            "I, II and III"
+        );
+        let actions = Param::Terms(TermKind::Action, vec!["issue".into(), "reissue".into()]);
+        assert_eq!(render_param(&actions, Lang::Ru), "выдача и переоформление");
+        let editions = Param::Terms(
+            TermKind::Edition,
+            vec![
+                "almaty_oblast_2012".into(),
+                "eco_code_2021".into(),
+                "nope".into(),
+            ],
+        );
+        assert_eq!(
+            render_param(&editions, Lang::Ru),
+            "Алматинская область, 2012 г.; Экологический кодекс 2021 г. и nope"
+        );
+        let json = serde_json::to_string(&editions).unwrap_or_default();
+        assert_eq!(json, r#"["almaty_oblast_2012","eco_code_2021","nope"]"#);
+        let field = Param::field("Applicant", "iin_bin");
+        assert_eq!(render_param(&field, Lang::Kk), "ЖСН/БСН");
+        assert_eq!(
+            serde_json::to_string(&field).unwrap_or_default(),
+            r#""iin_bin""#
+        );
+        // A struct's own label first, else the key's.
+        assert_eq!(
+            render_param(&Param::field("Applicant", "name"), Lang::En),
+            "Name of the nature user"
+        );
+        assert_eq!(
+            render_param(&Param::field("WasteYear", "year"), Lang::Ru),
+            "Год"
+        );
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn plurals_take_the_form_of_the_number() {
+        let t =
+            "ещё {n, plural, one {# строка} few {# строки} many {# строк} other {# строки}}, {a}";
+        let got: Vec<String> = [1, 2, 5, 11, 21, 22, 25, 101, 12345]
+            .into_iter()
+            .map(|n| {
+                let p = Params(vec![("n", Param::Int(n)), ("a", Param::Text("x".into()))]);
+                fill(t, &p, Lang::Ru)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "ещё 1 строка, x",
+                "ещё 2 строки, x",
+                "ещё 5 строк, x",
+                "ещё 11 строк, x",
+                "ещё 21 строка, x",
+                "ещё 22 строки, x",
+                "ещё 25 строк, x",
+                "ещё 101 строка, x",
+                "ещё 12\u{a0}345 строк, x",
+            ]
+        );
+        let p = Params(vec![("n", Param::Decimal("1.5".into()))]);
+        assert_eq!(fill(t, &p, Lang::Ru), "ещё 1,5 строки, {a}");
+        let en = "{n, plural, one {# row} other {# rows}} ({n})";
+        let p = Params(vec![("n", Param::Int(1))]);
+        assert_eq!(fill(en, &p, Lang::En), "1 row (1)");
+        let p = Params(vec![("n", Param::Decimal("1.5".into()))]);
+        assert_eq!(fill(en, &p, Lang::En), "1.5 rows (1.5)");
+        // `#` is the number only inside a form; a missing parameter stays visible.
+        assert_eq!(
+            fill("# {m, plural, one {#} other {#}}", &p, Lang::En),
+            "# {m, plural, one {#} other {#}}"
+        );
     }
 
     #[wasm_bindgen_test(unsupported = test)]

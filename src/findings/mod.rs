@@ -9,6 +9,7 @@
 //! place, [`Findings::render`], from the catalog in `data/messages/` (see [`catalog`]).
 
 pub mod catalog;
+pub mod plural;
 mod pointer;
 
 use std::borrow::Cow;
@@ -76,6 +77,12 @@ pub enum TermKind {
     Action,
     /// A channel id (`portal`, `in_person`).
     Channel,
+    /// A kind of applicant (`individual`, `legal_entity`).
+    ApplicantKind,
+    /// A field of the application, `Struct.field` (the model struct and the JSON
+    /// key, e.g. `Applicant.iin_bin`): rendered as the field's label («ЖСН/БСН»),
+    /// serialized as the key alone (`iin_bin`).
+    Field,
 }
 
 /// A named parameter value of a finding.
@@ -95,23 +102,44 @@ pub enum Param {
     Date(String),
     /// The id of a named thing, rendered as its localized name.
     Term(TermKind, String),
-    /// A list of plain strings (e.g. the allowed values), rendered comma-separated.
+    /// A list of plain strings (e.g. the allowed categories `II`, `III`), rendered
+    /// as a list: `II, III и IV`.
     List(Vec<String>),
+    /// A list of ids of named things, rendered as their localized names joined as
+    /// a list: `выдача и переоформление`; serialized as the ids.
+    Terms(TermKind, Vec<String>),
     /// A basis in its machine form (`almaty_oblast_2012 PR §16.1`), rendered as
     /// its citation in the report language (see [`Finding::basis_text`]).
     Cite(String),
 }
 
+impl Param {
+    /// A [`TermKind::Field`] term: the field `key` of the model struct `owner`.
+    ///
+    /// ```
+    /// use kz_eco_rules::findings::{catalog, Param};
+    /// use kz_eco_rules::Lang;
+    /// let p = Param::field("Applicant", "iin_bin");
+    /// assert_eq!(catalog::render_param(&p, Lang::Ru), "ИИН/БИН");
+    /// ```
+    pub fn field(owner: &str, key: &str) -> Param {
+        Param::Term(TermKind::Field, format!("{owner}.{key}"))
+    }
+}
+
 impl Serialize for Param {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
+            Param::Term(TermKind::Field, v) => {
+                s.serialize_str(v.rsplit_once('.').map_or(v.as_str(), |(_, key)| key))
+            }
             Param::Text(v)
             | Param::Decimal(v)
             | Param::Date(v)
             | Param::Term(_, v)
             | Param::Cite(v) => s.serialize_str(v),
             Param::Int(v) => s.serialize_i64(*v),
-            Param::List(items) => {
+            Param::List(items) | Param::Terms(_, items) => {
                 let mut seq = s.serialize_seq(Some(items.len()))?;
                 for item in items {
                     seq.serialize_element(item)?;

@@ -8,16 +8,18 @@ use serde::{Serialize, Serializer};
 
 use super::{parse, Attribute, EntityType, Identifier, Kind, Sex, NOT_A_STRING, WRONG_LENGTH};
 use crate::calendar::Date;
-use crate::input::{number_text, Value};
+use crate::input::{number_text, InputError, Limits, Value};
 
 /// What is known about one input:
 /// `{"input": "871008401427", "valid": true, "kind": "iin", "code": null,
 ///   "fields": {"birth_date": "1987-10-08", "sex": "female", "century": 20}}`.
 ///
-/// - `input`: the string as given (untrimmed). For a value that is not a string,
-///   its text (`868795643215`, `true`, `null`) or, for anything else, its JSON type
-///   (`object`, `array`), with code `ident.not_a_string` (a string beyond the
-///   input limits: `""` with `ident.wrong_length`).
+/// - `input`: the string as read (untrimmed; a lone UTF-16 surrogate is U+FFFD,
+///   as everywhere the input is read). For a value that is not a string, its text
+///   (`868795643215`, `true`, `null`) or, for anything else, its JSON type
+///   (`object`, `array` — also when it is beyond the input limits), with code
+///   `ident.not_a_string`. A string longer than the input limits' string length
+///   is not kept: `""` with `ident.wrong_length`.
 /// - `kind`: `iin` / `bin` when the input is 12 ASCII digits whose 5th digit is
 ///   0–3 / 4–6, even if the number is invalid; otherwise `null`.
 /// - `code`: `null` when valid, else the `ident.*` code of the reason.
@@ -116,6 +118,81 @@ impl<'a> Verdict<'a> {
             kind,
             code,
             fields,
+        }
+    }
+
+    /// The verdict on a string read within `limits`, as every input is: a string
+    /// longer than [`Limits::max_string_len`] UTF-8 bytes is not kept (`input`
+    /// `""`, `ident.wrong_length`) — the same answer a JSON line or a JavaScript
+    /// value with that string gets, checked before anything else.
+    ///
+    /// ```
+    /// use kz_eco_rules::ident::Verdict;
+    /// use kz_eco_rules::input::Limits;
+    /// let limits = Limits::default();
+    /// assert_eq!(Verdict::of_string("871008401427", &limits).valid, true);
+    /// let long = "1".repeat(limits.max_string_len + 1);
+    /// let v = Verdict::of_string(long.as_str(), &limits);
+    /// assert_eq!((v.input.as_ref(), v.code), ("", Some("ident.wrong_length")));
+    /// ```
+    pub fn of_string(text: impl Into<Cow<'a, str>>, limits: &Limits) -> Verdict<'a> {
+        let text = text.into();
+        if text.len() > limits.max_string_len {
+            Verdict::rejected(Cow::Borrowed(""), WRONG_LENGTH)
+        } else {
+            Verdict::of_text(text)
+        }
+    }
+
+    /// The verdict on one line of JSON text (`kz-eco-rules id --jsonl`): the
+    /// value it holds, read within `limits`. A line that is JSON but beyond the
+    /// limits (nested too deep, too many values, a key too long) is a value that
+    /// is not a string: `ident.not_a_string` with its JSON type, like the
+    /// JavaScript value `JSON.parse` makes of it. `Err` only for a line that is
+    /// not JSON (as far as the reader read before a limit stopped it).
+    ///
+    /// ```
+    /// use kz_eco_rules::ident::Verdict;
+    /// use kz_eco_rules::input::Limits;
+    /// let limits = Limits::default();
+    /// let v = Verdict::of_json(r#""871008401427""#, &limits).unwrap();
+    /// assert!(v.valid);
+    /// let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
+    /// let v = Verdict::of_json(&deep, &limits).unwrap();
+    /// assert_eq!((v.input.as_ref(), v.code), ("array", Some("ident.not_a_string")));
+    /// assert!(Verdict::of_json("87100840142x", &limits).is_err());
+    /// ```
+    pub fn of_json(line: &'a str, limits: &Limits) -> Result<Verdict<'a>, InputError> {
+        // Nearly every line is a string without escapes: borrowed, not parsed.
+        let trimmed = line.trim_matches([' ', '\t', '\n', '\r']);
+        if let Some(inner) = (trimmed.strip_prefix('"')).and_then(|t| t.strip_suffix('"')) {
+            if !inner.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+                return Ok(Verdict::of_string(inner, limits));
+            }
+        }
+        match Value::from_json_str(line, limits) {
+            Ok(Value::String(text)) => Ok(Verdict::of_string(text, limits)),
+            Ok(value) => Ok(Verdict::of_value(&value).into_owned()),
+            Err(e @ InputError::Json { .. }) => Err(e),
+            Err(_) if trimmed.starts_with('[') => Ok(Verdict::beyond_limits("array")),
+            Err(_) => Ok(Verdict::beyond_limits("object")),
+        }
+    }
+
+    /// The verdict on an array or object that could not be read within the input
+    /// limits (`json_type`: `"array"` or `"object"`): `ident.not_a_string`.
+    pub fn beyond_limits(json_type: &'static str) -> Verdict<'static> {
+        Verdict::rejected(Cow::Borrowed(json_type), NOT_A_STRING)
+    }
+
+    /// The same verdict, owning its input.
+    pub fn into_owned(self) -> Verdict<'static> {
+        Verdict {
+            input: Cow::Owned(self.input.into_owned()),
+            valid: self.valid,
+            kind: self.kind,
+            code: self.code,
+            fields: self.fields,
         }
     }
 

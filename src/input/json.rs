@@ -321,9 +321,7 @@ impl Parser<'_> {
                 Some(_) => return Err(self.error(JsonError::KeyMustBeString)),
             }
             let key = self.string()?;
-            if key.len() > self.budget.limits().max_string_len {
-                return Err(InputError::KeyTooLong(self.budget.limits().max_string_len));
-            }
+            self.budget.key(&key)?;
             self.skip_ws();
             match self.peek() {
                 Some(b':') => self.pos += 1,

@@ -24,7 +24,7 @@ mod reader;
 use thiserror::Error;
 
 pub use json::{rust_number, JsonError, NumberParser};
-pub use reader::{FailedPaths, FromValue, Reader, INPUT_CODES};
+pub use reader::{last_wins, FailedPaths, FromValue, Reader, INPUT_CODES};
 
 /// A JSON-like value tree (order- and duplicate-preserving).
 #[derive(Debug, Clone, PartialEq)]
@@ -44,8 +44,8 @@ pub enum Value {
     /// A value JSON cannot represent (a JS BigInt, function, symbol, invalid Date…),
     /// described in a word.
     Unsupported(&'static str),
-    /// A string longer than [`Limits::max_string_len`]; only its length (in UTF-8
-    /// bytes) is kept.
+    /// A string longer than [`Limits::max_string_len`]; only its length (in
+    /// characters) is kept.
     TooLong(usize),
 }
 
@@ -195,8 +195,8 @@ pub struct Limits {
     pub max_depth: usize,
     /// Maximum number of values in the whole tree.
     pub max_values: usize,
-    /// Maximum length of one string, in UTF-8 bytes (longer ones become
-    /// [`Value::TooLong`] and a finding).
+    /// Maximum length of one string, in characters (Unicode scalar values, what
+    /// an applicant counts; longer ones become [`Value::TooLong`] and a finding).
     pub max_string_len: usize,
 }
 
@@ -292,21 +292,30 @@ impl Budget {
         Ok(())
     }
 
+    /// Checks an object key against the string length limit (a key is never
+    /// shortened: past the limit the whole input is refused, on both paths, just
+    /// before the key's value is read).
+    pub fn key(&self, key: &str) -> Result<(), InputError> {
+        if chars_over(key, self.limits.max_string_len).is_some() {
+            Err(InputError::KeyTooLong(self.limits.max_string_len))
+        } else {
+            Ok(())
+        }
+    }
+
     /// A string value, or [`Value::TooLong`] past the length limit.
     pub fn string(&self, s: &str) -> Value {
-        if s.len() > self.limits.max_string_len {
-            Value::TooLong(s.len())
-        } else {
-            Value::String(s.to_owned())
+        match chars_over(s, self.limits.max_string_len) {
+            Some(len) => Value::TooLong(len),
+            None => Value::String(s.to_owned()),
         }
     }
 
     /// Like [`Budget::string`] for an owned string (no copy when it fits).
     pub fn owned_string(&self, s: String) -> Value {
-        if s.len() > self.limits.max_string_len {
-            Value::TooLong(s.len())
-        } else {
-            Value::String(s)
+        match chars_over(&s, self.limits.max_string_len) {
+            Some(len) => Value::TooLong(len),
+            None => Value::String(s),
         }
     }
 
@@ -314,6 +323,22 @@ impl Budget {
     pub fn limits(&self) -> &Limits {
         &self.limits
     }
+}
+
+/// The length of `s` in characters when it is more than `limit` characters
+/// (counted only when its UTF-8 bytes are more: characters ≤ bytes).
+///
+/// ```
+/// use kz_eco_rules::input::chars_over;
+/// assert_eq!(chars_over("ЖСН", 3), None); // 6 bytes, 3 characters
+/// assert_eq!(chars_over("ЖСН/БСН", 3), Some(7));
+/// ```
+pub fn chars_over(s: &str, limit: usize) -> Option<usize> {
+    if s.len() <= limit {
+        return None;
+    }
+    let len = s.chars().count();
+    (len > limit).then_some(len)
 }
 
 #[cfg(test)]

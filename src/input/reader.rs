@@ -140,12 +140,17 @@ impl<'a> Reader<'a> {
         self.report(f);
     }
 
-    /// Reports a string that is not one of `allowed`.
-    pub fn unknown_value(&mut self, value: &str, allowed: &[&str]) {
+    /// Reports a string that is not one of `allowed`, which are named by the
+    /// terms of `kind` (or shown as they are: `I`, `II`).
+    pub fn unknown_value(&mut self, value: &str, allowed: &[&str], kind: Option<TermKind>) {
+        let ids = allowed.iter().map(|s| (*s).to_owned()).collect();
         let f = finding::unknown_value(
             self.path.as_str(),
             truncate_for_message(value),
-            Param::List(allowed.iter().map(|s| (*s).to_owned()).collect()),
+            match kind {
+                Some(kind) => Param::Terms(kind, ids),
+                None => Param::List(ids),
+            },
         );
         self.report(f);
     }
@@ -166,17 +171,10 @@ impl<'a> Reader<'a> {
             self.wrong_type("object", value);
             return None;
         };
-        // Model objects have a handful of keys; only hostile ones have many.
-        let counts = (entries.len() > 32).then(|| earlier_counts(entries));
+        let counts = earlier_counts(entries);
         for (i, (key, _)) in entries.iter().enumerate() {
             // How many entries before this one have the same key (0, 1 or 2 = more).
-            let earlier = match &counts {
-                Some(counts) => counts.get(i).copied().unwrap_or(0),
-                None => {
-                    let earlier = entries.get(..i).unwrap_or(&[]).iter();
-                    earlier.filter(|(k, _)| k == key).take(2).count() as u8
-                }
-            };
+            let earlier = counts.get(i).copied().unwrap_or(0);
             if earlier == 1 {
                 let path = self.path.key(key);
                 self.report(finding::duplicate_key(path, truncate_for_message(key)));
@@ -189,15 +187,31 @@ impl<'a> Reader<'a> {
         Some(entries)
     }
 
+    /// Warns about every repeated key of a map-like object (one whose keys are
+    /// data, like `facts`), as [`Reader::object`] does for a model object; read
+    /// its entries with [`last_wins`].
+    pub fn duplicate_keys(&mut self, entries: &[(String, Value)]) {
+        let counts = earlier_counts(entries);
+        for ((key, _), earlier) in entries.iter().zip(counts) {
+            if earlier == 1 {
+                let path = self.path.key(key);
+                self.report(finding::duplicate_key(path, truncate_for_message(key)));
+            }
+        }
+    }
+
     /// Reads field `name` of an object's `entries` (the last one if duplicated).
-    /// Absent or `null` gives `None`, with [`MISSING_FIELD`] when `required`.
+    /// Absent or `null` gives `None`, with [`MISSING_FIELD`] when `required`;
+    /// `owner` is the model struct, which names the field's label
+    /// ([`Param::field`]).
     pub fn field<T: FromValue>(
         &mut self,
         entries: &[(String, Value)],
+        owner: &'static str,
         name: &'static str,
         required: bool,
     ) -> Option<T> {
-        let (value, mark) = self.enter_field(entries, name, required);
+        let (value, mark) = self.enter_field(entries, owner, name, required);
         let out = value.and_then(|v| T::from_value(v, self));
         self.path.truncate(mark);
         out
@@ -209,6 +223,7 @@ impl<'a> Reader<'a> {
     fn enter_field<'v>(
         &mut self,
         entries: &'v [(String, Value)],
+        owner: &'static str,
         name: &'static str,
         required: bool,
     ) -> (Option<&'v Value>, usize) {
@@ -220,40 +235,92 @@ impl<'a> Reader<'a> {
             .filter(|v| !matches!(v, Value::Null));
         let mark = self.path.push_key(name);
         if value.is_none() && required {
-            let f = finding::missing_field(self.path.as_str(), name);
+            let f = finding::missing_field(self.path.as_str(), Param::field(owner, name));
             self.report(f);
         }
         (value, mark)
     }
 }
 
-/// For each entry of a large object, how many earlier entries have the same key
-/// (0, 1, or 2 for two or more), in O(n log n): keys sorted by hash, equal hashes
-/// compared as text. Within one hash, a key is compared with at most eight
-/// distinct earlier keys, so crafted collisions cannot make this quadratic (they
-/// can only hide a duplicate).
+/// For each entry of an object, how many earlier entries have the same key (0, 1,
+/// or 2 for two or more).
 fn earlier_counts(entries: &[(String, Value)]) -> Vec<u8> {
+    let first = first_of_key(entries);
+    let mut seen = vec![0u8; entries.len()];
+    first
+        .iter()
+        .map(|&f| match seen.get_mut(f as usize) {
+            Some(n) => {
+                let earlier = *n;
+                *n = n.saturating_add(1).min(2);
+                earlier
+            }
+            None => 0,
+        })
+        .collect()
+}
+
+/// For each entry of an object, the index of the first entry with the same key
+/// (its own index when it is the first). Model objects have a handful of keys and
+/// are compared pairwise; only hostile ones have many, and those are done in
+/// O(n log n): keys sorted by hash, equal hashes compared as text. Within one
+/// hash, a key is compared with at most eight distinct earlier keys, so crafted
+/// collisions cannot make this quadratic (they can only hide a duplicate).
+fn first_of_key(entries: &[(String, Value)]) -> Vec<u32> {
+    let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+    if entries.len() <= 32 {
+        return (entries.iter().enumerate())
+            .map(|(i, (k, _))| index(entries.iter().position(|(e, _)| e == k).unwrap_or(i)))
+            .collect();
+    }
     let mut keys: Vec<u64> = (entries.iter().enumerate())
         .map(|(i, (k, _))| pack(hash32(k), i))
         .collect();
     sort_keys(&mut keys);
-    let mut counts = vec![0u8; entries.len()];
+    let mut first: Vec<u32> = (0..entries.len()).map(index).collect();
     let key = |i: u32| entries.get(i as usize).map_or("", |(k, _)| k.as_str());
     for run in keys.chunk_by(|a, b| a >> 32 == b >> 32) {
-        // First index and occurrences so far of each distinct key of the run.
-        let mut reps: Vec<(u32, u8)> = Vec::new();
+        // The first index of each distinct key of the run (indices ascend in a run).
+        let mut reps: Vec<u32> = Vec::new();
         for (_, i) in run.iter().map(|&k| unpack(k)) {
-            if let Some((_, seen)) = reps.iter_mut().find(|(first, _)| key(*first) == key(i)) {
-                if let Some(count) = counts.get_mut(i as usize) {
-                    *count = *seen;
+            if let Some(&rep) = reps.iter().find(|&&rep| key(rep) == key(i)) {
+                if let Some(slot) = first.get_mut(i as usize) {
+                    *slot = rep;
                 }
-                *seen = seen.saturating_add(1).min(2);
             } else if reps.len() < 8 {
-                reps.push((i, 1));
+                reps.push(i);
             }
         }
     }
-    counts
+    first
+}
+
+/// The entries of an object as `JSON.parse` keeps them: each key once, in the
+/// place of its first occurrence, with its last value — so a map read from JSON
+/// text with a repeated key means what the JavaScript object does.
+///
+/// ```
+/// use kz_eco_rules::input::{last_wins, Limits, Value};
+/// let v = Value::from_json_str(r#"{"a": 1, "b": 2, "a": 3}"#, &Limits::default()).unwrap();
+/// let Value::Object(entries) = &v else { panic!() };
+/// let kept: Vec<(&str, &Value)> = last_wins(entries);
+/// assert_eq!(kept, [("a", &Value::Number(3.0)), ("b", &Value::Number(2.0))]);
+/// ```
+pub fn last_wins(entries: &[(String, Value)]) -> Vec<(&str, &Value)> {
+    let first = first_of_key(entries);
+    let mut last: Vec<usize> = (0..entries.len()).collect();
+    for (i, &f) in first.iter().enumerate() {
+        if let Some(slot) = last.get_mut(f as usize) {
+            *slot = i;
+        }
+    }
+    (entries.iter().enumerate())
+        .filter(|(i, _)| first.get(*i).is_some_and(|&f| f as usize == *i))
+        .filter_map(|(i, (k, _))| {
+            let l = last.get(i).copied().unwrap_or(i);
+            entries.get(l).map(|(_, v)| (k.as_str(), v))
+        })
+        .collect()
 }
 
 /// Keeps messages short when echoing user input.
@@ -390,9 +457,9 @@ mod tests {
         let mut f = Findings::default();
         let mut r = Reader::new(&mut f);
         let entries = r.object(&v, &["a", "b", "c"]).unwrap();
-        let a: Option<u32> = r.field(entries, "a", true);
-        let b: Option<u32> = r.field(entries, "b", false);
-        let c: Option<String> = r.field(entries, "c", true);
+        let a: Option<u32> = r.field(entries, "T", "a", true);
+        let b: Option<u32> = r.field(entries, "T", "b", false);
+        let c: Option<String> = r.field(entries, "T", "c", true);
         assert_eq!((a, b, c), (Some(2), None, None));
         let failed = r.into_failed_paths();
         let got: Vec<(&str, &str)> = f
@@ -449,6 +516,32 @@ mod tests {
         let mut want = small;
         want.extend(padding.iter().map(|p| (UNKNOWN_FIELD, format!("/{p}"))));
         assert_eq!(large, want);
+    }
+
+    /// `last_wins` keeps each key once, in its first place, with its last value —
+    /// on the pairwise path and on the sorted one (more than 32 keys) alike.
+    #[wasm_bindgen_test(unsupported = test)]
+    fn last_wins_is_what_json_parse_keeps() {
+        for padding in [0, 40] {
+            let mut entries: Vec<(String, Value)> = [("a", 1.0), ("b", 2.0), ("a", 3.0)]
+                .map(|(k, n)| (k.to_owned(), Value::Number(n)))
+                .to_vec();
+            entries.extend((0..padding).map(|i| (format!("p{i}"), Value::Null)));
+            entries.push(("b".to_owned(), Value::Number(4.0)));
+            entries.push(("a".to_owned(), Value::Number(5.0)));
+            let kept = last_wins(&entries);
+            assert_eq!(kept.len(), 2 + padding, "{padding}");
+            assert_eq!(kept[0], ("a", &Value::Number(5.0)));
+            assert_eq!(kept[1], ("b", &Value::Number(4.0)));
+            let mut f = Findings::default();
+            Reader::new(&mut f).duplicate_keys(&entries);
+            let got: Vec<(&str, &str)> = f
+                .as_slice()
+                .iter()
+                .map(|x| (x.code, x.path.as_str()))
+                .collect();
+            assert_eq!(got, [(DUPLICATE_KEY, "/a"), (DUPLICATE_KEY, "/b")]);
+        }
     }
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -76,7 +76,7 @@ macro_rules! model_struct {
                 const NAMES: &[&str] = &[$(stringify!($field)),*];
                 let entries = r.object(value, NAMES)?;
                 Some($name {
-                    $($field: r.field(entries, stringify!($field), model_struct!(@required $($req)?)),)*
+                    $($field: r.field(entries, stringify!($name), stringify!($field), model_struct!(@required $($req)?)),)*
                 })
             }
         }
@@ -89,7 +89,7 @@ macro_rules! model_struct {
 macro_rules! model_enum {
     (
         $(#[$meta:meta])*
-        pub enum $name:ident {
+        pub enum $name:ident $(: $term:ident)? {
             $( $(#[$vmeta:meta])* $variant:ident = $text:literal ),+ $(,)?
         }
     ) => {
@@ -105,6 +105,10 @@ macro_rules! model_enum {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
             /// The JSON text of every value.
             pub const NAMES: &'static [&'static str] = &[$($text),+];
+            /// The kind of terms naming the values in messages (none: shown as
+            /// they are).
+            pub const TERM: Option<$crate::findings::TermKind> =
+                model_enum!(@term $($term)?);
 
             /// The JSON text of this value.
             pub fn as_str(self) -> &'static str {
@@ -132,7 +136,7 @@ macro_rules! model_enum {
                     $crate::input::Value::String(s) => {
                         let found = $name::parse(s.trim());
                         if found.is_none() {
-                            r.unknown_value(s, Self::NAMES);
+                            r.unknown_value(s, Self::NAMES, Self::TERM);
                         }
                         found
                     }
@@ -144,6 +148,8 @@ macro_rules! model_enum {
             }
         }
     };
+    (@term $term:ident) => { Some($crate::findings::TermKind::$term) };
+    (@term) => { None };
 }
 
 pub(crate) use model_struct;
@@ -194,7 +200,7 @@ pub(crate) fn mark_required(schema: &mut schemars::Schema, fields: &[(&str, bool
 
 model_enum! {
     /// The e-service applied for.
-    pub enum Service {
+    pub enum Service: Service {
         /// Permit for emissions into the environment (ru «разрешение на эмиссии»),
         /// Ecological Code of 2007.
         EmissionPermit = "emission_permit",
@@ -212,7 +218,7 @@ model_enum! {
 model_enum! {
     /// What is asked of the service: `issue` / `reissue` for permits, `issue` for
     /// a declaration, `first` / `repeat` for expertise.
-    pub enum Action {
+    pub enum Action: Action {
         /// First issue of a permit.
         Issue = "issue",
         /// Re-issue (переоформление) of a permit.
@@ -256,7 +262,7 @@ model_enum! {
 
 model_enum! {
     /// How the application is filed.
-    pub enum Channel {
+    pub enum Channel: Channel {
         /// The e-government / e-licensing portal, signed with the applicant's EDS.
         Portal = "portal",
         /// Paper documents handed in at the provider's office or a ЦОН.
@@ -266,7 +272,7 @@ model_enum! {
 
 model_enum! {
     /// Who applies: an individual (ИИН) or a legal entity (БИН).
-    pub enum ApplicantKind {
+    pub enum ApplicantKind: ApplicantKind {
         /// An individual, including an individual entrepreneur (identified by ИИН).
         Individual = "individual",
         /// A legal entity, its branch or representative office (identified by БИН).
@@ -480,16 +486,19 @@ impl<'de> Deserialize<'de> for Facts {
 }
 
 impl FromValue for Facts {
-    /// An object of `true`/`false`; `null` means "not answered" and is skipped.
+    /// An object of `true`/`false`; `null` means "not answered" and is skipped. A
+    /// repeated fact is warned about and its last answer counts, as in the
+    /// JavaScript object `JSON.parse` makes of the text.
     fn from_value(value: &Value, r: &mut Reader<'_>) -> Option<Self> {
         let Value::Object(entries) = value else {
             r.wrong_type("object", value);
             return None;
         };
+        r.duplicate_keys(entries);
         let mut facts = Facts::default();
-        for (key, v) in entries {
+        for (key, v) in crate::input::last_wins(entries) {
             match v {
-                Value::Null => facts.0.retain(|(n, _)| n != key),
+                Value::Null => {}
                 Value::Bool(b) => facts.set(key, *b),
                 other => {
                     let mark = r.push_key(key);

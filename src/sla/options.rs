@@ -132,7 +132,7 @@ impl SlaOptions {
             Value::Object(entries) => entries,
             _ => return Err(crate::calendar::bad_option("sla", "")),
         };
-        for (key, v) in entries {
+        for (key, v) in crate::input::last_wins(entries) {
             if matches!(v, Value::Null) {
                 continue;
             }
@@ -141,7 +141,7 @@ impl SlaOptions {
                 Value::Bool(b) => Some(*b),
                 _ => None,
             };
-            let ok = match key.as_str() {
+            let ok = match key {
                 "reception_open" => clock(text).map(|t| o.reception_open = Some(t)),
                 "reception_close" => clock(text).map(|t| o.reception_close = Some(t)),
                 "count_registration_day" => flag.map(|b| o.count_registration_day = b),

@@ -132,7 +132,7 @@ pub fn version() -> String {
 /// `validateApplication`, plus `calendar` (overrides) and `sla` (counting options).
 #[wasm_bindgen(js_name = deadlines)]
 pub fn deadlines(query: JsValue, options_js: JsValue) -> Result<JsValue, JsValue> {
-    if query.is_undefined() || query.is_null() {
+    if query.is_undefined() {
         return Err(type_error(
             "deadlines(query, options?): `query` is required (an object or JSON text)",
         ));

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use super::type_error;
 use super::walk::{is_array, to_value};
 use crate::ident::{Attribute, EntityType, Fields, Kind, Sex, Verdict, CODES};
-use crate::input::{Limits, Value};
+use crate::input::Limits;
 
 /// The answers to a batch of values (`validateIdentifiers`); misuse is a
 /// `TypeError` (not an array) or a `RangeError` (too long).
@@ -43,10 +43,15 @@ pub(super) fn batch(values: &JsValue) -> Result<JsValue, JsValue> {
     send_answer_names();
     let mut records = Vec::with_capacity(len as usize * 7);
     let specials = Array::new();
+    let max = Limits::default().max_string_len;
     for (i, line) in (0..len).zip(text.split('\n')) {
         match line.strip_prefix('s') {
-            Some(item) => records.extend(record(&Verdict::of_text(item))),
-            None => {
+            // A string beyond the limits or with a lone surrogate (read as U+FFFD)
+            // is not echoed as given: answered one by one, as in a single call.
+            Some(item) if item.len() <= max && !item.contains('\u{FFFD}') => {
+                records.extend(record(&Verdict::of_text(item)))
+            }
+            _ => {
                 specials.set(i, answer(&items.get(i)));
                 records.extend([3, 0, 0, 0, 0, 0, 0]);
             }
@@ -195,11 +200,27 @@ extern "C" {
 /// The answer object for one JS value (`validateIdentifier`).
 pub(super) fn answer(value: &JsValue) -> JsValue {
     send_answer_names();
+    let limits = Limits::default();
     let (input, record) = match value.as_string() {
-        Some(text) => (value.clone(), record(&Verdict::of_text(&text))),
+        Some(text) => {
+            let verdict = Verdict::of_string(text.as_str(), &limits);
+            // The echo is the string as read: a lone surrogate is U+FFFD (as in JSON
+            // text and on the command line), a string beyond the limits is not kept.
+            // Otherwise the caller's own string is handed back, not a copy.
+            let input = if verdict.input.len() == text.len() && !text.contains('\u{FFFD}') {
+                value.clone()
+            } else {
+                JsValue::from_str(&verdict.input)
+            };
+            (input, record(&verdict))
+        }
         None => {
-            let tree = to_value(value, &Limits::default()).unwrap_or(Value::Unsupported("unknown"));
-            let verdict = Verdict::of_value(&tree);
+            let verdict = match to_value(value, &limits) {
+                Ok(tree) => Verdict::of_value(&tree).into_owned(),
+                // Beyond the limits (or unreadable): what JSON text of it gets.
+                Err(_) if is_array(value).unwrap_or(false) => Verdict::beyond_limits("array"),
+                Err(_) => Verdict::beyond_limits("object"),
+            };
             (JsValue::from_str(&verdict.input), record(&verdict))
         }
     };

@@ -109,6 +109,8 @@ fn walk(js: &JsValue, budget: &mut Budget, depth: usize) -> Result<Value, InputE
         if v.is_undefined() {
             continue;
         }
+        // Where the JSON reader checks a key: after it, before its value.
+        budget.key(&name)?;
         entries.push((name, walk(&v, budget, depth + 1)?));
     }
     Ok(Value::Object(entries))

@@ -170,7 +170,7 @@ fn documents_prints_a_localized_checklist() {
     let out = stdout(&o);
     assert!(
         out.contains(
-            "list taken from: almaty_oblast_2012 GR §11.2.2 (not verified against Order No. 301)"
+            "Source of the list: Almaty Region, 2012 (not verified against Order No. 301)"
         ),
         "{out}"
     );
@@ -200,4 +200,81 @@ fn documents_prints_a_localized_checklist() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("(/channel)"));
     let o = run(&["documents", "--fact", "x"], "");
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_on_every_input() {
+    let app = format!("\u{feff}{}", crate::common::example("permit_III"));
+    let o = run(&["check", "-"], &app);
+    assert_success(&o);
+    let path = std::env::temp_dir().join(format!("kz-eco-rules-bom-{}.json", std::process::id()));
+    std::fs::write(&path, &app).unwrap();
+    let o = run(&["check", path.to_str().unwrap()], "");
+    std::fs::remove_file(&path).unwrap();
+    assert_success(&o);
+    let line = crate::common::example("permit_III").replace('\n', " ");
+    let o = run(&["check", "--jsonl"], format!("\u{feff}{line}\n"));
+    assert_success(&o);
+    let query = r#"{"edition": "aktobe_2013", "service": "emission_permit", "action": "issue", "category": "IV", "channel": "portal"}"#;
+    let o = run(&["documents", "--jsonl"], format!("\u{feff}{query}\n"));
+    assert_success(&o);
+}
+
+#[test]
+fn with_json_errors_are_json_on_stdout_with_exit_two() {
+    for (args, input) in [
+        (&["check", "-", "--json"][..], "{\"service\": "),
+        (&["check", "no/such/file.json", "--json"], ""),
+        (&["check", "--json", "--lang", "de"], ""),
+        (&["check", "--json", "--frobnicate"], ""),
+        (&["calendar", "MMXXV", "--json"], ""),
+        (
+            &[
+                "documents",
+                "--edition",
+                "nope",
+                "--service",
+                "emission_permit",
+                "--json",
+            ],
+            "",
+        ),
+    ] {
+        let o = run(args, input);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let v: serde_json::Value = serde_json::from_str(stdout(&o).trim())
+            .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", stdout(&o)));
+        assert!(
+            v["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{args:?}: {v}"
+        );
+    }
+}
+
+#[test]
+fn check_jsonl_validates_one_application_per_line() {
+    let good = crate::common::example("permit_III").replace('\n', " ");
+    let bad = r#"{"service": "emission_permit", "category": "V"}"#;
+    let deep = format!("{}{}", "[".repeat(34), "]".repeat(34));
+    let input = format!("{good}\n{bad}\nnot json\n{deep}\n");
+    let o = run(&["check", "--jsonl", "--lang", "en"], &input);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    let options = kz_eco_rules::Options::with_lang(kz_eco_rules::Lang::En);
+    for (i, text) in [(0, good.as_str()), (1, bad), (3, deep.as_str())] {
+        let lib = serde_json::to_value(kz_eco_rules::validate_json(text, &options)).unwrap();
+        assert_eq!(lines[i], lib, "line {i}");
+    }
+    assert_eq!(lines[0]["ok"], true);
+    assert_eq!(lines[1]["ok"], false);
+    assert!(lines[2]["error"].is_string());
+    assert_eq!(lines[3]["findings"][0]["code"], "input.too_deep");
+    let o = run(&["check", "--jsonl"], format!("{good}\n"));
+    assert_success(&o);
+    assert_eq!(run(&["check", "--jsonl", "-"], "").status.code(), Some(2));
 }

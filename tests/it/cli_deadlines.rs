@@ -39,6 +39,23 @@ fn deadlines_jsonl_answers_every_vector_line_by_line() {
     }
 }
 
+/// JSON beyond the input limits is a query with the limit's finding, as
+/// `deadlines(text)` answers it in JavaScript; only a line that is not JSON is an
+/// `error` line.
+#[test]
+fn deadlines_jsonl_answers_json_beyond_the_limits_with_a_finding() {
+    let deep = format!("{}{}", "[".repeat(34), "]".repeat(34));
+    let long_key = format!("{{\"{}\":1}}", "k".repeat(65_537));
+    for (line, code) in [(&deep, "input.too_deep"), (&long_key, "input.key_too_long")] {
+        let o = run(&["deadlines", "--jsonl"], format!("{line}\n"));
+        assert_eq!(o.status.code(), Some(1));
+        let got: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        let lib = serde_json::to_value(deadlines_json(line, &Options::default())).unwrap();
+        assert_eq!(got, lib);
+        assert_eq!(got["findings"][0]["code"], code);
+    }
+}
+
 #[test]
 fn deadlines_jsonl_marks_bad_lines_and_exits_one() {
     let input = "{\"edition\": \"almaty_city_2019\", \"service\": \"emission_permit\", \"action\": \"issue\", \"category\": \"II\", \"submitted_at\": \"2019-10-04T17:30:00+06:00\"}\nnot json\n\n{\"edition\": \"almaty_city_2019\"}\n";
@@ -54,8 +71,12 @@ fn deadlines_jsonl_marks_bad_lines_and_exits_one() {
     assert!(lines[1]["error"].is_string());
     assert!(lines[2]["error"].is_string());
     assert_eq!(lines[3]["ok"], false);
-    let missing = lines[3]["findings"][0]["message"].as_str().unwrap();
-    assert!(missing.contains("service"), "{missing}");
+    let missing = &lines[3]["findings"][0];
+    assert_eq!(missing["params"]["field"], "service", "{missing}");
+    assert!(missing["message"]
+        .as_str()
+        .unwrap()
+        .contains("Мемлекеттік қызмет"));
 }
 
 #[test]

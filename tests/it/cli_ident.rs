@@ -15,7 +15,8 @@ fn jsonl_answers_every_vector_line_in_order() {
         .map(|v| format!("{}\n", v["value"]))
         .collect();
     let o = run(&["id", "--jsonl"], input.as_bytes());
-    assert_success(&o);
+    // Some vectors are invalid numbers: exit 1, as `id VALUE…`.
+    assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), vectors.len());
@@ -33,7 +34,7 @@ fn jsonl_keeps_going_past_lines_that_are_not_json_or_not_utf8() {
         &["id", "--jsonl"],
         b"\"871008401427\"\n871008401427x\n\xff\xfe\n\n\"940140000385\"",
     );
-    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     let lines: Vec<serde_json::Value> = out
         .lines()
@@ -47,6 +48,68 @@ fn jsonl_keeps_going_past_lines_that_are_not_json_or_not_utf8() {
             && lines[3]["error"].is_string()
     );
     assert_eq!(lines[4]["fields"]["registered"], "1994-01");
+}
+
+#[test]
+fn jsonl_exits_zero_only_when_every_line_is_a_valid_number() {
+    // A byte order mark at the start of the input is skipped.
+    let o = run(
+        &["id", "--jsonl"],
+        "\u{feff}\"871008401427\"\n\"940140000385\"\n",
+    );
+    assert_success(&o);
+    assert_eq!(stdout(&o).lines().count(), 2);
+    let o = run(&["id", "--jsonl"], "\"871008401427\"\n\"871008401428\"\n");
+    assert_eq!(o.status.code(), Some(1));
+}
+
+/// The answers of `validateIdentifier` for what the five classes of sameness
+/// holes were about: a lone surrogate is U+FFFD, a string beyond the limits is
+/// `""` (checked before the characters), JSON beyond the limits is a value that
+/// is not a string (not an error line).
+#[test]
+fn jsonl_lines_beyond_the_limits_are_answers_not_errors() {
+    let long_with_surrogate = format!("\"{}\\ud800\"", "1".repeat(65_535));
+    let long = format!("\"{}\"", "1".repeat(65_537));
+    let deep = format!("{}{}", "[".repeat(34), "]".repeat(34));
+    let long_key = format!("{{\"{}\":1}}", "k".repeat(65_537));
+    let input = [
+        r#""\ud800""#,
+        &long_with_surrogate,
+        &long,
+        &deep,
+        &long_key,
+        "[[[",
+    ]
+    .join("\n");
+    let o = run(&["id", "--jsonl"], input);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let got: Vec<(&str, &str)> = lines
+        .iter()
+        .map(|l| {
+            (
+                l["input"].as_str().unwrap_or("-"),
+                l["code"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("\u{fffd}", "ident.non_digit"),
+            ("", "ident.wrong_length"),
+            ("", "ident.wrong_length"),
+            ("array", "ident.not_a_string"),
+            ("object", "ident.not_a_string"),
+            ("-", "-"),
+        ]
+    );
+    assert!(lines[5]["error"].is_string());
 }
 
 #[test]

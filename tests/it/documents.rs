@@ -800,7 +800,7 @@ fn region_and_date_select_the_edition() {
         (f.code, f.path.as_str()),
         ("editions.not_in_library", "/date")
     );
-    assert!(f.message.contains("almaty_city_2019"), "{}", f.message);
+    assert!(f.message.contains("City of Almaty, 2019"), "{}", f.message);
     assert!(
         f.message.contains("Ecological Code of 2007"),
         "{}",

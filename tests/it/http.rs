@@ -3,7 +3,7 @@
 //!
 //! - the parity corpus through HTTP gives, byte for byte, the expected answers
 //!   (the Rust API's, which `parity.rs` checks against wasm) and the command
-//!   line's `--jsonl` answers;
+//!   line's `check`, `deadlines` and `id --jsonl` answers;
 //! - hostile requests (malformed JSON, wrong content type, huge and deeply nested
 //!   bodies, bodies that are not UTF-8, slow clients, more requests than the
 //!   concurrency limit) get a 4xx/503 with findings and the service keeps serving;
@@ -417,7 +417,11 @@ fn http_answers_equal_the_command_lines_jsonl_answers() {
     let server = Server::start(&[]);
     let mut conn = server.connect();
     // (`documents --jsonl` prints a shorter summary of its own, not the report.)
-    for (kind, command) in [("deadlines", "deadlines"), ("identifiers", "id")] {
+    for (kind, command) in [
+        ("applications", "check"),
+        ("deadlines", "deadlines"),
+        ("identifiers", "id"),
+    ] {
         let (_, inputs, _) = CORPORA.iter().find(|(k, _, _)| *k == kind).unwrap();
         // One command-line run per options object (the command takes them once).
         let mut groups: BTreeMap<String, Vec<&Case>> = BTreeMap::new();
@@ -435,7 +439,9 @@ fn http_answers_equal_the_command_lines_jsonl_answers() {
             let text;
             match (kind, &o) {
                 (_, Json::Null) => {}
-                ("documents", Json::Object(m)) if m.len() == 1 && m["lang"].is_string() => {
+                ("applications", Json::Object(m))
+                    if m.len() == 1 && m.get("lang").is_some_and(Json::is_string) =>
+                {
                     args.extend(["--lang", m["lang"].as_str().unwrap()]);
                 }
                 ("deadlines", Json::Object(_)) => {

@@ -361,7 +361,11 @@ fn what_each_hostile_value_gives() {
     assert_eq!(get(&v, "code"), JsValue::from_str("ident.not_a_string"));
     // Misuse throws TypeErrors.
     assert!(wasm::validate_application(JsValue::UNDEFINED, JsValue::UNDEFINED).is_err());
-    assert!(wasm::deadlines(JsValue::NULL, JsValue::UNDEFINED).is_err());
+    assert!(wasm::deadlines(JsValue::UNDEFINED, JsValue::UNDEFINED).is_err());
+    // `null` is bad data, not misuse: a report, as for `deadlines("null")`.
+    let r = wasm::deadlines(JsValue::NULL, JsValue::UNDEFINED).unwrap();
+    let first = get(&get(&r, "findings"), "0");
+    assert_eq!(get(&first, "code"), JsValue::from_str("input.wrong_type"));
     assert!(wasm::is_working_day(JsValue::from_f64(1.0), JsValue::UNDEFINED).is_err());
     assert!(wasm::validate_identifiers(JsValue::from_str("871008401427")).is_err());
     assert!(wasm::messages(JsValue::UNDEFINED).is_err());

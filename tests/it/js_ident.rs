@@ -109,12 +109,23 @@ fn batches_of_awkward_strings_equal_single_calls() {
         .collect();
     let batch = validate_identifiers(values.clone().into()).unwrap();
     assert_eq!(stringify(&batch), format!("[{}]", singles.join(",")));
-    // Each answer echoes the caller's own value.
+    // Each answer echoes the string as read: the caller's own value when it is
+    // well-formed and within the limits; with a lone surrogate, that string with
+    // U+FFFD in its place (as JSON text and the command line read it); beyond the
+    // length limit, "".
     let batch: Array = batch.into();
     for (i, v) in values.iter().enumerate() {
-        if v.is_string() {
-            let input = js_sys::Reflect::get(&batch.get(i as u32), &"input".into()).unwrap();
+        let Some(text) = v.as_string() else { continue };
+        let input = js_sys::Reflect::get(&batch.get(i as u32), &"input".into()).unwrap();
+        let well_formed = js_sys::JsString::from(v.clone()).is_well_formed();
+        if text.len() > Limits::default().max_string_len {
+            assert_eq!(input.as_string().as_deref(), Some(""), "{i}");
+        } else if well_formed {
             assert!(js_sys::Object::is(&input, &v), "{i}");
+        } else {
+            assert!(!js_sys::Object::is(&input, &v), "{i}");
+            assert_eq!(input.as_string(), Some(text), "{i}");
+            assert!(js_sys::JsString::from(input).is_well_formed(), "{i}");
         }
     }
 }

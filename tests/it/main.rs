@@ -13,11 +13,13 @@ mod calendar;
 mod deadlines;
 mod deadlines_2021;
 mod declaration;
+mod differential;
 mod documents;
 mod emissions;
 mod ident;
 mod numbers;
 mod parity;
+mod reviewer;
 mod sla_application;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -30,3 +30,18 @@ test('every key the form code names is in the table', () => {
   const html = fs.readFileSync('www/index.html', 'utf8');
   for (const [, key] of html.matchAll(/data-i18n="(\w+)"/g)) assert.ok(key in STRINGS.en, key);
 });
+
+test('kk and ru strings name no id and no English word; en strings have no Cyrillic', () => {
+  // Latin that belongs in kk/ru text: the product's name, formats, standards, Roman numerals.
+  const allowed = new Set(['kz', 'eco', 'rules', 'WebAssembly', 'JSON', 'UTC', 'I', 'II', 'III', 'IV']);
+  const words = (text) => text.replace(/\{\w+\}/g, ' ').match(/\p{L}+/gu) ?? [];
+  for (const lang of ['kk', 'ru']) {
+    for (const [key, text] of Object.entries(STRINGS[lang])) {
+      const latin = words(text).filter((w) => /[A-Za-z]/.test(w) && !allowed.has(w));
+      assert.deepEqual(latin, [], `${lang}.${key}: ${text}`);
+    }
+  }
+  for (const [key, text] of Object.entries(STRINGS.en)) {
+    assert.ok(!/[\u0400-\u04ff]/.test(text), `en.${key}: ${text}`);
+  }
+});

@@ -1,11 +1,13 @@
-//! `kz-eco-rules check`: validates one application and prints the report.
+//! `kz-eco-rules check`: validates one application and prints the report, or
+//! (`--jsonl`) one application per input line, one report per output line.
 
 use std::io::{self, Read, Write};
 
 use kz_eco_rules::findings::{catalog, Param, Params};
-use kz_eco_rules::{validate_json, Lang, Options, Report, Severity};
+use kz_eco_rules::input::{InputError, Value};
+use kz_eco_rules::{validate_json, validate_value, Lang, Options, Report, Severity};
 
-use crate::{Args, ExitCode, EXAMPLES};
+use crate::{jsonl, Args, ExitCode, EXAMPLES};
 
 /// Codes meaning the input could not be read at all (→ exit 2, not a report).
 pub(crate) const UNREADABLE: &[&str] = &[
@@ -20,11 +22,13 @@ pub(crate) const UNREADABLE: &[&str] = &[
 pub fn run(mut args: Args) -> ExitCode {
     let mut lang = Lang::Ru;
     let mut json = false;
+    let mut lines = false;
     let mut source: Option<String> = None;
     let mut example: Option<String> = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--jsonl" => lines = true,
             "--lang" => match args.next().as_deref().and_then(Lang::parse) {
                 Some(l) => lang = l,
                 None => return crate::usage_error("--lang takes kk, ru or en"),
@@ -38,22 +42,28 @@ pub fn run(mut args: Args) -> ExitCode {
             _ => source = Some(arg),
         }
     }
+    if lines {
+        if source.is_some() || example.is_some() || json {
+            return crate::usage_error(
+                "check --jsonl reads the applications from standard input; give no file, --example or --json",
+            );
+        }
+        return run_jsonl(&Options::with_lang(lang));
+    }
     let (name, text) = match (source.as_deref(), example.as_deref()) {
         (Some(_), Some(_)) => return crate::usage_error("give a file or --example, not both"),
         (Some("-"), None) => {
-            let mut text = String::new();
-            if let Err(e) = io::stdin().read_to_string(&mut text) {
-                eprintln!("kz-eco-rules: cannot read standard input: {e}");
-                return ExitCode::Usage;
+            let mut bytes = Vec::new();
+            match io::stdin().read_to_end(&mut bytes).map(|_| text_of(bytes)) {
+                Ok(Ok(text)) => ("-".to_owned(), text),
+                Ok(Err(e)) | Err(e) => {
+                    return crate::fail(&format!("cannot read standard input: {e}"))
+                }
             }
-            ("-".to_owned(), text)
         }
-        (Some(path), None) => match std::fs::read_to_string(path) {
-            Ok(text) => (path.to_owned(), text),
-            Err(e) => {
-                eprintln!("kz-eco-rules: cannot read {path}: {e}");
-                return ExitCode::Usage;
-            }
+        (Some(path), None) => match std::fs::read(path).map(text_of) {
+            Ok(Ok(text)) => (path.to_owned(), text),
+            Ok(Err(e)) | Err(e) => return crate::fail(&format!("cannot read {path}: {e}")),
         },
         (None, wanted) => {
             let wanted = wanted.unwrap_or(EXAMPLES[0].0);
@@ -76,8 +86,7 @@ pub fn run(mut args: Args) -> ExitCode {
         .iter()
         .find(|f| UNREADABLE.contains(&f.code))
     {
-        eprintln!("kz-eco-rules: {name}: {}", f.message);
-        return ExitCode::Usage;
+        return crate::fail(&format!("{name}: {}", f.message));
     }
     let printed = if json {
         serde_json::to_string_pretty(&report)
@@ -97,6 +106,36 @@ pub fn run(mut args: Args) -> ExitCode {
     } else {
         ExitCode::Findings
     }
+}
+
+/// The text of a file: UTF-8, a byte order mark at its start skipped.
+fn text_of(bytes: Vec<u8>) -> io::Result<String> {
+    let bytes = match bytes.strip_prefix(jsonl::BOM) {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+}
+
+/// `--jsonl`: one application per input line, its report (as `--json` prints it,
+/// on one line) per output line; a line that is not JSON gets `{"error": …}`.
+/// JSON beyond the input limits gets the report with the limit's finding, as
+/// `validateApplication(text)` gives it.
+fn run_jsonl(options: &Options) -> ExitCode {
+    let result = jsonl::run(io::stdin().lock(), io::stdout().lock(), |line, buf| {
+        let report = match Value::from_json_str(line, &options.limits) {
+            Ok(value) => validate_value(&value, options),
+            Err(e @ InputError::Json { .. }) => {
+                jsonl::error_line(buf, &e.to_string());
+                return false;
+            }
+            Err(_) => validate_json(line, options),
+        };
+        // Serializing plain data into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *buf, &report);
+        report.ok
+    });
+    jsonl::exit(result)
 }
 
 fn label(code: &str, lang: Lang) -> String {

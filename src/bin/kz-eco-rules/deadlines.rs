@@ -8,12 +8,13 @@
 //! Code run from the latest permissible day, and findings say which). Output line: `{"edition", "registered_on",
 //! "completeness_due", "decision_due", "remarks_due", "fixes_due", "basis": {…},
 //! "ok", "findings"}` with dates as `YYYY-MM-DD` or `null`; a line that is not
-//! JSON gives `{"error": …}`.
+//! JSON gives `{"error": …}` (JSON beyond the input limits gets the answer with
+//! the limit's finding, as `deadlines(text)` in JavaScript).
 
 use std::io;
 
-use kz_eco_rules::input::{Limits, Value};
-use kz_eco_rules::sla::deadlines_value;
+use kz_eco_rules::input::{InputError, Limits, Value};
+use kz_eco_rules::sla::deadlines_input;
 use kz_eco_rules::{Lang, Options};
 
 use crate::{jsonl, Args, ExitCode};
@@ -52,27 +53,20 @@ pub fn run(mut args: Args) -> ExitCode {
     if let Some(l) = lang {
         options.lang = l;
     }
-    let mut all_ok = true;
     let result = jsonl::run(io::stdin().lock(), io::stdout().lock(), |line, buf| {
         match Value::from_json_str(line, &options.limits) {
-            Err(e) => {
-                all_ok = false;
+            Err(e @ InputError::Json { .. }) => {
                 jsonl::error_line(buf, &e.to_string());
+                false
             }
-            Ok(v) => {
-                let report = deadlines_value(&v, &options);
-                all_ok &= report.ok;
+            read => {
+                // JSON beyond the limits is answered with the limit's finding.
+                let report = deadlines_input(read.as_ref(), &options);
                 // Serializing plain data into a Vec cannot fail.
                 let _ = serde_json::to_writer(&mut *buf, &report);
+                report.ok
             }
         }
     });
-    match result {
-        Err(e) => {
-            eprintln!("kz-eco-rules: {e}");
-            ExitCode::Usage
-        }
-        Ok(_) if all_ok => ExitCode::Ok,
-        Ok(_) => ExitCode::Findings,
-    }
+    jsonl::exit(result)
 }

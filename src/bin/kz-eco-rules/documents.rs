@@ -79,6 +79,13 @@ pub fn run(mut args: Args) -> ExitCode {
         eprintln!("{}: {} ({})", f.severity.as_str(), f.message, f.path);
     }
     let Some(checklist) = &report.checklist else {
+        if json {
+            let errors: Vec<&str> = (report.findings.iter())
+                .filter(|f| f.severity == Severity::Error)
+                .map(|f| f.message.as_str())
+                .collect();
+            return crate::fail(&errors.join(" "));
+        }
         return ExitCode::Usage;
     };
     let mut out = io::stdout().lock();
@@ -143,9 +150,10 @@ fn line<'a>(report: &'a ChecklistReport, checklist: &'a Checklist) -> Line<'a> {
     }
 }
 
-/// `--jsonl`: one case per input line, one answer per output line.
+/// `--jsonl`: one case per input line, one answer per output line. A line that
+/// is not JSON, or whose case has no checklist, gets `{"error": …}` (the error
+/// findings' messages).
 fn run_jsonl(options: &Options) -> ExitCode {
-    let mut failed = false;
     let stdin = io::stdin();
     let result = jsonl::run(stdin.lock(), io::stdout().lock(), |text, buf| {
         let report = documents::checklist_json(text, options);
@@ -155,7 +163,6 @@ fn run_jsonl(options: &Options) -> ExitCode {
                 let _ = serde_json::to_writer(&mut *buf, &line(&report, checklist));
             }
             None => {
-                failed = true;
                 let messages: Vec<&str> = report
                     .findings
                     .iter()
@@ -165,15 +172,9 @@ fn run_jsonl(options: &Options) -> ExitCode {
                 jsonl::error_line(buf, &messages.join(" "));
             }
         }
+        report.ok
     });
-    match result {
-        Ok(_) if failed => ExitCode::Findings,
-        Ok(_) => ExitCode::Ok,
-        Err(e) => {
-            eprintln!("kz-eco-rules: {e}");
-            ExitCode::Usage
-        }
-    }
+    jsonl::exit(result)
 }
 
 fn text(key: &str, lang: Lang) -> &'static str {
@@ -199,7 +200,11 @@ fn print_checklist(out: &mut impl Write, c: &Checklist, lang: Lang) -> io::Resul
         } else {
             String::new()
         };
-        writeln!(out, "{}: {source}{unverified}", text("derived_from", lang))?;
+        // The edition the list is taken from, by name (its clause is in each
+        // item's basis).
+        let from = source.split(' ').next().unwrap_or(source);
+        let from = editions::edition_name(from, lang).unwrap_or(from);
+        writeln!(out, "{}: {from}{unverified}", text("derived_from", lang))?;
     } else if c.unverified {
         writeln!(out, "({})", text("unverified_law", lang))?;
     }

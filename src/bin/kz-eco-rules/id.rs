@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use kz_eco_rules::findings::{catalog, Param, Params};
 use kz_eco_rules::ident::{parse_identifier, Identifier, Verdict};
-use kz_eco_rules::input::{Limits, Value};
+use kz_eco_rules::input::Limits;
 use kz_eco_rules::Lang;
 
 use crate::{jsonl, Args, ExitCode};
@@ -34,13 +34,7 @@ pub fn run(mut args: Args) -> ExitCode {
         if !values.is_empty() {
             return crate::usage_error("id --jsonl reads standard input; give no values");
         }
-        return match jsonl::run(io::stdin().lock(), io::stdout().lock(), answer) {
-            Ok(_) => ExitCode::Ok,
-            Err(e) => {
-                eprintln!("kz-eco-rules: {e}");
-                ExitCode::Usage
-            }
-        };
+        return jsonl::exit(jsonl::run(io::stdin().lock(), io::stdout().lock(), answer));
     }
     if values.is_empty() {
         return crate::usage_error("id takes ИИН/БИН values, or --jsonl");
@@ -65,26 +59,21 @@ pub fn run(mut args: Args) -> ExitCode {
     }
 }
 
-/// The JSON answer to one input line: a JSON string is checked, any other JSON
-/// value is `ident.not_a_string`, a line that is not JSON gets `{"error": …}`.
-pub fn answer(line: &str, buf: &mut Vec<u8>) {
-    let tree;
-    // A string without escapes is borrowed from the line: no allocation.
-    let verdict = match serde_json::from_str::<&str>(line) {
-        Ok(text) => Verdict::of_text(text),
-        Err(_) => match serde_json::from_str::<String>(line) {
-            Ok(text) => Verdict::of_text(text),
-            Err(_) => match Value::from_json_str(line, &Limits::default()) {
-                Ok(value) => {
-                    tree = value;
-                    Verdict::of_value(&tree)
-                }
-                Err(e) => return jsonl::error_line(buf, &e.to_string()),
-            },
-        },
-    };
-    // Serializing into a Vec cannot fail.
-    let _ = serde_json::to_writer(&mut *buf, &verdict);
+/// The JSON answer to one input line ([`Verdict::of_json`]): a JSON string is
+/// checked, any other JSON value is `ident.not_a_string`, a line that is not JSON
+/// gets `{"error": …}`. Returns whether the number is valid.
+pub fn answer(line: &str, buf: &mut Vec<u8>) -> bool {
+    match Verdict::of_json(line, &Limits::default()) {
+        Ok(verdict) => {
+            // Serializing into a Vec cannot fail.
+            let _ = serde_json::to_writer(&mut *buf, &verdict);
+            verdict.valid
+        }
+        Err(e) => {
+            jsonl::error_line(buf, &e.to_string());
+            false
+        }
+    }
 }
 
 /// A readable verdict in `lang`, and whether the value is valid.

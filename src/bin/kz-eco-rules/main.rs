@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! kz-eco-rules check [FILE | - | --example NAME] [--lang kk|ru|en] [--json]
+//! kz-eco-rules check --jsonl [--lang kk|ru|en]
 //! kz-eco-rules id VALUE… [--lang kk|ru|en] | id --jsonl
 //! kz-eco-rules deadlines --jsonl [--lang kk|ru|en] [--options JSON]
 //! kz-eco-rules calendar YEAR [--lang kk|ru|en] [--json]
@@ -10,8 +11,9 @@
 //! kz-eco-rules help | --version
 //! ```
 //!
-//! Exit status: 0 when no error was found, 1 when errors were found, 2 for bad
-//! usage or unreadable input.
+//! Exit status: 0 when no error was found, 1 when errors were found (for
+//! `--jsonl`: some line has errors), 2 for bad usage or unreadable input (with
+//! `--json`, reported as `{"error": …}` on standard output).
 
 mod calendar;
 mod check;
@@ -23,10 +25,12 @@ mod id;
 mod schema;
 #[cfg(schema)]
 mod serve;
-// Shared by the batch subcommands (`id`, `documents`, `deadlines`).
+// Shared by the batch subcommands (`check`, `id`, `documents`, `deadlines`).
 mod jsonl;
 
+use std::io::{self, Write};
 use std::process;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 pub use examples::EXAMPLES;
 
@@ -51,7 +55,11 @@ USAGE:
     kz-eco-rules check [FILE | - | --example NAME] [--lang kk|ru|en] [--json]
         Validate an application (JSON). Without FILE, checks the embedded
         example permit_II. Exit 0: no errors; 1: errors found; 2: bad usage
-        or unreadable input.
+        or unreadable input (with --json: {\"error\": …} on standard output).
+    kz-eco-rules check --jsonl [--lang kk|ru|en]
+        Validate one application per line of standard input; print one report
+        per line (as --json, on one line), {\"error\": …} for a line that is
+        not JSON.
     kz-eco-rules id VALUE… [--lang kk|ru|en]
         Check ИИН/БИН numbers: a readable line per value (exit 1 if any is
         invalid).
@@ -59,6 +67,10 @@ USAGE:
         Check ИИН/БИН numbers given as JSON strings, one per line on standard
         input; print one JSON object per line: {\"input\", \"valid\", \"kind\",
         \"code\", \"fields\"}.
+        Every --jsonl command exits 0 when every line is fine, 1 when some
+        line has errors (an error line, an error finding, an invalid
+        number), 2 when standard input cannot be read. A UTF-8 byte order
+        mark at the start of any input is skipped.
     kz-eco-rules deadlines --jsonl [--lang kk|ru|en] [--options JSON]
         Read deadline queries as JSON Lines on standard input ({\"edition\",
         \"service\", \"action\", \"category\", \"submitted_at\", \"accepted_on\"?,
@@ -85,14 +97,38 @@ USAGE:
     kz-eco-rules help | --help | --version
 ";
 
+/// Whether errors are written as JSON on standard output (`--json` anywhere on
+/// the command line), for scripts that read only standard output.
+static JSON_ERRORS: AtomicBool = AtomicBool::new(false);
+
 /// Prints a usage error and returns the usage exit code.
 pub fn usage_error(message: &str) -> ExitCode {
+    if JSON_ERRORS.load(Ordering::Relaxed) {
+        return fail(message);
+    }
     eprintln!("kz-eco-rules: {message}\n\n{USAGE}");
     ExitCode::Usage
 }
 
+/// Reports input that cannot be read (or, with `--json`, any error): on standard
+/// error, or with `--json` as `{"error": "…"}` on standard output; exit status 2.
+pub fn fail(message: &str) -> ExitCode {
+    if JSON_ERRORS.load(Ordering::Relaxed) {
+        let mut line = Vec::new();
+        jsonl::error_line(&mut line, message);
+        line.push(b'\n');
+        // Nothing more can be reported if standard output is closed.
+        let _ = io::stdout().write_all(&line);
+    } else {
+        eprintln!("kz-eco-rules: {message}");
+    }
+    ExitCode::Usage
+}
+
 fn main() {
-    let mut args: Args = std::env::args().skip(1).collect::<Vec<_>>().into_iter();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    JSON_ERRORS.store(args.iter().any(|a| a == "--json"), Ordering::Relaxed);
+    let mut args: Args = args.into_iter();
     let code = match args.next().as_deref() {
         Some("check") => check::run(args),
         Some("id") => id::run(args),

@@ -15,10 +15,16 @@ pub fn run(args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
         .spawn()
         .expect("the kz-eco-rules binary runs");
     let mut pipe = child.stdin.take().expect("stdin is piped");
-    // A command that exits before reading all of stdin closes the pipe: not an error here.
-    let _ = pipe.write_all(stdin.as_ref());
-    drop(pipe);
-    child.wait_with_output().expect("the command finishes")
+    // Written from another thread: a command that answers line by line fills its
+    // output pipe before a large input is all written.
+    let input = stdin.as_ref().to_vec();
+    let writer = std::thread::spawn(move || {
+        // A command that exits before reading all of stdin closes the pipe: not an error here.
+        let _ = pipe.write_all(&input);
+    });
+    let output = child.wait_with_output().expect("the command finishes");
+    writer.join().expect("the input is written");
+    output
 }
 
 /// The command's standard output as text.
