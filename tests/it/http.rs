@@ -354,6 +354,17 @@ fn the_parity_corpus_through_http_gives_the_expected_bytes() {
             };
             total += 1;
             let got = match expected_answer(case, line) {
+                // In a list (the identifiers endpoint takes one) a value past a
+                // reader limit (depth, key length) refuses the list whole.
+                Ok(_) if *kind == "identifiers" && resp.status == 400 => {
+                    let codes = resp.codes();
+                    assert!(
+                        codes.len() == 1 && codes[0].starts_with("input."),
+                        "{}",
+                        case.name
+                    );
+                    continue;
+                }
                 Ok(want) => {
                     let got = resp.text();
                     // The identifiers endpoint answers a list: one item here.
