@@ -793,6 +793,11 @@ fn logs_are_json_lines_with_identifiers_masked() {
     server.call("GET", "/v1/working-days/871008401427", &[], b"");
     server.post_json("/v1/identifiers", "[\"871008401427\"]");
     server.call("GET", "/healthz", &[], b"");
+    // The log lines arrive through a pipe and a reader thread: wait for them.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while server.logs().len() < 4 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let logs = server.logs();
     assert!(logs.len() >= 4, "{logs:?}");
     for line in &logs {

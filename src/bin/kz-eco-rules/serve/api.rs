@@ -278,13 +278,7 @@ async fn identifiers(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Res
         Ok(t) => t,
         Err(r) => return r,
     };
-    // Strings are read whole, as `id --jsonl` reads its lines (a verdict says
-    // `ident.wrong_length` of any length); the body limit bounds them.
-    let limits = Limits {
-        max_string_len: usize::MAX,
-        ..options.limits
-    };
-    match Value::from_json_str(&text, &limits) {
+    match Value::from_json_str(&text, &options.limits) {
         Ok(Value::Array(items)) => {
             let verdicts: Vec<Verdict<'_>> = items.iter().map(Verdict::of_value).collect();
             st.metrics.findings(verdicts.iter().filter_map(|v| v.code));
