@@ -13,6 +13,8 @@
 #                                            ИИН/БИН and deadline vectors (see DEVELOPING.md)
 #   bash scripts/dev.sh package              build the npm package into pkg/ (and www/pkg/)
 #   bash scripts/dev.sh bench                the benchmark of record (minutes; BENCHMARKS.md)
+#   bash scripts/dev.sh bench-http           `kz-eco-rules serve` under load (a minute or two)
+#   bash scripts/dev.sh serve [--addr …]     the HTTP service for back ends (README)
 #   bash scripts/dev.sh fuzz [TARGET…]       cargo-fuzz smoke, FUZZ_SECONDS (30) per target
 #   bash scripts/dev.sh setup [--no-browser] install the tools (the verbs above do it)
 #
@@ -233,6 +235,11 @@ case $verb in
     bash scripts/setup.sh
     exec bash bench/record.sh
     ;;
+  bench-http)
+    (($# == 0)) || usage
+    exec bash bench/http.sh
+    ;;
+  serve) exec cargo run --locked --quiet --release -- serve "$@" ;;
   fuzz) exec bash scripts/fuzz-smoke.sh "$@" ;;
   setup) exec bash scripts/setup.sh "$@" ;;
   *) usage ;;

@@ -42,6 +42,8 @@ mod codes;
 mod editions_data;
 #[cfg(not(target_arch = "wasm32"))]
 mod emissions_props;
+#[cfg(all(not(target_arch = "wasm32"), feature = "schema"))]
+mod http;
 #[cfg(not(target_arch = "wasm32"))]
 mod json_parser;
 #[cfg(not(target_arch = "wasm32"))]

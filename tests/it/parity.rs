@@ -28,7 +28,7 @@ use kz_eco_rules::{validate_json, validate_value, Finding, Lang, Options};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// The five corpora: `(kind, inputs, expected outputs)`.
-const CORPORA: &[(&str, &str, &str)] = &[
+pub(crate) const CORPORA: &[(&str, &str, &str)] = &[
     (
         "applications",
         include_str!("../vectors/parity/applications.jsonl"),
@@ -65,16 +65,16 @@ const LINE_LIMITS: Limits = Limits {
 };
 
 /// One case of a corpus.
-struct Case {
-    name: String,
-    input: Input,
+pub(crate) struct Case {
+    pub(crate) name: String,
+    pub(crate) input: Input,
     /// The options argument (`None`: not given).
-    options: Option<Value>,
+    pub(crate) options: Option<Value>,
     /// JavaScript-only values to put in on the JavaScript side: `(pointer, kind)`.
-    js: Vec<(String, String)>,
+    pub(crate) js: Vec<(String, String)>,
 }
 
-enum Input {
+pub(crate) enum Input {
     /// A value (the JavaScript side gets `JSON.parse` of its text).
     Tree(Value),
     /// Raw JSON text (the JavaScript side passes the string).
@@ -88,7 +88,7 @@ fn text_of(v: &Value) -> Option<&str> {
     }
 }
 
-fn cases(kind: &str, inputs: &str) -> Vec<Case> {
+pub(crate) fn cases(kind: &str, inputs: &str) -> Vec<Case> {
     inputs
         .lines()
         .map(|line| {
@@ -236,7 +236,7 @@ fn natively_walked(tree: &Value, js: &[(String, String)]) -> Value {
 }
 
 /// JSON text of a tree (key order and duplicates kept; `-0` stays `-0`).
-fn to_json(v: &Value) -> String {
+pub(crate) fn to_json(v: &Value) -> String {
     let mut out = String::new();
     write_json(v, &mut out);
     out

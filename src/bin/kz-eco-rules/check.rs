@@ -10,7 +10,7 @@ use kz_eco_rules::{validate_json, validate_value, Lang, Options, Report, Severit
 use crate::{jsonl, Args, ExitCode, EXAMPLES};
 
 /// Codes meaning the input could not be read at all (→ exit 2, not a report).
-const UNREADABLE: &[&str] = &[
+pub(crate) const UNREADABLE: &[&str] = &[
     "input.malformed_json",
     "input.too_deep",
     "input.too_large",

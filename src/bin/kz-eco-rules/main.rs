@@ -23,6 +23,8 @@ mod examples;
 mod id;
 #[cfg(schema)]
 mod schema;
+#[cfg(schema)]
+mod serve;
 // Shared by the batch subcommands (`check`, `id`, `documents`, `deadlines`).
 mod jsonl;
 
@@ -132,6 +134,8 @@ fn main() {
         Some("id") => id::run(args),
         #[cfg(schema)]
         Some("schema") => schema::run(args),
+        #[cfg(schema)]
+        Some("serve") => serve::run(args),
         Some("documents") => documents::run(args),
         Some("deadlines") => deadlines::run(args),
         Some("calendar") => calendar::run(args),
