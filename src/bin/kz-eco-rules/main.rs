@@ -94,6 +94,9 @@ USAGE:
             --service S --action A --category C --channel CH
             [--fact NAME=yes|no]... [--lang kk|ru|en] [--json]
         Print the checklist of one case.
+    kz-eco-rules serve [--addr 127.0.0.1:8088] [OPTIONS]
+        The same rules as an HTTP service for back ends (JSON in and out);
+        serve --help lists its endpoints and limits.
     kz-eco-rules help | --help | --version
 ";
 

@@ -280,7 +280,14 @@ async fn identifiers(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Res
     };
     match Value::from_json_str(&text, &options.limits) {
         Ok(Value::Array(items)) => {
-            let verdicts: Vec<Verdict<'_>> = items.iter().map(Verdict::of_value).collect();
+            // A string as `id --jsonl` reads a line: the length limit first.
+            let verdicts: Vec<Verdict<'_>> = items
+                .iter()
+                .map(|item| match item {
+                    Value::String(s) => Verdict::of_string(s.as_str(), &options.limits),
+                    other => Verdict::of_value(other),
+                })
+                .collect();
             st.metrics.findings(verdicts.iter().filter_map(|v| v.code));
             json(StatusCode::OK, &verdicts)
         }
