@@ -7,6 +7,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { launch, close } from './browser.mjs';
+import { STRINGS } from '../../www/strings.js';
+
+/** The library's own text of a message code (data/messages/<file>.json), in `lang`. */
+const catalog = (file, code, lang) =>
+  JSON.parse(fs.readFileSync(`data/messages/${file}.json`, 'utf8'))[code][lang];
+/** The library's name of a term (data/messages/terms.json), e.g. a channel, in `lang`. */
+const term = (group, id, lang) =>
+  JSON.parse(fs.readFileSync('data/messages/terms.json', 'utf8'))[group][id][lang];
+/** A catalog text with its plain `{param}`s put in. */
+const fill = (text, params) => text.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m));
 
 const EXAMPLES = [
   'environmental_permit_II', 'impact_declaration_III', 'expertise_2021_III',
@@ -114,19 +124,24 @@ test('a category II permit application typed into the form: exactly its two erro
   await input(page, TOTAL).fill('76,47');
 
   // Exactly those two findings, in Russian, at the inputs they name.
+  // Their texts are the catalog's, numbers written the page language's way.
+  const sum = (lang) => fill(catalog('emissions', 'emissions.sum_mismatch', lang), { declared: '76,47', expected: '76,74' });
+  const check = (lang) => fill(catalog('ident', 'ident.checksum_mismatch', lang), { expected: 8, actual: 9 });
+  const [sumRu, checkRu, sumKk, checkKk] = [sum('ru'), check('ru'), sum('kk'), check('kk')];
   const ru = await findings(page);
   assert.deepEqual(ru.map(([code, p, sev]) => [code, p, sev]).sort(), [
     ['emissions.sum_mismatch', TOTAL, 'error'],
     ['ident.checksum_mismatch', IIN, 'error'],
   ]);
   const byCode = (list, code) => list.find(([c]) => c === code)[3];
-  assert.equal(byCode(ru, 'emissions.sum_mismatch'), 'Итоговое значение 76,47 не равно сумме строк: должно быть 76,74.');
-  assert.equal(byCode(ru, 'ident.checksum_mismatch'), 'Контрольная цифра не сходится: должна быть 8, указана 9. Проверьте номер.');
-  assert.deepEqual(await cellMessages(page, TOTAL), ['Итоговое значение 76,47 не равно сумме строк: должно быть 76,74.']);
-  assert.deepEqual(await cellMessages(page, IIN), ['Контрольная цифра не сходится: должна быть 8, указана 9. Проверьте номер.']);
+  assert.equal(byCode(ru, 'emissions.sum_mismatch'), sumRu);
+  assert.equal(byCode(ru, 'ident.checksum_mismatch'), checkRu);
+  assert.deepEqual(await cellMessages(page, TOTAL), [sumRu]);
+  assert.deepEqual(await cellMessages(page, IIN), [checkRu]);
   assert.equal(await input(page, TOTAL).getAttribute('aria-invalid'), 'true');
   assert.equal(await page.locator(`[id="s${TOTAL}"]`).textContent(), 'Σ = 76,74');
-  assert.match(await page.locator('#status').textContent(), /Ошибок: 2, предупреждений: 0, сведений: 0/);
+  assert.equal(await page.locator('#status').textContent(),
+    `✖ ${fill(catalog('report', 'report.summary', 'ru'), { errors: 2, warnings: 0, infos: 0 })}`);
 
   // The same findings in Kazakh, and the form's own labels too.
   await page.selectOption('#lang', 'kk');
@@ -134,9 +149,9 @@ test('a category II permit application typed into the form: exactly its two erro
   await page.waitForFunction(() => document.documentElement.lang === 'kk');
   const kk = await findings(page);
   assert.deepEqual(kk.map(([code, p]) => [code, p]).sort(), ru.map(([code, p]) => [code, p]).sort());
-  assert.equal(byCode(kk, 'emissions.sum_mismatch'), 'Жиынтық мән 76,47 жолдардың қосындысына тең емес: 76,74 болуы тиіс.');
-  assert.equal(byCode(kk, 'ident.checksum_mismatch'), 'Бақылау цифры сәйкес емес: 8 болуы тиіс, 9 көрсетілген. Нөмірді тексеріңіз.');
-  assert.deepEqual(await cellMessages(page, TOTAL), ['Жиынтық мән 76,47 жолдардың қосындысына тең емес: 76,74 болуы тиіс.']);
+  assert.equal(byCode(kk, 'emissions.sum_mismatch'), sumKk);
+  assert.equal(byCode(kk, 'ident.checksum_mismatch'), checkKk);
+  assert.deepEqual(await cellMessages(page, TOTAL), [sumKk]);
   assert.equal(await page.getAttribute('html', 'lang'), 'kk');
   assert.equal(await page.textContent('#summary'), 'Тексеру нәтижесі');
   assert.equal(await page.textContent('#h-case'), '1. Қызмет');
@@ -210,13 +225,13 @@ test('conditional questions feed the facts and the checklist; deadlines for "now
   assert.equal(await missing.count(), 1);
   assert.match(await missing.textContent(), /бассейнов/);
   const box = page.locator('[id="doc:approval_basin_water_inspection"]');
-  assert.match(await page.locator('li[data-doc="approval_basin_water_inspection"] .badge').textContent(), /обязателен/);
+  assert.equal(await page.locator('li[data-doc="approval_basin_water_inspection"] .badge').textContent(), STRINGS.ru['status.required']);
   assert.match(await page.locator('[id="mdoc:approval_basin_water_inspection"]').textContent(), /Не приложен обязательный документ/);
   // No answer: the question is asked (a warning at it) and the document depends on it.
   await page.check(`[id="f${zone}#none"]`);
   assert.equal(await page.locator(`#findings li[data-code="documents.fact_unanswered"][data-path="${zone}"]`).count(), 1);
   assert.equal(await page.locator(`[id="m${zone}"] .msg.warning`).count(), 1);
-  assert.match(await page.locator('li[data-doc="approval_basin_water_inspection"] .badge').textContent(), /зависит от ответа/);
+  assert.equal(await page.locator('li[data-doc="approval_basin_water_inspection"] .badge').textContent(), STRINGS.ru['status.conditional']);
   // "Yes" again, and ticking the document attaches it: no error left.
   await page.check(`[id="f${zone}"]`);
   await box.check();
@@ -400,10 +415,15 @@ test('a form that guides: findings wait for their section, the checklist says wh
   assert.deepEqual(await why(), ['Не выбрано: «Способ подачи».']);
   assert.ok((await findings(page)).some(([code, p]) => code === 'input.missing_field' && p === '/channel'));
   assert.ok(!(await findings(page)).some(([, p]) => p.startsWith('/applicant')));
-  // The real reason the list is empty, in the library's words, one click from its field.
+  // The real reason the list is empty, in the library's words (channels by their
+  // names, not their ids), one click from its field.
   await input(page, '/channel').selectOption('in_person');
   assert.deepEqual(await why(), [
-    'Регламент (Экологический кодекс 2021 г.) не предусматривает по этой услуге способ подачи «личное обращение к услугодателю или в ЦОН»; предусмотрено: portal.',
+    fill(catalog('editions', 'editions.channel_not_offered', 'ru'), {
+      edition: 'Экологический кодекс 2021 г.',
+      channel: term('channel', 'in_person', 'ru'),
+      allowed: term('channel', 'portal', 'ru'),
+    }),
   ]);
   await page.click('#documents .why button');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'f/channel');

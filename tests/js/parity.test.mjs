@@ -86,7 +86,10 @@ function runCorpora({ corpora, examples }, api = globalThis.kzEcoRules) {
     let viaText = 0;
     cases.forEach((c, i) => {
       let arg;
-      if ('text' in c) arg = c.text;
+      // JSON text: applications and friends take the text itself; an identifier
+      // case is a line as `kz-eco-rules id --jsonl` reads it, so the package gets
+      // the string JSON.parse makes of it (a lone surrogate stays lone).
+      if ('text' in c) arg = kind === 'identifiers' ? JSON.parse(c.text) : c.text;
       else if ('example' in c) {
         arg = JSON.parse(examples[c.example]);
         for (const step of c.patch ?? []) patch(arg, step);
