@@ -704,6 +704,12 @@ mod js {
                 }
                 let object = parse(t);
                 objects.push(object.clone());
+                // A JavaScript string given for an application, query or checklist
+                // is its JSON text (as documented), so an object that is a string
+                // is the text case again, not a value to compare.
+                if *kind != "identifiers" && object.is_string() {
+                    continue;
+                }
                 let got = call(kind, i, object).unwrap_or_else(|e| e);
                 let same = if *kind == "identifiers" {
                     got == want[i]
