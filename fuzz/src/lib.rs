@@ -101,6 +101,7 @@ pub fn language_free(findings: &[Finding]) -> Vec<Finding> {
         .iter()
         .map(|f| Finding {
             message: String::new(),
+            basis_text: f.basis_text.as_ref().map(|_| String::new()),
             ..f.clone()
         })
         .collect()
