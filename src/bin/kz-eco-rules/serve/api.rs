@@ -225,18 +225,27 @@ fn status_of(findings: &[Finding]) -> StatusCode {
     }
 }
 
+/// The options (query, `Accept-Language`) and the JSON body of a POST request,
+/// or the answer to a request that has neither.
+async fn request(
+    st: &Shared,
+    q: Q,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<(Options, String), Response> {
+    let options = options(q, headers)?;
+    let text = json_body(st, headers, body, options.lang).await?;
+    Ok((options, text))
+}
+
 fn counted<T: serde::Serialize>(st: &Shared, findings: &[Finding], value: &T) -> Response {
     st.metrics.findings(findings.iter().map(|f| f.code));
     json(status_of(findings), value)
 }
 
 async fn validate(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Response {
-    let options = match options(q, &headers) {
-        Ok(o) => o,
-        Err(r) => return r,
-    };
-    let text = match json_body(&st, &headers, body, options.lang).await {
-        Ok(t) => t,
+    let (options, text) = match request(&st, q, &headers, body).await {
+        Ok(r) => r,
         Err(r) => return r,
     };
     let report = validate_json(&text, &options);
@@ -244,12 +253,8 @@ async fn validate(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Respon
 }
 
 async fn documents(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Response {
-    let options = match options(q, &headers) {
-        Ok(o) => o,
-        Err(r) => return r,
-    };
-    let text = match json_body(&st, &headers, body, options.lang).await {
-        Ok(t) => t,
+    let (options, text) = match request(&st, q, &headers, body).await {
+        Ok(r) => r,
         Err(r) => return r,
     };
     let report = checklist_json(&text, &options);
@@ -257,12 +262,8 @@ async fn documents(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Respo
 }
 
 async fn deadlines(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Response {
-    let options = match options(q, &headers) {
-        Ok(o) => o,
-        Err(r) => return r,
-    };
-    let text = match json_body(&st, &headers, body, options.lang).await {
-        Ok(t) => t,
+    let (options, text) = match request(&st, q, &headers, body).await {
+        Ok(r) => r,
         Err(r) => return r,
     };
     let report = deadlines_json(&text, &options);
@@ -270,12 +271,8 @@ async fn deadlines(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Respo
 }
 
 async fn identifiers(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Response {
-    let options = match options(q, &headers) {
-        Ok(o) => o,
-        Err(r) => return r,
-    };
-    let text = match json_body(&st, &headers, body, options.lang).await {
-        Ok(t) => t,
+    let (options, text) = match request(&st, q, &headers, body).await {
+        Ok(r) => r,
         Err(r) => return r,
     };
     match Value::from_json_str(&text, &options.limits) {
