@@ -124,7 +124,8 @@ export function messages(lang: Lang): Record<string, string>;
 
 /**
  * The JSON Schema (draft 2020-12) of the application payload, generated from the
- * library's Rust types — for ajv or a form generator.
+ * library's Rust types — for ajv or a form generator. Node entries only; in a
+ * browser import the file `kz-eco-rules/application.schema.json` (the same object).
  */
 export function applicationSchema(): { [keyword: string]: unknown };
 

@@ -44,13 +44,19 @@ sed -i '/^export { initSync, __wbg_init as default };$/d' pkg/web.js
 cat npm/languages.js >>pkg/web.js
 cp npm/bundler.js pkg/bundler.js
 cp "$TMP/nodejs/$LIB.js" pkg/node.cjs
-cat npm/languages.cjs >>pkg/node.cjs
+cat npm/languages.cjs npm/schema.cjs >>pkg/node.cjs
+# The JSON Schema of the payload: a file of the package (the build's copy without the
+# whitespace, build/schema.rs), read by Node's applicationSchema(), imported by browsers.
+cp "$OUT_DIR/application.schema.json" pkg/application.schema.json
 # JavaScript snippets (inline_js): the same for every target; CommonJS copies for node.cjs.
 cp -r "$TMP/web/snippets" pkg/snippets
 node scripts/snippets-cjs.mjs
 node scripts/write-node-mjs.mjs
 cp npm/index.d.ts pkg/index.d.ts
-sed -i "s|/\* @ts-self-types=\"./$LIB.d.ts\" \*/|/* @ts-self-types=\"./index.d.ts\" */|" pkg/web.js pkg/node.cjs
+sed -i "s|/\* @ts-self-types=\"./$LIB.d.ts\" \*/|/* @ts-self-types=\"./index.d.ts\" */|" pkg/node.cjs
+sed -i "s|/\* @ts-self-types=\"./$LIB.d.ts\" \*/|/* @ts-self-types=\"./web.d.ts\" */|" pkg/web.js
+# The browser entries' types: index.d.ts with only the functions web.js exports.
+node scripts/entry-types.mjs pkg/web.js pkg/web.d.ts
 node scripts/strip-jsdoc.mjs pkg/web.js pkg/node.cjs
 cp npm/README.md pkg/README.md
 cp LICENSE pkg/LICENSE
@@ -59,7 +65,7 @@ node scripts/write-package-json.mjs
 # The demo form imports the web build and loads the example applications.
 rm -rf www/pkg www/examples
 mkdir -p www/pkg
-cp pkg/web.js pkg/index.d.ts "pkg/${LIB}_bg.wasm" pkg/${LIB}.{kk,ru,en}.json www/pkg/
+cp pkg/web.js pkg/web.d.ts "pkg/${LIB}_bg.wasm" pkg/${LIB}.{kk,ru,en}.json www/pkg/
 cp -r pkg/snippets www/pkg/snippets
 mkdir -p www/examples && cp examples/*.json www/examples/
 node scripts/browser-size.mjs || echo "(pkg/ is built; over the size budget of record — tests/js/size.test.mjs reports it as a to-do)"

@@ -150,18 +150,6 @@ impl Serialize for CatalogIn {
     }
 }
 
-/// `applicationSchema()`: the JSON Schema (2020-12) of the application payload,
-/// generated from the Rust types (`kz-eco-rules schema`), for ajv or a form
-/// generator. A test fails when the embedded file is stale. Embedded without its
-/// whitespace (`build/schema.rs`).
-#[wasm_bindgen(js_name = applicationSchema)]
-pub fn application_schema() -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(include_str!(concat!(
-        env!("OUT_DIR"),
-        "/application.schema.json"
-    )))
-}
-
 /// `version()`: the library version.
 #[wasm_bindgen(js_name = version)]
 pub fn version() -> String {

@@ -24,8 +24,8 @@ mod ident;
 mod walk;
 
 pub use exports::{
-    application_schema, deadlines, is_working_day, load_language_pack, messages,
-    required_documents, validate_application, validate_identifier, validate_identifiers, version,
+    deadlines, is_working_day, load_language_pack, messages, required_documents,
+    validate_application, validate_identifier, validate_identifiers, version,
 };
 pub use walk::to_value;
 
