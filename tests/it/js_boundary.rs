@@ -132,4 +132,3 @@ fn messages_returns_the_catalog() {
     );
     assert!(m.dyn_ref::<js_sys::Object>().is_some());
 }
-
