@@ -790,7 +790,11 @@ fn registration_certificate_as_listed_and_from_legal_entities_only_as_a_reading(
         &Default::default(),
     )
     .unwrap();
-    assert!(Options::from_value(&bad).is_err());
+    let error = Options::from_value(&bad).unwrap_err();
+    assert!(
+        error.contains("options.documents.readings takes legal_entities_only"),
+        "{error}"
+    );
 }
 
 #[wasm_bindgen_test(unsupported = test)]
