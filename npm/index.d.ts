@@ -1268,6 +1268,12 @@ export interface ChecklistQuery {
    */
   channel: Channel;
   /**
+   * In person: where the paper documents are handed in (`provider_office`
+   * or `con`, a ЦОН); an edition that names only the office for the case
+   * (the 2013 Aktobe expertise) reports a ЦОН. Not given on the portal.
+   */
+  venue?: Venue | null;
+  /**
    * Answers to the facts the conditions use.
    */
   facts?: Facts | null;

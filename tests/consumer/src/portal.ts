@@ -95,6 +95,21 @@ const query: ChecklistQuery = {
 const list: ChecklistReport = requiredDocuments(query, { lang: 'en' });
 const required = list.checklist?.items.filter((i) => i.status === 'required').map((i) => `${i.names.en} (${i.basis})`) ?? [];
 check(required.length === 5, 'five documents for a category II permit');
+const atCon: ChecklistQuery = {
+  edition: 'aktobe_2013',
+  service: 'ecological_expertise',
+  action: 'first',
+  category: 'III',
+  channel: 'in_person',
+  venue: 'con',
+};
+const venueReport: ChecklistReport = requiredDocuments(atCon);
+check(
+  !venueReport.ok && venueReport.findings.some((f) => f.code === 'documents.venue_not_offered' && f.path === '/venue'),
+  'the Aktobe expertise is filed at the office, not a ЦОН',
+);
+// @ts-expect-error: a venue is provider_office or con
+const wrongVenue: ChecklistQuery = { ...query, venue: 'post_office' };
 
 const verdict: IdentifierVerdict = validateIdentifier('871008401427');
 if ('birth_date' in verdict.fields) {
