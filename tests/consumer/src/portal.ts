@@ -128,6 +128,22 @@ const due: DeadlinesReport = deadlines({
   submitted_at: new Date('2019-10-04T17:30:00+06:00'),
 });
 check(due.registered_on === '2019-10-04' && due.decision_due === '2019-10-18', 'deadlines from a Date');
+// The 2021 counting options: the re-issue period from the day of the submission itself
+// (an evening submission is registered the next day).
+const counting: Options = { sla: { expertise_remarks_from: 'registration', reissue_from: 'submission_day' } };
+const reissue = {
+  edition: 'eco_code_2021',
+  service: 'environmental_permit',
+  action: 'reissue',
+  category: 'II',
+  submitted_at: '2022-03-01T19:30:00+06:00',
+} as const;
+check(
+  deadlines(reissue).decision_due === '2022-03-10' && deadlines(reissue, counting).decision_due === '2022-03-09',
+  'a 2021 counting option moves the re-issue deadline',
+);
+// @ts-expect-error: the re-issue period runs from "registration" or "submission_day"
+const wrongAnchor: Options = { sla: { reissue_from: 'submission' } };
 
 const day: DayReport = isWorkingDay('2025-03-24', { lang: 'en' });
 check(day.working === false && day.holiday === 'nauryz', 'a carried-over day off');
