@@ -137,10 +137,10 @@ pub fn region_margin() -> i64 {
 /// ```
 pub fn locate_in_region(id: &str, lat: i64, lon: i64) -> RegionPlace {
     const UNIT: i64 = 10_000; // 0.01°
-    let Ok(i) = REGIONS.binary_search_by(|(r, _)| (*r).cmp(id)) else {
+    let found = REGIONS.binary_search_by(|(r, _)| (*r).cmp(id));
+    let Some(&(_, own)) = found.ok().and_then(|i| REGIONS.get(i)) else {
         return RegionPlace::Unknown;
     };
-    let own = REGIONS[i].1;
     let m = region_margin();
     match UNITS
         .get(own)
