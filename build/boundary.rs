@@ -159,8 +159,8 @@ fn centi(v: f64) -> Option<i32> {
 }
 
 /// `data/boundaries/regions.json` → `regions.rs`: `UNITS` (per unit its rings,
-/// first point in 0.01° then `i16` steps), `REGIONS` (region id → unit index,
-/// sorted by id) and `REGION_MARGIN_MILLIDEG`.
+/// first point in 0.01° then the steps a byte each, `-128` escaping an `i16`),
+/// `REGIONS` (region id → unit index, sorted by id) and `REGION_MARGIN_MILLIDEG`.
 ///
 /// Checked: every region of `data/editions.json` is mapped, and only those; every
 /// unit named exists, codes are unique; `against` is `own`, `parent` or
@@ -168,7 +168,7 @@ fn centi(v: f64) -> Option<i32> {
 /// decimals; the margin in (0°, 0.5°).
 pub fn generate_regions(p: &mut Problems) -> String {
     let path = "data/boundaries/regions.json";
-    let empty = "pub(crate) static UNITS: &[&[(i32, i32, &[i16])]] = &[];\n\
+    let empty = "pub(crate) static UNITS: &[&[(i32, i32, &[i8])]] = &[];\n\
                  pub(crate) static REGIONS: &[(&str, usize)] = &[];\n\
                  pub(crate) const REGION_MARGIN_MILLIDEG: i64 = 0;\n"
         .to_owned();
@@ -201,8 +201,9 @@ pub fn generate_regions(p: &mut Problems) -> String {
     }
     let mut out = String::from(
         "/// The regions' polygons (Natural Earth units, sorted by code): per ring the\n\
-         /// first point (longitude, latitude in 0.01°) and the steps to each next point.\n\
-         pub(crate) static UNITS: &[&[(i32, i32, &[i16])]] = &[\n",
+         /// first point (longitude, latitude in 0.01°) and the steps to each next point\n\
+         /// (Δlongitude, Δlatitude), a byte each; -128 escapes a little-endian i16.\n\
+         pub(crate) static UNITS: &[&[(i32, i32, &[i8])]] = &[\n",
     );
     for (u, unit) in file.units.iter().enumerate() {
         let place = format!("{path}: /units/{u}");
@@ -234,10 +235,18 @@ pub fn generate_regions(p: &mut Problems) -> String {
                     None => first = (x, y),
                     Some((px, py)) => {
                         let (dx, dy) = (x - px, y - py);
-                        if i16::try_from(dx).is_err() || i16::try_from(dy).is_err() {
-                            p.add(&at, "step from the previous point beyond ±327.67°");
+                        for d in [dx, dy] {
+                            match (i8::try_from(d), i16::try_from(d)) {
+                                (Ok(b), _) if b != i8::MIN => {
+                                    let _ = write!(steps, "{b},");
+                                }
+                                (_, Ok(w)) => {
+                                    let [lo, hi] = w.to_le_bytes().map(|b| i8::from_le_bytes([b]));
+                                    let _ = write!(steps, "-128,{lo},{hi},");
+                                }
+                                _ => p.add(&at, "step from the previous point beyond ±327.67°"),
+                            }
                         }
-                        let _ = write!(steps, "{dx},{dy},");
                     }
                 }
                 prev = Some((x, y));

@@ -35,19 +35,62 @@ pub fn margin() -> i64 {
     MARGIN_MILLIDEG * 1_000
 }
 
+/// The steps of a ring as the generated tables store them: the country's border
+/// as `i16` pairs, the regions' as bytes.
+trait Steps {
+    /// Calls `step` with each (Δlongitude, Δlatitude), in the table's unit.
+    fn each(&self, step: impl FnMut(i64, i64));
+}
+
+impl Steps for [i16] {
+    fn each(&self, mut step: impl FnMut(i64, i64)) {
+        for pair in self.chunks_exact(2) {
+            if let &[dx, dy] = pair {
+                step(i64::from(dx), i64::from(dy));
+            }
+        }
+    }
+}
+
+impl Steps for [i8] {
+    /// One byte a value; `-128` escapes a value beyond ±127, written in the next
+    /// two bytes (little-endian `i16`).
+    fn each(&self, mut step: impl FnMut(i64, i64)) {
+        let mut pending: Option<i64> = None;
+        let mut bytes = self.iter();
+        while let Some(&b) = bytes.next() {
+            let v = if b == i8::MIN {
+                let (Some(lo), Some(hi)) = (bytes.next(), bytes.next()) else {
+                    return;
+                };
+                let ([lo], [hi]) = (lo.to_le_bytes(), hi.to_le_bytes());
+                i64::from(i16::from_le_bytes([lo, hi]))
+            } else {
+                i64::from(b)
+            };
+            match pending.take() {
+                None => pending = Some(v),
+                Some(dx) => step(dx, v),
+            }
+        }
+    }
+}
+
 /// Calls `edge` with every edge of every ring, in micro-degrees; the rings'
 /// vertices are in units of `unit` micro-degrees.
-fn edges(rings: &[(i32, i32, &[i16])], unit: i64, mut edge: impl FnMut((i64, i64), (i64, i64))) {
+fn edges<S: Steps + ?Sized>(
+    rings: &[(i32, i32, &S)],
+    unit: i64,
+    mut edge: impl FnMut((i64, i64), (i64, i64)),
+) {
     for &(x0, y0, steps) in rings {
         let first = (i64::from(x0) * unit, i64::from(y0) * unit);
         let mut prev = first;
-        for step in steps.chunks_exact(2) {
-            let &[dx, dy] = step else { continue };
-            let (dx, dy) = (i64::from(dx) * unit, i64::from(dy) * unit);
-            let next = (prev.0 + dx, prev.1 + dy);
+        steps.each(|dx, dy| {
+            let next = (prev.0 + dx * unit, prev.1 + dy * unit);
             edge(prev, next);
             prev = next;
-        }
+        });
         edge(prev, first);
     }
 }
@@ -59,7 +102,13 @@ pub fn locate(lat: i64, lon: i64) -> Place {
 
 /// Locates the point against `rings` (vertices in `unit` micro-degrees), giving
 /// the benefit of the doubt within `margin` micro-degrees of an edge.
-fn place_in(rings: &[(i32, i32, &[i16])], unit: i64, margin: i64, lat: i64, lon: i64) -> Place {
+fn place_in<S: Steps + ?Sized>(
+    rings: &[(i32, i32, &S)],
+    unit: i64,
+    margin: i64,
+    lat: i64,
+    lon: i64,
+) -> Place {
     let p = (i128::from(lon), i128::from(lat));
     let m = i128::from(margin);
     let mut inside = false;
@@ -284,5 +333,16 @@ mod tests {
             );
         }
         assert_eq!(region_margin(), 55_000);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn byte_steps_escape_large_values() {
+        let mut got = Vec::new();
+        // (1, -2), (300, -127), (-300, 5); a cut escape ends the steps.
+        let [lo, hi] = 300_i16.to_le_bytes().map(|b| i8::from_le_bytes([b]));
+        let [nlo, nhi] = (-300_i16).to_le_bytes().map(|b| i8::from_le_bytes([b]));
+        let steps: &[i8] = &[1, -2, -128, lo, hi, -127, -128, nlo, nhi, 5, -128, 1];
+        steps.each(|dx, dy| got.push((dx, dy)));
+        assert_eq!(got, [(1, -2), (300, -127), (-300, 5)]);
     }
 }
