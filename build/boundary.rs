@@ -112,6 +112,9 @@ struct RegionsFile {
     /// Where the polygons come from, for the reader of the data.
     #[allow(dead_code)]
     source: Text,
+    /// The licence of the source, kept with the data.
+    #[allow(dead_code)]
+    licence: Text,
     /// How they were simplified, for the reader of the data.
     #[allow(dead_code)]
     made_by: Text,

