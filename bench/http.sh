@@ -3,9 +3,11 @@
 # (release build) on a free loopback port, bench/http_load.rs as the client, the
 # category II example (`--example permit_II`) POSTed to /v1/applications:validate
 # at 1, 16 and 64 concurrent clients; then 64 clients against a service limited to
-# 4 requests at once (what happens past the limit: 503 + Retry-After at once).
-# Memory is the service's VmRSS (/proc/PID/status) at rest and VmHWM (peak) after
-# each run. Bounded: HTTP_REQUESTS (20000) requests or HTTP_SECONDS (20) per run.
+# 16 and to 4 requests at once (what happens past the limit: 503 + Retry-After at
+# once). Memory is the service's VmRSS (/proc/PID/status) at rest and VmHWM (peak)
+# after each run; CPU is the service's user + system time per answer
+# (/proc/PID/stat) and the client's share of a core (it runs on one thread).
+# Bounded: HTTP_REQUESTS (20000) requests or HTTP_SECONDS (20) per run.
 #
 #   bash scripts/dev.sh bench-http
 #
@@ -37,6 +39,7 @@ start() { # start LIMIT: the service with that concurrency limit; sets PID and A
 stop() { kill -TERM "$PID" && wait "$PID" || true; }
 trap '[[ -n $PID ]] && kill "$PID" 2>/dev/null || true' EXIT
 mem() { awk -v k="$1:" '$1 == k { printf "%.1f MB", $2 / 1024 }' "/proc/$PID/status"; }
+ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; } # user + system, 1/100 s
 run() { "$LOAD" --addr "$ADDR" --path /v1/applications:validate --body "$BODY" \
   --concurrency "$1" --requests "$N" --seconds "$T"; }
 field() { sed -n "s/.*\"$1\":\([^,}]*\).*/\1/p" <<< "$2"; }
@@ -45,23 +48,30 @@ field() { sed -n "s/.*\"$1\":\([^,}]*\).*/\1/p" <<< "$2"; }
   echo "HTTP service, category II example (permit_II, $(wc -c < "$BODY") bytes), $(nproc) cores"
   echo "load average before (1/5/15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  echo "| clients | limit | requests | req/s | p50 ms | p99 ms | max ms | 503 | other errors | VmHWM after |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| clients | limit | requests | req/s | p50 ms | p99 ms | max ms | 503 | 503 p99 ms | other errors | service CPU µs/answer | client cores | VmHWM after |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } | tee "$OUT/http.md"
 start 64
 run 4 > /dev/null # warm-up
 REST=$(mem VmRSS)
-for c in 1 16 64; do
-  r=$(run "$c")
+row() { # row CLIENTS LIMIT: one run and its table row
+  local before r
+  before=$(ticks)
+  r=$(run "$1")
   echo "$r" >> "$OUT/runs.jsonl"
-  echo "| $c | 64 | $(field answered "$r") | $(field rps "$r") | $(field p50_ms "$r") | $(field p99_ms "$r") | $(field max_ms "$r") | $(field status_503 "$r") | $(( $(field other_status "$r") + $(field io_errors "$r") )) | $(mem VmHWM) |" | tee -a "$OUT/http.md"
+  local cpu=$(( $(ticks) - before )) answered
+  answered=$(field answered "$r")
+  echo "| $1 | $2 | $answered | $(field rps "$r") | $(field p50_ms "$r") | $(field p99_ms "$r") | $(field max_ms "$r") | $(field status_503 "$r") | $(field p99_503_ms "$r") | $(( $(field other_status "$r") + $(field io_errors "$r") )) | $(( cpu * 10000 / (answered > 0 ? answered : 1) )) | $(field client_cores "$r") | $(mem VmHWM) |" | tee -a "$OUT/http.md"
+}
+for c in 1 16 64; do
+  row "$c" 64
 done
 stop
-start 4
-r=$(run 64)
-echo "$r" >> "$OUT/runs.jsonl"
-echo "| 64 | 4 | $(field answered "$r") | $(field rps "$r") | $(field p50_ms "$r") | $(field p99_ms "$r") | $(field max_ms "$r") | $(field status_503 "$r") | $(( $(field other_status "$r") + $(field io_errors "$r") )) | $(mem VmHWM) |" | tee -a "$OUT/http.md"
-stop
+for limit in 16 4; do
+  start "$limit"
+  row 64 "$limit"
+  stop
+done
 {
   echo
   echo "memory at rest (after a warm-up): VmRSS $REST"

@@ -1,7 +1,8 @@
 //! A small HTTP load generator for `kz-eco-rules serve` (bench/http.sh runs it):
-//! `C` threads, each with one keep-alive connection, send the same POST until
+//! `C` clients, each with one keep-alive connection, send the same POST until
 //! `N` requests in all are answered or `T` seconds have passed; prints one JSON
-//! line with the counts, requests/s and latency percentiles.
+//! line with the counts, requests/s, latency percentiles and the client's own CPU
+//! time.
 //!
 //! ```text
 //! cargo run --release --example http-load -- --addr 127.0.0.1:8088 \
@@ -9,207 +10,303 @@
 //!     --concurrency 64 --requests 20000 --seconds 20
 //! ```
 //!
-//! Blocking sockets and threads, no async runtime: the client is simple enough
-//! to trust, and its own cost is one thread per connection. Loopback only: the
-//! address must be 127.0.0.1 or ::1.
+//! All clients run as tasks on one thread (tokio's current-thread runtime): the
+//! service under test gets the other core, where 64 client threads competed with
+//! it for both. Each client writes a request, then reads one answer (the status
+//! line, `Content-Length` and the body, which it skips) before the next.
+//! Loopback only: the address must be 127.0.0.1 or ::1.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+// Native only: tokio is not a dependency of the wasm build (which still
+// compiles every example).
+#[cfg(not(target_arch = "wasm32"))]
+mod load {
+    use std::cell::RefCell;
+    use std::net::SocketAddr;
+    use std::rc::Rc;
+    use std::time::{Duration, Instant};
 
-struct Args {
-    addr: SocketAddr,
-    path: String,
-    body: Vec<u8>,
-    concurrency: usize,
-    requests: usize,
-    seconds: u64,
-}
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpStream;
 
-fn args() -> Result<Args, String> {
-    let mut a = Args {
-        addr: SocketAddr::from(([127, 0, 0, 1], 8088)),
-        path: "/v1/applications:validate".into(),
-        body: Vec::new(),
-        concurrency: 1,
-        requests: 10_000,
-        seconds: 20,
-    };
-    let mut it = std::env::args().skip(1);
-    while let Some(flag) = it.next() {
-        let value = it.next().ok_or(format!("{flag} takes a value"))?;
-        match flag.as_str() {
-            "--addr" => a.addr = value.parse().map_err(|_| "bad --addr")?,
-            "--path" => a.path = value,
-            "--body" => a.body = std::fs::read(&value).map_err(|e| format!("{value}: {e}"))?,
-            "--concurrency" => a.concurrency = value.parse().map_err(|_| "bad --concurrency")?,
-            "--requests" => a.requests = value.parse().map_err(|_| "bad --requests")?,
-            "--seconds" => a.seconds = value.parse().map_err(|_| "bad --seconds")?,
-            other => return Err(format!("unknown option {other}")),
-        }
+    struct Args {
+        addr: SocketAddr,
+        path: String,
+        body: Vec<u8>,
+        concurrency: usize,
+        requests: usize,
+        seconds: u64,
     }
-    if !a.addr.ip().is_loopback() {
-        return Err("loopback addresses only".into());
-    }
-    Ok(a)
-}
 
-/// What one connection saw.
-#[derive(Default)]
-struct Tally {
-    /// Latencies of the 200 answers, in microseconds.
-    ok: Vec<u32>,
-    overloaded: usize,
-    other: usize,
-    io_errors: usize,
-}
-
-/// Sends one request and reads the answer's status (and skips its body).
-fn exchange(
-    stream: &mut TcpStream,
-    reader: &mut BufReader<TcpStream>,
-    request: &[u8],
-) -> std::io::Result<(u16, bool)> {
-    stream.write_all(request)?;
-    let mut line = String::new();
-    if reader.read_line(&mut line)? == 0 {
-        return Err(std::io::ErrorKind::UnexpectedEof.into());
-    }
-    let status: u16 = line
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .ok_or(std::io::ErrorKind::InvalidData)?;
-    let mut length = 0usize;
-    let mut close = false;
-    loop {
-        line.clear();
-        reader.read_line(&mut line)?;
-        let h = line.trim_end();
-        if h.is_empty() {
-            break;
-        }
-        let lower = h.to_ascii_lowercase();
-        if let Some(v) = lower.strip_prefix("content-length:") {
-            length = v
-                .trim()
-                .parse()
-                .map_err(|_| std::io::ErrorKind::InvalidData)?;
-        } else if lower.starts_with("connection:") && lower.contains("close") {
-            close = true;
-        }
-    }
-    let mut sink = vec![0; length];
-    reader.read_exact(&mut sink)?;
-    Ok((status, close))
-}
-
-fn connect(addr: SocketAddr) -> std::io::Result<(TcpStream, BufReader<TcpStream>)> {
-    let stream = TcpStream::connect(addr)?;
-    stream.set_nodelay(true)?;
-    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
-    let reader = BufReader::new(stream.try_clone()?);
-    Ok((stream, reader))
-}
-
-fn worker(a: &Args, request: &[u8], left: &AtomicUsize, until: Instant) -> Tally {
-    let mut t = Tally::default();
-    let mut conn = None;
-    while Instant::now() < until
-        && left
-            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1))
-            .is_ok()
-    {
-        let (stream, reader) = match conn.as_mut() {
-            Some(c) => c,
-            None => match connect(a.addr) {
-                Ok(c) => conn.insert(c),
-                Err(_) => {
-                    t.io_errors += 1;
-                    std::thread::sleep(Duration::from_millis(10));
-                    continue;
-                }
-            },
+    fn args() -> Result<Args, String> {
+        let mut a = Args {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8088)),
+            path: "/v1/applications:validate".into(),
+            body: Vec::new(),
+            concurrency: 1,
+            requests: 10_000,
+            seconds: 20,
         };
-        let start = Instant::now();
-        match exchange(stream, reader, request) {
-            Ok((status, close)) => {
-                let us = start.elapsed().as_micros().min(u128::from(u32::MAX)) as u32;
-                match status {
-                    200 => t.ok.push(us),
-                    503 => t.overloaded += 1,
-                    _ => t.other += 1,
+        let mut it = std::env::args().skip(1);
+        while let Some(flag) = it.next() {
+            let value = it.next().ok_or(format!("{flag} takes a value"))?;
+            match flag.as_str() {
+                "--addr" => a.addr = value.parse().map_err(|_| "bad --addr")?,
+                "--path" => a.path = value,
+                "--body" => a.body = std::fs::read(&value).map_err(|e| format!("{value}: {e}"))?,
+                "--concurrency" => {
+                    a.concurrency = value.parse().map_err(|_| "bad --concurrency")?
                 }
-                if close {
+                "--requests" => a.requests = value.parse().map_err(|_| "bad --requests")?,
+                "--seconds" => a.seconds = value.parse().map_err(|_| "bad --seconds")?,
+                other => return Err(format!("unknown option {other}")),
+            }
+        }
+        if !a.addr.ip().is_loopback() {
+            return Err("loopback addresses only".into());
+        }
+        if a.concurrency == 0 {
+            return Err("--concurrency must be at least 1".into());
+        }
+        Ok(a)
+    }
+
+    /// What the clients saw.
+    #[derive(Default)]
+    struct Tally {
+        /// Latencies of the 200 answers, in microseconds.
+        ok: Vec<u32>,
+        /// Latencies of the 503 answers, in microseconds.
+        overloaded: Vec<u32>,
+        other: usize,
+        io_errors: usize,
+    }
+
+    /// One keep-alive connection and what it has read but not yet consumed.
+    struct Conn {
+        stream: TcpStream,
+        buf: Vec<u8>,
+    }
+
+    fn invalid() -> std::io::Error {
+        std::io::ErrorKind::InvalidData.into()
+    }
+
+    impl Conn {
+        async fn open(addr: SocketAddr) -> std::io::Result<Conn> {
+            let stream = TcpStream::connect(addr).await?;
+            stream.set_nodelay(true)?;
+            Ok(Conn {
+                stream,
+                buf: Vec::with_capacity(64 << 10),
+            })
+        }
+
+        /// Reads more bytes into the buffer; an end of stream is an error.
+        async fn fill(&mut self) -> std::io::Result<()> {
+            let len = self.buf.len();
+            self.buf.resize(len + (32 << 10), 0);
+            let n = self.stream.read(&mut self.buf[len..]).await;
+            self.buf.truncate(len + *n.as_ref().unwrap_or(&0));
+            match n? {
+                0 => Err(std::io::ErrorKind::UnexpectedEof.into()),
+                _ => Ok(()),
+            }
+        }
+
+        /// Sends one request and reads its answer: the status and whether the
+        /// service closes the connection.
+        async fn exchange(&mut self, request: &[u8]) -> std::io::Result<(u16, bool)> {
+            self.stream.write_all(request).await?;
+            let head_end = loop {
+                if let Some(i) = self.buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                    break i + 4;
+                }
+                if self.buf.len() > 64 << 10 {
+                    return Err(invalid());
+                }
+                self.fill().await?;
+            };
+            let head = std::str::from_utf8(&self.buf[..head_end]).map_err(|_| invalid())?;
+            let mut lines = head.split("\r\n");
+            let status: u16 = lines
+                .next()
+                .and_then(|l| l.split(' ').nth(1))
+                .and_then(|s| s.parse().ok())
+                .ok_or_else(invalid)?;
+            let mut length = 0usize;
+            let mut close = false;
+            for h in lines {
+                let lower = h.to_ascii_lowercase();
+                if let Some(v) = lower.strip_prefix("content-length:") {
+                    length = v.trim().parse().map_err(|_| invalid())?;
+                } else if lower.starts_with("connection:") && lower.contains("close") {
+                    close = true;
+                }
+            }
+            while self.buf.len() < head_end + length {
+                self.fill().await?;
+            }
+            self.buf.drain(..head_end + length);
+            Ok((status, close))
+        }
+    }
+
+    /// The requests still to send, shared by the clients of the one thread.
+    struct Left(RefCell<usize>);
+
+    impl Left {
+        fn take(&self) -> bool {
+            let mut n = self.0.borrow_mut();
+            if *n == 0 {
+                return false;
+            }
+            *n -= 1;
+            true
+        }
+    }
+
+    async fn client(
+        addr: SocketAddr,
+        request: Rc<Vec<u8>>,
+        left: Rc<Left>,
+        until: Instant,
+        tally: Rc<RefCell<Tally>>,
+    ) {
+        let mut conn: Option<Conn> = None;
+        while Instant::now() < until && left.take() {
+            let c = match conn.as_mut() {
+                Some(c) => c,
+                None => match Conn::open(addr).await {
+                    Ok(c) => conn.insert(c),
+                    Err(_) => {
+                        tally.borrow_mut().io_errors += 1;
+                        tokio::time::sleep(Duration::from_millis(10)).await;
+                        continue;
+                    }
+                },
+            };
+            let start = Instant::now();
+            let answer = tokio::time::timeout(Duration::from_secs(30), c.exchange(&request)).await;
+            let us = start.elapsed().as_micros().min(u128::from(u32::MAX)) as u32;
+            let mut t = tally.borrow_mut();
+            match answer {
+                Ok(Ok((status, close))) => {
+                    match status {
+                        200 => t.ok.push(us),
+                        503 => t.overloaded.push(us),
+                        _ => t.other += 1,
+                    }
+                    if close {
+                        conn = None;
+                    }
+                }
+                Ok(Err(_)) | Err(_) => {
+                    t.io_errors += 1;
                     conn = None;
                 }
             }
-            Err(_) => {
-                t.io_errors += 1;
-                conn = None;
-            }
         }
     }
-    t
-}
 
-fn percentile(sorted: &[u32], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
+    fn percentile(sorted: &[u32], p: f64) -> f64 {
+        if sorted.is_empty() {
+            return f64::NAN;
+        }
+        let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+        f64::from(sorted[i.min(sorted.len() - 1)]) / 1000.0
     }
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    f64::from(sorted[i.min(sorted.len() - 1)]) / 1000.0
+
+    /// This process's CPU time (user + system), in seconds, from `/proc/self/stat`
+    /// (clock ticks of 1/100 s); `NaN` where there is no `/proc`.
+    fn cpu_seconds() -> f64 {
+        let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+            return f64::NAN;
+        };
+        // The fields after the command name, which is in parentheses.
+        let rest = stat.rsplit(')').next().unwrap_or("");
+        let f: Vec<&str> = rest.split_whitespace().collect();
+        let ticks = |i: usize| {
+            f.get(i)
+                .and_then(|v| v.parse::<f64>().ok())
+                .unwrap_or(f64::NAN)
+        };
+        // utime and stime are fields 14 and 15 of stat(5); `rest` starts at field 3.
+        (ticks(11) + ticks(12)) / 100.0
+    }
+
+    pub fn main() {
+        let a = match args() {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("http-load: {e}");
+                std::process::exit(2);
+            }
+        };
+        let mut request = format!(
+            "POST {} HTTP/1.1\r\nhost: {}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+            a.path,
+            a.addr,
+            a.body.len()
+        )
+        .into_bytes();
+        request.extend_from_slice(&a.body);
+        let runtime = match tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        {
+            Ok(rt) => rt,
+            Err(e) => {
+                eprintln!("http-load: {e}");
+                std::process::exit(2);
+            }
+        };
+        let request = Rc::new(request);
+        let left = Rc::new(Left(RefCell::new(a.requests)));
+        let tally = Rc::new(RefCell::new(Tally::default()));
+        let cpu_before = cpu_seconds();
+        let start = Instant::now();
+        let until = start + Duration::from_secs(a.seconds);
+        let local = tokio::task::LocalSet::new();
+        local.block_on(&runtime, async {
+            let clients: Vec<_> = (0..a.concurrency)
+                .map(|_| {
+                    tokio::task::spawn_local(client(
+                        a.addr,
+                        request.clone(),
+                        left.clone(),
+                        until,
+                        tally.clone(),
+                    ))
+                })
+                .collect();
+            for c in clients {
+                let _ = c.await;
+            }
+        });
+        let elapsed = start.elapsed().as_secs_f64();
+        let cpu = cpu_seconds() - cpu_before;
+        let mut all = tally.take();
+        all.ok.sort_unstable();
+        all.overloaded.sort_unstable();
+        let answered = all.ok.len() + all.overloaded.len() + all.other;
+        println!(
+            "{{\"concurrency\":{},\"answered\":{answered},\"ok\":{},\"status_503\":{},\"other_status\":{},\"io_errors\":{},\"seconds\":{elapsed:.2},\"rps\":{:.0},\"p50_ms\":{:.3},\"p99_ms\":{:.3},\"max_ms\":{:.3},\"p99_503_ms\":{:.3},\"client_cpu_s\":{cpu:.2},\"client_cores\":{:.2}}}",
+            a.concurrency,
+            all.ok.len(),
+            all.overloaded.len(),
+            all.other,
+            all.io_errors,
+            answered as f64 / elapsed,
+            percentile(&all.ok, 0.50),
+            percentile(&all.ok, 0.99),
+            percentile(&all.ok, 1.0),
+            percentile(&all.overloaded, 0.99),
+            cpu / elapsed,
+        );
+    }
 }
 
 fn main() {
-    let a = match args() {
-        Ok(a) => Arc::new(a),
-        Err(e) => {
-            eprintln!("http-load: {e}");
-            std::process::exit(2);
-        }
-    };
-    let mut request = format!(
-        "POST {} HTTP/1.1\r\nhost: {}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
-        a.path,
-        a.addr,
-        a.body.len()
-    )
-    .into_bytes();
-    request.extend_from_slice(&a.body);
-    let request = Arc::new(request);
-    let left = Arc::new(AtomicUsize::new(a.requests));
-    let start = Instant::now();
-    let until = start + Duration::from_secs(a.seconds);
-    let threads: Vec<_> = (0..a.concurrency)
-        .map(|_| {
-            let (a, request, left) = (a.clone(), request.clone(), left.clone());
-            std::thread::spawn(move || worker(&a, &request, &left, until))
-        })
-        .collect();
-    let mut all = Tally::default();
-    for t in threads {
-        let t = t.join().unwrap_or_default();
-        all.ok.extend(t.ok);
-        all.overloaded += t.overloaded;
-        all.other += t.other;
-        all.io_errors += t.io_errors;
-    }
-    let elapsed = start.elapsed().as_secs_f64();
-    all.ok.sort_unstable();
-    let answered = all.ok.len() + all.overloaded + all.other;
-    println!(
-        "{{\"concurrency\":{},\"answered\":{answered},\"ok\":{},\"status_503\":{},\"other_status\":{},\"io_errors\":{},\"seconds\":{elapsed:.2},\"rps\":{:.0},\"p50_ms\":{:.3},\"p99_ms\":{:.3},\"max_ms\":{:.3}}}",
-        a.concurrency,
-        all.ok.len(),
-        all.overloaded,
-        all.other,
-        all.io_errors,
-        answered as f64 / elapsed,
-        percentile(&all.ok, 0.50),
-        percentile(&all.ok, 0.99),
-        percentile(&all.ok, 1.0),
-    );
+    #[cfg(not(target_arch = "wasm32"))]
+    load::main();
 }

@@ -34,6 +34,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 pub use examples::EXAMPLES;
 
+/// mimalloc, not the C library's allocator: checking an application allocates
+/// and frees thousands of small values, which glibc's malloc (and musl's, in the
+/// Docker image) serves slowly (Cargo.toml).
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Process exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExitCode {

@@ -41,6 +41,7 @@ use serde::Deserialize;
 use super::guard::{self, Held};
 use super::problem::{json, raw_json, Problem};
 use super::Shared;
+use crate::jsonl;
 
 type St = State<Arc<Shared>>;
 
@@ -179,7 +180,8 @@ fn content_type_ok(headers: &HeaderMap, accepted: &[&str]) -> bool {
     charset_ok && accepted.contains(&essence.as_str())
 }
 
-/// Reads a whole JSON body as text within the body limit.
+/// Reads a whole JSON body as text within the body limit; a byte order mark at
+/// its start is skipped, as `check` skips it in a file.
 async fn json_body(
     st: &Shared,
     headers: &HeaderMap,
@@ -210,6 +212,9 @@ async fn json_body(
         }
         bytes.extend_from_slice(&chunk);
     }
+    if bytes.starts_with(jsonl::BOM) {
+        bytes.drain(..jsonl::BOM.len());
+    }
     String::from_utf8(bytes).map_err(|_| Problem::NotUtf8.response(lang))
 }
 
@@ -238,6 +243,20 @@ async fn request(
     Ok((options, text))
 }
 
+/// `work`'s answer, computed on a checking thread (where an admitted request
+/// waits, holding its permit); a 500 if it panicked.
+async fn checked(
+    st: &Arc<Shared>,
+    work: impl FnOnce(&Shared) -> Response + Send + 'static,
+) -> Response {
+    let shared = st.clone();
+    st.checkers
+        .run(move || work(&shared))
+        .await
+        .unwrap_or_else(|| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
+/// The answer of a report-like value, its findings counted in the metrics.
 fn counted<T: serde::Serialize>(st: &Shared, findings: &[Finding], value: &T) -> Response {
     st.metrics.findings(findings.iter().map(|f| f.code));
     json(status_of(findings), value)
@@ -248,8 +267,11 @@ async fn validate(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Respon
         Ok(r) => r,
         Err(r) => return r,
     };
-    let report = validate_json(&text, &options);
-    counted(&st, &report.findings, &report)
+    checked(&st, move |st| {
+        let report = validate_json(&text, &options);
+        counted(st, &report.findings, &report)
+    })
+    .await
 }
 
 async fn documents(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Response {
@@ -257,8 +279,11 @@ async fn documents(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Respo
         Ok(r) => r,
         Err(r) => return r,
     };
-    let report = checklist_json(&text, &options);
-    counted(&st, &report.findings, &report)
+    checked(&st, move |st| {
+        let report = checklist_json(&text, &options);
+        counted(st, &report.findings, &report)
+    })
+    .await
 }
 
 async fn deadlines(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Response {
@@ -266,8 +291,11 @@ async fn deadlines(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Respo
         Ok(r) => r,
         Err(r) => return r,
     };
-    let report = deadlines_json(&text, &options);
-    counted(&st, &report.findings, &report)
+    checked(&st, move |st| {
+        let report = deadlines_json(&text, &options);
+        counted(st, &report.findings, &report)
+    })
+    .await
 }
 
 async fn identifiers(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Response {
@@ -275,7 +303,12 @@ async fn identifiers(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Res
         Ok(r) => r,
         Err(r) => return r,
     };
-    match Value::from_json_str(&text, &options.limits) {
+    checked(&st, move |st| identifiers_answer(st, &text, &options)).await
+}
+
+/// The verdicts of a JSON array of identifiers.
+fn identifiers_answer(st: &Shared, text: &str, options: &Options) -> Response {
+    match Value::from_json_str(text, &options.limits) {
         Ok(Value::Array(items)) => {
             // A string as `id --jsonl` reads a line: the length limit first.
             let verdicts: Vec<Verdict<'_>> = items
@@ -293,7 +326,7 @@ async fn identifiers(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Res
             let mut findings = Findings::default();
             findings.push(e.to_finding());
             let report = Report::build(findings, options.lang, &options.severity);
-            counted(&st, &report.findings, &report)
+            counted(st, &report.findings, &report)
         }
     }
 }
@@ -419,15 +452,21 @@ struct Batch {
     skipping: bool,
     received: usize,
     done: bool,
+    /// Whether a line was answered (the first may start with a byte order mark).
+    answered: bool,
     options: Options,
     st: Arc<Shared>,
     _held: Option<Held>,
 }
 
 impl Batch {
-    /// Answers one line (without its `\n`) into `out`.
-    fn answer(&self, line: &[u8], out: &mut Vec<u8>) {
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
+    /// Answers one line (without its `\n`) into `out`; the first line's byte
+    /// order mark is skipped, as `check --jsonl` skips it.
+    fn answer(&mut self, line: &[u8], out: &mut Vec<u8>) {
+        let mut line = line.strip_suffix(b"\r").unwrap_or(line);
+        if !std::mem::replace(&mut self.answered, true) {
+            line = line.strip_prefix(jsonl::BOM).unwrap_or(line);
+        }
         let text = match std::str::from_utf8(line) {
             Ok(t) => t,
             Err(_) => return self.problem(&Problem::NotUtf8, out),
@@ -464,6 +503,7 @@ impl Batch {
         if !self.skipping && self.pending.len() > limit {
             self.problem(&Problem::TooLarge { limit }, out);
             self.skipping = true;
+            self.answered = true;
         }
         if self.skipping {
             self.pending.clear();
@@ -537,6 +577,7 @@ async fn validate_batch(
         skipping: false,
         received: 0,
         done: false,
+        answered: false,
         options,
         st,
         _held: held.map(|Extension(h)| h),

@@ -5,10 +5,11 @@
 //! ```text
 //! kz-eco-rules serve [--addr 127.0.0.1:8088] [--max-body BYTES] [--max-batch BYTES]
 //!                    [--concurrency N] [--timeout-ms MS] [--max-connections N]
-//!                    [--grace-ms MS]
+//!                    [--grace-ms MS] [--threads N]
 //! ```
 //!
 //! - [`api`]: the routes and what each answers (the library's own functions);
+//! - [`checkers`]: the threads that check, apart from the connections' tasks;
 //! - [`guard`]: concurrency limit (503 + `Retry-After`), per-request timeout,
 //!   access log and metrics around every request;
 //! - [`problem`]: the `http.*` findings of requests the rules never see;
@@ -19,6 +20,7 @@
 //! that lets in-flight requests finish (DESIGN.md, "HTTP service").
 
 mod api;
+mod checkers;
 mod guard;
 mod log;
 mod metrics;
@@ -47,7 +49,9 @@ OPTIONS:
     --addr HOST:PORT       where to listen (default 127.0.0.1:8088; port 0 picks a free one)
     --max-body BYTES       largest request body, and largest batch line (default 2097152)
     --max-batch BYTES      largest validate-batch body (default 67108864)
-    --concurrency N        requests worked on at once; more get 503 (default 64)
+    --concurrency N        requests admitted at once (being read, waiting for a checking
+                           thread or being checked); more get 503 at once (default 64)
+    --threads N            checking threads (default: one per core)
     --timeout-ms MS        per-request time limit, reading the body included (default 10000)
     --max-connections N    open connections; more are closed at once (default 1024)
     --header-timeout-ms MS how long a client may take to send the request head (default 10000)
@@ -66,8 +70,11 @@ pub struct Config {
     pub max_body: usize,
     /// Largest body of a batch request.
     pub max_batch: usize,
-    /// Requests worked on at once.
+    /// Requests admitted at once: from their head read to their answer given
+    /// (reading the body, waiting for a checking thread, being checked).
     pub concurrency: usize,
+    /// Checking threads.
+    pub threads: usize,
     /// Per-request time limit (for a batch: the longest wait for the next chunk).
     pub timeout: Duration,
     /// Open connections at most.
@@ -85,6 +92,7 @@ impl Default for Config {
             max_body: 2 << 20,
             max_batch: 64 << 20,
             concurrency: 64,
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
             timeout: Duration::from_secs(10),
             max_connections: 1024,
             header_timeout: Duration::from_secs(10),
@@ -98,6 +106,7 @@ impl Default for Config {
 pub struct Shared {
     config: Config,
     permits: Arc<Semaphore>,
+    checkers: Arc<checkers::Checkers>,
     metrics: metrics::Metrics,
     /// False once shutdown began (`/readyz` then answers 503).
     ready: AtomicBool,
@@ -125,6 +134,7 @@ pub fn run(mut args: Args) -> ExitCode {
             "--max-body" => number(value("--max-body")).map(|n| config.max_body = n),
             "--max-batch" => number(value("--max-batch")).map(|n| config.max_batch = n),
             "--concurrency" => number(value("--concurrency")).map(|n| config.concurrency = n),
+            "--threads" => number(value("--threads")).map(|n| config.threads = n),
             "--max-connections" => {
                 number(value("--max-connections")).map(|n| config.max_connections = n)
             }
@@ -184,6 +194,7 @@ async fn serve(config: Config) -> std::io::Result<()> {
     let local = listener.local_addr()?;
     let shared = Arc::new(Shared {
         permits: Arc::new(Semaphore::new(config.concurrency)),
+        checkers: checkers::Checkers::start(config.threads)?,
         metrics: metrics::Metrics::default(),
         ready: AtomicBool::new(true),
         openapi: openapi::document(),
