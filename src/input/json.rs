@@ -489,6 +489,28 @@ mod tests {
     }
 
     #[wasm_bindgen_test(unsupported = test)]
+    fn string_ends_and_escapes_are_found_at_every_offset() {
+        // Runs of every length up to 19 characters, with
+        // multi-byte characters, before a quote, an escape or a control character.
+        for n in 0..20 {
+            let run: String = "aж€".chars().cycle().take(n).collect();
+            assert_eq!(
+                p(&format!("\"{run}\"")).unwrap(),
+                Value::String(run.clone())
+            );
+            assert_eq!(
+                p(&format!("\"{run}\\n{run}\"")).unwrap(),
+                Value::String(format!("{run}\n{run}"))
+            );
+            let column = run.chars().count() + 2;
+            assert_eq!(
+                reason(&format!("\"{run}\u{1f}\"")),
+                (1, column, "control_character".into())
+            );
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
     fn lone_surrogates_become_replacement_characters() {
         assert_eq!(
             p(r#""\ud800x\udc00""#).unwrap(),
