@@ -40,6 +40,11 @@ impl Pointer {
     pub fn push_key(&mut self, key: &str) -> usize {
         let mark = self.0.len();
         self.0.push('/');
+        if !key.bytes().any(|b| b == b'~' || b == b'/') {
+            // The usual key: nothing to escape, one copy.
+            self.0.push_str(key);
+            return mark;
+        }
         for c in key.chars() {
             match c {
                 '~' => self.0.push_str("~0"),

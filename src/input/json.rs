@@ -77,6 +77,8 @@ pub(super) fn parse(
         pos: 0,
         budget: Budget::new(*limits),
         number,
+        items: Vec::new(),
+        entries: Vec::new(),
     };
     p.skip_ws();
     let v = p.value(0)?;
@@ -93,6 +95,12 @@ struct Parser<'t> {
     pos: usize,
     budget: Budget,
     number: NumberParser,
+    /// The items of the arrays being parsed, innermost last: each array takes
+    /// its own from the end when it closes, in one allocation of the exact size
+    /// (instead of growing a vector of its own item by item).
+    items: Vec<Value>,
+    /// The same for the entries of the objects being parsed.
+    entries: Vec<(String, Value)>,
 }
 
 impl Parser<'_> {
@@ -216,19 +224,19 @@ impl Parser<'_> {
         Ok(v)
     }
 
-    /// A string starting at `"`; unescaped runs are copied as slices.
+    /// A string starting at `"`; unescaped runs are copied as slices (a string
+    /// without escapes, the usual case, is one copy of exactly its length).
     fn string(&mut self) -> Result<String, InputError> {
         self.pos += 1;
-        let mut out = String::new();
+        let run_start = self.pos;
+        self.skip_plain();
+        if self.peek() == Some(b'"') {
+            let s = self.text.get(run_start..self.pos).unwrap_or("").to_owned();
+            self.pos += 1;
+            return Ok(s);
+        }
+        let mut out = String::from(self.text.get(run_start..self.pos).unwrap_or(""));
         loop {
-            let run_start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
-            out.push_str(self.text.get(run_start..self.pos).unwrap_or(""));
             match self.peek() {
                 None => return Err(self.error(JsonError::UnexpectedEnd)),
                 Some(b'"') => {
@@ -259,7 +267,20 @@ impl Parser<'_> {
                 }
                 Some(_) => return Err(self.error(JsonError::ControlCharacter)),
             }
+            let run_start = self.pos;
+            self.skip_plain();
+            out.push_str(self.text.get(run_start..self.pos).unwrap_or(""));
         }
+    }
+
+    /// Moves past string content that needs no decoding: up to the next `"`,
+    /// `\\`, control character or the end of the text.
+    fn skip_plain(&mut self) {
+        let rest = self.bytes.get(self.pos..).unwrap_or(&[]);
+        self.pos += rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .unwrap_or(rest.len());
     }
 
     /// The character of `\uXXXX` (after the `u`), joining surrogate pairs; a lone
@@ -283,20 +304,22 @@ impl Parser<'_> {
 
     fn array(&mut self, depth: usize) -> Result<Value, InputError> {
         self.pos += 1;
-        let mut items = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Value::Array(items));
+            return Ok(Value::Array(Vec::new()));
         }
+        let start = self.items.len();
         loop {
             self.skip_ws();
-            items.push(self.value(depth + 1)?);
+            let v = self.value(depth + 1)?;
+            self.items.push(v);
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
+                    let items = self.items.drain(start..).collect();
                     return Ok(Value::Array(items));
                 }
                 None => return Err(self.error(JsonError::UnexpectedEnd)),
@@ -307,12 +330,12 @@ impl Parser<'_> {
 
     fn object(&mut self, depth: usize) -> Result<Value, InputError> {
         self.pos += 1;
-        let mut entries = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::Object(entries));
+            return Ok(Value::Object(Vec::new()));
         }
+        let start = self.entries.len();
         loop {
             self.skip_ws();
             match self.peek() {
@@ -330,12 +353,13 @@ impl Parser<'_> {
             }
             self.skip_ws();
             let v = self.value(depth + 1)?;
-            entries.push((key, v));
+            self.entries.push((key, v));
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
+                    let mut entries = self.entries.drain(start..).collect();
                     js_property_order(&mut entries);
                     return Ok(Value::Object(entries));
                 }
@@ -462,6 +486,28 @@ mod tests {
             (1, 10, "unexpected_character".into())
         );
         assert_eq!(reason(""), (1, 1, "unexpected_end".into()));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn string_ends_and_escapes_are_found_at_every_offset() {
+        // Runs of every length up to 19 characters, with
+        // multi-byte characters, before a quote, an escape or a control character.
+        for n in 0..20 {
+            let run: String = "aж€".chars().cycle().take(n).collect();
+            assert_eq!(
+                p(&format!("\"{run}\"")).unwrap(),
+                Value::String(run.clone())
+            );
+            assert_eq!(
+                p(&format!("\"{run}\\n{run}\"")).unwrap(),
+                Value::String(format!("{run}\n{run}"))
+            );
+            let column = run.chars().count() + 2;
+            assert_eq!(
+                reason(&format!("\"{run}\u{1f}\"")),
+                (1, column, "control_character".into())
+            );
+        }
     }
 
     #[wasm_bindgen_test(unsupported = test)]

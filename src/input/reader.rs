@@ -171,10 +171,11 @@ impl<'a> Reader<'a> {
             self.wrong_type("object", value);
             return None;
         };
-        let counts = earlier_counts(entries);
+        // The usual object has a few distinct keys: then nothing is counted.
+        let counts = (!few_distinct_keys(entries)).then(|| earlier_counts(entries));
         for (i, (key, _)) in entries.iter().enumerate() {
             // How many entries before this one have the same key (0, 1 or 2 = more).
-            let earlier = counts.get(i).copied().unwrap_or(0);
+            let earlier = counts.as_ref().and_then(|c| c.get(i).copied()).unwrap_or(0);
             if earlier == 1 {
                 let path = self.path.key(key);
                 self.report(finding::duplicate_key(path, truncate_for_message(key)));
@@ -240,6 +241,14 @@ impl<'a> Reader<'a> {
         }
         (value, mark)
     }
+}
+
+/// True when `entries` are a few (at most 16) with no key repeated: checked
+/// pairwise, without the allocations of [`earlier_counts`].
+fn few_distinct_keys(entries: &[(String, Value)]) -> bool {
+    entries.len() <= 16
+        && (entries.iter().enumerate())
+            .all(|(i, (k, _))| !entries.iter().take(i).any(|(e, _)| e == k))
 }
 
 /// For each entry of an object, how many earlier entries have the same key (0, 1,
