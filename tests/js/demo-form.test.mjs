@@ -296,7 +296,7 @@ test('filled today: the Ecological Code of 2021, its checklist (art. 122 p. 2) a
   assert.match(await page.locator('#documents .list-meta').textContent(), /Экологический кодекс 2021 г\./);
   assert.equal(await page.locator('li.doc.required').count(), 5);
   assert.equal(await page.locator('li.doc.conditional').count(), 4);
-  assert.match(await page.locator('#documents').textContent(), /eco_code_2021 art\. 122 p\. 2 subp\. 8/);
+  assert.match(await page.locator('#documents').textContent(), /подп\. 8\) п\. 2 ст\. 122 Экологического кодекса РК/);
   const panel = await page.locator('#deadlines').textContent();
   assert.match(panel, /eco_code_2021 art\. 123 p\. 2/);
   assert.ok(!(await findings(page)).some(([code]) => code.startsWith('editions.')), 'no edition finding today');
@@ -350,6 +350,8 @@ test('phones and desktops: no sideways page scroll in kk, ru and en; the summary
           const bar = await page.locator('#bar-link').boundingBox();
           assert.ok(bar && bar.y >= 0 && bar.y + bar.height <= height, `${where}: the bar is in view`);
           assert.match(await page.locator('#bar-status').textContent(), /^✔/);
+          const cut = await page.locator('#bar-status').evaluate((e) => e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight);
+          assert.equal(cut, false, `${where}: the bar's status is shown whole`);
           await page.click('#bar-link');
         } else {
           assert.equal(await page.locator('#bar-link').isVisible(), false);
@@ -420,7 +422,7 @@ test('a form that guides: findings wait for their section, the checklist says wh
   await input(page, '/channel').selectOption('in_person');
   assert.deepEqual(await why(), [
     fill(catalog('editions', 'editions.channel_not_offered', 'ru'), {
-      edition: 'Экологический кодекс 2021 г.',
+      edition: 'Экологический кодекс Республики Казахстан 2021 г.',
       channel: term('channel', 'in_person', 'ru'),
       allowed: term('channel', 'portal', 'ru'),
     }),
