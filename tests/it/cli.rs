@@ -230,8 +230,13 @@ fn documents_checks_the_venue() {
     let o = run(&args("con"), "");
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("(/venue)"), "{err}");
-    assert!(stdout(&o).contains("aktobe_2013 GR §7.8"));
+    assert!(err.contains("(--venue)"), "{err}");
+    assert!(
+        stdout(&o)
+            .contains("п. 7.8 Регламента электронной государственной услуги «Выдача заключений"),
+        "{}",
+        stdout(&o)
+    );
     assert_success(&run(&args("provider_office"), ""));
     // In JSON Lines too.
     let o = run(
