@@ -109,7 +109,7 @@ impl Checklist {
     /// let q = Query {
     ///     edition: Some("almaty_oblast_2012"), region: None, date: None,
     ///     service: Service::EmissionPermit, action: Action::Issue,
-    ///     category: Category::IV, channel: Channel::Portal, facts: None,
+    ///     category: Category::IV, channel: Channel::Portal, venue: None, facts: None,
     /// };
     /// let mut list = required_documents(&q, &mut Findings::default()).unwrap();
     /// list.cite(Lang::Ru);
