@@ -60,11 +60,12 @@ struct Labels {
     transfer_working: Localized,
     override_off: Localized,
     override_working: Localized,
+    estimated_date: Localized,
 }
 
 impl Labels {
     /// The labels with their field names, in the order of the generated struct.
-    fn named(&self) -> [(&'static str, &Localized); 7] {
+    fn named(&self) -> [(&'static str, &Localized); 8] {
         [
             ("weekend", &self.weekend),
             ("weekend_holiday", &self.weekend_holiday),
@@ -73,6 +74,7 @@ impl Labels {
             ("transfer_working", &self.transfer_working),
             ("override_off", &self.override_off),
             ("override_working", &self.override_working),
+            ("estimated_date", &self.estimated_date),
         ]
     }
 }

@@ -25,6 +25,11 @@ use std::fmt;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
+/// The template syntax, shared with the renderer.
+#[path = "../src/findings/template.rs"]
+mod template;
+use template::{Arg, FormError};
+
 /// The languages every entry has a template in.
 pub const LANGS: [&str; 3] = ["kk", "ru", "en"];
 
@@ -161,20 +166,6 @@ pub fn parse(t: &str) -> Template<'_> {
     out
 }
 
-/// The index of the `}` closing a `{` opened just before `s`.
-fn closing(s: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    for (i, c) in s.char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' if depth == 0 => return Some(i),
-            '}' => depth -= 1,
-            _ => {}
-        }
-    }
-    None
-}
-
 fn parse_into<'a>(t: &'a str, out: &mut Template<'a>, in_form: bool) {
     let mut rest = t;
     while let Some(open) = rest.find(['{', '}']) {
@@ -184,60 +175,59 @@ fn parse_into<'a>(t: &'a str, out: &mut Template<'a>, in_form: bool) {
             continue;
         }
         let after = &rest[open + 1..];
-        let Some(close) = closing(after) else {
+        let Some(close) = template::closing(after) else {
             out.errors.push("a \"{\" is not closed".into());
             return;
         };
         let inner = &after[..close];
         rest = &after[close + 1..];
-        let Some((name, spec)) = inner.split_once(',') else {
-            if inner.is_empty()
-                || !inner
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-            {
-                out.errors
-                    .push(format!("{{{inner}}} is not a placeholder name"));
+        let (name, forms) = match template::arg(inner) {
+            Arg::Simple(name) => {
+                if name.is_empty()
+                    || !name
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                {
+                    out.errors
+                        .push(format!("{{{name}}} is not a placeholder name"));
+                }
+                out.names.push(name);
+                continue;
             }
-            out.names.push(inner);
-            continue;
+            Arg::Other { name } => {
+                out.names.push(name);
+                out.errors
+                    .push(format!("{{{name}, …}}: only `plural` is known"));
+                continue;
+            }
+            Arg::Plural { name, forms } => (name, forms),
         };
-        let name = name.trim();
         out.names.push(name);
         if in_form {
             out.errors
                 .push(format!("plural of {name} inside a plural form"));
         }
-        let Some(mut forms) = spec.trim_start().strip_prefix("plural,") else {
-            out.errors
-                .push(format!("{{{name}, …}}: only `plural` is known"));
-            continue;
-        };
         let mut categories = Vec::new();
-        loop {
-            forms = forms.trim_start();
-            if forms.is_empty() {
-                break;
-            }
-            let Some(brace) = forms.find('{') else {
-                out.errors
-                    .push(format!("plural of {name}: {forms:?} has no form"));
-                break;
-            };
-            let key = forms[..brace].trim();
-            let body = &forms[brace + 1..];
-            let Some(end) = closing(body) else {
-                out.errors
-                    .push(format!("plural of {name}: form {key} is not closed"));
-                break;
+        for form in template::forms(forms) {
+            let (key, body) = match form {
+                Ok(form) => form,
+                Err(FormError::NoForm(text)) => {
+                    out.errors
+                        .push(format!("plural of {name}: {text:?} has no form"));
+                    break;
+                }
+                Err(FormError::NotClosed(key)) => {
+                    out.errors
+                        .push(format!("plural of {name}: form {key} is not closed"));
+                    break;
+                }
             };
             if categories.contains(&key) {
                 out.errors
                     .push(format!("plural of {name}: form {key} given twice"));
             }
             categories.push(key);
-            parse_into(&body[..end], out, true);
-            forms = &body[end + 1..];
+            parse_into(body, out, true);
         }
         out.plurals.push((name, categories));
     }

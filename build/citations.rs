@@ -57,6 +57,9 @@ struct Level {
 #[serde(deny_unknown_fields)]
 struct Act {
     id: String,
+    /// Languages whose title is our translation, not the published text.
+    #[serde(default)]
+    translated: Vec<String>,
     of: Option<Localized>,
     name: Option<Localized>,
 }
@@ -165,6 +168,14 @@ pub fn generate(p: &mut Problems) -> String {
                 &format!("{FILE}: /acts/{i}/id"),
                 format!("act `{}` twice", a.id),
             );
+        }
+        for lang in &a.translated {
+            if !["kk", "ru"].contains(&lang.as_str()) {
+                p.add(
+                    &format!("{FILE}: /acts/{i}/translated"),
+                    format!("`{lang}`: kk or ru (English titles are always ours)"),
+                );
+            }
         }
         let opt = |l: &Option<Localized>| {
             l.as_ref()

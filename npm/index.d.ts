@@ -1325,6 +1325,12 @@ export interface Checklist {
    */
   derived_from?: string | null;
   /**
+   * `derived_from` cited in the report's language («п. 11.2.1 Регламента
+   * государственной услуги …»); `None` for a list of the edition's own, or
+   * until the checklist is answered in a language ([`Checklist::cite`]).
+   */
+  derived_from_text?: string | null;
+  /**
    * True when the list is provisional and unverified (Order 301 point 9).
    */
   unverified: boolean;
@@ -1377,6 +1383,12 @@ export interface Item {
    * a derived list `<edition> <its clause> → <source edition> <clause>`.
    */
   basis: string;
+  /**
+   * `basis` cited in the report's language («п. 11.2.1 Регламента …»), as a
+   * finding's `basis_text`; `None` until the checklist is answered in a language
+   * ([`Checklist::cite`]).
+   */
+  basis_text?: string | null;
 }
 
 /**
@@ -1490,6 +1502,11 @@ export interface DeadlinesReport {
    */
   basis: DeadlinesBasis;
   /**
+   * Each date's `basis` cited in the report's language («п. 7.2 Регламента …»),
+   * as a finding's `basis_text`.
+   */
+  basis_text: DeadlinesBasis;
+  /**
    * False when a finding is an error (then the dates are `null`).
    */
   ok: boolean;
@@ -1558,6 +1575,10 @@ export interface DayReport {
    * The legal basis of a special day.
    */
   basis?: string | null;
+  /**
+   * `basis` cited in the report language («Закон РК от 13.12.2001 № 267-II …»).
+   */
+  basis_text?: string | null;
   /**
    * Calendar findings (provisional year, not covered, not a date).
    */

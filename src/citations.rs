@@ -95,6 +95,9 @@ include!(concat!(env!("OUT_DIR"), "/citations.rs"));
 /// Where a derived list cites its source list.
 const DERIVED_SEPARATOR: &str = " → ";
 
+/// Between the bases of a day with two (`"Constitution of 2026 art. 94; Law No. 267-II (from 2027)"`).
+const JOINED: &str = "; ";
+
 /// The localized citation of `basis` (a finding's machine basis as serialized),
 /// or `None` when the basis is not in `data/citations.json` (e.g. an edition
 /// registered at run time).
@@ -129,9 +132,12 @@ pub(crate) fn rule(key: &str) -> Option<(&'static str, &'static str)> {
         .map(|(_, source, clause)| (*source, *clause))
 }
 
-/// True when `basis` (each part of a derived one) is in the citations table.
+/// True when `basis` (each part of a derived or joined one) is in the citations
+/// table.
 pub(crate) fn is_known(basis: &str) -> bool {
-    basis.split(DERIVED_SEPARATOR).all(|b| find(b).is_some())
+    basis
+        .split(DERIVED_SEPARATOR)
+        .all(|b| find(b).is_some() || b.split(JOINED).all(|p| find(p).is_some()))
 }
 
 fn find(basis: &str) -> Option<&'static Row> {
@@ -141,8 +147,18 @@ fn find(basis: &str) -> Option<&'static Row> {
         .and_then(|i| CLAUSES.get(i))
 }
 
-/// The citation of one basis (not derived).
+/// The citation of one basis (not derived): a row of the table, or rows joined
+/// by `"; "` (a holiday's constitution and law), cited in turn.
 fn one(basis: &str, lang: Lang) -> Option<String> {
+    if find(basis).is_none() && basis.contains(JOINED) {
+        let parts: Option<Vec<String>> = basis.split(JOINED).map(|b| row(b, lang)).collect();
+        return parts.map(|p| p.join(JOINED));
+    }
+    row(basis, lang)
+}
+
+/// The citation of one row of the table.
+fn row(basis: &str, lang: Lang) -> Option<String> {
     let (_, act, refs) = find(basis)?;
     let act = ACTS.get(*act)?;
     if refs.is_empty() {

@@ -8,7 +8,7 @@
 //! next to the ИИН/БИН) must be 12 digits — its check digit is not checked: no
 //! authoritative description of it was found (`data/forms.json`, `rnn`).
 
-use crate::findings::{Basis, Findings, Param, TermKind};
+use crate::findings::{Basis, Findings, Param};
 use crate::model::{Action, Application, Channel, Service};
 use crate::Context;
 
@@ -50,6 +50,23 @@ impl Field {
             Field::ProposedConditions => "proposed_conditions",
             Field::Enclosures => "enclosures",
             Field::Signatory => "signatory",
+        }
+    }
+
+    /// The model struct and the JSON key it is (`("Applicant", "rnn")`): the
+    /// field's label is the application field's own (`field` in
+    /// `data/messages/terms.json`).
+    pub fn key(self) -> (&'static str, &'static str) {
+        match self {
+            Field::ObjectName => ("ProductionObject", "name"),
+            Field::Address => ("Applicant", "address"),
+            Field::Phone => ("Applicant", "phone"),
+            Field::HazardClass => ("ProductionObject", "hazard_class"),
+            Field::AccountNumber => ("ProductionObject", "account_number"),
+            Field::Rnn => ("Applicant", "rnn"),
+            Field::ProposedConditions => ("Application", "proposed_conditions"),
+            Field::Enclosures => ("Application", "enclosures"),
+            Field::Signatory => ("Application", "signatory"),
         }
     }
 
@@ -158,11 +175,8 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
         match field.value(app).map(str::trim) {
             None | Some("") if f.required && !cx.input_failed(path) && !parent_failed(cx, path) => {
                 findings.push(
-                    finding::field_missing(
-                        path,
-                        Param::Term(TermKind::FormField, field.id().to_owned()),
-                    )
-                    .basis(basis()),
+                    finding::field_missing(path, Param::field(field.key().0, field.key().1))
+                        .basis(basis()),
                 );
             }
             None | Some("") => {}

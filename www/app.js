@@ -378,7 +378,7 @@ function documentItem(item, attachedIndex) {
     'li',
     { class: `doc ${item.status ?? 'extra'}`, 'data-doc': id, 'data-anchor': anchor },
     h('div', { class: 'doc-head' }, box, h('label', { for: box.id, text: item.names?.[state.lang] ?? id }), validity),
-    h('div', { class: 'doc-meta' }, meta, item.basis ? h('span', { class: 'basis', text: s('basis', { basis: item.basis }) }) : null),
+    h('div', { class: 'doc-meta' }, meta, item.basis ? h('span', { class: 'basis', title: item.basis, text: s('basis', { basis: item.basis_text ?? item.basis }) }) : null),
     h('div', { class: 'msgs', id: 'mdoc:' + id }),
     anchor ? msgs(anchor) : null,
   );
@@ -437,7 +437,7 @@ function renderChecklist() {
       out.push(h('p', { class: 'hint', text: s('checklistWhy') }), h('ul', { class: 'why' }, checklistReasons(r)));
     } else {
       const meta = [s('checklistEdition', { edition: s('edition.' + list.edition) })];
-      if (list.derived_from) meta.push(s('derivedFrom', { source: list.derived_from }));
+      if (list.derived_from) meta.push(s('derivedFrom', { source: list.derived_from_text ?? list.derived_from }));
       out.push(h('p', { class: 'list-meta', text: meta.join('; ') }));
       if (list.unverified) out.push(h('p', { class: 'note', text: s(list.derived_from ? 'unverified' : 'unverifiedLaw') }));
       if (list.venues.length) out.push(h('p', { class: 'hint', text: s('venues', { venues: list.venues.map((v) => s('venue.' + v)).join(', ') }) }));
@@ -622,7 +622,7 @@ const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[
 function deadlineList(d) {
   const rows = DEADLINES.filter((k) => d[k]).flatMap((k) => [
     h('dt', { text: s(k) }),
-    h('dd', {}, h('strong', { text: fmtDate(d[k]) }), d.basis[k] ? h('span', { class: 'basis', text: d.basis[k] }) : null),
+    h('dd', {}, h('strong', { text: fmtDate(d[k]) }), d.basis[k] ? h('span', { class: 'basis', title: d.basis[k], text: d.basis_text?.[k] ?? d.basis[k] }) : null),
   ]);
   return [
     rows.length ? h('dl', { class: 'deadlines' }, rows) : null,

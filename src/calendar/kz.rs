@@ -82,6 +82,7 @@ pub(crate) struct Labels {
     pub(crate) transfer_working: Localized,
     pub(crate) override_off: Localized,
     pub(crate) override_working: Localized,
+    pub(crate) estimated_date: Localized,
 }
 
 include!(concat!(env!("OUT_DIR"), "/calendar.rs"));
@@ -184,6 +185,20 @@ impl SpecialDay {
             .map(|d| render_param(&Param::Date(d.to_string()), lang))
             .unwrap_or_default();
         fill(template, name, &date)
+    }
+
+    /// The legal basis cited in `lang` (`data/citations.json`): «Закон РК от
+    /// 13.12.2001 № 267-II «О праздниках в Республике Казахстан»»; the machine
+    /// form when the data does not cite it.
+    pub fn basis_text(&self, lang: Lang) -> String {
+        crate::findings::catalog::citation(self.basis, lang)
+            .unwrap_or_else(|| self.basis.to_owned())
+    }
+
+    /// In `lang`, that the date is an estimate (Kurban Ait of a year not announced
+    /// yet); `None` for a date that is known.
+    pub fn date_note(&self, lang: Lang) -> Option<&'static str> {
+        self.date_source.map(|_| LABELS.estimated_date.get(lang))
     }
 }
 

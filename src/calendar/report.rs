@@ -51,6 +51,8 @@ pub struct DayReport {
     pub description: Option<String>,
     /// The legal basis of a special day.
     pub basis: Option<String>,
+    /// `basis` cited in the report language («Закон РК от 13.12.2001 № 267-II …»).
+    pub basis_text: Option<String>,
     /// Calendar findings (provisional year, not covered, not a date).
     pub findings: Vec<Finding>,
 }
@@ -103,6 +105,7 @@ pub fn day_report(value: &Value, options: &Options) -> Result<DayReport, String>
         holiday: None,
         description: None,
         basis: None,
+        basis_text: None,
         findings: Vec::new(),
     };
     let cal = Calendar::with_overrides(&options.calendar);
@@ -132,6 +135,7 @@ pub fn day_report(value: &Value, options: &Options) -> Result<DayReport, String>
             out.kind = Some(kind);
             out.holiday = special.and_then(|s| s.holiday).map(|h| h.id.to_owned());
             out.basis = special.map(|s| s.basis.to_owned());
+            out.basis_text = special.map(|s| s.basis_text(options.lang));
         }
     }
     out.findings = findings

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::data::{self, Attributes, Cond, Fact, List, Reading, Rule};
 use crate::calendar::Date;
 use crate::editions;
-use crate::findings::catalog::Localized;
+use crate::findings::catalog::{self, Localized};
 use crate::findings::{Basis, Counts, Finding, Findings, Lang, Param, Pointer, TermKind};
 use crate::input::{InputError, Reader, Value};
 use crate::model::{model_struct, Action, Category, Channel, Facts, IsoDate, Service, Venue};
@@ -47,6 +47,10 @@ pub struct Item {
     /// Where the requirement comes from, e.g. `almaty_oblast_2012 PR §11.2.1`; for
     /// a derived list `<edition> <its clause> → <source edition> <clause>`.
     pub basis: String,
+    /// `basis` cited in the report's language («п. 11.2.1 Регламента …»), as a
+    /// finding's `basis_text`; `None` until the checklist is answered in a language
+    /// ([`Checklist::cite`]).
+    pub basis_text: Option<String>,
 }
 
 /// The documents of one case: edition × service × action × category × channel.
@@ -70,6 +74,10 @@ pub struct Checklist {
     /// For a list the edition only refers to, the list it takes
     /// (`almaty_oblast_2012 PR §11.2.1`).
     pub derived_from: Option<String>,
+    /// `derived_from` cited in the report's language («п. 11.2.1 Регламента
+    /// государственной услуги …»); `None` for a list of the edition's own, or
+    /// until the checklist is answered in a language ([`Checklist::cite`]).
+    pub derived_from_text: Option<String>,
     /// True when the list is provisional and unverified (Order 301 point 9).
     pub unverified: bool,
     /// In person: where paper documents are handed in (`provider_office`, `con`).
@@ -88,6 +96,31 @@ impl Checklist {
             .iter()
             .filter(|i| i.status == Status::Required)
             .map(|i| i.id)
+    }
+
+    /// Fills the citations (`basis_text`, `derived_from_text`) in `lang`, as the
+    /// report does for findings.
+    ///
+    /// ```
+    /// use kz_eco_rules::documents::{required_documents, Query};
+    /// use kz_eco_rules::findings::Findings;
+    /// use kz_eco_rules::model::{Action, Category, Channel, Service};
+    /// use kz_eco_rules::Lang;
+    /// let q = Query {
+    ///     edition: Some("almaty_oblast_2012"), region: None, date: None,
+    ///     service: Service::EmissionPermit, action: Action::Issue,
+    ///     category: Category::IV, channel: Channel::Portal, venue: None, facts: None,
+    /// };
+    /// let mut list = required_documents(&q, &mut Findings::default()).unwrap();
+    /// list.cite(Lang::Ru);
+    /// assert!(list.items[0].basis_text.as_deref().unwrap().starts_with("п. 11.2.3 Регламента"));
+    /// ```
+    pub fn cite(&mut self, lang: Lang) {
+        let text = |basis: &str| catalog::citation(basis, lang).unwrap_or_else(|| basis.to_owned());
+        self.derived_from_text = self.derived_from.as_deref().map(text);
+        for item in &mut self.items {
+            item.basis_text = Some(text(&item.basis));
+        }
     }
 }
 
@@ -327,6 +360,7 @@ fn checklist(
             question: e.fact.map(|f| f.question()),
             attributes: attributes(list, e.rule, action, category),
             basis: cite_rule(list, e.rule).to_string(),
+            basis_text: None,
         })
         .collect();
     Checklist {
@@ -341,6 +375,7 @@ fn checklist(
             text.push_str(s.clause);
             text
         }),
+        derived_from_text: None,
         unverified: list.provisions.unverified,
         venues: list.provisions.venues,
         at_least_one_of: list.at_least_one_of,
@@ -520,7 +555,10 @@ pub struct ChecklistReport {
 }
 
 impl ChecklistReport {
-    fn new(findings: Findings, checklist: Option<Checklist>, options: &Options) -> Self {
+    fn new(findings: Findings, mut checklist: Option<Checklist>, options: &Options) -> Self {
+        if let Some(c) = &mut checklist {
+            c.cite(options.lang);
+        }
         let report = findings.render_worded(options.lang, &options.severity, &options.messages);
         ChecklistReport {
             ok: report.ok(),
@@ -687,6 +725,7 @@ mod tests {
         for key in [
             "edition",
             "derived_from",
+            "derived_from_text",
             "unverified",
             "venues",
             "at_least_one_of",

@@ -19,6 +19,7 @@
 //! [`TermKind`] ids as the localized name of the document, fact, edition, region or
 //! closed-set value. Tests check that every code the rules emit has an entry.
 
+use super::template::{self, Arg};
 use super::{plural, Param, Params, TermKind};
 
 pub use crate::lang::{Lang, Localized};
@@ -136,66 +137,52 @@ fn fill_into(out: &mut String, template: &str, params: &Params, lang: Lang, numb
             rest = after;
             continue;
         }
-        let Some(close) = closing(after) else {
+        let Some(close) = template::closing(after) else {
             out.push('{');
             rest = after;
             continue;
         };
         let inner = &after[..close];
         rest = &after[close + 1..];
-        let (name, forms) = match inner.split_once(',') {
-            Some((name, spec)) => (name.trim(), spec.trim_start().strip_prefix("plural,")),
-            None => (inner, None),
-        };
-        match (params.get(name), forms) {
-            (Some(value), None) if !inner.contains(',') => out.push_str(&render_param(value, lang)),
-            (Some(value), Some(forms)) => {
-                let digits = match value {
-                    Param::Int(n) => n.to_string(),
-                    Param::Decimal(d) | Param::Text(d) => d.clone(),
-                    _ => String::new(),
-                };
-                let category = plural::category(lang, &digits);
-                let form = plural_form(forms, category.as_str())
-                    .or_else(|| plural_form(forms, "other"))
-                    .unwrap_or("");
-                fill_into(out, form, params, lang, Some(&render_param(value, lang)));
-            }
-            _ => {
-                out.push('{');
-                out.push_str(inner);
-                out.push('}');
-            }
+        match template::arg(inner) {
+            Arg::Simple(name) => match params.get(name) {
+                Some(value) => out.push_str(&render_param(value, lang)),
+                None => unfilled(out, inner),
+            },
+            Arg::Plural { name, forms } => match params.get(name) {
+                Some(value) => {
+                    let digits = match value {
+                        Param::Int(n) => n.to_string(),
+                        Param::Decimal(d) | Param::Text(d) => d.clone(),
+                        _ => String::new(),
+                    };
+                    let category = plural::category(lang, &digits);
+                    let form = plural_form(forms, category.as_str())
+                        .or_else(|| plural_form(forms, "other"))
+                        .unwrap_or("");
+                    fill_into(out, form, params, lang, Some(&render_param(value, lang)));
+                }
+                None => unfilled(out, inner),
+            },
+            Arg::Other { .. } => unfilled(out, inner),
         }
     }
     out.push_str(rest);
 }
 
-/// The index of the `}` closing a `{` opened just before `s`.
-fn closing(s: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    for (i, c) in s.char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' if depth == 0 => return Some(i),
-            '}' => depth -= 1,
-            _ => {}
-        }
-    }
-    None
+/// Leaves `{inner}` in place: an unknown name (tests catch it).
+fn unfilled(out: &mut String, inner: &str) {
+    out.push('{');
+    out.push_str(inner);
+    out.push('}');
 }
 
 /// The form `key` of a plural's forms `one {…} few {…} …`.
-fn plural_form<'a>(mut forms: &'a str, key: &str) -> Option<&'a str> {
-    loop {
-        let brace = forms.find('{')?;
-        let body = &forms[brace + 1..];
-        let end = closing(body)?;
-        if forms[..brace].trim() == key {
-            return body.get(..end);
-        }
-        forms = &body[end + 1..];
-    }
+fn plural_form<'a>(forms: &'a str, key: &str) -> Option<&'a str> {
+    template::forms(forms)
+        .map_while(Result::ok)
+        .find(|(k, _)| *k == key)
+        .map(|(_, body)| body)
 }
 
 /// Renders one parameter value for `lang`.
@@ -259,7 +246,6 @@ pub fn term_name(kind: TermKind, id: &str, lang: Lang) -> Option<&'static str> {
             let key = id.rsplit_once('.').map_or(id, |(_, key)| key);
             term("field", id, lang).or_else(|| term("field", key, lang))
         }
-        TermKind::FormField => term("form_field", id, lang),
     }
 }
 
@@ -377,7 +363,7 @@ mod tests {
         );
         assert_eq!(
             render_param(&editions, Lang::Ru),
-            "Алматинская область, 2012 г.; Экологический кодекс 2021 г. и nope"
+            "Алматинская область, 2012 г.; Экологический кодекс Республики Казахстан 2021 г. и nope"
         );
         let json = serde_json::to_string(&editions).unwrap_or_default();
         assert_eq!(json, r#"["almaty_oblast_2012","eco_code_2021","nope"]"#);

@@ -11,6 +11,7 @@
 pub mod catalog;
 pub mod plural;
 mod pointer;
+pub mod template;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -83,8 +84,6 @@ pub enum TermKind {
     /// key, e.g. `Applicant.iin_bin`): rendered as the field's label («ЖСН/БСН»),
     /// serialized as the key alone (`iin_bin`).
     Field,
-    /// A field of an application blank (`object_name`, `rnn`, …).
-    FormField,
 }
 
 /// A named parameter value of a finding.

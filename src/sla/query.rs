@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::checks::{check_acceptance, check_remarks, plan, read_date, Progress};
 use super::{edition_sla, Due, ACCEPTED_ON_ASSUMED, NO_TERM, REMARKS_SENT_ON_ASSUMED};
 use crate::editions;
-use crate::findings::{Finding, Findings, Param, TermKind};
+use crate::findings::{catalog, Finding, Findings, Lang, Param, TermKind};
 use crate::input::{InputError, Reader, Value};
 use crate::model::{model_struct, Action, Category, Channel, IsoDate, IsoDateTime, Service};
 use crate::Options;
@@ -57,6 +57,23 @@ pub struct DeadlinesBasis {
     pub fixes_due: Option<String>,
 }
 
+impl DeadlinesBasis {
+    /// Each basis cited in `lang` (the machine form when the data does not cite it).
+    fn cited(&self, lang: Lang) -> DeadlinesBasis {
+        let cite = |b: &Option<String>| {
+            b.as_deref()
+                .map(|b| catalog::citation(b, lang).unwrap_or_else(|| b.to_owned()))
+        };
+        DeadlinesBasis {
+            registered_on: cite(&self.registered_on),
+            completeness_due: cite(&self.completeness_due),
+            decision_due: cite(&self.decision_due),
+            remarks_due: cite(&self.remarks_due),
+            fixes_due: cite(&self.fixes_due),
+        }
+    }
+}
+
 /// The deadlines of a query as `YYYY-MM-DD` strings; `null` where the edition has
 /// no such step or the query could not be answered (`findings` says why).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -76,6 +93,9 @@ pub struct DeadlinesReport {
     pub fixes_due: Option<String>,
     /// Edition + clause of each date.
     pub basis: DeadlinesBasis,
+    /// Each date's `basis` cited in the report's language («п. 7.2 Регламента …»),
+    /// as a finding's `basis_text`.
+    pub basis_text: DeadlinesBasis,
     /// False when a finding is an error (then the dates are `null`).
     pub ok: bool,
     /// Findings: unreadable query, no edition, provisional calendar, late remarks.
@@ -121,6 +141,7 @@ fn finish(mut out: DeadlinesReport, findings: Findings, options: &Options) -> De
             ..DeadlinesReport::default()
         };
     }
+    out.basis_text = out.basis.cited(options.lang);
     out.findings = report.findings;
     out
 }
@@ -238,6 +259,7 @@ mod tests {
             "registered_on",
             "fixes_due",
             "basis",
+            "basis_text",
             "findings",
             "severity",
         ] {

@@ -223,6 +223,56 @@ fn the_checks_fail_on_an_uncited_basis_or_a_missing_row() {
     assert_ne!(table(&pairs), committed);
 }
 
+/// Every machine basis in a JSON answer, findings' or not: a checklist item's
+/// `basis`, a list's `derived_from`, each date's of the deadlines' `basis` object,
+/// a day's `basis`.
+fn all_bases(v: &Value, out: &mut BTreeSet<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                match (k.as_str(), x) {
+                    ("basis" | "derived_from", Value::String(b)) => {
+                        out.insert(b.clone());
+                    }
+                    ("basis", Value::Object(dates)) => {
+                        out.extend(dates.values().filter_map(|b| b.as_str().map(str::to_owned)));
+                    }
+                    _ => all_bases(x, out),
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| all_bases(x, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_basis_shown_besides_findings_is_cited() {
+    let mut bases = BTreeSet::new();
+    for answer in crate::parity::native_answers() {
+        all_bases(&serde_json::from_str(&answer).unwrap(), &mut bases);
+    }
+    for year in 2012..=2030 {
+        bases.extend(kz_eco_rules::calendar::special_days(year).map(|d| d.basis.to_owned()));
+    }
+    assert!(bases.len() > 100, "{}", bases.len());
+    let uncited: Vec<&String> = bases.iter().filter(|b| !catalog::is_cited(b)).collect();
+    assert_eq!(
+        uncited,
+        Vec::<&String>::new(),
+        "bases missing from data/citations.json"
+    );
+    // A calendar day's basis in Russian names no English.
+    let day = kz_eco_rules::calendar::special_days(2027)
+        .find(|d| d.basis.contains("; "))
+        .unwrap();
+    assert_eq!(
+        day.basis_text(Lang::Ru),
+        "ст. 94 Конституции Республики Казахстан, принятой на республиканском референдуме \
+         15.03.2026; Закон РК от 13.12.2001 № 267-II «О праздниках в Республике Казахстан»"
+    );
+}
+
 #[test]
 fn every_basis_is_cited_once_in_the_data() {
     let text = std::fs::read_to_string("data/citations.json").unwrap();

@@ -137,7 +137,7 @@ fn documents_prints_a_localized_checklist() {
         "{out}"
     );
     assert!(
-        out.contains("негіздеме: almaty_oblast_2012 PR §11.1.1"),
+        out.contains("негіздеме: Алматы облысы әкімдігінің 2012 жылғы 11 қазандағы № 304 қаулысымен бекітілген «ІІ, ІІІ және IV санат объектілері үшін қоршаған ортаға эмиссияға рұқсат беру» мемлекеттік қызмет регламентінің 11.1.1-тармағы"),
         "{out}"
     );
     assert!(
@@ -171,7 +171,7 @@ fn documents_prints_a_localized_checklist() {
     let out = stdout(&o);
     assert!(
         out.contains(
-            "Source of the list: Almaty Region, 2012 (not verified against Order No. 301)"
+            "Source of the list: para. 11.2.2 of the regulation of the state service “Issue of state ecological expertise conclusions for category II, III and IV objects” approved by Almaty Region akimat resolution No. 304 of 11.10.2012 (not verified against Order No. 301)"
         ),
         "{out}"
     );
@@ -198,7 +198,10 @@ fn documents_prints_a_localized_checklist() {
         Some(2),
         "no list for a channel the edition lacks"
     );
-    assert!(String::from_utf8_lossy(&o.stderr).contains("(/channel)"));
+    // In the language of the output, naming the option to change.
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.starts_with("ОШИБКА: "), "{stderr}");
+    assert!(stderr.contains("(--channel)"), "{stderr}");
     let o = run(&["documents", "--fact", "x"], "");
     assert_eq!(o.status.code(), Some(2));
 }
@@ -227,8 +230,13 @@ fn documents_checks_the_venue() {
     let o = run(&args("con"), "");
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("(/venue)"), "{err}");
-    assert!(stdout(&o).contains("aktobe_2013 GR §7.8"));
+    assert!(err.contains("(--venue)"), "{err}");
+    assert!(
+        stdout(&o)
+            .contains("п. 7.8 Регламента электронной государственной услуги «Выдача заключений"),
+        "{}",
+        stdout(&o)
+    );
     assert_success(&run(&args("provider_office"), ""));
     // In JSON Lines too.
     let o = run(

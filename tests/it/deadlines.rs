@@ -90,6 +90,16 @@ fn each_date_cites_its_clause() {
         Some("almaty_oblast_2012 GR §7.3")
     );
     assert_eq!(r.basis.completeness_due, None);
+    // Each clause also cited in the report's language, None where no date is.
+    assert_eq!(
+        r.basis_text.decision_due.as_deref(),
+        Some(
+            "п. 7.3 Регламента государственной услуги «Выдача заключений государственной \
+             экологической экспертизы для объектов II, III и IV категорий», утв. \
+             постановлением акимата Алматинской области от 11.10.2012 № 304"
+        )
+    );
+    assert_eq!(r.basis_text.completeness_due, None);
     let r = ask(
         r#"{"edition": "almaty_city_2019", "service": "ecological_expertise", "action": "first",
             "category": "IV", "submitted_at": "2019-12-09T09:20:00+06:00"}"#,

@@ -1059,6 +1059,41 @@ fn checklist_json_has_the_documented_shape() {
     );
     assert!(item.get("fact").is_none());
     assert!(item.get("question").is_none());
+    // The list's source and each item's basis are cited in the report's language.
+    let source = "п. 11.1.2 Регламента государственной услуги «Выдача разрешений на эмиссии \
+                  в окружающую среду для объектов II, III и IV категорий», утв. постановлением \
+                  акимата Алматинской области от 11.10.2012 № 304";
+    assert_eq!(c["derived_from_text"], source);
+    let cited = item["basis_text"].as_str().unwrap();
+    assert!(
+        cited.starts_with("пп. 7.8, 8.6 Регламента электронной государственной услуги")
+            && cited.ends_with(&format!("(перечень документов — {source})")),
+        "{cited}"
+    );
+    let kk = query(
+        json!({"edition": "aktobe_2013", "service": "emission_permit", "action": "issue",
+               "category": "III", "channel": "in_person"}),
+        Lang::Kk,
+    );
+    let kk = kk.checklist.unwrap();
+    assert!(
+        kk.derived_from_text
+            .as_deref()
+            .is_some_and(|t| t.ends_with("регламентінің 11.1.2-тармағы")),
+        "{:?}",
+        kk.derived_from_text
+    );
+    // A list of the edition's own has no source to cite.
+    let own = query(
+        json!({"edition": "almaty_oblast_2012", "service": "emission_permit", "action": "issue",
+               "category": "III", "channel": "in_person"}),
+        Lang::Ru,
+    );
+    let own = serde_json::to_value(&own).unwrap();
+    assert_eq!(
+        own["checklist"]["derived_from_text"],
+        serde_json::Value::Null
+    );
 }
 
 // ---------------------------------------------------------------------------

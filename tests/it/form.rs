@@ -33,7 +33,7 @@ fn required_fields_of_the_blank() {
     );
     assert_eq!(
         f.message,
-        "Не заполнено обязательное поле заявки: «Подпись и полностью фамилия, имя, отчество руководителя предприятия (физического лица)»."
+        "Не заполнено обязательное поле бланка: «Лицо, подписавшее заявление»."
     );
     assert_eq!(assert_params_match(&r, "form."), 3);
     // On the portal the EDS signs: no signatory needed (permit_IV, Karaganda 2013).

@@ -989,6 +989,19 @@ fn every_answer_conforms_to_the_openapi_document() {
         .map(|v| &v["const"])
         .collect();
     assert_eq!(values, ["provider_office", "con"], "{}", schemas["Venue"]);
+    // The citations besides findings' are described: a checklist's source and
+    // items, each deadline's clause, a day's basis.
+    let text = doc["components"]["schemas"].to_string();
+    for field in ["derived_from_text", "basis_text"] {
+        assert!(text.contains(&format!("\"{field}\"")), "{field}");
+    }
+    for schema in ["Checklist", "Item", "DeadlinesReport", "DayReport"] {
+        let props = &doc["components"]["schemas"][schema]["properties"];
+        assert!(
+            props.get("basis_text").is_some() || props.get("derived_from_text").is_some(),
+            "{schema}: {props}"
+        );
+    }
     let example = crate::common::example("permit_II");
     let calls: Vec<(&str, &str, &str, String, u16)> = vec![
         ("POST", "/v1/applications:validate", "/v1/applications:validate?lang=kk", example.to_owned(), 200),

@@ -84,7 +84,10 @@ test('a category II permit application typed into the form: exactly its two erro
   // 3. Documents: the checklist of the case, every required one ticked.
   const required = page.locator('li.doc.required input[type=checkbox]');
   assert.equal(await required.count(), 5);
-  assert.match(await page.locator('#documents').textContent(), /almaty_city_2019 PR §4, §9\.5 → almaty_oblast_2012 PR §11\.2\.1/);
+  // Each basis and the list's source cited in the page's language, not in the machine form.
+  assert.match(await page.locator('#documents').textContent(), /Основание: пп\. 4, 9\.5 Регламента государственной услуги .*\(перечень документов — п\. 11\.2\.1 Регламента/);
+  assert.match(await page.locator('#documents .list-meta').textContent(), /Источник перечня: п\. 11\.2\.1 Регламента государственной услуги «Выдача разрешений на эмиссии/);
+  assert.doesNotMatch(await page.locator('#documents').textContent(), /almaty_/);
   for (let i = 0; i < 5; i += 1) await required.nth(i).check();
 
   // 4. Table 1: one site.
@@ -241,7 +244,7 @@ test('conditional questions feed the facts and the checklist; deadlines for "now
 
   // Deadlines if submitted now: registration and decision, each with its clause.
   const panel = await page.locator('#deadlines').textContent();
-  assert.match(panel, /Регистрация\d{2}\.\d{2}\.\d{4}almaty_city_2019 GR/);
+  assert.match(panel, /Регистрация\d{2}\.\d{2}\.\d{4}пп\. 5\.1, 8\.1 Регламента государственной услуги/);
   assert.match(panel, /Результат услуги/);
   assert.deepEqual(errors, []);
   await page.close();
@@ -293,12 +296,12 @@ test('filled today: the Ecological Code of 2021, its checklist (art. 122 p. 2) a
   await input(page, '/region').selectOption('almaty_city');
   await page.click('button[data-action="now"]');
 
-  assert.match(await page.locator('#documents .list-meta').textContent(), /Экологический кодекс 2021 г\./);
+  assert.match(await page.locator('#documents .list-meta').textContent(), /Экологический кодекс Республики Казахстан 2021 г\./);
   assert.equal(await page.locator('li.doc.required').count(), 5);
   assert.equal(await page.locator('li.doc.conditional').count(), 4);
-  assert.match(await page.locator('#documents').textContent(), /eco_code_2021 art\. 122 p\. 2 subp\. 8/);
+  assert.match(await page.locator('#documents').textContent(), /подп\. 8\) п\. 2 ст\. 122 Экологического кодекса РК/);
   const panel = await page.locator('#deadlines').textContent();
-  assert.match(panel, /eco_code_2021 art\. 123 p\. 2/);
+  assert.match(panel, /п\. 2 ст\. 123 Экологического кодекса РК/);
   assert.ok(!(await findings(page)).some(([code]) => code.startsWith('editions.')), 'no edition finding today');
 
   await input(page, '/channel').selectOption('in_person');
@@ -350,6 +353,8 @@ test('phones and desktops: no sideways page scroll in kk, ru and en; the summary
           const bar = await page.locator('#bar-link').boundingBox();
           assert.ok(bar && bar.y >= 0 && bar.y + bar.height <= height, `${where}: the bar is in view`);
           assert.match(await page.locator('#bar-status').textContent(), /^✔/);
+          const cut = await page.locator('#bar-status').evaluate((e) => e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight);
+          assert.equal(cut, false, `${where}: the bar's status is shown whole`);
           await page.click('#bar-link');
         } else {
           assert.equal(await page.locator('#bar-link').isVisible(), false);
@@ -420,7 +425,7 @@ test('a form that guides: findings wait for their section, the checklist says wh
   await input(page, '/channel').selectOption('in_person');
   assert.deepEqual(await why(), [
     fill(catalog('editions', 'editions.channel_not_offered', 'ru'), {
-      edition: 'Экологический кодекс 2021 г.',
+      edition: 'Экологический кодекс Республики Казахстан 2021 г.',
       channel: term('channel', 'in_person', 'ru'),
       allowed: term('channel', 'portal', 'ru'),
     }),

@@ -8,7 +8,8 @@ use kz_eco_rules::calendar::{
     special_days, Calendar, Date, SpecialDay, Weekday, YearStatus, PROVISIONAL_YEAR,
     YEAR_NOT_COVERED,
 };
-use kz_eco_rules::findings::Findings;
+use kz_eco_rules::findings::catalog::render_param;
+use kz_eco_rules::findings::{Findings, Param};
 use kz_eco_rules::Lang;
 use serde::Serialize;
 
@@ -23,6 +24,7 @@ struct DayOut {
     holiday: Option<&'static str>,
     description: String,
     basis: &'static str,
+    basis_text: String,
     date_source: Option<&'static str>,
 }
 
@@ -101,6 +103,7 @@ pub fn run(mut args: Args) -> ExitCode {
                     holiday: d.holiday.map(|h| h.id),
                     description: d.describe(lang),
                     basis: d.basis,
+                    basis_text: d.basis_text(lang),
                     date_source: d.date_source,
                 })
                 .collect(),
@@ -185,16 +188,17 @@ fn print_text(
     }
     writeln!(out)?;
     for d in days {
+        let date = render_param(&Param::Date(d.date.to_string()), lang);
         writeln!(
             out,
-            "{} {:<3} {}",
-            d.date,
+            "{date} {:<3} {}",
             weekday(d.date.weekday(), lang),
             d.describe(lang)
         )?;
-        match d.date_source {
-            Some(src) => writeln!(out, "               {}; {}", d.basis, src)?,
-            None => writeln!(out, "               {}", d.basis)?,
+        let basis = d.basis_text(lang);
+        match d.date_note(lang) {
+            Some(note) => writeln!(out, "               {basis}; {note}")?,
+            None => writeln!(out, "               {basis}")?,
         }
     }
     writeln!(out)?;

@@ -77,7 +77,13 @@ pub fn run(mut args: Args) -> ExitCode {
     }
     let report = documents::checklist_value(&Value::Object(query), &options);
     for f in report.findings.iter().filter(|f| shown(f)) {
-        eprintln!("{}: {} ({})", f.severity.as_str(), f.message, f.path);
+        let severity = match f.severity {
+            Severity::Error => "report.severity_error",
+            Severity::Warning => "report.severity_warning",
+            Severity::Info => "report.severity_info",
+        };
+        let severity = catalog::render(severity, &Default::default(), lang);
+        eprintln!("{severity}: {} ({})", f.message, option(&f.path));
     }
     let Some(checklist) = &report.checklist else {
         if json {
@@ -104,6 +110,15 @@ pub fn run(mut args: Args) -> ExitCode {
             eprintln!("kz-eco-rules: {e}");
             ExitCode::Usage
         }
+    }
+}
+
+/// The command-line option a query path stands for: `/channel` → `--channel`,
+/// `/facts/uses_groundwater` → `--fact uses_groundwater`.
+fn option(path: &str) -> String {
+    match path.strip_prefix("/facts/") {
+        Some(fact) => format!("--fact {fact}"),
+        None => format!("--{}", path.trim_start_matches('/')),
     }
 }
 
@@ -201,10 +216,7 @@ fn print_checklist(out: &mut impl Write, c: &Checklist, lang: Lang) -> io::Resul
         } else {
             String::new()
         };
-        // The edition the list is taken from, by name (its clause is in each
-        // item's basis).
-        let from = source.split(' ').next().unwrap_or(source);
-        let from = editions::edition_name(from, lang).unwrap_or(from);
+        let from = c.derived_from_text.as_deref().unwrap_or(source);
         writeln!(out, "{}: {from}{unverified}", text("derived_from", lang))?;
     } else if c.unverified {
         writeln!(out, "({})", text("unverified_law", lang))?;
@@ -237,7 +249,8 @@ fn print_checklist(out: &mut impl Write, c: &Checklist, lang: Lang) -> io::Resul
         if let Some(question) = item.fact.and_then(|f| documents::fact_question(f, lang)) {
             writeln!(out, "    {}: {question}", text("question", lang))?;
         }
-        writeln!(out, "    {}: {}", text("basis", lang), item.basis)?;
+        let basis = item.basis_text.as_deref().unwrap_or(&item.basis);
+        writeln!(out, "    {}: {basis}", text("basis", lang))?;
     }
     Ok(())
 }

@@ -7,7 +7,7 @@
 use std::io::{self, Write};
 
 use kz_eco_rules::findings::{catalog, Param, Params};
-use kz_eco_rules::ident::{parse_identifier, Identifier, Verdict};
+use kz_eco_rules::ident::{parse_identifier, Identifier, Verdict, YearMonth};
 use kz_eco_rules::input::Limits;
 use kz_eco_rules::Lang;
 
@@ -102,7 +102,7 @@ fn describe(value: &str, lang: Lang) -> (bool, String) {
             render(
                 "ident.valid_bin",
                 vec![
-                    ("registered", Param::Text(bin.registered().to_string())),
+                    ("registered", Param::Text(month(bin.registered(), lang))),
                     (
                         "entity_type",
                         Param::Text(label(&format!(
@@ -122,13 +122,41 @@ fn describe(value: &str, lang: Lang) -> (bool, String) {
         ),
         Err(reason) => {
             let f = reason.to_finding("");
-            let why = catalog::render(f.code, &f.params, lang);
+            let why = after_colon(catalog::render(f.code, &f.params, lang), lang);
             (
                 false,
                 render("ident.invalid", vec![("reason", Param::Text(why))]),
             )
         }
     }
+}
+
+/// A month as each language writes it in a line: `03.1995` (kk, ru, as dates are
+/// `dd.mm.yyyy`), `1995-03` (en, as its dates are ISO).
+fn month(m: YearMonth, lang: Lang) -> String {
+    match lang {
+        Lang::Kk | Lang::Ru => format!("{:02}.{:04}", m.month(), m.year()),
+        Lang::En => m.to_string(),
+    }
+}
+
+/// A sentence put after a colon: kk and ru go on in lower case («неверный:
+/// контрольная цифра…»), unless the first word is an abbreviation («ИИН/БИН»);
+/// English keeps the capital of a full sentence.
+fn after_colon(sentence: String, lang: Lang) -> String {
+    if lang == Lang::En {
+        return sentence;
+    }
+    let mut chars = sentence.chars();
+    let (Some(first), second) = (chars.next(), chars.next()) else {
+        return sentence;
+    };
+    if !first.is_uppercase() || second.is_some_and(char::is_uppercase) {
+        return sentence;
+    }
+    let mut out: String = first.to_lowercase().collect();
+    out.push_str(&sentence[first.len_utf8()..]);
+    out
 }
 
 /// A century as a Roman numeral, as centuries are written in kk/ru.
@@ -177,7 +205,7 @@ mod tests {
         assert!(ok);
         assert_eq!(
             text,
-            "дұрыс БСН: тіркелген айы 1995-03; резидент заңды тұлға; филиал."
+            "дұрыс БСН: тіркелген айы 03.1995; резидент заңды тұлға; филиал."
         );
         let (ok, text) = describe("940140000380", Lang::En);
         assert!(!ok);
@@ -185,5 +213,13 @@ mod tests {
             text.starts_with("invalid: The check digit does not match"),
             "{text}"
         );
+        // After a colon kk and ru go on in lower case, but an abbreviation keeps
+        // its capitals.
+        let (_, text) = describe("940140000380", Lang::Ru);
+        assert!(text.starts_with("неверный: контрольная цифра"), "{text}");
+        let (_, text) = describe("87100840142X", Lang::Ru);
+        assert!(text.starts_with("неверный: ИИН/БИН состоит"), "{text}");
+        let (_, text) = describe("940140000380", Lang::Kk);
+        assert!(text.starts_with("дұрыс емес: бақылау цифры"), "{text}");
     }
 }
