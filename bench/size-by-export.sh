@@ -11,11 +11,11 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 TARGET=wasm32-unknown-unknown
 OUT=$PWD/target/size-by-export
-ALL="validateApplication applicationSchema requiredDocuments messages deadlines isWorkingDay validateIdentifier validateIdentifiers version"
+ALL="validateApplication requiredDocuments messages deadlines isWorkingDay validateIdentifier validateIdentifiers version"
 # name | exports kept
 VARIANTS=(
   "the whole API|$ALL"
-  "all but validateApplication and applicationSchema|requiredDocuments messages deadlines isWorkingDay validateIdentifier validateIdentifiers version"
+  "all but validateApplication|requiredDocuments messages deadlines isWorkingDay validateIdentifier validateIdentifiers version"
   "validateApplication (+ messages, version)|validateApplication messages version"
   "deadlines, isWorkingDay, identifiers|deadlines isWorkingDay validateIdentifier validateIdentifiers version"
   "identifiers only|validateIdentifier validateIdentifiers version"

@@ -4,14 +4,16 @@ after `wasm-opt -Oz -g` (names kept, otherwise the package's optimisation), grou
 module path, raw and gzip -9 of each group alone. Run after `bash scripts/build-pkg.sh`:
 
     python3 bench/wasm-code.py [TOP]     # TOP: also list the TOP largest functions
+    WASM=target/pkg-build/form/kz_eco_rules_form_bg.wasm python3 bench/wasm-code.py   # the form entry
 """
 import collections
 import gzip
+import os
 import re
 import subprocess
 import sys
 
-SRC = "target/pkg-build/web/kz_eco_rules_bg.wasm"
+SRC = os.environ.get("WASM", "target/pkg-build/web/kz_eco_rules_bg.wasm")
 NAMED = "target/pkg-build/named.wasm"
 subprocess.run(["node_modules/.bin/wasm-opt", "-Oz", "-g", SRC, "-o", NAMED], check=True)
 w = open(NAMED, "rb").read()

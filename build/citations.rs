@@ -63,7 +63,7 @@ struct Act {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)] // quote and note are read by the docs table test
+#[allow(dead_code)] // quote, note and unverified are read by the docs table test
 struct Clause {
     basis: Text,
     act: String,
@@ -71,6 +71,9 @@ struct Clause {
     at: Vec<BTreeMap<String, Num>>,
     quote: Option<Text>,
     note: Option<Text>,
+    /// Why the clause has no quote (its text was not obtained), e.g. the
+    /// holidays law known from secondary publications only.
+    unverified: Option<Text>,
 }
 
 /// A clause number: `"11.1.1"`, a range `{ "from": "6", "to": "8" }` or a list
@@ -206,6 +209,12 @@ pub fn generate(p: &mut Problems) -> String {
             p.add(
                 &place,
                 format!("act `{}` has no `of` form for clauses", c.act),
+            );
+        }
+        if c.quote.is_some() && c.unverified.is_some() {
+            p.add(
+                &place,
+                "a clause is either quoted or `unverified`, not both",
             );
         }
         let mut refs = Vec::new();

@@ -55,6 +55,11 @@ fn main() {
     gen::write(&out, "categories.rs", &categories::generate(&mut problems));
     gen::write(&out, "terms.rs", &terms::generate(&mut problems));
     gen::write(&out, "boundary.rs", &boundary::generate(&mut problems));
+    gen::write(
+        &out,
+        "regions.rs",
+        &boundary::generate_regions(&mut problems),
+    );
     gen::write(&out, "citations.rs", &citations::generate(&mut problems));
     // Last: every generator above has asked for its texts.
     gen::write_texts(&out);

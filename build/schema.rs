@@ -1,7 +1,8 @@
 //! `npm/application.schema.json` → `application.schema.json` in `OUT_DIR`, the same
-//! JSON without the whitespace between tokens. The wasm embeds it for
-//! `applicationSchema()` (23 KB instead of 41 KB; `JSON.parse` gives the same
-//! object, keys in the same order); the readable file stays the one in `npm/`.
+//! JSON without the whitespace between tokens. The npm package ships it as
+//! `application.schema.json` (23 KB instead of 41 KB; `JSON.parse` gives the same
+//! object, keys in the same order), Node's `applicationSchema()` reads it; the
+//! readable file stays the one in `npm/`.
 
 /// The generated schema file (written by `bash scripts/dev.sh generate`).
 pub const SOURCE: &str = "npm/application.schema.json";

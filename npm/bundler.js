@@ -1,4 +1,4 @@
-/* @ts-self-types="./index.d.ts" */
+/* @ts-self-types="./web.d.ts" */
 // Bundler entry: the web build (web.js), instantiated at import with top-level await,
 // Russian texts loaded (`await loadLanguage(lang)` for the others). web.js locates the
 // wasm and the language packs as `new URL('…', import.meta.url)`: Vite and webpack 5

@@ -56,6 +56,16 @@ export interface SlaOptions {
   fixes_without_remarks?: "remarks_due" | "none";
   /** 2012 main expertise month from the end of the preliminary expertise (default, GR §7.2) or from registration. */
   expertise_month_from?: "preliminary_end" | "registration";
+  /**
+   * 2021 expertise remarks period (7 working days, art. 89 p. 6, its start not stated): from the
+   * acceptance of the application (default), the registration, or the submission.
+   */
+  expertise_remarks_from?: "accepted_on" | "registration" | "submission";
+  /**
+   * 2021 re-issue period (5 working days, art. 108 p. 1, its start not stated): from the
+   * registration (default) or from the day of the submission itself.
+   */
+  reissue_from?: "registration" | "submission_day";
 }
 
 /**
@@ -124,7 +134,8 @@ export function messages(lang: Lang): Record<string, string>;
 
 /**
  * The JSON Schema (draft 2020-12) of the application payload, generated from the
- * library's Rust types — for ajv or a form generator.
+ * library's Rust types — for ajv or a form generator. Node entries only; in a
+ * browser import the file `kz-eco-rules/application.schema.json` (the same object).
  */
 export function applicationSchema(): { [keyword: string]: unknown };
 

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/ from the crate: one size-optimised wasm build,
+# Builds the npm package into pkg/ from the crate: two size-optimised wasm builds —
+# the whole API (web.js, bundler.js, node.cjs, node.mjs) and the form entry
+# (form.js: only what validating needs, the crate without its `full-api` feature) —
 # wasm-bindgen for the web and nodejs targets (0.2.130 emits the same .wasm for
 # both, so the package ships it once), wasm-opt -Oz from the npm package binaryen,
 # package.json from npm/package.json with the crate's version. The bundler entry
@@ -12,24 +14,40 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 TARGET=wasm32-unknown-unknown
 LIB=kz_eco_rules
-# The build script's OUT_DIR holds the language packs it wrote (texts.<lang>.json).
-OUT_DIR=$(cargo build --locked --profile wasm-release --lib --target "$TARGET" \
-  --message-format=json-render-diagnostics \
-  | node -e 'let o; for (const l of require("fs").readFileSync(0, "utf8").split("\n")) {
-      if (!l) continue; const m = JSON.parse(l);
-      if (m.reason === "build-script-executed" && m.package_id.includes("kz-eco-rules")) o = m.out_dir; }
-    if (!o) throw new Error("no OUT_DIR of kz-eco-rules in cargo output"); console.log(o)')
-IN="target/$TARGET/wasm-release/$LIB.wasm"
+FORM=${LIB}_form
 TMP=target/pkg-build
 rm -rf "$TMP" pkg
 mkdir -p "$TMP" pkg
+# Builds the wasm with the cargo arguments given, copies it to $TMP/$1.wasm and prints
+# the build script's OUT_DIR, which holds the language packs it wrote (texts.<lang>.json).
+build_wasm() {
+  local name=$1
+  shift
+  cargo build --locked --profile wasm-release --lib --target "$TARGET" "$@" \
+    --message-format=json-render-diagnostics \
+    | node -e 'let o; for (const l of require("fs").readFileSync(0, "utf8").split("\n")) {
+        if (!l) continue; const m = JSON.parse(l);
+        if (m.reason === "build-script-executed" && m.package_id.includes("kz-eco-rules")) o = m.out_dir; }
+      if (!o) throw new Error("no OUT_DIR of kz-eco-rules in cargo output"); console.log(o)'
+  cp "target/$TARGET/wasm-release/$LIB.wasm" "$TMP/$name.wasm"
+}
+OUT_DIR=$(build_wasm "$LIB")
+FORM_OUT_DIR=$(build_wasm "$FORM" --no-default-features)
+# Both modules read the same packs (their texts_id must match).
+for lang in kk ru en; do
+  cmp -s "$OUT_DIR/texts.$lang.json" "$FORM_OUT_DIR/texts.$lang.json" \
+    || { echo "the form build wrote another $lang pack than the full build" >&2; exit 1; }
+done
 for tgt in web nodejs; do
-  wasm-bindgen --target "$tgt" --out-dir "$TMP/$tgt" "$IN"
+  wasm-bindgen --target "$tgt" --out-dir "$TMP/$tgt" "$TMP/$LIB.wasm"
 done
 for tgt in nodejs; do
   cmp -s "$TMP/web/${LIB}_bg.wasm" "$TMP/$tgt/${LIB}_bg.wasm" \
     || { echo "wasm-bindgen emitted a different .wasm for $tgt; the package needs one per target" >&2; exit 1; }
 done
+wasm-bindgen --target web --out-dir "$TMP/form" "$TMP/$FORM.wasm"
+node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  "$TMP/form/${FORM}_bg.wasm" -o "pkg/${FORM}_bg.wasm"
 node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
   "$TMP/web/${LIB}_bg.wasm" -o "pkg/${LIB}_bg.wasm"
 cp "$TMP/web/$LIB.js" pkg/web.js
@@ -42,24 +60,41 @@ grep -q '^export { initSync, __wbg_init as default };$' pkg/web.js \
   || { echo "wasm-bindgen's web glue no longer ends with its init export; adapt npm/languages.js" >&2; exit 1; }
 sed -i '/^export { initSync, __wbg_init as default };$/d' pkg/web.js
 cat npm/languages.js >>pkg/web.js
+# The form entry: the same languages code on the smaller module.
+cp "$TMP/form/$FORM.js" pkg/form.js
+grep -q '^export { initSync, __wbg_init as default };$' pkg/form.js \
+  || { echo "wasm-bindgen's form glue no longer ends with its init export; adapt npm/languages.js" >&2; exit 1; }
+sed -i '/^export { initSync, __wbg_init as default };$/d' pkg/form.js
+cat npm/languages.js >>pkg/form.js
 cp npm/bundler.js pkg/bundler.js
 cp "$TMP/nodejs/$LIB.js" pkg/node.cjs
-cat npm/languages.cjs >>pkg/node.cjs
+cat npm/languages.cjs npm/schema.cjs >>pkg/node.cjs
+# The JSON Schema of the payload: a file of the package (the build's copy without the
+# whitespace, build/schema.rs), read by Node's applicationSchema(), imported by browsers.
+cp "$OUT_DIR/application.schema.json" pkg/application.schema.json
 # JavaScript snippets (inline_js): the same for every target; CommonJS copies for node.cjs.
 cp -r "$TMP/web/snippets" pkg/snippets
+if [[ -d "$TMP/form/snippets" ]]; then cp -r "$TMP/form/snippets/." pkg/snippets/; fi
 node scripts/snippets-cjs.mjs
 node scripts/write-node-mjs.mjs
 cp npm/index.d.ts pkg/index.d.ts
-sed -i "s|/\* @ts-self-types=\"./$LIB.d.ts\" \*/|/* @ts-self-types=\"./index.d.ts\" */|" pkg/web.js pkg/node.cjs
-node scripts/strip-jsdoc.mjs pkg/web.js pkg/node.cjs
+sed -i "s|/\* @ts-self-types=\"./$LIB.d.ts\" \*/|/* @ts-self-types=\"./index.d.ts\" */|" pkg/node.cjs
+sed -i "s|/\* @ts-self-types=\"./$LIB.d.ts\" \*/|/* @ts-self-types=\"./web.d.ts\" */|" pkg/web.js
+sed -i "s|/\* @ts-self-types=\"./$FORM.d.ts\" \*/|/* @ts-self-types=\"./form.d.ts\" */|" pkg/form.js
+# The browser entries' types: index.d.ts with only the functions each module exports.
+node scripts/entry-types.mjs pkg/web.js pkg/web.d.ts
+node scripts/entry-types.mjs pkg/form.js pkg/form.d.ts
+node scripts/strip-jsdoc.mjs pkg/web.js pkg/form.js pkg/node.cjs
 cp npm/README.md pkg/README.md
 cp LICENSE pkg/LICENSE
 node scripts/write-package-json.mjs
 
-# The demo form imports the web build and loads the example applications.
+# The demo form validates with the form entry, imports the web build when its checklist
+# and deadlines panels need it, and loads the example applications.
 rm -rf www/pkg www/examples
 mkdir -p www/pkg
-cp pkg/web.js pkg/index.d.ts "pkg/${LIB}_bg.wasm" pkg/${LIB}.{kk,ru,en}.json www/pkg/
+cp pkg/web.js pkg/web.d.ts "pkg/${LIB}_bg.wasm" pkg/form.js pkg/form.d.ts "pkg/${FORM}_bg.wasm" \
+  pkg/${LIB}.{kk,ru,en}.json www/pkg/
 cp -r pkg/snippets www/pkg/snippets
 mkdir -p www/examples && cp examples/*.json www/examples/
 node scripts/browser-size.mjs || echo "(pkg/ is built; over the size budget of record — tests/js/size.test.mjs reports it as a to-do)"

@@ -182,6 +182,8 @@ run_tests() {
   step "clippy, native and wasm32 (-D warnings)"
   cargo clippy --locked --all-targets -- -D warnings
   cargo clippy --locked --all-targets --target "$WASM" -- -D warnings
+  # The package's form entry: the wasm without the `full-api` feature.
+  cargo clippy --locked --lib --target "$WASM" --no-default-features -- -D warnings
 
   step "generated files are up to date (generate --check)"
   generate_check

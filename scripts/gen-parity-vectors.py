@@ -272,6 +272,18 @@ def applications():
         c.add(f"number/year/{i}:{json.dumps(v, ensure_ascii=False)}", example="permit_IV",
               patch=[["replace", "/air_emissions/years/0/year", v]], options=opts())
 
+    # Sites against the region named (permit_II: Almaty city): both sites in Astana,
+    # one of them, the region named right, and under the 2021 Code (a clause cited).
+    astana = [["replace", f"/industrial_sites/{i}/{k}", v] for i in (0, 1)
+              for k, v in (("latitude", {"deg": "51", "min": "10", "sec": "10"}),
+                           ("longitude", {"deg": "71", "min": "26", "sec": "57"}))]
+    c.add("region/sites_in_astana", example="permit_II", patch=astana, options=opts())
+    c.add("region/one_site_in_astana", example="permit_II", patch=astana[:2], options=opts())
+    c.add("region/named_astana", example="permit_II",
+          patch=astana + [["replace", "/region", "astana"]], options=opts())
+    c.add("region/eco_code_2021", example="permit_II",
+          patch=astana + [["replace", "/submitted_at", "2024-05-06T10:00:00+05:00"]], options=opts())
+
     # Every category × channel × action × edition (and a region-selected edition).
     base = {"emission_permit": "permit_IV", "ecological_expertise": "expertise_IV",
             "environmental_permit": "permit_IV", "impact_declaration": "permit_IV"}

@@ -142,11 +142,16 @@ fn duplicate(
     basis: &Basis,
     findings: &mut Findings,
 ) {
+    // Words joined by one space (a loop: `join` links a generic copy into the wasm).
     let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
+        let mut words = String::new();
+        for word in s.split_whitespace() {
+            if !words.is_empty() {
+                words.push(' ');
+            }
+            words.push_str(word);
+        }
+        words.to_lowercase()
     };
     let key = match (code.filter(|c| !c.trim().is_empty()), name) {
         (Some(c), _) => format!("code:{}", norm(c)),

@@ -1,9 +1,11 @@
 // The demo portal form. The application object is the form's state: every input
 // is bound to a JSON Pointer into it, and after every change the library checks the
-// whole object (`validateApplication`), lists the documents (`requiredDocuments`),
-// reads the ИИН/БИН (`validateIdentifier`) and counts the deadlines (`deadlines`).
+// whole object (`validateApplication`, the package's form entry: the smallest
+// download), lists the documents (`requiredDocuments`), reads the ИИН/БИН
+// (`validateIdentifier`) and counts the deadlines (`deadlines`) — those three from the
+// whole API (web.js), imported the first time a panel needs it.
 // Findings come back with JSON Pointer paths and are shown at the inputs they name.
-import init, { validateApplication, requiredDocuments, validateIdentifier, deadlines, messages, version, loadLanguage } from './pkg/web.js';
+import init, { validateApplication, messages, version, loadLanguage } from './pkg/form.js';
 import { LANGS, t } from './strings.js';
 import { h, field, control, msgs, read, button } from './form.js';
 import { renderTables, newItem } from './tables.js';
@@ -66,6 +68,10 @@ const state = {
   showAll: false,
   /** The form control focused last, where "back to the form" returns. */
   lastFocus: null,
+  /** Whether a panel of this refresh waits for the whole API (web.js) to load. */
+  waiting: false,
+  /** Whether loading the whole API failed (said in the status line; not retried). */
+  wholeApiFailed: false,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -316,7 +322,7 @@ function questions(query, list) {
   });
   for (const [id, answer] of Object.entries(state.app.facts ?? {})) {
     if (found.has(id) || typeof answer !== 'boolean') continue;
-    const probe = requiredDocuments({ ...query, facts: { ...query.facts, [id]: null } }, { lang: state.lang });
+    const probe = whole().requiredDocuments({ ...query, facts: { ...query.facts, [id]: null } }, { lang: state.lang });
     const i = probe.checklist?.items.findIndex((item) => item.fact === id) ?? -1;
     if (i >= 0) found.set(id, { order: i, question: probe.checklist.items[i].question });
   }
@@ -378,13 +384,52 @@ function documentItem(item, attachedIndex) {
   );
 }
 
+/**
+ * The whole API (web.js: checklist, identifiers, deadlines) in the page's language,
+ * or null while it loads: the first call imports it, and the page is refreshed once
+ * it is there. The form itself validates with the form entry alone.
+ */
+let wholeApi = null;
+let wholeApiLoading = null;
+function whole() {
+  if (wholeApi?.languageLoaded(state.lang)) return wholeApi;
+  state.waiting = true;
+  if (!wholeApiLoading && !state.wholeApiFailed) {
+    wholeApiLoading = (async () => {
+      const m = wholeApi ?? (await import('./pkg/web.js'));
+      if (wholeApi) await m.loadLanguage(state.lang);
+      else await m.default({ lang: state.lang });
+      wholeApi = m;
+    })()
+      .catch((e) => {
+        state.wholeApiFailed = true;
+        $('status').className = 'status bad';
+        $('status').textContent = `kz-eco-rules: ${e.message}`;
+      })
+      .finally(() => {
+        wholeApiLoading = null;
+        schedule();
+      });
+  }
+  return null;
+}
+
+/** A panel's placeholder while the whole API loads. */
+const loadingHint = () => h('p', { class: 'hint', text: s('loadingRules') });
+
 function renderChecklist() {
+  const api = whole();
+  if (!api) {
+    state.checklistKey = null;
+    $('documents').replaceChildren(loadingHint());
+    return;
+  }
   const query = checklistQuery();
   const attached = (Array.isArray(state.app.documents) ? state.app.documents : []).map((d) => (isObject(d) ? d.id : undefined));
   const key = JSON.stringify([state.lang, query, attached]);
   if (key === state.checklistKey) return;
   state.checklistKey = key;
-  const r = requiredDocuments(query, { lang: state.lang });
+  const r = api.requiredDocuments(query, { lang: state.lang });
   const list = r.checklist;
   keepFocus(() => {
     const out = [];
@@ -541,7 +586,13 @@ function showIdent() {
     panel.replaceChildren(h('span', { class: 'hint', text: s('identWaiting') }));
     return;
   }
-  const v = validateIdentifier(value);
+  const api = whole();
+  if (!api) {
+    panel.className = 'ident';
+    panel.replaceChildren(loadingHint());
+    return;
+  }
+  const v = api.validateIdentifier(value);
   const rows = [];
   if (v.kind) rows.push([s('identKind'), s('identKind.' + v.kind)]);
   const f = v.fields;
@@ -589,7 +640,7 @@ function ownDeadlines(base) {
   if (!at) return h('p', { class: 'hint', id: 'deadlines-own', text: s('deadlinesNoDate') });
   const progress = isObject(a.expertise) ? a.expertise : {};
   const day = (v) => (typeof v === 'string' && ISO_DAY.test(v) ? v : undefined);
-  const d = deadlines(
+  const d = whole().deadlines(
     { ...base, submitted_at: a.submitted_at, accepted_on: day(progress.accepted_on), remarks_sent_on: day(progress.remarks_sent_on) },
     { lang: state.lang },
   );
@@ -602,7 +653,7 @@ function nowDeadlines(base) {
   const a = state.app;
   const now = new Date();
   const query = { ...base, submitted_at: now };
-  let d = deadlines(query, { lang: state.lang });
+  let d = whole().deadlines(query, { lang: state.lang });
   let note = null;
   // Today's edition first. An application of another edition (an example of
   // 2019) that today's edition does not serve: its own edition's terms, said so.
@@ -610,7 +661,7 @@ function nowDeadlines(base) {
   const own = a.edition || state.report?.edition;
   const fallback = own || uncovered?.params?.closest?.[0];
   if ((uncovered || (!d.decision_due && own && own !== d.edition)) && fallback) {
-    d = deadlines({ ...query, edition: fallback }, { lang: state.lang });
+    d = whole().deadlines({ ...query, edition: fallback }, { lang: state.lang });
     note = s('deadlinesByEdition', { edition: s('edition.' + fallback) });
   }
   const [date, time] = kazakhstanIso(now).split('T');
@@ -639,6 +690,10 @@ function showDeadlines() {
     panel.replaceChildren(h('p', { class: 'hint', text: s('deadlinesNeed') }));
     return;
   }
+  if (!whole()) {
+    panel.replaceChildren(loadingHint());
+    return;
+  }
   panel.replaceChildren(ownDeadlines(base), nowDeadlines(base));
 }
 
@@ -650,6 +705,7 @@ function showJson() {
 }
 
 function refresh() {
+  state.waiting = false;
   state.report = validateApplication(state.app, { lang: state.lang });
   renderChecklist();
   showFindings(state.report);
@@ -657,7 +713,8 @@ function refresh() {
   showIdent();
   showDeadlines();
   showJson();
-  document.body.dataset.ready = '1';
+  // Ready once every panel is drawn (none waits for the whole API).
+  if (!state.waiting) document.body.dataset.ready = '1';
 }
 
 let pending = false;
@@ -795,7 +852,8 @@ function loadExample(name) {
 }
 
 async function setLang(lang) {
-  await loadLanguage(lang); // the language's pack, once (kz_eco_rules.<lang>.json)
+  // The language's pack, once (kz_eco_rules.<lang>.json), in each module loaded.
+  await Promise.all([loadLanguage(lang), wholeApi?.loadLanguage(lang)]);
   state.lang = lang;
   state.catalog = messages(lang);
   renderAll();

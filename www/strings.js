@@ -108,6 +108,7 @@ export const STRINGS = {
     attribute: 'Бөлімше белгісі (6-цифр)',
     identInvalid: 'Нөмір дұрыс емес',
     identWaiting: '12 цифр енгізіңіз',
+    loadingRules: 'Ережелер жүктелуде…',
     identValid: 'Нөмір дұрыс',
 
     secDocuments: '3. Қажетті құжаттар',
@@ -327,6 +328,7 @@ export const STRINGS = {
     attribute: 'Признак подразделения (6-я цифра)',
     identInvalid: 'Номер неверен',
     identWaiting: 'Введите 12 цифр',
+    loadingRules: 'Правила загружаются…',
     identValid: 'Номер верен',
 
     secDocuments: '3. Необходимые документы',
@@ -546,6 +548,7 @@ export const STRINGS = {
     attribute: 'Unit (6th digit)',
     identInvalid: 'Invalid number',
     identWaiting: 'Enter 12 digits',
+    loadingRules: 'Loading the rules…',
     identValid: 'Valid number',
 
     secDocuments: '3. Required documents',

@@ -3,8 +3,8 @@
 //! validity.
 
 use super::checklist::{
-    ask_questions, check_objects, cite_rule, evaluate, explain_readings, list_basis, Answers,
-    Evaluated,
+    ask_questions, check_objects, check_venue, cite_rule, evaluate, explain_readings, list_basis,
+    Answers, Evaluated,
 };
 use super::data::{self, Attributes, List};
 use super::{finding, Status, ORIGINAL_SHOWN};
@@ -82,7 +82,7 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
         );
     }
 
-    check_venue(cx, list, channel, findings);
+    check_venue(list, channel, cx.app.venue, findings);
 
     if channel == Channel::Portal && app.eds_signed != Some(true) && !cx.input_failed("/eds_signed")
     {
@@ -105,26 +105,6 @@ fn waste_placement(cx: &Context<'_>) -> Option<bool> {
         ys.iter()
             .any(|y| y.items.as_ref().is_some_and(|items| !items.is_empty()))
     }))
-}
-
-/// In person, the venue must be one the edition names for the list (the 2013
-/// Aktobe expertise: the provider's office, no ЦОН); on the portal there is none.
-fn check_venue(cx: &Context<'_>, list: &List, channel: Channel, findings: &mut Findings) {
-    let Some(venue) = cx.app.venue else {
-        return;
-    };
-    match channel {
-        Channel::Portal => findings.push(finding::venue_on_portal("/venue")),
-        Channel::InPerson if !list.provisions.venues.contains(&venue.as_str()) => findings.push(
-            finding::venue_not_offered(
-                "/venue",
-                Param::Term(TermKind::Channel, venue.as_str().to_owned()),
-                Param::Term(TermKind::Edition, list.edition.to_owned()),
-            )
-            .basis(list_basis(list, list.provisions.clause)),
-        ),
-        Channel::InPerson => {}
-    }
 }
 
 /// The `document` param of a finding about document `id`.

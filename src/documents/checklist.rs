@@ -9,7 +9,7 @@ use crate::editions;
 use crate::findings::catalog::Localized;
 use crate::findings::{Basis, Counts, Finding, Findings, Lang, Param, Pointer, TermKind};
 use crate::input::{InputError, Reader, Value};
-use crate::model::{model_struct, Action, Category, Channel, Facts, IsoDate, Service};
+use crate::model::{model_struct, Action, Category, Channel, Facts, IsoDate, Service, Venue};
 use crate::Options;
 
 /// Whether a document is needed under the answers given.
@@ -108,6 +108,9 @@ pub struct Query<'a> {
     pub category: Category,
     /// The channel.
     pub channel: Channel,
+    /// In person: where the paper documents are handed in, checked against the
+    /// venues the edition names (`documents.venue_not_offered`).
+    pub venue: Option<Venue>,
     /// Answers to the facts the conditions use.
     pub facts: Option<&'a Facts>,
 }
@@ -130,6 +133,10 @@ model_struct! {
         category: Category [required],
         /// `portal` or `in_person`.
         channel: Channel [required],
+        /// In person: where the paper documents are handed in (`provider_office`
+        /// or `con`, a ЦОН); an edition that names only the office for the case
+        /// (the 2013 Aktobe expertise) reports a ЦОН. Not given on the portal.
+        venue: Venue,
         /// Answers to the facts the conditions use.
         facts: Facts,
     }
@@ -373,6 +380,32 @@ pub(crate) fn ask_questions(
     }
 }
 
+/// In person, `venue` must be one the edition names for `list` (the 2013 Aktobe
+/// expertise: the provider's office, no ЦОН); on the portal there is none.
+/// Reported at `/venue` of an application or a [`ChecklistQuery`].
+pub(crate) fn check_venue(
+    list: &List,
+    channel: Channel,
+    venue: Option<Venue>,
+    findings: &mut Findings,
+) {
+    let Some(venue) = venue else {
+        return;
+    };
+    match channel {
+        Channel::Portal => findings.push(super::finding::venue_on_portal("/venue")),
+        Channel::InPerson if !list.provisions.venues.contains(&venue.as_str()) => findings.push(
+            super::finding::venue_not_offered(
+                "/venue",
+                Param::Term(TermKind::Channel, venue.as_str().to_owned()),
+                Param::Term(TermKind::Edition, list.edition.to_owned()),
+            )
+            .basis(list_basis(list, list.provisions.clause)),
+        ),
+        Channel::InPerson => {}
+    }
+}
+
 /// Reports, at `/facts`, when every object of expertise is answered "no".
 pub(crate) fn check_objects(list: &List, answers: &Answers<'_>, findings: &mut Findings) {
     if !list.at_least_one_of.is_empty()
@@ -399,7 +432,7 @@ pub(crate) fn check_objects(list: &List, answers: &Answers<'_>, findings: &mut F
 /// let q = Query {
 ///     edition: Some("almaty_oblast_2012"), region: None, date: None,
 ///     service: Service::EmissionPermit, action: Action::Issue,
-///     category: Category::IV, channel: Channel::Portal, facts: None,
+///     category: Category::IV, channel: Channel::Portal, venue: None, facts: None,
 /// };
 /// let mut findings = Findings::default();
 /// let list = required_documents(&q, &mut findings).unwrap();
@@ -459,6 +492,7 @@ fn checklist_for(
         readings,
     };
     let evaluated = evaluate(list, query.action, &answers);
+    check_venue(list, query.channel, query.venue, findings);
     check_objects(list, &answers, findings);
     ask_questions(&evaluated, &|_| false, reported, findings);
     explain_readings(list, &evaluated, findings);
@@ -538,6 +572,7 @@ pub fn checklist_value(value: &Value, options: &Options) -> ChecklistReport {
                 action,
                 category,
                 channel,
+                venue: q.venue,
                 facts: q.facts.as_ref(),
             };
             checklist = checklist_for(

@@ -97,10 +97,15 @@ impl DocumentOptions {
                             _ => None,
                         };
                         let Some(id) = found else {
-                            return Err(format!(
-                                "options.documents.readings takes {}",
-                                READINGS.join(", ")
-                            ));
+                            // A loop, not `join` (which links a generic copy into the wasm).
+                            let mut m = String::from("options.documents.readings takes ");
+                            for (i, r) in READINGS.iter().enumerate() {
+                                if i > 0 {
+                                    m.push_str(", ");
+                                }
+                                m.push_str(r);
+                            }
+                            return Err(m);
                         };
                         if !options.readings.contains(id) {
                             options.readings.push(id);

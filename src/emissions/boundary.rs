@@ -17,6 +17,7 @@
 //! ```
 
 include!(concat!(env!("OUT_DIR"), "/boundary.rs"));
+include!(concat!(env!("OUT_DIR"), "/regions.rs"));
 
 /// Where a point is, against the country's border.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,29 +35,85 @@ pub fn margin() -> i64 {
     MARGIN_MILLIDEG * 1_000
 }
 
-/// Calls `edge` with every edge of every ring, in micro-degrees.
-fn edges(mut edge: impl FnMut((i64, i64), (i64, i64))) {
-    for &(x0, y0, steps) in RINGS {
-        let first = (i64::from(x0) * 1_000, i64::from(y0) * 1_000);
+/// The steps of a ring as the generated tables store them: the country's border
+/// as `i16` pairs, the regions' as bytes.
+trait Steps {
+    /// Calls `step` with each (Δlongitude, Δlatitude), in the table's unit.
+    fn each(&self, step: impl FnMut(i64, i64));
+}
+
+impl Steps for [i16] {
+    fn each(&self, mut step: impl FnMut(i64, i64)) {
+        for pair in self.chunks_exact(2) {
+            if let &[dx, dy] = pair {
+                step(i64::from(dx), i64::from(dy));
+            }
+        }
+    }
+}
+
+impl Steps for [i8] {
+    /// One byte a value; `-128` escapes a value beyond ±127, written in the next
+    /// two bytes (little-endian `i16`).
+    fn each(&self, mut step: impl FnMut(i64, i64)) {
+        let mut pending: Option<i64> = None;
+        let mut bytes = self.iter();
+        while let Some(&b) = bytes.next() {
+            let v = if b == i8::MIN {
+                let (Some(lo), Some(hi)) = (bytes.next(), bytes.next()) else {
+                    return;
+                };
+                let ([lo], [hi]) = (lo.to_le_bytes(), hi.to_le_bytes());
+                i64::from(i16::from_le_bytes([lo, hi]))
+            } else {
+                i64::from(b)
+            };
+            match pending.take() {
+                None => pending = Some(v),
+                Some(dx) => step(dx, v),
+            }
+        }
+    }
+}
+
+/// Calls `edge` with every edge of every ring, in micro-degrees; the rings'
+/// vertices are in units of `unit` micro-degrees.
+fn edges<S: Steps + ?Sized>(
+    rings: &[(i32, i32, &S)],
+    unit: i64,
+    mut edge: impl FnMut((i64, i64), (i64, i64)),
+) {
+    for &(x0, y0, steps) in rings {
+        let first = (i64::from(x0) * unit, i64::from(y0) * unit);
         let mut prev = first;
-        for step in steps.chunks_exact(2) {
-            let &[dx, dy] = step else { continue };
-            let (dx, dy) = (i64::from(dx) * 1_000, i64::from(dy) * 1_000);
-            let next = (prev.0 + dx, prev.1 + dy);
+        steps.each(|dx, dy| {
+            let next = (prev.0 + dx * unit, prev.1 + dy * unit);
             edge(prev, next);
             prev = next;
-        }
+        });
         edge(prev, first);
     }
 }
 
-/// Locates the point (`lat`, `lon`) in micro-degrees.
+/// Locates the point (`lat`, `lon`) in micro-degrees against Kazakhstan's border.
 pub fn locate(lat: i64, lon: i64) -> Place {
+    place_in(RINGS, 1_000, margin(), lat, lon)
+}
+
+/// Locates the point against `rings` (vertices in `unit` micro-degrees), giving
+/// the benefit of the doubt within `margin` micro-degrees of an edge.
+fn place_in<S: Steps + ?Sized>(
+    rings: &[(i32, i32, &S)],
+    unit: i64,
+    margin: i64,
+    lat: i64,
+    lon: i64,
+) -> Place {
     let p = (i128::from(lon), i128::from(lat));
-    let m = i128::from(margin());
+    let m = i128::from(margin);
     let mut inside = false;
     let mut near = false;
-    edges(|a, b| {
+    edges(rings, unit, |a, b| {
         let (a, b) = (
             (i128::from(a.0), i128::from(a.1)),
             (i128::from(b.0), i128::from(b.1)),
@@ -90,6 +147,67 @@ pub fn locate(lat: i64, lon: i64) -> Place {
         (true, _) => Place::Inside,
         (false, true) => Place::NearBorder,
         (false, false) => Place::Outside,
+    }
+}
+
+/// Where a point is against the region an application names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegionPlace {
+    /// Inside the region's polygon (or, for a region the data have only as part
+    /// of a larger one, inside that larger one).
+    Inside,
+    /// Outside it, but within [`region_margin`] of it: the data cannot tell.
+    NearBorder,
+    /// Farther than [`region_margin`] from the region's polygon and inside
+    /// another region's.
+    Elsewhere,
+    /// The data cannot tell: the region is not in them, or the point lies in no
+    /// region's polygon (offshore, or outside the country as the regional data
+    /// draw it).
+    Unknown,
+}
+
+/// The regions' accuracy as simplified, in micro-degrees (0.055°, about 6 km).
+pub fn region_margin() -> i64 {
+    REGION_MARGIN_MILLIDEG * 1_000
+}
+
+/// Locates the point (`lat`, `lon` in micro-degrees) against the region `id`
+/// of `data/editions.json`, with the regions of `data/boundaries/regions.json`
+/// (Natural Earth, before the 2018 and 2022 changes: a region made since is
+/// checked against the region it was part of, a city against the region
+/// around it).
+///
+/// ```
+/// use kz_eco_rules::emissions::boundary::{locate_in_region, RegionPlace};
+/// // Pavlodar (52.2873° N, 76.9674° E).
+/// assert_eq!(locate_in_region("pavlodar_oblast", 52_287_300, 76_967_400), RegionPlace::Inside);
+/// assert_eq!(locate_in_region("abai_oblast", 52_287_300, 76_967_400), RegionPlace::Elsewhere);
+/// ```
+pub fn locate_in_region(id: &str, lat: i64, lon: i64) -> RegionPlace {
+    const UNIT: i64 = 10_000; // 0.01°
+    let found = REGIONS.binary_search_by(|(r, _)| (*r).cmp(id));
+    let Some(&(_, own)) = found.ok().and_then(|i| REGIONS.get(i)) else {
+        return RegionPlace::Unknown;
+    };
+    let m = region_margin();
+    match UNITS
+        .get(own)
+        .map(|rings| place_in(rings, UNIT, m, lat, lon))
+    {
+        Some(Place::Inside) => return RegionPlace::Inside,
+        Some(Place::NearBorder) => return RegionPlace::NearBorder,
+        Some(Place::Outside) => {}
+        None => return RegionPlace::Unknown,
+    }
+    let elsewhere = UNITS
+        .iter()
+        .enumerate()
+        .any(|(u, rings)| u != own && place_in(rings, UNIT, 0, lat, lon) == Place::Inside);
+    if elsewhere {
+        RegionPlace::Elsewhere
+    } else {
+        RegionPlace::Unknown
     }
 }
 
@@ -140,5 +258,91 @@ mod tests {
         assert_ne!(locate(lat, lon), Place::Outside);
         assert_ne!(locate(lat + margin() / 2, lon), Place::Outside);
         assert_eq!(margin(), 21_000);
+    }
+
+    fn in_region(id: &str, lat: f64, lon: f64) -> RegionPlace {
+        // Test inputs only: whole micro-degrees.
+        locate_in_region(id, (lat * 1e6).round() as i64, (lon * 1e6).round() as i64)
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn cities_in_their_regions() {
+        for (region, lat, lon) in [
+            ("astana", 51.1694, 71.4491),
+            ("akmola_oblast", 53.2833, 69.3833), // Kokshetau
+            ("almaty_city", 43.2567, 76.9286),
+            ("almaty_oblast", 43.2567, 76.9286), // the city inside the region
+            ("zhetisu_oblast", 45.0156, 78.3739), // Taldykorgan: the former Almaty Region
+            ("almaty_oblast", 45.0156, 78.3739),
+            ("shymkent", 42.3417, 69.5901),
+            ("turkistan_oblast", 43.2973, 68.2517),
+            ("east_kazakhstan_oblast", 49.9482, 82.6279), // Oskemen
+            ("abai_oblast", 50.4111, 80.2275),            // Semey
+            ("ulytau_oblast", 47.7833, 67.7667),          // Zhezkazgan
+            ("karaganda_oblast", 49.8047, 73.1094),
+            ("aktobe_oblast", 50.2839, 57.1670),
+            ("atyrau_oblast", 47.0945, 51.9238),
+            ("mangystau_oblast", 43.6481, 51.1722), // Aktau
+            ("kostanay_oblast", 53.2144, 63.6246),
+            ("kyzylorda_oblast", 44.8488, 65.4823),
+            ("kyzylorda_oblast", 45.6167, 63.3167), // Baikonur
+            ("north_kazakhstan_oblast", 54.8753, 69.1628),
+            ("pavlodar_oblast", 52.2873, 76.9674),
+            ("west_kazakhstan_oblast", 51.2333, 51.3667), // Oral
+            ("zhambyl_oblast", 42.9000, 71.3667),         // Taraz
+        ] {
+            assert_eq!(in_region(region, lat, lon), RegionPlace::Inside, "{region}");
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn cities_elsewhere_and_unknown() {
+        for (region, lat, lon) in [
+            ("atyrau_oblast", 43.6481, 51.1722),    // Aktau
+            ("abai_oblast", 52.2873, 76.9674),      // Pavlodar
+            ("astana", 43.2567, 76.9286),           // Almaty
+            ("karaganda_oblast", 51.1694, 71.4491), // Astana
+            ("shymkent", 42.9000, 71.3667),         // Taraz
+        ] {
+            assert_eq!(
+                in_region(region, lat, lon),
+                RegionPlace::Elsewhere,
+                "{region}"
+            );
+        }
+        // Bishkek is in no region of Kazakhstan; an unknown region id.
+        assert_eq!(
+            in_region("zhambyl_oblast", 42.8746, 74.5698),
+            RegionPlace::Unknown
+        );
+        assert_eq!(in_region("mars", 51.1694, 71.4491), RegionPlace::Unknown);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_region_margin_is_benefit_of_the_doubt() {
+        // A vertex of a region's polygon, and points just beside it.
+        let (_, unit) = REGIONS[0];
+        let (x0, y0, _) = UNITS[unit][0];
+        let (lat, lon) = (i64::from(y0) * 10_000, i64::from(x0) * 10_000);
+        let id = REGIONS[0].0;
+        for d in [0, region_margin() / 2, -region_margin() / 2] {
+            let got = locate_in_region(id, lat + d, lon + d);
+            assert!(
+                matches!(got, RegionPlace::Inside | RegionPlace::NearBorder),
+                "{got:?}"
+            );
+        }
+        assert_eq!(region_margin(), 55_000);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn byte_steps_escape_large_values() {
+        let mut got = Vec::new();
+        // (1, -2), (300, -127), (-300, 5); a cut escape ends the steps.
+        let [lo, hi] = 300_i16.to_le_bytes().map(|b| i8::from_le_bytes([b]));
+        let [nlo, nhi] = (-300_i16).to_le_bytes().map(|b| i8::from_le_bytes([b]));
+        let steps: &[i8] = &[1, -2, -128, lo, hi, -127, -128, nlo, nhi, 5, -128, 1];
+        steps.each(|dx, dy| got.push((dx, dy)));
+        assert_eq!(got, [(1, -2), (300, -127), (-300, 5)]);
     }
 }

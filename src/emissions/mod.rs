@@ -190,6 +190,14 @@ pub(crate) mod basis {
             _ => incorrect(edition),
         }
     }
+    /// Where a category II object's application is filed: with the executive
+    /// body of a region where its sources lie (`emissions.region_of_sites@<edition>`
+    /// in `data/citations.json`: the 2021 Code art. 120 p. 4), when the edition
+    /// has such a clause.
+    pub fn region_of_sites(edition: Option<&str>) -> Option<Basis> {
+        let b = Basis::named(&format!("emissions.region_of_sites@{}", edition?));
+        (!b.clause.is_empty()).then_some(b)
+    }
 }
 
 /// What a checked table leaves for the permit checks.

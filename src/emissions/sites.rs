@@ -1,9 +1,9 @@
 //! Table 1: industrial sites — numbers, coordinates, area.
 
-use crate::findings::{Basis, Param};
-use crate::model::Dms;
+use crate::findings::{Basis, Param, TermKind};
+use crate::model::{Category, Dms};
 
-use super::boundary::{self, Place};
+use super::boundary::{self, Place, RegionPlace};
 use super::decimal::{self, Rounding};
 use super::grid::{later_duplicates, pack, push_index, sort_keys, unpack};
 use super::{basis, finding, Checker};
@@ -47,6 +47,8 @@ impl Checker<'_, '_> {
         }
         let mut numbers: Vec<u64> = Vec::with_capacity(rows.len());
         let mut usable = !rows.is_empty();
+        // Each site's point (path, latitude, longitude), while every site has one.
+        let mut points: Option<Vec<(String, i64, i64)>> = Some(Vec::with_capacity(rows.len()));
         for (i, site) in rows.iter().enumerate() {
             let mut base = String::from("/industrial_sites");
             push_index(&mut base, i);
@@ -56,8 +58,14 @@ impl Checker<'_, '_> {
             }
             let lat = self.dms(&base, "/latitude", site.latitude.as_ref(), 90);
             let lon = self.dms(&base, "/longitude", site.longitude.as_ref(), 180);
-            if let (Some(lat), Some(lon)) = (lat, lon) {
-                self.inside_kazakhstan(&base, lat, lon);
+            match (lat, lon) {
+                (Some(lat), Some(lon)) => {
+                    self.inside_kazakhstan(&base, lat, lon);
+                    if let Some(p) = points.as_mut() {
+                        p.push((base.clone(), lat, lon));
+                    }
+                }
+                _ => points = None,
             }
             let mut area_path = base;
             area_path.push_str("/area_ha");
@@ -67,6 +75,9 @@ impl Checker<'_, '_> {
                     self.push(f);
                 }
             }
+        }
+        if let Some(points) = points {
+            self.inside_region(&points);
         }
         for (i, n) in later_duplicates(numbers.clone()) {
             let mut path = String::from("/industrial_sites");
@@ -142,11 +153,6 @@ impl Checker<'_, '_> {
         if boundary::locate(lat, lon) != Place::Outside {
             return;
         }
-        // Decimal degrees to 4 places (about 11 m), half away from zero.
-        let deg = |micro: i64| {
-            let v = decimal::div_round(i128::from(micro), 100, Rounding::HalfAwayFromZero);
-            Param::Decimal(decimal::format_scaled(v.unwrap_or(0), 4))
-        };
         let f = if boundary::locate(lon, lat) == Place::Inside {
             finding::coordinates_swapped(base, deg(lat), deg(lon))
         } else {
@@ -154,4 +160,46 @@ impl Checker<'_, '_> {
         };
         self.push(f);
     }
+
+    /// The sites (`points`: path, latitude, longitude in micro-degrees) against
+    /// the region the application names, for categories II–IV, whose permits
+    /// the regions' executive bodies issue. An object may lie across regions
+    /// and be applied for in any of them (2021 Code art. 120 p. 4), so only when
+    /// every site lies in another region is each reported; a site near a
+    /// region's border or in no region's polygon stops the check.
+    fn inside_region(&mut self, points: &[(String, i64, i64)]) {
+        let app = self.cx.app;
+        let regional = matches!(
+            app.category,
+            Some(Category::II | Category::III | Category::IV)
+        );
+        let Some(region) = app.region.as_deref().filter(|_| regional) else {
+            return;
+        };
+        let elsewhere = |&(_, lat, lon): &(String, i64, i64)| {
+            boundary::locate_in_region(region, lat, lon) == RegionPlace::Elsewhere
+        };
+        if points.is_empty() || !points.iter().all(elsewhere) {
+            return;
+        }
+        let basis = if app.category == Some(Category::II) {
+            super::basis::region_of_sites(self.cx.edition.map(|e| e.id))
+        } else {
+            None
+        };
+        for (base, lat, lon) in points {
+            let region = Param::Term(TermKind::Region, region.to_owned());
+            let mut f = finding::outside_region(base.as_str(), deg(*lat), deg(*lon), region);
+            if let Some(b) = &basis {
+                f = f.basis(b.clone());
+            }
+            self.push(f);
+        }
+    }
+}
+
+/// Micro-degrees as decimal degrees to 4 places (about 11 m), half away from zero.
+fn deg(micro: i64) -> Param {
+    let v = decimal::div_round(i128::from(micro), 100, Rounding::HalfAwayFromZero);
+    Param::Decimal(decimal::format_scaled(v.unwrap_or(0), 4))
 }

@@ -37,7 +37,9 @@ use crate::findings::Basis;
 use crate::model::{Action, Category, Service};
 
 pub use checks::check_application;
-pub use options::{Anchor, BeforeOpening, FixesAnchor, MonthFrom, SlaOptions};
+pub use options::{
+    Anchor, BeforeOpening, FixesAnchor, MonthFrom, OptionValue, SlaOptions, OPTIONS,
+};
 pub use query::{
     deadlines_input, deadlines_json, deadlines_value, DeadlineQuery, DeadlinesBasis,
     DeadlinesReport,

@@ -48,6 +48,52 @@ pub enum MonthFrom {
     PreliminaryEnd,
 }
 
+/// The kind of value an `sla` option takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionValue {
+    /// A time of day, `"hh:mm"` or `"hh:mm:ss"`.
+    Clock,
+    /// `true` or `false`.
+    Flag,
+    /// One of these names.
+    Choice(&'static [&'static str]),
+}
+
+/// Every key of the `sla` options object with the values it takes: the only
+/// keys [`SlaOptions::from_value`] reads, and what `npm/functions.d.ts` declares
+/// as `SlaOptions` (a test compares the two), e.g.
+/// `("anchor", Choice(&["registration", "submission"]))`.
+pub const OPTIONS: &[(&str, OptionValue)] = &[
+    ("reception_open", OptionValue::Clock),
+    ("reception_close", OptionValue::Clock),
+    (
+        "before_opening",
+        OptionValue::Choice(&["same_day", "next_working_day"]),
+    ),
+    ("count_registration_day", OptionValue::Flag),
+    (
+        "anchor",
+        OptionValue::Choice(&["registration", "submission"]),
+    ),
+    ("roll_forward", OptionValue::Flag),
+    (
+        "fixes_without_remarks",
+        OptionValue::Choice(&["remarks_due", "none"]),
+    ),
+    (
+        "expertise_month_from",
+        OptionValue::Choice(&["preliminary_end", "registration"]),
+    ),
+    (
+        "expertise_remarks_from",
+        OptionValue::Choice(&["accepted_on", "registration", "submission"]),
+    ),
+    (
+        "reissue_from",
+        OptionValue::Choice(&["registration", "submission_day"]),
+    ),
+];
+
 /// Options of the deadline computation. In the options object:
 /// `{"sla": {"reception_open": "09:00", "reception_close": "18:30",
 /// "before_opening": "same_day" | "next_working_day", "count_registration_day":
@@ -144,58 +190,49 @@ impl SlaOptions {
                 Value::Bool(b) => Some(*b),
                 _ => None,
             };
+            // The names of `key`'s choices, in the order of its values below.
+            let names = match OPTIONS.iter().find(|(k, _)| *k == key) {
+                Some((_, OptionValue::Choice(names))) => *names,
+                Some(_) => &[],
+                None => return Err(crate::calendar::bad_option("sla", key)),
+            };
             let ok = match key {
                 "reception_open" => clock(text).map(|t| o.reception_open = Some(t)),
                 "reception_close" => clock(text).map(|t| o.reception_close = Some(t)),
                 "count_registration_day" => flag.map(|b| o.count_registration_day = b),
                 "roll_forward" => flag.map(|b| o.roll_forward = b),
                 "before_opening" => choice(
+                    names,
                     text,
-                    &[
-                        ("same_day", BeforeOpening::SameDay),
-                        ("next_working_day", BeforeOpening::NextWorkingDay),
-                    ],
+                    &[BeforeOpening::SameDay, BeforeOpening::NextWorkingDay],
                 )
                 .map(|x| o.before_opening = x),
-                "anchor" => choice(
-                    text,
-                    &[
-                        ("registration", Anchor::Registration),
-                        ("submission", Anchor::Submission),
-                    ],
-                )
-                .map(|x| o.anchor = x),
-                "fixes_without_remarks" => choice(
-                    text,
-                    &[
-                        ("remarks_due", FixesAnchor::RemarksDue),
-                        ("none", FixesAnchor::None),
-                    ],
-                )
-                .map(|x| o.fixes_without_remarks = x),
+                "anchor" => choice(names, text, &[Anchor::Registration, Anchor::Submission])
+                    .map(|x| o.anchor = x),
+                "fixes_without_remarks" => {
+                    choice(names, text, &[FixesAnchor::RemarksDue, FixesAnchor::None])
+                        .map(|x| o.fixes_without_remarks = x)
+                }
                 "expertise_month_from" => choice(
+                    names,
                     text,
-                    &[
-                        ("registration", MonthFrom::Registration),
-                        ("preliminary_end", MonthFrom::PreliminaryEnd),
-                    ],
+                    &[MonthFrom::PreliminaryEnd, MonthFrom::Registration],
                 )
                 .map(|x| o.expertise_month_from = x),
                 "expertise_remarks_from" => choice(
+                    names,
                     text,
                     &[
-                        ("accepted_on", StepAnchor::AcceptedOn),
-                        ("registration", StepAnchor::Registration),
-                        ("submission", StepAnchor::Submission),
+                        StepAnchor::AcceptedOn,
+                        StepAnchor::Registration,
+                        StepAnchor::Submission,
                     ],
                 )
                 .map(|x| o.expertise_remarks_from = Some(x)),
                 "reissue_from" => choice(
+                    names,
                     text,
-                    &[
-                        ("registration", StepAnchor::Registration),
-                        ("submission_day", StepAnchor::SubmissionDay),
-                    ],
+                    &[StepAnchor::Registration, StepAnchor::SubmissionDay],
                 )
                 .map(|x| o.reissue_from = Some(x)),
                 _ => None,
@@ -220,12 +257,12 @@ fn text(v: &Value) -> Option<&str> {
     }
 }
 
-/// The value named `text` among `choices`.
-fn choice<T: Copy>(text: &str, choices: &[(&str, T)]) -> Option<T> {
-    choices
-        .iter()
-        .find(|(name, _)| *name == text)
-        .map(|(_, v)| *v)
+/// The value of `values` named `text`, the names being [`OPTIONS`]' `names` in
+/// the same order.
+fn choice<T: Copy>(names: &[&str], text: &str, values: &[T]) -> Option<T> {
+    debug_assert_eq!(names.len(), values.len(), "{names:?}");
+    let at = names.iter().position(|n| *n == text)?;
+    values.get(at).copied()
 }
 
 /// `HH:MM` or `HH:MM:SS` (up to `24:00`) as seconds after midnight.
@@ -294,6 +331,78 @@ mod tests {
             SlaOptions::default().anchor_of(&remarks),
             StepAnchor::AcceptedOn
         );
+    }
+
+    /// The properties of `interface SlaOptions` in `npm/functions.d.ts`: name,
+    /// type text, and whether a doc comment precedes it.
+    fn declared() -> Vec<(String, String, bool)> {
+        let ts = include_str!("../../npm/functions.d.ts");
+        let start = ts
+            .find("export interface SlaOptions {")
+            .expect("SlaOptions declared");
+        let body = &ts[start..];
+        let body = &body[body.find('{').unwrap() + 1..body.find("\n}").unwrap()];
+        let mut out = Vec::new();
+        let mut documented = false;
+        for line in body.lines().map(str::trim) {
+            if line.starts_with("/**") || line.starts_with('*') {
+                documented |= line.ends_with("*/");
+                continue;
+            }
+            if let Some((name, ty)) = line.split_once("?: ") {
+                out.push((
+                    name.to_owned(),
+                    ty.trim_end_matches(';').to_owned(),
+                    documented,
+                ));
+            }
+            documented = false;
+        }
+        out
+    }
+
+    /// The TypeScript type of an option's value.
+    fn ts(value: OptionValue) -> String {
+        match value {
+            OptionValue::Clock => "string".to_owned(),
+            OptionValue::Flag => "boolean".to_owned(),
+            OptionValue::Choice(names) => names
+                .iter()
+                .map(|n| format!("{n:?}"))
+                .collect::<Vec<_>>()
+                .join(" | "),
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_typescript_declaration_has_every_option_and_its_values() {
+        let expected: Vec<(String, String, bool)> = OPTIONS
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), ts(*v), true))
+            .collect();
+        assert_eq!(
+            declared(),
+            expected,
+            "npm/functions.d.ts SlaOptions differs from sla::OPTIONS (or lacks a doc comment)"
+        );
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn every_listed_value_is_read_and_only_listed_keys_are() {
+        for (key, value) in OPTIONS {
+            let values: Vec<String> = match value {
+                OptionValue::Clock => vec!["\"08:30\"".to_owned()],
+                OptionValue::Flag => vec!["true".to_owned(), "false".to_owned()],
+                OptionValue::Choice(names) => names.iter().map(|n| format!("{n:?}")).collect(),
+            };
+            for v in values {
+                let json = format!("{{\"{key}\": {v}}}");
+                assert!(read(&json).is_ok(), "{json}");
+            }
+            let json = format!("{{\"{key}\": \"no_such_value\"}}");
+            assert!(read(&json).is_err(), "{json}");
+        }
+        assert!(read(r#"{"no_such_option": true}"#).is_err());
     }
 
     #[wasm_bindgen_test(unsupported = test)]

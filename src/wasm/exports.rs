@@ -4,12 +4,15 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "full-api")]
 use super::ident;
 use super::type_error;
 use super::walk::{js_number, to_value};
+#[cfg(feature = "full-api")]
+use crate::documents;
 use crate::findings::{catalog, Findings, Lang};
 use crate::input::{InputError, Limits, Value};
-use crate::{documents, packs, validate_value, Options, Report};
+use crate::{packs, validate_value, Options, Report};
 
 /// Reads an argument given as a plain object or as its JSON text.
 fn input(js: &JsValue, limits: &Limits) -> Result<Value, InputError> {
@@ -110,6 +113,7 @@ pub fn validate_application(app: JsValue, options_js: JsValue) -> Result<JsValue
 /// `{ edition, derived_from, unverified, venues, at_least_one_of,
 /// items: [{ id, names: { kk, ru, en }, status, fact?, attributes, basis }] }`
 /// or `null`.
+#[cfg(feature = "full-api")]
 #[wasm_bindgen(js_name = requiredDocuments)]
 pub fn required_documents(query: JsValue, options_js: JsValue) -> Result<JsValue, JsValue> {
     if query.is_undefined() {
@@ -150,18 +154,6 @@ impl Serialize for CatalogIn {
     }
 }
 
-/// `applicationSchema()`: the JSON Schema (2020-12) of the application payload,
-/// generated from the Rust types (`kz-eco-rules schema`), for ajv or a form
-/// generator. A test fails when the embedded file is stale. Embedded without its
-/// whitespace (`build/schema.rs`).
-#[wasm_bindgen(js_name = applicationSchema)]
-pub fn application_schema() -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(include_str!(concat!(
-        env!("OUT_DIR"),
-        "/application.schema.json"
-    )))
-}
-
 /// `version()`: the library version.
 #[wasm_bindgen(js_name = version)]
 pub fn version() -> String {
@@ -178,6 +170,7 @@ pub fn version() -> String {
 /// registered_on, completeness_due, decision_due, remarks_due, fixes_due, basis,
 /// ok, findings }` with dates as `"YYYY-MM-DD"` or `null`. Options as for
 /// `validateApplication`, plus `calendar` (overrides) and `sla` (counting options).
+#[cfg(feature = "full-api")]
 #[wasm_bindgen(js_name = deadlines)]
 pub fn deadlines(query: JsValue, options_js: JsValue) -> Result<JsValue, JsValue> {
     if query.is_undefined() {
@@ -198,6 +191,7 @@ pub fn deadlines(query: JsValue, options_js: JsValue) -> Result<JsValue, JsValue
 /// time zone). `status` is `"final"`, `"provisional"` (no transfers decreed yet)
 /// or `"not_covered"`, with a finding saying so. `options.calendar` adds days off
 /// or working days.
+#[cfg(feature = "full-api")]
 #[wasm_bindgen(js_name = isWorkingDay)]
 pub fn is_working_day(date: JsValue, options_js: JsValue) -> Result<JsValue, JsValue> {
     let options = options(&options_js)?;
@@ -210,6 +204,7 @@ pub fn is_working_day(date: JsValue, options_js: JsValue) -> Result<JsValue, JsV
 /// kind, code, fields }` — the object `kz-eco-rules id --jsonl` prints for it. A
 /// value that is not a string gives `code: "ident.not_a_string"`; only a missing
 /// argument throws.
+#[cfg(feature = "full-api")]
 #[wasm_bindgen(js_name = validateIdentifier)]
 pub fn validate_identifier(value: JsValue) -> Result<JsValue, JsValue> {
     if value.is_undefined() {
@@ -222,6 +217,7 @@ pub fn validate_identifier(value: JsValue) -> Result<JsValue, JsValue> {
 
 /// `validateIdentifiers(values)`: `validateIdentifier` for every item of an array,
 /// in one call; returns the array of answers.
+#[cfg(feature = "full-api")]
 #[wasm_bindgen(js_name = validateIdentifiers)]
 pub fn validate_identifiers(values: JsValue) -> Result<JsValue, JsValue> {
     ident::batch(&values)

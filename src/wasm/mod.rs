@@ -18,15 +18,19 @@
 //! Three parts: `walk` reads JS values into the core's [`crate::input::Value`]
 //! tree, `exports` holds the functions the package exports, and `ident` is the
 //! identifier answer protocol (numbers one way, objects built in JavaScript).
+//! Without the `full-api` feature (the package's form entry) only
+//! `validateApplication`, `messages`, `loadLanguagePack` and `version` are exported.
 
 mod exports;
+#[cfg(feature = "full-api")]
 mod ident;
 mod walk;
 
+#[cfg(feature = "full-api")]
 pub use exports::{
-    application_schema, deadlines, is_working_day, load_language_pack, messages,
-    required_documents, validate_application, validate_identifier, validate_identifiers, version,
+    deadlines, is_working_day, required_documents, validate_identifier, validate_identifiers,
 };
+pub use exports::{load_language_pack, messages, validate_application, version};
 pub use walk::to_value;
 
 use wasm_bindgen::JsValue;

@@ -204,6 +204,43 @@ fn documents_prints_a_localized_checklist() {
 }
 
 #[test]
+fn documents_checks_the_venue() {
+    let args = |venue: &'static str| {
+        [
+            "documents",
+            "--edition",
+            "aktobe_2013",
+            "--service",
+            "ecological_expertise",
+            "--action",
+            "first",
+            "--category",
+            "III",
+            "--channel",
+            "in_person",
+            "--venue",
+            venue,
+        ]
+    };
+    // The Aktobe expertise is filed at the provider's office only: a ЦОН is an
+    // error (exit 1), the checklist is still printed.
+    let o = run(&args("con"), "");
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("(/venue)"), "{err}");
+    assert!(stdout(&o).contains("aktobe_2013 GR §7.8"));
+    assert_success(&run(&args("provider_office"), ""));
+    // In JSON Lines too.
+    let o = run(
+        &["documents", "--jsonl"],
+        r#"{"edition": "aktobe_2013", "service": "ecological_expertise", "action": "first", "category": "III", "channel": "in_person", "venue": "con"}"#,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let line: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(line["findings"][0]["code"], "documents.venue_not_offered");
+}
+
+#[test]
 fn a_byte_order_mark_is_accepted_on_every_input() {
     let app = format!("\u{feff}{}", crate::common::example("permit_III"));
     let o = run(&["check", "-"], &app);

@@ -9,7 +9,7 @@ use kz_eco_rules::documents::{
     self, checklist_json, document_name, required_documents, Checklist, Query, Status,
 };
 use kz_eco_rules::findings::Findings;
-use kz_eco_rules::model::{Action, Category, Channel, Facts, Service};
+use kz_eco_rules::model::{Action, Category, Channel, Facts, Service, Venue};
 use kz_eco_rules::{Lang, Options, Report, Severity};
 use serde_json::json;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -164,6 +164,7 @@ fn list(
         action,
         category,
         channel,
+        venue: None,
         facts: Some(facts),
     };
     (required_documents(&q, &mut findings), findings)
@@ -790,7 +791,11 @@ fn registration_certificate_as_listed_and_from_legal_entities_only_as_a_reading(
         &Default::default(),
     )
     .unwrap();
-    assert!(Options::from_value(&bad).is_err());
+    let error = Options::from_value(&bad).unwrap_err();
+    assert!(
+        error.contains("options.documents.readings takes legal_entities_only"),
+        "{error}"
+    );
 }
 
 #[wasm_bindgen_test(unsupported = test)]
@@ -1470,6 +1475,73 @@ fn an_expired_document_is_an_error_only_where_a_clause_makes_it_a_refusal_ground
     // An Aktobe expertise: its refusal ground is an incomplete package only.
     let got = expired("expertise_IV", &|_| {});
     assert_eq!(got, (documents::EXPIRED_NO_GROUND, None));
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn the_checklist_query_checks_its_venue() {
+    let query = |venue: &str, channel: &str, service: &str| {
+        let text = format!(
+            r#"{{"edition": "aktobe_2013", "service": "{service}", "action": "{}", "category": "III", "channel": "{channel}", "venue": "{venue}"}}"#,
+            if service == "emission_permit" {
+                "issue"
+            } else {
+                "first"
+            }
+        );
+        checklist_json(&text, &Options::with_lang(Lang::Ru))
+    };
+    let codes = |r: &documents::ChecklistReport| -> Vec<(String, String)> {
+        r.findings
+            .iter()
+            .filter(|f| f.code.starts_with("documents.venue"))
+            .map(|f| (f.code.to_owned(), f.path.clone()))
+            .collect()
+    };
+    // The Aktobe expertise: the provider's office only (GR §7), no ЦОН.
+    let r = query("con", "in_person", "ecological_expertise");
+    assert_eq!(
+        codes(&r),
+        [(documents::VENUE_NOT_OFFERED.to_owned(), "/venue".to_owned())]
+    );
+    assert!(!r.ok);
+    let f = &r.findings[0];
+    assert_eq!(f.basis.as_ref().unwrap().to_string(), "aktobe_2013 GR §7.8");
+    // The checklist is still given: the venue does not change the list.
+    let office = query("provider_office", "in_person", "ecological_expertise");
+    assert_eq!(codes(&office), []);
+    assert!(office.ok);
+    assert_eq!(r.checklist, office.checklist);
+    // The Aktobe permit may be filed at a ЦОН (PR §8); on the portal there is no venue.
+    assert_eq!(codes(&query("con", "in_person", "emission_permit")), []);
+    assert_eq!(
+        codes(&query("con", "portal", "emission_permit")),
+        [(documents::VENUE_ON_PORTAL.to_owned(), "/venue".to_owned())]
+    );
+    // An unknown venue is an input error at /venue.
+    let r = query("post_office", "in_person", "emission_permit");
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.code == "input.unknown_value" && f.path == "/venue"));
+    // The Rust query gives the same.
+    let mut findings = Findings::default();
+    let q = Query {
+        edition: Some("aktobe_2013"),
+        region: None,
+        date: None,
+        service: Service::EcologicalExpertise,
+        action: Action::First,
+        category: Category::III,
+        channel: Channel::InPerson,
+        venue: Some(Venue::Con),
+        facts: None,
+    };
+    assert!(required_documents(&q, &mut findings).is_some());
+    let (items, _) = findings.into_parts();
+    let venue: Vec<&str> = (items.iter().map(|f| f.code))
+        .filter(|c| c.starts_with("documents.venue"))
+        .collect();
+    assert_eq!(venue, [documents::VENUE_NOT_OFFERED]);
 }
 
 #[wasm_bindgen_test(unsupported = test)]

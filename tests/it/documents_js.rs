@@ -15,6 +15,7 @@ const QUERIES: &[&str] = &[
     r#"{"edition": "almaty_oblast_2012", "service": "emission_permit", "action": "reissue", "category": "IV", "channel": "portal", "facts": {"applicant_is_legal_entity": false}}"#,
     r#"{"region": "karaganda_oblast", "date": "2030-01-01", "service": "emission_permit", "action": "issue", "category": "IV", "channel": "portal"}"#,
     r#"{"service": "permit", "category": 4}"#,
+    r#"{"edition": "aktobe_2013", "service": "ecological_expertise", "action": "first", "category": "III", "channel": "in_person", "venue": "con"}"#,
 ];
 
 #[wasm_bindgen_test]
@@ -56,4 +57,19 @@ fn misuse_throws_type_error() {
     assert!(e.is_instance_of::<js_sys::TypeError>());
     let e = required_documents(js("{}"), js(r#"{"lang": "fr"}"#)).unwrap_err();
     assert!(e.is_instance_of::<js_sys::TypeError>());
+}
+
+#[wasm_bindgen_test]
+fn the_venue_of_a_js_query_is_checked() {
+    let r = as_json(&required_documents(js(QUERIES[5]), JsValue::UNDEFINED).unwrap());
+    assert_eq!(r["ok"], false);
+    assert_eq!(r["findings"][0]["code"], "documents.venue_not_offered");
+    assert_eq!(r["findings"][0]["path"], "/venue");
+    assert_eq!(
+        r["checklist"]["venues"],
+        serde_json::json!(["provider_office"])
+    );
+    let office = QUERIES[5].replace("\"con\"", "\"provider_office\"");
+    let r = as_json(&required_documents(js(&office), JsValue::UNDEFINED).unwrap());
+    assert_eq!(r["ok"], true, "{r}");
 }

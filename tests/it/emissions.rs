@@ -885,6 +885,165 @@ fn sites_must_lie_inside_kazakhstans_border() {
     assert_eq!(found(&r), [(emissions::OUTSIDE_KAZAKHSTAN, site)]);
 }
 
+/// `permit_II` (Almaty city, category II) with its two sites at `points`
+/// (decimal degrees, written as whole degrees, minutes and seconds) and `edit`
+/// applied.
+fn sites_at(points: [(f64, f64); 2], edit: impl FnOnce(&mut Value)) -> Report {
+    check(&edited("permit_II", |v| {
+        let dms = |d: f64| {
+            let s = (d * 3600.0).round() as i64;
+            json!({"deg": (s / 3600).to_string(), "min": (s / 60 % 60).to_string(),
+                   "sec": (s % 60).to_string()})
+        };
+        for (i, (lat, lon)) in points.into_iter().enumerate() {
+            v["industrial_sites"][i]["latitude"] = dms(lat);
+            v["industrial_sites"][i]["longitude"] = dms(lon);
+        }
+        edit(v);
+    }))
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn sites_must_lie_in_the_region_the_application_names() {
+    const ALMATY: (f64, f64) = (43.2567, 76.9286);
+    const ASTANA: (f64, f64) = (51.1694, 71.4491);
+    const PAVLODAR: (f64, f64) = (52.2873, 76.9674);
+    const SEMEY: (f64, f64) = (50.4111, 80.2275);
+    fn region(id: &'static str) -> impl FnOnce(&mut Value) {
+        move |v: &mut Value| v["region"] = json!(id)
+    }
+    let outside = |r: &Report| {
+        found(r)
+            .into_iter()
+            .filter(|(c, _)| *c == emissions::OUTSIDE_REGION)
+            .map(|(_, p)| p)
+            .collect::<Vec<_>>()
+    };
+    let both = vec![
+        "/industrial_sites/0".to_owned(),
+        "/industrial_sites/1".to_owned(),
+    ];
+    // Both sites of an Almaty city application in Astana: each reported, a
+    // warning, without a clause (the 2019 regulation of Almaty city names none).
+    let r = sites_at([ASTANA, ASTANA], |_| {});
+    assert_eq!(outside(&r), both);
+    assert_eq!(found(&r).len(), 2, "{:?}", found(&r));
+    assert_eq!(
+        param(&r, emissions::OUTSIDE_REGION, "region"),
+        &Param::Term(
+            kz_eco_rules::findings::TermKind::Region,
+            "almaty_city".to_owned()
+        )
+    );
+    assert_eq!(
+        param(&r, emissions::OUTSIDE_REGION, "latitude"),
+        &dec("51.1694")
+    );
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == emissions::OUTSIDE_REGION);
+    assert_eq!(f.map(|f| f.severity), Some(Severity::Warning));
+    assert_eq!(f.and_then(|f| f.basis.as_ref()), None);
+    assert_eq!(emission_errors(&r), 0);
+    // One site in the region is enough: an object across regions may apply to
+    // any of them.
+    assert_eq!(
+        outside(&sites_at([ASTANA, ALMATY], |_| {})),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        outside(&sites_at([ALMATY, ALMATY], |_| {})),
+        Vec::<String>::new()
+    );
+    // Named right: Astana, Abai Region (Semey).
+    assert_eq!(
+        outside(&sites_at([ASTANA, ASTANA], region("astana"))),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        outside(&sites_at([SEMEY, SEMEY], region("abai_oblast"))),
+        Vec::<String>::new()
+    );
+    // Abai Region named for sites in Pavlodar: outside even the former East
+    // Kazakhstan Region.
+    assert_eq!(
+        outside(&sites_at([PAVLODAR, PAVLODAR], region("abai_oblast"))),
+        both
+    );
+    // An unverified split is not reported: Semey named East Kazakhstan Region,
+    // Almaty named Zhetisu Region (both in the former region the data have).
+    assert_eq!(
+        outside(&sites_at([SEMEY, SEMEY], region("east_kazakhstan_oblast"))),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        outside(&sites_at([ALMATY, ALMATY], region("zhetisu_oblast"))),
+        Vec::<String>::new()
+    );
+    // Category I (the authorized body issues its permits), an unknown region, a
+    // site without coordinates: not checked.
+    let category_i = |v: &mut Value| v["category"] = json!("I");
+    assert_eq!(
+        outside(&sites_at([ASTANA, ASTANA], category_i)),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        outside(&sites_at([ASTANA, ASTANA], region("mars"))),
+        Vec::<String>::new()
+    );
+    let no_point = |v: &mut Value| {
+        v["industrial_sites"][1]
+            .as_object_mut()
+            .unwrap()
+            .remove("latitude");
+    };
+    assert_eq!(
+        outside(&sites_at([ASTANA, ASTANA], no_point)),
+        Vec::<String>::new()
+    );
+    // In Zhambyl Region 0.03° from Almaty Region's simplified border, within
+    // the regions' margin (0.055°): the benefit of the doubt; 0.3° from it, and
+    // in Taraz, reported.
+    let near = (43.25, 75.29);
+    assert_eq!(
+        outside(&sites_at([near, near], |_| {})),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        outside(&sites_at([(43.25, 75.01), (43.25, 75.01)], |_| {})),
+        both
+    );
+    assert_eq!(
+        outside(&sites_at([(42.9, 71.3667), (42.9, 71.3667)], |_| {})),
+        both
+    );
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn the_region_check_cites_the_code_for_category_ii_under_the_2021_code() {
+    const ASTANA: (f64, f64) = (51.1694, 71.4491);
+    for (category, basis) in [("II", Some("eco_code_2021 art. 120 p. 4")), ("III", None)] {
+        let r = sites_at([ASTANA, ASTANA], |v| {
+            v["submitted_at"] = json!("2024-05-06T10:00:00+05:00");
+            v["category"] = json!(category);
+        });
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.code == emissions::OUTSIDE_REGION);
+        assert_eq!(
+            f.and_then(|f| f.basis.as_ref())
+                .map(ToString::to_string)
+                .as_deref(),
+            basis,
+            "{category}: {:?}",
+            found(&r)
+        );
+        assert!(f.is_some(), "{category}");
+    }
+}
+
 #[wasm_bindgen_test(unsupported = test)]
 fn which_tables_are_required_depends_on_the_category() {
     let base = |category: &str, tables: Value| {

@@ -101,9 +101,10 @@ fn application(t: &[Vec<Vec<Sub>>]) -> Value {
     let sites = t.iter().map(Vec::len).max().unwrap_or(1);
     let site_rows: Vec<Value> = (1..=sites)
         .map(|n| {
+            // In the city of Almaty, the application's region.
             json!({"number": n, "name": "Алаң", "area_ha": "1",
-                   "latitude": {"deg": "49", "min": "48", "sec": "2.4"},
-                   "longitude": {"deg": "73", "min": "5", "sec": "41"}})
+                   "latitude": {"deg": "43", "min": "21", "sec": "35.2"},
+                   "longitude": {"deg": "76", "min": "57", "sec": "48.9"}})
         })
         .collect();
     let years: Vec<Value> = t

@@ -944,6 +944,14 @@ fn every_answer_conforms_to_the_openapi_document() {
     let server = Server::start(&["--concurrency", "1", "--timeout-ms", "3000"]);
     let doc = server.call("GET", "/v1/openapi.json", &[], b"").json();
     assert_eq!(doc["openapi"], "3.1.0");
+    // The documents query names the venue (office or ЦОН) with its values.
+    let schemas = &doc["components"]["schemas"];
+    let venue = schemas["ChecklistQuery"]["properties"]["venue"].to_string();
+    assert!(venue.contains("#/components/schemas/Venue"), "{venue}");
+    let values: Vec<&serde_json::Value> = (schemas["Venue"]["oneOf"].as_array().unwrap().iter())
+        .map(|v| &v["const"])
+        .collect();
+    assert_eq!(values, ["provider_office", "con"], "{}", schemas["Venue"]);
     let example = crate::common::example("permit_II");
     let calls: Vec<(&str, &str, &str, String, u16)> = vec![
         ("POST", "/v1/applications:validate", "/v1/applications:validate?lang=kk", example.to_owned(), 200),
@@ -952,6 +960,7 @@ fn every_answer_conforms_to_the_openapi_document() {
         ("POST", "/v1/applications:validate", "/v1/applications:validate?lang=xx", example.to_owned(), 400),
         ("POST", "/v1/documents", "/v1/documents?lang=en", r#"{"region": "almaty_city", "date": "2020-01-10", "service": "emission_permit", "action": "issue", "category": "II", "channel": "portal"}"#.to_owned(), 200),
         ("POST", "/v1/documents", "/v1/documents", r#"{"service": 1}"#.to_owned(), 200),
+        ("POST", "/v1/documents", "/v1/documents", r#"{"edition": "aktobe_2013", "service": "ecological_expertise", "action": "first", "category": "III", "channel": "in_person", "venue": "con"}"#.to_owned(), 200),
         ("POST", "/v1/deadlines", "/v1/deadlines", r#"{"edition": "almaty_oblast_2012", "service": "emission_permit", "action": "issue", "category": "II", "submitted_at": "2013-04-16T10:00:00+06:00"}"#.to_owned(), 200),
         ("POST", "/v1/deadlines", "/v1/deadlines", "[]".to_owned(), 200),
         ("POST", "/v1/identifiers", "/v1/identifiers", r#"["871008401427", "950341000052", "940140000380", 7, null]"#.to_owned(), 200),

@@ -3,8 +3,8 @@
 
 use crate::common::js::{as_json, parse as js};
 use crate::common::{example, EXAMPLES};
-use js_sys::{Reflect, JSON};
-use kz_eco_rules::wasm::{application_schema, messages, validate_application};
+use js_sys::Reflect;
+use kz_eco_rules::wasm::{messages, validate_application};
 use kz_eco_rules::{validate_json, Lang, Options};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -131,20 +131,4 @@ fn messages_returns_the_catalog() {
         "Міндетті «{field}» өрісі толтырылмаған."
     );
     assert!(m.dyn_ref::<js_sys::Object>().is_some());
-}
-
-#[wasm_bindgen_test]
-fn application_schema_is_the_generated_json_schema() {
-    let schema = application_schema().unwrap();
-    let get = |k: &str| Reflect::get(&schema, &k.into()).unwrap().as_string();
-    assert_eq!(get("title").as_deref(), Some("Application"));
-    assert_eq!(
-        get("$schema").as_deref(),
-        Some("https://json-schema.org/draft/2020-12/schema")
-    );
-    let defs = Reflect::get(&schema, &"$defs".into()).unwrap();
-    assert!(Reflect::has(&defs, &"Applicant".into()).unwrap());
-    // The embedded (minified) text is the npm file's JSON, keys in the same order.
-    let file = js(include_str!("../../npm/application.schema.json"));
-    assert_eq!(JSON::stringify(&schema), JSON::stringify(&file));
 }

@@ -1,6 +1,7 @@
 // The size test of record: what a browser downloads to validate in one language
-// (web.js, its snippets, the wasm and that language's pack) is at most 100 KB (100,000 B) gzip
-// for each of kk, ru and en. scripts/browser-size.mjs prints the figures.
+// (the form entry: form.js, its snippets, its wasm kz_eco_rules_form_bg.wasm, and that
+// language's pack) is at most 100 KB (100,000 B) gzip for each of kk, ru and en.
+// scripts/browser-size.mjs prints the figures (and, for information, the whole API's).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

@@ -55,6 +55,7 @@ pub fn run(mut args: Args) -> ExitCode {
             "--action" => "action",
             "--category" => "category",
             "--channel" => "channel",
+            "--venue" => "venue",
             other => return crate::usage_error(&format!("documents: unknown option {other}")),
         };
         match args.next() {

@@ -7,7 +7,7 @@
 //! kz-eco-rules deadlines --jsonl [--lang kk|ru|en] [--options JSON]
 //! kz-eco-rules calendar YEAR [--lang kk|ru|en] [--json]
 //! kz-eco-rules examples
-//! kz-eco-rules documents --jsonl | (--edition ID | --region ID --date DATE) --service … --action … --category … --channel … [--fact NAME=yes|no]… [--lang kk|ru|en] [--json]
+//! kz-eco-rules documents --jsonl | (--edition ID | --region ID --date DATE) --service … --action … --category … --channel … [--venue …] [--fact NAME=yes|no]… [--lang kk|ru|en] [--json]
 //! kz-eco-rules help | --version
 //! ```
 //!
@@ -89,11 +89,13 @@ USAGE:
     kz-eco-rules documents --jsonl [--lang kk|ru|en]
         Required documents, one case per input line:
         {edition?, region?, date?, service, action, category, channel,
-         facts?} → {edition, required, conditional, basis}.
+         venue?, facts?} → {edition, required, conditional, basis}.
     kz-eco-rules documents (--edition ID | --region ID --date YYYY-MM-DD)
             --service S --action A --category C --channel CH
-            [--fact NAME=yes|no]... [--lang kk|ru|en] [--json]
-        Print the checklist of one case.
+            [--venue provider_office|con] [--fact NAME=yes|no]...
+            [--lang kk|ru|en] [--json]
+        Print the checklist of one case; in person, --venue is checked
+        against the venues the edition names.
     kz-eco-rules serve [--addr 127.0.0.1:8088] [OPTIONS]
         The same rules as an HTTP service for back ends (JSON in and out);
         serve --help lists its endpoints and limits.

@@ -95,6 +95,21 @@ const query: ChecklistQuery = {
 const list: ChecklistReport = requiredDocuments(query, { lang: 'en' });
 const required = list.checklist?.items.filter((i) => i.status === 'required').map((i) => `${i.names.en} (${i.basis})`) ?? [];
 check(required.length === 5, 'five documents for a category II permit');
+const atCon: ChecklistQuery = {
+  edition: 'aktobe_2013',
+  service: 'ecological_expertise',
+  action: 'first',
+  category: 'III',
+  channel: 'in_person',
+  venue: 'con',
+};
+const venueReport: ChecklistReport = requiredDocuments(atCon);
+check(
+  !venueReport.ok && venueReport.findings.some((f) => f.code === 'documents.venue_not_offered' && f.path === '/venue'),
+  'the Aktobe expertise is filed at the office, not a ЦОН',
+);
+// @ts-expect-error: a venue is provider_office or con
+const wrongVenue: ChecklistQuery = { ...query, venue: 'post_office' };
 
 const verdict: IdentifierVerdict = validateIdentifier('871008401427');
 if ('birth_date' in verdict.fields) {
@@ -113,6 +128,22 @@ const due: DeadlinesReport = deadlines({
   submitted_at: new Date('2019-10-04T17:30:00+06:00'),
 });
 check(due.registered_on === '2019-10-04' && due.decision_due === '2019-10-18', 'deadlines from a Date');
+// The 2021 counting options: the re-issue period from the day of the submission itself
+// (an evening submission is registered the next day).
+const counting: Options = { sla: { expertise_remarks_from: 'registration', reissue_from: 'submission_day' } };
+const reissue = {
+  edition: 'eco_code_2021',
+  service: 'environmental_permit',
+  action: 'reissue',
+  category: 'II',
+  submitted_at: '2022-03-01T19:30:00+06:00',
+} as const;
+check(
+  deadlines(reissue).decision_due === '2022-03-10' && deadlines(reissue, counting).decision_due === '2022-03-09',
+  'a 2021 counting option moves the re-issue deadline',
+);
+// @ts-expect-error: the re-issue period runs from "registration" or "submission_day"
+const wrongAnchor: Options = { sla: { reissue_from: 'submission' } };
 
 const day: DayReport = isWorkingDay('2025-03-24', { lang: 'en' });
 check(day.working === false && day.holiday === 'nauryz', 'a carried-over day off');
