@@ -89,14 +89,12 @@ enum Num {
     List(Vec<Num>),
 }
 
-fn localized(l: &Localized) -> String {
-    l.rust()
-}
-
-fn num(n: &Num, place: &str, p: &mut Problems) -> String {
+/// The number as the citation writes it (`11.1.1`, `5.8–5.9`, `3, 4`), and
+/// whether it is more than one (a list or a range).
+fn num(n: &Num, place: &str, p: &mut Problems) -> (String, bool) {
     match n {
-        Num::One(s) => format!("Num::One({})", lit(s)),
-        Num::Range { from, to } => format!("Num::Range({}, {})", lit(from), lit(to)),
+        Num::One(s) => (s.to_string(), false),
+        Num::Range { from, to } => (format!("{}–{}", &**from, &**to), true),
         Num::List(items) => {
             if items.len() < 2 {
                 p.add(place, "a list of clause numbers needs at least two");
@@ -104,29 +102,44 @@ fn num(n: &Num, place: &str, p: &mut Problems) -> String {
             if items.iter().any(|i| matches!(i, Num::List(_))) {
                 p.add(place, "a list inside a list");
             }
-            let parts: Vec<String> = items.iter().map(|i| num(i, place, p)).collect();
-            format!("Num::List(&[{}])", parts.join(", "))
+            let parts: Vec<String> = items.iter().map(|i| num(i, place, p).0).collect();
+            (parts.join(", "), true)
         }
     }
 }
+
+/// A row of the text tables as a `u16` (the compact tables store rows so).
+fn row(l: &Localized, place: &str, p: &mut Problems) -> usize {
+    let row = l.row();
+    if row >= usize::from(u16::MAX) {
+        p.add(place, "more text rows than a u16 holds");
+    }
+    row
+}
+
+/// The separators of chains and of levels in the stored references (as in
+/// `src/citations.rs`); no clause number may contain them.
+const CHAIN_SEPARATOR: char = '\u{1e}';
+const LEVEL_SEPARATOR: char = '\u{1f}';
 
 pub fn generate(p: &mut Problems) -> String {
     let Some(file) = gen::load::<File>(FILE, p) else {
         return String::new();
     };
     let mut out = String::new();
-    // Levels, in the fixed order.
+    // Levels, in the fixed order: rows of one, many, of_one, of_many.
     out.push_str("static LEVELS: [LevelForms; 9] = [\n");
     for name in LEVELS {
+        let place = format!("{FILE}: /levels/{name}");
         match file.levels.get(name) {
             Some(l) => {
                 let _ = writeln!(
                     out,
-                    "    LevelForms {{ one: {}, many: {}, of_one: {}, of_many: {} }},",
-                    localized(&l.one),
-                    localized(&l.many),
-                    localized(&l.of_one),
-                    localized(&l.of_many)
+                    "    [{}, {}, {}, {}],",
+                    row(&l.one, &place, p),
+                    row(&l.many, &place, p),
+                    row(&l.of_one, &place, p),
+                    row(&l.of_many, &place, p)
                 );
             }
             None => p.add(
@@ -143,8 +156,8 @@ pub fn generate(p: &mut Problems) -> String {
     }
     let _ = writeln!(
         out,
-        "static DERIVED: crate::lang::Localized = {};",
-        localized(&file.derived)
+        "/// The text row of a derived list's citation.\nconst DERIVED: u32 = {};",
+        file.derived.row()
     );
     for (lang, t) in [
         ("kk", &file.derived.kk),
@@ -159,15 +172,13 @@ pub fn generate(p: &mut Problems) -> String {
         }
     }
 
-    // Acts.
+    // Acts: rows of `of` and `name`, `NO_TEXT` for none.
     let mut act_index: BTreeMap<&str, usize> = BTreeMap::new();
-    out.push_str("static ACTS: &[Act] = &[\n");
+    let _ = writeln!(out, "static ACTS: [Act; {}] = [", file.acts.len());
     for (i, a) in file.acts.iter().enumerate() {
+        let place = format!("{FILE}: /acts/{i}");
         if act_index.insert(a.id.as_str(), i).is_some() {
-            p.add(
-                &format!("{FILE}: /acts/{i}/id"),
-                format!("act `{}` twice", a.id),
-            );
+            p.add(&format!("{place}/id"), format!("act `{}` twice", a.id));
         }
         for lang in &a.translated {
             if !["kk", "ru"].contains(&lang.as_str()) {
@@ -177,21 +188,21 @@ pub fn generate(p: &mut Problems) -> String {
                 );
             }
         }
-        let opt = |l: &Option<Localized>| {
+        let mut opt = |l: &Option<Localized>| {
             l.as_ref()
-                .map_or("None".to_owned(), |l| format!("Some({})", localized(l)))
+                .map_or("NO_TEXT".to_owned(), |l| row(l, &place, p).to_string())
         };
-        let _ = writeln!(
-            out,
-            "    Act {{ of: {}, name: {} }},",
-            opt(&a.of),
-            opt(&a.name)
-        );
+        let of = opt(&a.of);
+        let name = opt(&a.name);
+        let _ = writeln!(out, "    ({of}, {name}),");
     }
     out.push_str("];\n");
+    if file.acts.len() > usize::from(u8::MAX) {
+        p.add(FILE, "more acts than a u8 holds");
+    }
 
-    // Clauses, sorted by basis.
-    let mut rows: BTreeMap<&str, String> = BTreeMap::new();
+    // Clauses, sorted by basis: (act, references as stored).
+    let mut rows: BTreeMap<&str, (usize, String)> = BTreeMap::new();
     for (i, c) in file.clauses.iter().enumerate() {
         let place = format!("{FILE}: /clauses/{i}");
         let Some(&act) = act_index.get(c.act.as_str()) else {
@@ -226,7 +237,11 @@ pub fn generate(p: &mut Problems) -> String {
             let mut levels = Vec::new();
             for (k, name) in LEVELS.iter().enumerate() {
                 if let Some(n) = r.get(*name) {
-                    levels.push(format!("({k}, {})", num(n, &rplace, p)));
+                    let (text, many) = num(n, &rplace, p);
+                    if text.is_empty() || text.contains([CHAIN_SEPARATOR, LEVEL_SEPARATOR]) {
+                        p.add(&format!("{rplace}/{name}"), "an empty or unreadable number");
+                    }
+                    levels.push(format!("{k}{}{text}", u8::from(many)));
                 }
             }
             for name in r.keys() {
@@ -234,22 +249,49 @@ pub fn generate(p: &mut Problems) -> String {
                     p.add(&format!("{rplace}/{name}"), "unknown level");
                 }
             }
-            refs.push(format!("&[{}]", levels.join(", ")));
+            refs.push(levels.join(&LEVEL_SEPARATOR.to_string()));
         }
-        let row = format!("    ({}, {act}, &[{}]),", lit(&c.basis), refs.join(", "));
-        if rows.insert(&c.basis, row).is_some() {
+        let stored = refs.join(&CHAIN_SEPARATOR.to_string());
+        if rows.insert(&c.basis, (act, stored)).is_some() {
             p.add(
                 &format!("{place}/basis"),
                 format!("basis `{}` twice", &*c.basis),
             );
         }
     }
-    out.push_str("static CLAUSES: &[Row] = &[\n");
-    for row in rows.values() {
-        out.push_str(row);
-        out.push('\n');
+    // Compact: the bases and the references each in one string with the end of
+    // each row as a `u16`, the acts as `u8` — instead of pointers and lengths.
+    let (mut bases, mut basis_ends, mut acts, mut refs, mut ref_ends) = (
+        String::new(),
+        Vec::new(),
+        Vec::new(),
+        String::new(),
+        Vec::new(),
+    );
+    for (basis, (act, stored)) in &rows {
+        bases.push_str(basis);
+        basis_ends.push(bases.len());
+        acts.push(*act);
+        refs.push_str(stored);
+        ref_ends.push(refs.len());
     }
-    out.push_str("];\n");
+    if bases.len() > usize::from(u16::MAX) || refs.len() > usize::from(u16::MAX) {
+        p.add(FILE, "the clauses table exceeds 65 535 bytes");
+    }
+    let n = rows.len();
+    out.push_str("/// Every basis of the table, sorted, one after the other.\n");
+    let _ = writeln!(out, "static BASES: &str = {};", lit(&bases));
+    out.push_str("/// Where each basis ends in [`BASES`].\n");
+    let _ = writeln!(out, "static BASIS_ENDS: [u16; {n}] = {basis_ends:?};");
+    out.push_str("/// Each basis's act (index into [`ACTS`]).\n");
+    let _ = writeln!(out, "static CLAUSE_ACTS: [u8; {n}] = {acts:?};");
+    out.push_str(
+        "/// Each basis's clause references: chains separated by `CHAIN_SEPARATOR`,\n\
+         /// levels by `LEVEL_SEPARATOR` (see `level`); empty for the act alone.\n",
+    );
+    let _ = writeln!(out, "static REFS: &str = {};", lit(&refs));
+    out.push_str("/// Where each basis's references end in [`REFS`].\n");
+    let _ = writeln!(out, "static REF_ENDS: [u16; {n}] = {ref_ends:?};");
 
     // Named bases, sorted by key: (key, source, clause).
     out.push_str("static RULES: &[(&str, &str, &str)] = &[\n");

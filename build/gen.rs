@@ -64,6 +64,11 @@ impl Localized {
         localized(&self.kk, &self.ru, &self.en)
     }
 
+    /// The text's row in the text tables (added by this call, as [`Self::rust`]).
+    pub fn row(&self) -> usize {
+        text_row(&self.kk, &self.ru, &self.en)
+    }
+
     /// The text as a literal embedded in the code, in no pack: for tables only
     /// the native command line uses (the wasm never links them).
     pub fn native_rust(&self) -> String {
@@ -86,9 +91,16 @@ static TEXTS: std::sync::Mutex<Vec<[String; 3]>> = std::sync::Mutex::new(Vec::ne
 /// later — is in the native build's embedded tables and in the wasm's
 /// per-language packs alike.
 pub fn localized(kk: &str, ru: &str, en: &str) -> String {
+    format!("crate::lang::Localized::table({})", text_row(kk, ru, en))
+}
+
+/// Adds a text in kk/ru/en to the text tables and returns its row, for a
+/// compact table that stores rows (or derives them) instead of `Localized`
+/// values; [`localized`] for a `Localized` expression.
+pub fn text_row(kk: &str, ru: &str, en: &str) -> usize {
     let mut texts = TEXTS.lock().unwrap_or_else(|e| e.into_inner());
     texts.push([kk.to_owned(), ru.to_owned(), en.to_owned()]);
-    format!("crate::lang::Localized::table({})", texts.len() - 1)
+    texts.len() - 1
 }
 
 /// FNV-1a (64 bits) of the text tables, all three languages: the build's

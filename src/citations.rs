@@ -34,61 +34,23 @@
 
 use crate::lang::{Lang, Localized};
 
-/// How one kind of clause is written: alone or as the last of a chain (`one`,
-/// `many` for a list or a range), and inside a chain (`of_one`, `of_many`: the kk
-/// genitive; ru and en write the same as alone).
-struct LevelForms {
-    one: Localized,
-    many: Localized,
-    of_one: Localized,
-    of_many: Localized,
-}
+/// How one kind of clause is written (rows of the text tables): alone or as the
+/// last of a chain (`one`, `many` for a list or a range), and inside a chain
+/// (`of_one`, `of_many`: the kk genitive; ru and en write the same as alone).
+type LevelForms = [u16; 4];
 
-/// An act: its genitive form that follows (ru, en) or precedes (kk) clauses, and
-/// its name for a basis that names the act alone.
-struct Act {
-    of: Option<Localized>,
-    name: Option<Localized>,
-}
+/// An act (rows of the text tables, [`NO_TEXT`] for none): its genitive form that
+/// follows (ru, en) or precedes (kk) clauses, and its name for a basis that names
+/// the act alone.
+type Act = (u16, u16);
 
-/// A clause number, a range of them, or a list.
-enum Num {
-    One(&'static str),
-    Range(&'static str, &'static str),
-    List(&'static [Num]),
-}
+/// The row standing for "no text" in [`Act`].
+const NO_TEXT: u16 = u16::MAX;
 
-impl Num {
-    fn many(&self) -> bool {
-        !matches!(self, Num::One(_))
-    }
-
-    fn write(&self, out: &mut String) {
-        match self {
-            Num::One(n) => out.push_str(n),
-            Num::Range(a, b) => {
-                out.push_str(a);
-                out.push('–');
-                out.push_str(b);
-            }
-            Num::List(items) => {
-                for (i, n) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    n.write(out);
-                }
-            }
-        }
-    }
-}
-
-/// One chain of clauses, outermost first: `(level index, number)`.
-type Chain = &'static [(usize, Num)];
-
-/// A row of the table: the basis as emitted, its act (index into `ACTS`), its
-/// chains.
-type Row = (&'static str, usize, &'static [Chain]);
+/// Separates the chains of a row in [`REFS`].
+const CHAIN_SEPARATOR: char = '\u{1e}';
+/// Separates the levels of a chain in [`REFS`].
+const LEVEL_SEPARATOR: char = '\u{1f}';
 
 include!(concat!(env!("OUT_DIR"), "/citations.rs"));
 
@@ -115,7 +77,7 @@ pub(crate) fn text(basis: &str, lang: Lang) -> Option<String> {
         return Some(clause);
     }
     Some(
-        DERIVED
+        Localized::table(DERIVED)
             .get(lang)
             .replace("{clause}", &clause)
             .replace("{source}", &source),
@@ -140,11 +102,33 @@ pub(crate) fn is_known(basis: &str) -> bool {
         .all(|b| find(b).is_some() || b.split(JOINED).all(|p| find(p).is_some()))
 }
 
-fn find(basis: &str) -> Option<&'static Row> {
-    CLAUSES
-        .binary_search_by(|(b, _, _)| (*b).cmp(basis))
-        .ok()
-        .and_then(|i| CLAUSES.get(i))
+/// Item `row` of a table stored as one string and the end of each item.
+fn item(all: &'static str, ends: &[u16], row: usize) -> &'static str {
+    let start = match row.checked_sub(1) {
+        Some(before) => ends.get(before).copied().unwrap_or(0),
+        None => 0,
+    };
+    let end = ends.get(row).copied().unwrap_or(start);
+    all.get(usize::from(start)..usize::from(end)).unwrap_or("")
+}
+
+/// The row of `basis` in the clauses table.
+fn find(basis: &str) -> Option<usize> {
+    let (mut lo, mut hi) = (0, BASIS_ENDS.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match item(BASES, &BASIS_ENDS, mid).cmp(basis) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
+/// The text of row `row`, or `None` for [`NO_TEXT`].
+fn text_row(row: u16) -> Option<Localized> {
+    (row != NO_TEXT).then(|| Localized::table(u32::from(row)))
 }
 
 /// The citation of one basis (not derived): a row of the table, or rows joined
@@ -159,18 +143,19 @@ fn one(basis: &str, lang: Lang) -> Option<String> {
 
 /// The citation of one row of the table.
 fn row(basis: &str, lang: Lang) -> Option<String> {
-    let (_, act, refs) = find(basis)?;
-    let act = ACTS.get(*act)?;
+    let at = find(basis)?;
+    let &(of, name) = ACTS.get(usize::from(*CLAUSE_ACTS.get(at)?))?;
+    let refs = item(REFS, &REF_ENDS, at);
     if refs.is_empty() {
-        return act.name.map(|n| n.get(lang).to_owned());
+        return text_row(name).map(|n| n.get(lang).to_owned());
     }
-    let of = act.of?.get(lang);
+    let of = text_row(of)?.get(lang);
     let mut clauses = String::new();
-    for (i, r) in refs.iter().enumerate() {
+    for (i, chain) in refs.split(CHAIN_SEPARATOR).enumerate() {
         if i > 0 {
             clauses.push_str(", ");
         }
-        write_ref(r, lang, &mut clauses);
+        write_ref(chain, lang, &mut clauses);
     }
     Some(match lang {
         Lang::Kk => format!("{of} {clauses}"),
@@ -178,25 +163,37 @@ fn row(basis: &str, lang: Lang) -> Option<String> {
     })
 }
 
+/// One level of a chain as stored: the level's index (one digit), `1` when
+/// the number is a list or a range (`0` for one number), then the number as
+/// written (`5.8–5.9`, `3, 4`).
+fn level(stored: &str) -> Option<(usize, bool, &str)> {
+    let b = stored.as_bytes();
+    let level = usize::from(b.first()?.checked_sub(b'0')?);
+    let many = *b.get(1)? == b'1';
+    Some((level, many, stored.get(2..)?))
+}
+
 /// One chain of levels (outermost first in the data): ru innermost first; kk and
 /// en outermost first, kk with every level but the last in the genitive.
-fn write_ref(levels: &[(usize, Num)], lang: Lang, out: &mut String) {
+fn write_ref(chain: &str, lang: Lang, out: &mut String) {
+    let levels: Vec<(usize, bool, &str)> = chain.split(LEVEL_SEPARATOR).filter_map(level).collect();
     let last = levels.len().saturating_sub(1);
-    let write = |i: usize, (level, n): &(usize, Num), out: &mut String| {
-        let Some(forms) = LEVELS.get(*level) else {
+    let write = |i: usize, &(level, many, number): &(usize, bool, &str), out: &mut String| {
+        let Some(forms) = LEVELS.get(level) else {
             return;
         };
         let inner = lang == Lang::Kk && i != last;
-        let form = match (inner, n.many()) {
-            (false, false) => forms.one,
-            (false, true) => forms.many,
-            (true, false) => forms.of_one,
-            (true, true) => forms.of_many,
-        }
-        .get(lang);
-        let mut number = String::new();
-        n.write(&mut number);
-        out.push_str(&form.replace("{n}", &number));
+        let form = match (inner, many) {
+            (false, false) => forms[0],
+            (false, true) => forms[1],
+            (true, false) => forms[2],
+            (true, true) => forms[3],
+        };
+        out.push_str(
+            &Localized::table(u32::from(form))
+                .get(lang)
+                .replace("{n}", number),
+        );
     };
     let order: Vec<usize> = match lang {
         Lang::Ru => (0..levels.len()).rev().collect(),

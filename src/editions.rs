@@ -46,9 +46,7 @@ pub struct Region {
 impl Region {
     /// Name in kk/ru/en (from the terms table).
     pub fn names(&self) -> Localized {
-        terms::names(terms::REGION, self.id)
-            .copied()
-            .unwrap_or_default()
+        terms::names(terms::REGION, self.id).unwrap_or_default()
     }
 
     /// The region's UTC offset (minutes) at a Unix time.
@@ -218,9 +216,7 @@ impl Edition {
     /// Short name in kk/ru/en, used in messages (from the terms table, where an
     /// edition registered at run time adds its own).
     pub fn short_names(&self) -> Localized {
-        terms::names(terms::EDITION, self.id)
-            .copied()
-            .unwrap_or_default()
+        terms::names(terms::EDITION, self.id).unwrap_or_default()
     }
 
     /// The offer for `service`, if this edition provides it.

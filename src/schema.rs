@@ -212,7 +212,7 @@ mod tests {
         }
         assert!(missing.is_empty(), "no label: {missing:?}");
         for (kind, id, _) in crate::terms::all() {
-            if *kind != "field" {
+            if kind != "field" {
                 continue;
             }
             let known = match id.split_once('.') {

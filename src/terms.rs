@@ -29,33 +29,59 @@ pub(crate) const EDITION: &str = "edition";
 pub(crate) const REGION: &str = "region";
 
 /// The names of `id` of `kind` in kk/ru/en.
-pub(crate) fn names(kind: &str, id: &str) -> Option<&'static Localized> {
-    let found = TERMS
-        .binary_search_by(|(k, i, _)| (*k, *i).cmp(&(kind, id)))
-        .ok()
-        .and_then(|i| TERMS.get(i))
-        .map(|(_, _, names)| names);
+pub(crate) fn names(kind: &str, id: &str) -> Option<Localized> {
+    let found = find(kind, id).map(|row| Localized::table(FIRST_TEXT + row as u32));
     #[cfg(not(target_arch = "wasm32"))]
     let found = found.or_else(|| registered(kind, id));
     found
 }
 
+/// Row `row`'s id.
+fn id_of(row: usize) -> &'static str {
+    let start = match row.checked_sub(1) {
+        Some(before) => ENDS.get(before).copied().unwrap_or(0),
+        None => 0,
+    };
+    let end = ENDS.get(row).copied().unwrap_or(start);
+    IDS.get(usize::from(start)..usize::from(end)).unwrap_or("")
+}
+
+/// The row of `(kind, id)` in the generated table: the kind's range of rows,
+/// then a binary search of the ids in it.
+fn find(kind: &str, id: &str) -> Option<usize> {
+    let at = KINDS.iter().position(|(k, _)| *k == kind)?;
+    let start = usize::from(KINDS.get(at)?.1);
+    let end = KINDS
+        .get(at + 1)
+        .map_or(ENDS.len(), |(_, first)| usize::from(*first));
+    let (mut lo, mut hi) = (start, end);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match id_of(mid).cmp(id) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
 /// Names registered at run time (native): those of the editions
 /// `editions::load` registers.
 #[cfg(not(target_arch = "wasm32"))]
-static REGISTERED: std::sync::Mutex<Vec<(&'static str, &'static str, &'static Localized)>> =
+static REGISTERED: std::sync::Mutex<Vec<(&'static str, &'static str, Localized)>> =
     std::sync::Mutex::new(Vec::new());
 
 /// Adds the names of `id` of `kind` (values live as long as the process).
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn register(kind: &'static str, id: &'static str, names: Localized) {
     if let Ok(mut list) = REGISTERED.lock() {
-        list.push((kind, id, Box::leak(Box::new(names))));
+        list.push((kind, id, names));
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn registered(kind: &str, id: &str) -> Option<&'static Localized> {
+fn registered(kind: &str, id: &str) -> Option<Localized> {
     let list = REGISTERED.lock().ok()?;
     list.iter()
         .find(|(k, i, _)| *k == kind && *i == id)
@@ -69,8 +95,17 @@ pub(crate) fn name(kind: &str, id: &str, lang: Lang) -> Option<&'static str> {
 
 /// Every row `(kind, id, names)`, sorted by kind then id.
 #[cfg(test)]
-pub(crate) fn all() -> &'static [(&'static str, &'static str, Localized)] {
-    TERMS
+pub(crate) fn all() -> Vec<(&'static str, &'static str, Localized)> {
+    (0..ENDS.len())
+        .map(|row| {
+            let kind = KINDS
+                .iter()
+                .rev()
+                .find(|(_, first)| usize::from(*first) <= row)
+                .map_or("", |(k, _)| *k);
+            (kind, id_of(row), Localized::table(FIRST_TEXT + row as u32))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -83,9 +118,10 @@ mod tests {
         assert!(all()
             .windows(2)
             .all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)));
-        for (kind, id, names) in all() {
+        for (kind, id, text) in all() {
+            assert!(names(kind, id) == Some(text), "{kind} {id}");
             for lang in Lang::ALL {
-                assert!(!names.get(lang).trim().is_empty(), "{kind} {id} {lang:?}");
+                assert!(!text.get(lang).trim().is_empty(), "{kind} {id} {lang:?}");
             }
         }
         for kind in [DOCUMENT, FACT, EDITION, REGION, "json_type", "service"] {

@@ -20,9 +20,7 @@ pub struct Document {
 impl Document {
     /// Name in kk/ru/en (from the terms table).
     pub fn names(&self) -> Localized {
-        terms::names(terms::DOCUMENT, self.id)
-            .copied()
-            .unwrap_or_default()
+        terms::names(terms::DOCUMENT, self.id).unwrap_or_default()
     }
 }
 
@@ -38,9 +36,7 @@ pub struct Fact {
 impl Fact {
     /// The question that asks for it, in kk/ru/en (from the terms table).
     pub fn question(&self) -> Localized {
-        terms::names(terms::FACT, self.id)
-            .copied()
-            .unwrap_or_default()
+        terms::names(terms::FACT, self.id).unwrap_or_default()
     }
 }
 
