@@ -12,6 +12,7 @@
 // source (`margin_deg`: EPSILON plus half the rounding step, rounded up to
 // 0.001°): the library reports a site as outside only beyond it.
 import { readFileSync } from "node:fs";
+import { area, simplifyRing } from "./geo-simplify.mjs";
 
 const EPSILON = 0.02;
 const QUANTUM = 1000; // 0.001°
@@ -39,39 +40,6 @@ const ringOf = (indices) => {
   }
   return out;
 };
-const area = (ring) => {
-  let a = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    a += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
-  }
-  return a / 2;
-};
-const distance = ([px, py], [ax, ay], [bx, by]) => {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
-  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
-};
-const simplify = (points) => {
-  const keep = new Uint8Array(points.length);
-  keep[0] = keep[points.length - 1] = 1;
-  const stack = [[0, points.length - 1]];
-  while (stack.length) {
-    const [a, b] = stack.pop();
-    let worst = -1;
-    let at = -1;
-    for (let i = a + 1; i < b; i++) {
-      const d = distance(points[i], points[a], points[b]);
-      if (d > worst) [worst, at] = [d, i];
-    }
-    if (worst > EPSILON) {
-      keep[at] = 1;
-      stack.push([a, at], [at, b]);
-    }
-  }
-  return points.filter((_, i) => keep[i]);
-};
 
 const geometry = topo.objects.countries.geometries.find((g) => g.id === ISO_NUMERIC);
 const polygons = geometry.type === "Polygon" ? [geometry.arcs] : geometry.arcs;
@@ -84,13 +52,7 @@ for (const polygon of polygons) {
     const ring = ringOf(indices);
     sourcePoints += ring.length;
     if (Math.abs(area(ring)) < MIN_AREA) continue;
-    // Split the closed ring at its far point so both halves keep their ends.
-    const far = ring.reduce((best, p, i) => (distance(p, ring[0], ring[0]) > distance(ring[best], ring[0], ring[0]) ? i : best), 0);
-    const a = simplify(ring.slice(0, far + 1));
-    const b = simplify(ring.slice(far));
-    const simplified = a.concat(b.slice(1, -1));
-    const q = simplified.map(([x, y]) => [Math.round(x * QUANTUM), Math.round(y * QUANTUM)]);
-    rings.push(q.filter((p, i) => i === 0 || p[0] !== q[i - 1][0] || p[1] !== q[i - 1][1]));
+    rings.push(simplifyRing(ring, EPSILON, QUANTUM));
   }
 }
 const fmt = (v) => (v / QUANTUM).toFixed(3);

@@ -22,6 +22,7 @@
 // its region only farther than that from the region's polygons and inside
 // another region's.
 import { readFileSync } from "node:fs";
+import { area, simplifyRing } from "./geo-simplify.mjs";
 
 const EPSILON = 0.05;
 const QUANTUM = 100; // 0.01°
@@ -66,39 +67,6 @@ const LICENCE =
   "THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.";
 
 const source = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const area = (ring) => {
-  let a = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    a += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
-  }
-  return a / 2;
-};
-const distance = ([px, py], [ax, ay], [bx, by]) => {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
-  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
-};
-const simplify = (points) => {
-  const keep = new Uint8Array(points.length);
-  keep[0] = keep[points.length - 1] = 1;
-  const stack = [[0, points.length - 1]];
-  while (stack.length) {
-    const [a, b] = stack.pop();
-    let worst = -1;
-    let at = -1;
-    for (let i = a + 1; i < b; i++) {
-      const d = distance(points[i], points[a], points[b]);
-      if (d > worst) [worst, at] = [d, i];
-    }
-    if (worst > EPSILON) {
-      keep[at] = 1;
-      stack.push([a, at], [at, b]);
-    }
-  }
-  return points.filter((_, i) => keep[i]);
-};
 
 const wanted = new Set(Object.values(REGIONS).map(([code]) => code));
 for (const [id, [, against]] of Object.entries(REGIONS)) {
@@ -117,12 +85,7 @@ for (const feature of source.features) {
     const ring = polygon[0].slice(0, -1);
     sourcePoints += ring.length;
     if (Math.abs(area(ring)) < MIN_AREA) continue;
-    const far = ring.reduce((best, p, i) => (distance(p, ring[0], ring[0]) > distance(ring[best], ring[0], ring[0]) ? i : best), 0);
-    const a = simplify(ring.slice(0, far + 1));
-    const b = simplify(ring.slice(far));
-    const simplified = a.concat(b.slice(1, -1));
-    const q = simplified.map(([x, y]) => [Math.round(x * QUANTUM), Math.round(y * QUANTUM)]);
-    rings.push(q.filter((p, i) => i === 0 || p[0] !== q[i - 1][0] || p[1] !== q[i - 1][1]));
+    rings.push(simplifyRing(ring, EPSILON, QUANTUM));
   }
   units.push({ code, name: feature.properties.name, rings });
 }
