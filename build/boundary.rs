@@ -27,10 +27,68 @@ struct BoundaryFile {
     rings: Vec<Vec<[f64; 2]>>,
 }
 
-/// Degrees to 0.001° when the value has at most three decimals.
-fn milli(v: f64) -> Option<i32> {
-    let m = (v * 1000.0).round();
-    ((v * 1000.0 - m).abs() < 1e-6 && m.abs() < 1e9).then_some(m as i32)
+/// `v` in units of 1/`per_degree` degree, if it has no finer digits.
+fn fixed(v: f64, per_degree: i32) -> Option<i32> {
+    let scaled = v * f64::from(per_degree);
+    let m = scaled.round();
+    ((scaled - m).abs() < 1e-6 && m.abs() < 1e9).then_some(m as i32)
+}
+
+/// The margin of a boundary file in 0.001° (in (0°, 0.5°)), after checking that
+/// the file is Kazakhstan's.
+fn margin(country: &str, margin_deg: f64, path: &str, p: &mut Problems) -> Option<i32> {
+    if country != "KZ" {
+        p.add(path, format!("country {country:?}: only KZ is read"));
+    }
+    let margin = fixed(margin_deg, 1000).filter(|m| *m > 0 && *m < 500);
+    if margin.is_none() {
+        p.add(
+            &format!("{path}: /margin_deg"),
+            "must be in (0°, 0.5°) with ≤ 3 decimals",
+        );
+    }
+    margin
+}
+
+/// A ring's first point and its steps in units of 1/`per_degree` degree, each
+/// step written by `step` (which refuses a step it cannot hold); `place` is the
+/// ring's place in the data for the problems found.
+fn ring_steps(
+    ring: &[[f64; 2]],
+    place: &str,
+    per_degree: i32,
+    p: &mut Problems,
+    mut step: impl FnMut(i32, &mut String) -> Option<()>,
+) -> ((i32, i32), String) {
+    let digits = match per_degree {
+        1000 => "three",
+        _ => "two",
+    };
+    let (mut first, mut prev, mut steps) = ((0, 0), None, String::new());
+    for (i, [lon, lat]) in ring.iter().enumerate() {
+        let at = format!("{place}/{i}");
+        let (Some(x), Some(y)) = (fixed(*lon, per_degree), fixed(*lat, per_degree)) else {
+            p.add(&at, format!("more than {digits} decimals"));
+            continue;
+        };
+        if !(40 * per_degree..=90 * per_degree).contains(&x)
+            || !(35 * per_degree..=60 * per_degree).contains(&y)
+        {
+            p.add(&at, "outside 40°–90° E, 35°–60° N");
+        }
+        match prev {
+            None => first = (x, y),
+            Some((px, py)) => {
+                for d in [x - px, y - py] {
+                    if step(d, &mut steps).is_none() {
+                        p.add(&at, "step from the previous point too long for the table");
+                    }
+                }
+            }
+        }
+        prev = Some((x, y));
+    }
+    (first, steps)
 }
 
 pub fn generate(p: &mut Problems) -> String {
@@ -41,19 +99,7 @@ pub fn generate(p: &mut Problems) -> String {
                 pub(crate) const MARGIN_MILLIDEG: i64 = 0;\n"
             .to_owned();
     };
-    if &*file.country != "KZ" {
-        p.add(
-            path,
-            format!("country {:?}: only KZ is read", &*file.country),
-        );
-    }
-    let margin = milli(file.margin_deg).filter(|m| *m > 0 && *m < 500);
-    if margin.is_none() {
-        p.add(
-            &format!("{path}: /margin_deg"),
-            "must be in (0°, 0.5°) with ≤ 3 decimals",
-        );
-    }
+    let margin = margin(&file.country, file.margin_deg, path, p);
     if file.rings.is_empty() {
         p.add(&format!("{path}: /rings"), "no ring");
     }
@@ -67,31 +113,13 @@ pub fn generate(p: &mut Problems) -> String {
             p.add(&format!("{path}: /rings/{r}"), "fewer than three points");
             continue;
         }
-        let mut prev: Option<(i32, i32)> = None;
-        let mut steps = String::new();
-        let mut first = (0, 0);
-        for (i, [lon, lat]) in ring.iter().enumerate() {
-            let place = format!("{path}: /rings/{r}/{i}");
-            let (Some(x), Some(y)) = (milli(*lon), milli(*lat)) else {
-                p.add(&place, "more than three decimals");
-                continue;
-            };
-            if !(40_000..=90_000).contains(&x) || !(35_000..=60_000).contains(&y) {
-                p.add(&place, "outside 40°–90° E, 35°–60° N");
-            }
-            match prev {
-                None => first = (x, y),
-                Some((px, py)) => {
-                    let (dx, dy) = (x - px, y - py);
-                    if i16::try_from(dx).is_err() || i16::try_from(dy).is_err() {
-                        p.add(&place, "step from the previous point beyond ±32.767°");
-                    }
-                    let _ = write!(steps, "{dx},{dy},");
-                }
-            }
-            prev = Some((x, y));
-        }
-        let _ = writeln!(out, "    ({}, {}, &[{steps}]),", first.0, first.1);
+        let place = format!("{path}: /rings/{r}");
+        let ((x, y), steps) = ring_steps(ring, &place, 1000, p, |d, steps| {
+            let w = i16::try_from(d).ok()?;
+            let _ = write!(steps, "{w},");
+            Some(())
+        });
+        let _ = writeln!(out, "    ({x}, {y}, &[{steps}]),");
     }
     out.push_str("];\n");
     let _ = writeln!(
@@ -155,12 +183,6 @@ struct RegionId {
     id: String,
 }
 
-/// Degrees to 0.01° when the value has at most two decimals.
-fn centi(v: f64) -> Option<i32> {
-    let m = (v * 100.0).round();
-    ((v * 100.0 - m).abs() < 1e-6 && m.abs() < 1e8).then_some(m as i32)
-}
-
 /// `data/boundaries/regions.json` → `regions.rs`: `UNITS` (per unit its rings,
 /// first point in 0.01° then the steps a byte each, `-128` escaping an `i16`),
 /// `REGIONS` (region id → unit index, sorted by id) and `REGION_MARGIN_MILLIDEG`.
@@ -181,19 +203,7 @@ pub fn generate_regions(p: &mut Problems) -> String {
     let Some(editions) = gen::load::<EditionsRegions>("data/editions.json", p) else {
         return empty;
     };
-    if &*file.country != "KZ" {
-        p.add(
-            path,
-            format!("country {:?}: only KZ is read", &*file.country),
-        );
-    }
-    let margin = milli(file.margin_deg).filter(|m| *m > 0 && *m < 500);
-    if margin.is_none() {
-        p.add(
-            &format!("{path}: /margin_deg"),
-            "must be in (0°, 0.5°) with ≤ 3 decimals",
-        );
-    }
+    let margin = margin(&file.country, file.margin_deg, path, p);
     for r in &editions.regions {
         if !file.regions.contains_key(&r.id) {
             p.add(
@@ -222,39 +232,21 @@ pub fn generate_regions(p: &mut Problems) -> String {
                 p.add(&format!("{place}/rings/{r}"), "fewer than three points");
                 continue;
             }
-            let mut prev: Option<(i32, i32)> = None;
-            let mut steps = String::new();
-            let mut first = (0, 0);
-            for (i, [lon, lat]) in ring.iter().enumerate() {
-                let at = format!("{place}/rings/{r}/{i}");
-                let (Some(x), Some(y)) = (centi(*lon), centi(*lat)) else {
-                    p.add(&at, "more than two decimals");
-                    continue;
-                };
-                if !(4_000..=9_000).contains(&x) || !(3_500..=6_000).contains(&y) {
-                    p.add(&at, "outside 40°–90° E, 35°–60° N");
-                }
-                match prev {
-                    None => first = (x, y),
-                    Some((px, py)) => {
-                        let (dx, dy) = (x - px, y - py);
-                        for d in [dx, dy] {
-                            match (i8::try_from(d), i16::try_from(d)) {
-                                (Ok(b), _) if b != i8::MIN => {
-                                    let _ = write!(steps, "{b},");
-                                }
-                                (_, Ok(w)) => {
-                                    let [lo, hi] = w.to_le_bytes().map(|b| i8::from_le_bytes([b]));
-                                    let _ = write!(steps, "-128,{lo},{hi},");
-                                }
-                                _ => p.add(&at, "step from the previous point beyond ±327.67°"),
-                            }
-                        }
+            let at = format!("{place}/rings/{r}");
+            let ((x, y), steps) = ring_steps(ring, &at, 100, p, |d, steps| {
+                match (i8::try_from(d), i16::try_from(d)) {
+                    (Ok(b), _) if b != i8::MIN => {
+                        let _ = write!(steps, "{b},");
                     }
+                    (_, Ok(w)) => {
+                        let [lo, hi] = w.to_le_bytes().map(|b| i8::from_le_bytes([b]));
+                        let _ = write!(steps, "-128,{lo},{hi},");
+                    }
+                    _ => return None,
                 }
-                prev = Some((x, y));
-            }
-            let _ = writeln!(out, "        ({}, {}, &[{steps}]),", first.0, first.1);
+                Some(())
+            });
+            let _ = writeln!(out, "        ({x}, {y}, &[{steps}]),");
         }
         out.push_str("    ],\n");
     }
