@@ -7,11 +7,12 @@ module path, raw and gzip -9 of each group alone. Run after `bash scripts/build-
     WASM=target/pkg-build/form/kz_eco_rules_form_bg.wasm python3 bench/wasm-code.py   # the form entry
 """
 import collections
-import gzip
 import os
 import re
 import subprocess
 import sys
+
+from wasm_sections import gz, leb, sections
 
 SRC = os.environ.get("WASM", "target/pkg-build/web/kz_eco_rules_bg.wasm")
 NAMED = "target/pkg-build/named.wasm"
@@ -19,23 +20,7 @@ subprocess.run(["node_modules/.bin/wasm-opt", "-Oz", "-g", SRC, "-o", NAMED], ch
 w = open(NAMED, "rb").read()
 
 
-def leb(b, i):
-    r = s = 0
-    while True:
-        x = b[i]
-        i += 1
-        r |= (x & 0x7F) << s
-        s += 7
-        if x < 0x80:
-            return r, i
-
-
-secs, i = [], 8
-while i < len(w):
-    sid = w[i]
-    n, i = leb(w, i + 1)
-    secs.append((sid, w[i : i + n]))
-    i += n
+secs = sections(w)
 imported = 0
 for sid, b in secs:
     if sid == 2:  # function imports come first in the index space
@@ -105,7 +90,7 @@ for name, b in bodies:
     g[0] += len(b)
     g[1] += b
 print(f"{len(bodies)} functions, {sum(len(b) for _, b in bodies)} B of code")
-for raw, gzb, g in sorted(((v[0], len(gzip.compress(v[1], 9)), k) for k, v in agg.items()), reverse=True):
+for raw, gzb, g in sorted(((v[0], gz(v[1]), k) for k, v in agg.items()), reverse=True):
     print(f"{raw:8} B  gzip {gzb:7} B  {g}")
 if len(sys.argv) > 1:
     for size, name in sorted(((len(b), n) for n, b in bodies), reverse=True)[: int(sys.argv[1])]:

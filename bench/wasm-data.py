@@ -8,51 +8,31 @@ download. Run after `bash scripts/build-pkg.sh`:
 
     python3 bench/wasm-data.py [pkg/kz_eco_rules_bg.wasm]
 """
-import gzip
 import re
 import struct
 import sys
 
+from wasm_sections import gz, leb, sections
+
 WASM = sys.argv[1] if len(sys.argv) > 1 else "pkg/kz_eco_rules_bg.wasm"
-
-
-def gz(b):
-    return len(gzip.compress(bytes(b), 9))
-
-
-def uleb(b, i, signed=False):
-    r = s = 0
-    while True:
-        x = b[i]
-        i += 1
-        r |= (x & 0x7F) << s
-        s += 7
-        if x < 0x80:
-            if signed and x & 0x40:
-                r -= 1 << s
-            return r, i
 
 
 def segments(w):
     """(address, bytes) of each active data segment."""
-    i = 8
-    while i < len(w):
-        sid = w[i]
-        n, i = uleb(w, i + 1)
+    for sid, body in sections(w):
         if sid == 11:
-            count, j = uleb(w, i)
+            count, j = leb(body, 0)
             out = []
             for _ in range(count):
-                flag, j = uleb(w, j)
-                if flag != 0 or w[j] != 0x41:
+                flag, j = leb(body, j)
+                if flag != 0 or body[j] != 0x41:
                     raise SystemExit("unexpected data segment form")
-                addr, j = uleb(w, j + 1, signed=True)
+                addr, j = leb(body, j + 1, signed=True)
                 j += 1  # end
-                size, j = uleb(w, j)
-                out.append((addr, w[j : j + size]))
+                size, j = leb(body, j)
+                out.append((addr, body[j : j + size]))
                 j += size
             return out
-        i += n
     return []
 
 

@@ -9,39 +9,15 @@ OUT_DIR of the wasm-release build) that is present in the data section. Run afte
     python3 bench/wasm-text.py [pkg/kz_eco_rules_bg.wasm]
 """
 import glob
-import gzip
 import os
 import re
 import sys
 
+from wasm_sections import gz, sections
+
 WASM = sys.argv[1] if len(sys.argv) > 1 else "pkg/kz_eco_rules_bg.wasm"
 outs = glob.glob("target/wasm32-unknown-unknown/wasm-release/build/kz-eco-rules-*/out")
 OUT = max(outs, key=os.path.getmtime)
-
-
-def gz(b):
-    return len(gzip.compress(b, 9))
-
-
-def leb(b, i):
-    r = s = 0
-    while True:
-        x = b[i]
-        i += 1
-        r |= (x & 0x7F) << s
-        s += 7
-        if x < 0x80:
-            return r, i
-
-
-def sections(w):
-    i, out = 8, {}
-    while i < len(w):
-        sid = w[i]
-        n, i = leb(w, i + 1)
-        out.setdefault(sid, []).append(w[i : i + n])
-        i += n
-    return {k: b"".join(v) for k, v in out.items()}
 
 
 def unescape(s):
@@ -51,7 +27,7 @@ def unescape(s):
 
 wasm = open(WASM, "rb").read()
 secs = sections(wasm)
-code, data = secs.get(10, b""), secs.get(11, b"")
+code, data = (b"".join(b for sid, b in secs if sid == k) for k in (10, 11))
 print(f"{'whole wasm':48} {len(wasm):8} B  gzip {gz(wasm):7} B")
 print(f"{'code section':48} {len(code):8} B  gzip {gz(code):7} B")
 print(f"{'data section':48} {len(data):8} B  gzip {gz(data):7} B")
