@@ -85,7 +85,7 @@ const UNCLASSIFIED: &[&str] = &[
 /// (1–5) or Roman (I–V, also with the Cyrillic І), or words saying the activity
 /// is not classified.
 pub fn read_hazard_class(text: &str) -> HazardClass {
-    let lower = text.to_lowercase();
+    let lower = crate::case::fold_str(text);
     if UNCLASSIFIED.iter().any(|w| lower.contains(w)) {
         return HazardClass::Unclassified;
     }

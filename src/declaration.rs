@@ -151,7 +151,7 @@ fn duplicate(
             }
             words.push_str(word);
         }
-        words.to_lowercase()
+        crate::case::fold_str(&words)
     };
     let key = match (code.filter(|c| !c.trim().is_empty()), name) {
         (Some(c), _) => format!("code:{}", norm(c)),

@@ -51,6 +51,7 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+mod case;
 pub mod category;
 mod citations;
 pub mod declaration;

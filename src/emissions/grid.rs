@@ -9,6 +9,7 @@
 //! for all eight tables, so the wasm module carries it once.
 
 use crate::calendar::is_leap_year;
+use crate::case::fold;
 use crate::findings::{Basis, Finding, Param};
 use crate::model::Amount;
 
@@ -1047,7 +1048,7 @@ fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
                 let space = pending.then_some(' ');
                 pending = false;
                 started = true;
-                [space, Some(lower(c))]
+                [space, Some(fold(c))]
             }
         })
         .flatten()
@@ -1071,25 +1072,6 @@ fn is_space(c: char) -> bool {
     )
 }
 
-/// Lower case for the scripts of the forms — Latin, Latin-1 and Cyrillic
-/// including the Kazakh letters (Ә Ғ Қ Ң Ө Ұ Ү Һ І) — by code-point ranges, without
-/// `char::to_lowercase`'s Unicode tables (≈ 12 KB of wasm). Other characters are
-/// compared as written.
-fn lower(c: char) -> char {
-    let u = u32::from(c);
-    let l = match u {
-        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x410..=0x42F => u + 0x20,
-        0x400..=0x40F => u + 0x50,
-        // Cyrillic supplement pairs: capital even, small odd…
-        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F if u % 2 == 0 => u + 1,
-        // …except Ӏ and Ӂ–Ӎ (capital odd).
-        0x4C0 => 0x4CF,
-        0x4C1..=0x4CD if u % 2 == 1 => u + 1,
-        _ => u,
-    };
-    char::from_u32(l).unwrap_or(c)
-}
-
 /// FNV-1a of [`normalized`] text (the same walk, without iterator adapters:
 /// this runs for every name and code).
 fn normalized_hash(s: &str) -> u64 {
@@ -1106,7 +1088,7 @@ fn normalized_hash(s: &str) -> u64 {
             pending = false;
         }
         started = true;
-        h = step(h, lower(c));
+        h = step(h, fold(c));
     }
     h
 }
@@ -1249,11 +1231,6 @@ mod tests {
             assert_eq!(normalized_hash(t), fnv(t), "{t:?}");
         }
         assert_ne!(n("Азота диоксид"), n("Азота оксид"));
-        // The ranges agree with Unicode lower-casing for Latin-1 and Cyrillic.
-        for c in ('\0'..='\u{ff}').chain('\u{400}'..='\u{52f}') {
-            let unicode = c.to_lowercase().next().unwrap();
-            assert_eq!(lower(c), unicode, "{c} U+{:04X}", u32::from(c));
-        }
         assert_eq!(n("ҚАЗАҚСТАН Әуе"), "қазақстан әуе");
         for c in '\0'..='\u{3000}' {
             assert_eq!(is_space(c), c.is_whitespace(), "U+{:04X}", u32::from(c));
