@@ -86,7 +86,10 @@ const UNCLASSIFIED: &[&str] = &[
 /// is not classified.
 pub fn read_hazard_class(text: &str) -> HazardClass {
     let lower = crate::case::fold_str(text);
-    if UNCLASSIFIED.iter().any(|w| lower.contains(w)) {
+    if UNCLASSIFIED
+        .iter()
+        .any(|w| crate::text::contains(&lower, w))
+    {
         return HazardClass::Unclassified;
     }
     let mut found = None;

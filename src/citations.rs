@@ -33,6 +33,7 @@
 //! ```
 
 use crate::lang::{Lang, Localized};
+use crate::text;
 
 /// How one kind of clause is written (rows of the text tables): alone or as the
 /// last of a chain (`one`, `many` for a list or a range), and inside a chain
@@ -64,7 +65,7 @@ const JOINED: &str = "; ";
 /// or `None` when the basis is not in `data/citations.json` (e.g. an edition
 /// registered at run time).
 pub(crate) fn text(basis: &str, lang: Lang) -> Option<String> {
-    let mut parts = basis.split(DERIVED_SEPARATOR);
+    let mut parts = text::split(basis, DERIVED_SEPARATOR);
     let clause = one(parts.next()?, lang)?;
     let mut source = String::new();
     for part in parts {
@@ -76,12 +77,12 @@ pub(crate) fn text(basis: &str, lang: Lang) -> Option<String> {
     if source.is_empty() {
         return Some(clause);
     }
-    Some(
-        Localized::table(DERIVED)
-            .get(lang)
-            .replace("{clause}", &clause)
-            .replace("{source}", &source),
-    )
+    let template = Localized::table(DERIVED).get(lang);
+    Some(text::replace(
+        &text::replace(template, "{clause}", &clause),
+        "{source}",
+        &source,
+    ))
 }
 
 /// The basis rule code names by `key` (`data/citations.json`, `rules`), as
@@ -97,9 +98,8 @@ pub(crate) fn rule(key: &str) -> Option<(&'static str, &'static str)> {
 /// True when `basis` (each part of a derived or joined one) is in the citations
 /// table.
 pub(crate) fn is_known(basis: &str) -> bool {
-    basis
-        .split(DERIVED_SEPARATOR)
-        .all(|b| find(b).is_some() || b.split(JOINED).all(|p| find(p).is_some()))
+    text::split(basis, DERIVED_SEPARATOR)
+        .all(|b| find(b).is_some() || text::split(b, JOINED).all(|p| find(p).is_some()))
 }
 
 /// Item `row` of a table stored as one string and the end of each item.
@@ -134,8 +134,8 @@ fn text_row(row: u16) -> Option<Localized> {
 /// The citation of one basis (not derived): a row of the table, or rows joined
 /// by `"; "` (a holiday's constitution and law), cited in turn.
 fn one(basis: &str, lang: Lang) -> Option<String> {
-    if find(basis).is_none() && basis.contains(JOINED) {
-        let parts: Option<Vec<String>> = basis.split(JOINED).map(|b| row(b, lang)).collect();
+    if find(basis).is_none() && text::contains(basis, JOINED) {
+        let parts: Option<Vec<String>> = text::split(basis, JOINED).map(|b| row(b, lang)).collect();
         return parts.map(|p| p.join(JOINED));
     }
     row(basis, lang)
@@ -189,11 +189,11 @@ fn write_ref(chain: &str, lang: Lang, out: &mut String) {
             (true, false) => forms[2],
             (true, true) => forms[3],
         };
-        out.push_str(
-            &Localized::table(u32::from(form))
-                .get(lang)
-                .replace("{n}", number),
-        );
+        out.push_str(&text::replace(
+            Localized::table(u32::from(form)).get(lang),
+            "{n}",
+            number,
+        ));
     };
     let order: Vec<usize> = match lang {
         Lang::Ru => (0..levels.len()).rev().collect(),

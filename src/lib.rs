@@ -73,6 +73,7 @@ pub mod schema;
 pub mod signature;
 pub mod sla;
 mod terms;
+mod text;
 pub mod transition;
 mod validate;
 #[cfg(target_arch = "wasm32")]

@@ -129,10 +129,13 @@ fn fill(template: &str, params: &Params, lang: Lang) -> String {
 /// [`fill`] into `out`; `number` is what `#` stands for inside a plural form.
 fn fill_into(out: &mut String, template: &str, params: &Params, lang: Lang, number: Option<&str>) {
     let mut rest = template;
+    // `get`, not indexing: the offsets are on character boundaries, and a slice
+    // that panics would link core's formatting of the bad index.
     while let Some(at) = rest.find(|c| c == '{' || (c == '#' && number.is_some())) {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 1..];
-        if rest[at..].starts_with('#') {
+        let (before, from) = rest.split_at_checked(at).unwrap_or((rest, ""));
+        out.push_str(before);
+        let after = from.get(1..).unwrap_or("");
+        if from.starts_with('#') {
             out.push_str(number.unwrap_or("#"));
             rest = after;
             continue;
@@ -142,8 +145,8 @@ fn fill_into(out: &mut String, template: &str, params: &Params, lang: Lang, numb
             rest = after;
             continue;
         };
-        let inner = &after[..close];
-        rest = &after[close + 1..];
+        let inner = after.get(..close).unwrap_or("");
+        rest = after.get(close + 1..).unwrap_or("");
         match template::arg(inner) {
             Arg::Simple(name) => match params.get(name) {
                 Some(value) => out.push_str(&render_param(value, lang)),

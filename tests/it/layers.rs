@@ -7,8 +7,9 @@
 //! |------------|----------------------------|
 //! | `lang`     | —                          |
 //! | `keys`     | —                          |
+//! | `text`     | —                          |
 //! | `terms`    | `lang`                     |
-//! | `citations`| `lang`                     |
+//! | `citations`| `lang`, `text`             |
 //! | `findings` | `lang`, `terms`, `citations`, `input` |
 //! | `input`    | `lang`, `keys`, `findings` |
 
@@ -18,8 +19,9 @@ use std::path::{Path, PathBuf};
 const BOTTOM: &[(&str, &[&str])] = &[
     ("lang", &[]),
     ("keys", &[]),
+    ("text", &[]),
     ("terms", &["lang"]),
-    ("citations", &["lang"]),
+    ("citations", &["lang", "text"]),
     ("findings", &["lang", "terms", "citations", "input"]),
     ("input", &["lang", "keys", "findings"]),
 ];
