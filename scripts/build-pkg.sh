@@ -3,7 +3,8 @@
 # the whole API (web.js, bundler.js, node.cjs, node.mjs) and the form entry
 # (form.js: only what validating needs, the crate without its `full-api` feature) —
 # wasm-bindgen for the web and nodejs targets (0.2.130 emits the same .wasm for
-# both, so the package ships it once), wasm-opt -Oz from the npm package binaryen,
+# both, so the package ships it once), wasm-opt from the npm package binaryen
+# (WASM_OPT below),
 # package.json from npm/package.json with the crate's version. The bundler entry
 # (npm/bundler.js) is the web build initialised at import, not wasm-bindgen's
 # bundler glue: one glue file less in the package.
@@ -46,9 +47,13 @@ for tgt in nodejs; do
     || { echo "wasm-bindgen emitted a different .wasm for $tgt; the package needs one per target" >&2; exit 1; }
 done
 wasm-bindgen --target web --out-dir "$TMP/form" "$TMP/$FORM.wasm"
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+# -O2 without wasm-opt's inlining: its inlining (in -Oz too) makes the code ≈ 4 KB
+# gzip larger, though a little smaller raw (every flag set measured: BENCHMARKS.md,
+# "The browser's download, one language at a time"). bench/wasm-code.py uses the same.
+WASM_OPT=(-O2 --skip-pass=inlining-optimizing)
+node_modules/.bin/wasm-opt "${WASM_OPT[@]}" --strip-debug --strip-producers \
   "$TMP/form/${FORM}_bg.wasm" -o "pkg/${FORM}_bg.wasm"
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+node_modules/.bin/wasm-opt "${WASM_OPT[@]}" --strip-debug --strip-producers \
   "$TMP/web/${LIB}_bg.wasm" -o "pkg/${LIB}_bg.wasm"
 cp "$TMP/web/$LIB.js" pkg/web.js
 # The languages: one pack per language; the web glue's init loads them on demand
