@@ -10,6 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
+use kz_eco_rules::calendar;
 use kz_eco_rules::findings::{catalog, Basis};
 use kz_eco_rules::{validate_json, Lang, Options};
 use serde_json::Value;
@@ -64,6 +65,14 @@ fn variants() -> Vec<String> {
             out.push(common::edited(name, |v| {
                 v["edition"] = Value::String(ed.into());
                 v["documents"] = Value::Array(vec![]);
+            }));
+            // Unsigned, a broken ИИН/БИН and a revoked certificate, on the portal.
+            out.push(common::edited(name, |v| {
+                v["edition"] = Value::String(ed.into());
+                v["channel"] = Value::String("portal".into());
+                v["eds_signed"] = Value::Bool(false);
+                v["applicant"]["iin_bin"] = Value::String("940140000380".into());
+                v["eds"] = serde_json::json!({ "revoked": true });
             }));
         }
     }
@@ -229,9 +238,11 @@ fn other_table(shown: &BTreeMap<String, BTreeSet<String>>) -> String {
          Every other basis an answer shows, and where: a checklist's items and list \
          (`documents /checklist/…/basis`), a derived list's source (`derived_from`), each \
          deadline (`deadlines /basis/<date>`), a calendar day (`days /basis`), a clause a \
-         finding's message names (`/findings/*/params/<name>`), and a basis rule code names \
-         by key (`rule <key>`, from `data/citations.json`) that no finding above shows. Paths \
-         are JSON Pointers into the answer, `*` for any index.\n\n\
+         finding's message names (`/findings/*/params/<name>`), the calendar's public bases \
+         (`calendar::…`), and a basis that rule code names by key (`rule <key>`, from \
+         `data/citations.json`) or reads from an edition's data (`edition <id> permit_term`, \
+         `tables.…`) where no finding above shows it. Paths are JSON Pointers into the \
+         answer, `*` for any index.\n\n\
          | basis | shown as | citation (ru) | quote |\n|---|---|---|---|\n",
     );
     for (basis, at) in shown {
@@ -295,8 +306,9 @@ fn shown_in(v: &Value, at: &str, out: &mut BTreeMap<String, BTreeSet<String>>) {
 }
 
 /// Every basis shown besides findings' own, over the corpus, the calendar's days
-/// and the named bases of `data/citations.json` (`rules`) that `findings` (the
-/// findings' bases) lacks.
+/// and public bases, and the bases rule code names by key (`rules` of
+/// `data/citations.json`) or reads from `data/editions.json` (permit term, tables)
+/// that `findings` (the findings' bases) lacks.
 fn shown(findings: &BTreeSet<(String, String)>) -> BTreeMap<String, BTreeSet<String>> {
     let mut out = BTreeMap::new();
     for (kind, answer) in crate::parity::native_answers() {
@@ -307,19 +319,52 @@ fn shown(findings: &BTreeSet<(String, String)>) -> BTreeMap<String, BTreeSet<Str
         );
     }
     for year in 2012..=2030 {
-        for d in kz_eco_rules::calendar::special_days(year) {
+        for d in calendar::special_days(year) {
             out.entry(d.basis.to_owned())
                 .or_default()
                 .insert("days /basis".to_owned());
         }
     }
+    for (name, basis) in [
+        ("STATUTE_BASIS", calendar::STATUTE_BASIS),
+        ("CARRY_OVER_BASIS", calendar::CARRY_OVER_BASIS),
+        ("TRANSFER_BASIS", calendar::TRANSFER_BASIS),
+    ] {
+        let at = format!("calendar::{name}");
+        out.entry(basis.to_owned()).or_default().insert(at);
+    }
+    // Bases rule code names by key, and an edition's own permit term and table
+    // clauses, where no finding above shows them.
+    let mut named = Vec::new();
     let text = std::fs::read_to_string("data/citations.json").unwrap();
     let v: Value = serde_json::from_str(&text).unwrap();
-    let in_findings: BTreeSet<&str> = findings.iter().map(|(_, b)| b.as_str()).collect();
     for key in v["rules"].as_object().unwrap().keys() {
-        let basis = Basis::named(key).to_string();
+        named.push((Basis::named(key).to_string(), format!("rule {key}")));
+    }
+    let text = std::fs::read_to_string("data/editions.json").unwrap();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    for ed in v["editions"].as_array().unwrap() {
+        let id = ed["id"].as_str().unwrap();
+        let term = &ed["permit_term"];
+        if let (Some(source), Some(clause)) = (term["source"].as_str(), term["clause"].as_str()) {
+            named.push((
+                format!("{source} {clause}"),
+                format!("edition {id} permit_term"),
+            ));
+        }
+        for key in ["basis", "refusal"] {
+            if let Some(clause) = ed["tables"][key].as_str() {
+                named.push((
+                    format!("{id} {clause}"),
+                    format!("edition {id} tables.{key}"),
+                ));
+            }
+        }
+    }
+    let in_findings: BTreeSet<&str> = findings.iter().map(|(_, b)| b.as_str()).collect();
+    for (basis, at) in named {
         if !in_findings.contains(basis.as_str()) {
-            out.entry(basis).or_default().insert(format!("rule {key}"));
+            out.entry(basis).or_default().insert(at);
         }
     }
     out
@@ -408,7 +453,7 @@ fn every_basis_shown_besides_findings_is_found() {
     let others = shown(&BTreeSet::new());
     let has = |basis: &str, at: &str| others.get(basis).is_some_and(|a| a.contains(at));
     // A deadline step, a derived list's source, a clause a message names, a day,
-    // a named rule.
+    // a named rule, an edition's permit term, a calendar constant.
     assert!(has(
         "karaganda_2013 App.1 T1 step 9, T2 step 9, T3 step 9",
         "deadlines /basis/decision_due"
@@ -429,6 +474,11 @@ fn every_basis_shown_besides_findings_is_found() {
         "karaganda_2013 App.3 T5",
         "rule emissions.form.table_5@karaganda_2013"
     ));
+    assert!(has(
+        "eco_code_2021 art. 120 p. 5",
+        "edition eco_code_2021 permit_term"
+    ));
+    assert!(has("Labour Code art. 85 p. 3", "calendar::TRANSFER_BASIS"));
     // An edition named in a parameter is not a citation.
     assert!(!others.contains_key("almaty_oblast_2012"));
     // A calendar day's basis in Russian names no English.
