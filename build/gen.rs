@@ -37,8 +37,24 @@ impl Problems {
 /// struct Ident { basis: Vec<Basis> }
 /// let Some(ident) = gen::load::<Ident>("data/ident.json", p) else { return … };
 /// ```
+/// Without the repealed editions (`crate::cut`), what only they use is taken out
+/// of the file first.
 pub fn load<T: DeserializeOwned>(path: &str, p: &mut Problems) -> Option<T> {
-    match crate::load::read(path) {
+    let read = if crate::cut::left_out().is_empty() {
+        crate::load::read(path)
+    } else {
+        std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+            .map_or_else(
+                || crate::load::read(path),
+                |mut v| {
+                    crate::cut::filter(path, &mut v);
+                    crate::load::parse(path, &v.to_string())
+                },
+            )
+    };
+    match read {
         Ok(v) => Some(v),
         Err(e) => {
             p.0.push(e.to_string());
@@ -275,10 +291,13 @@ pub struct RegistryService {
 }
 
 impl Registry {
-    /// The registry, or an empty one (with a problem) when the file does not fit.
+    /// The registry, or an empty one (with a problem) when the file does not fit;
+    /// without the editions whose rules the build leaves out (`crate::cut`).
     pub fn load(p: &mut Problems) -> Registry {
-        load("data/editions.json", p).unwrap_or(Registry {
+        let mut registry = load("data/editions.json", p).unwrap_or(Registry {
             editions: Vec::new(),
-        })
+        });
+        registry.editions.retain(|e| crate::cut::keeps(&e.id));
+        registry
     }
 }
