@@ -85,6 +85,19 @@ impl Localized {
         text_row(&self.kk, &self.ru, &self.en)
     }
 
+    /// The text as [`Self::rust`] where the module has the whole API; in the
+    /// form entry's wasm (no `full-api` feature) an empty text in no pack, for
+    /// texts only the other exports read (the calendar's day descriptions, read
+    /// by `isWorkingDay` alone).
+    pub fn whole_api_rust(&self) -> String {
+        let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+        if wasm && std::env::var_os("CARGO_FEATURE_FULL_API").is_none() {
+            "crate::lang::Localized::new(\"\", \"\", \"\")".to_owned()
+        } else {
+            self.rust()
+        }
+    }
+
     /// The text as a literal embedded in the code, in no pack: for tables only
     /// the native command line uses (the wasm never links them).
     pub fn native_rust(&self) -> String {
