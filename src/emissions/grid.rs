@@ -663,7 +663,7 @@ impl Checker<'_, '_> {
             declared.value(),
             Param::Decimal(decimal::format_units(expected)),
         )
-        .basis(spec.form(self.edition_id()));
+        .basis(basis::total(self.edition_id(), spec.form));
         self.push(f);
     }
 
@@ -738,7 +738,7 @@ impl Checker<'_, '_> {
                     .basis(basis::conditions(self.edition_id()))
             } else {
                 finding::actual_above_requested(path, shown(hi, &a), shown(lo, &b))
-                    .basis(spec.form(self.edition_id()))
+                    .basis(Basis::consistency())
             };
             self.push(f);
         }
@@ -780,7 +780,7 @@ impl Checker<'_, '_> {
                         spec.cell_path(y, row.row, z),
                         at(s, p).value(),
                     )
-                    .basis(spec.form(self.edition_id()));
+                    .basis(Basis::consistency());
                     self.push(f);
                 }
             }
