@@ -65,7 +65,7 @@ const ATTRIBUTES: &[(&str, u8)] = &[
     ("valid_on_submission", 8),
 ];
 /// Facts the rules read besides list conditions (consts in `src/documents/`).
-const BUILT_IN_FACTS: &[&str] = &[
+pub(crate) const BUILT_IN_FACTS: &[&str] = &[
     "original_presented_for_verification",
     "applicant_is_legal_entity",
 ];
@@ -184,8 +184,15 @@ struct SeedListIn {
     clause: Text,
     refusal: Text,
     signature: Option<String>,
+    /// Portal: why the `signature` clause, which requires electronic filing,
+    /// does not state the EDS (the 2021 Code's art. 122 p. 1, art. 89 p. 2): the
+    /// EDS findings of the list are then warnings.
+    eds_unstated: Option<Text>,
     #[serde(default)]
     venues: Vec<String>,
+    /// In person: the clause naming where paper documents are handed in, when it
+    /// is not the list's own clause (002 PR §13, GR §13).
+    venue_clause: Option<Text>,
     #[serde(default)]
     at_least_one_of: Vec<String>,
     /// The list could not be checked against its source (an order not read).
@@ -360,7 +367,11 @@ struct SeedList {
     clause: String,
     refusal: String,
     signature: String,
+    /// False when the signature clause names no EDS (`eds_unstated`).
+    eds_stated: bool,
     venues: Vec<&'static str>,
+    /// The clause naming the venues, or `""` for the list's own clause.
+    venue_clause: String,
     at_least_one_of: Vec<String>,
     rules: Vec<RuleIn>,
 }
@@ -561,6 +572,12 @@ fn read_seed_list(o: &SeedListIn, defs: &mut Defs, place: &str, p: &mut Problems
     let signature = o.signature.clone().unwrap_or_default();
     let venues = names_in(&o.venues, "venues", VENUES, place, p);
     check_channel_fields(channel, &signature, &venues, place, p);
+    if o.eds_unstated.is_some() && channel != "portal" {
+        p.add(place, "eds_unstated on a list that is not the portal's");
+    }
+    if o.venue_clause.is_some() && channel != "in_person" {
+        p.add(place, "venue_clause on a list that is not in person");
+    }
     let mut at_least_one_of = Vec::new();
     for f in &o.at_least_one_of {
         match defs.facts.iter().position(|x| x == f) {
@@ -652,8 +669,14 @@ fn read_seed_list(o: &SeedListIn, defs: &mut Defs, place: &str, p: &mut Problems
         channel,
         clause: o.clause.0.clone(),
         refusal: o.refusal.0.clone(),
+        eds_stated: o.eds_unstated.is_none(),
         signature,
         venues,
+        venue_clause: o
+            .venue_clause
+            .as_ref()
+            .map(|c| c.0.clone())
+            .unwrap_or_default(),
         at_least_one_of,
         rules,
     }
@@ -723,6 +746,7 @@ pub fn generate(p: &mut Problems) -> String {
             d.filter_map(|e| e.ok())
                 .map(|e| e.file_name().to_string_lossy().into_owned())
                 .filter(|n| n.ends_with(".json") && n != "definitions.json")
+                .filter(|n| crate::cut::keeps(n.trim_end_matches(".json")))
                 .collect()
         })
         .unwrap_or_default();
@@ -884,7 +908,9 @@ pub fn generate(p: &mut Problems) -> String {
                 clause: clause.to_owned(),
                 refusal: refusal.to_owned(),
                 signature: signature.to_owned(),
+                eds_stated: true,
                 venues: venues.clone(),
+                venue_clause: String::new(),
                 at_least_one_of: Vec::new(),
                 rules: Vec::new(),
             };
@@ -958,7 +984,8 @@ pub fn generate(p: &mut Problems) -> String {
 }
 
 /// Exactly one list per offered combination and none for anything else; every
-/// document and fact used.
+/// document and fact used (by the lists of the whole build: the form build
+/// leaves the repealed editions' lists out, `crate::cut`).
 fn check_coverage(
     lists: &[ListOut],
     offered: &BTreeSet<(String, String, String, String, String)>,
@@ -998,8 +1025,10 @@ fn check_coverage(
             );
         }
     }
+    // The form build keeps every document (`crate::cut`), also those only the
+    // repealed editions' lists name.
     for (i, (id, _)) in defs.documents.iter().enumerate() {
-        if !defs.used_documents.contains(&i) {
+        if !defs.used_documents.contains(&i) && crate::cut::left_out().is_empty() {
             p.add(DIR, format!("document {id} is in no list"));
         }
     }
@@ -1023,14 +1052,16 @@ fn provisions(
     let (clause, actions, categories) = expiry;
     let _ = writeln!(
         out,
-        "static {name}: Provisions = Provisions {{ clause: {}, unverified: {unverified}, refusal: {}, signature: {}, expiry: {}, expiry_actions: {}, expiry_categories: {}, venues: {} }};",
+        "static {name}: Provisions = Provisions {{ clause: {}, unverified: {unverified}, refusal: {}, signature: {}, eds_stated: {}, expiry: {}, expiry_actions: {}, expiry_categories: {}, venues: {}, venue_clause: {} }};",
         lit(&list.clause),
         lit(&list.refusal),
         lit(&list.signature),
+        list.eds_stated,
         lit(clause),
         rust_slice(ACTIONS, actions),
         rust_slice(CATEGORIES, categories),
         rust_slice(VENUES, &list.venues),
+        lit(&list.venue_clause),
     );
     name
 }

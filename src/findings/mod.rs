@@ -257,6 +257,19 @@ impl Basis {
         }
     }
 
+    /// The basis of a check no clause states: the application's data compared
+    /// with itself (a row twice, a zero next to a positive value), cited as
+    /// «проверка согласованности данных заявления»; its findings are at most
+    /// warnings (`data/citations.json`, `no_clause`).
+    ///
+    /// ```
+    /// use kz_eco_rules::findings::Basis;
+    /// assert_eq!(Basis::consistency().to_string(), "consistency check");
+    /// ```
+    pub fn consistency() -> Self {
+        Basis::named("consistency")
+    }
+
     /// A basis from a source id and a clause.
     pub fn new(source: impl Into<Cow<'static, str>>, clause: impl Into<Cow<'static, str>>) -> Self {
         Basis {
@@ -563,6 +576,16 @@ impl Findings {
             findings: items,
         }
     }
+}
+
+/// The finding codes of the HTTP service (`kz-eco-rules serve`): problems of a
+/// request the rules never see (its content type, size, time, the service
+/// busy), answered in the report's shape. Generated from
+/// `data/messages/http.json`; native only, like their texts
+/// ([`catalog::native_entries`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod http_codes {
+    include!(concat!(env!("OUT_DIR"), "/codes_http.rs"));
 }
 
 #[cfg(test)]
