@@ -20,7 +20,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let path = args.next().unwrap_or_else(|| "examples/permit_II.json".into());
+    let path = args
+        .next()
+        .unwrap_or_else(|| "examples/permit_II.json".into());
     let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(20);
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
