@@ -466,6 +466,10 @@ fn array_index(key: &str) -> Option<u32> {
 /// and its warning must come in the same place whether the application arrived
 /// as JSON text or as a JavaScript object (parity case `unknown_field/index_keys`).
 fn js_property_order(entries: &mut Vec<(String, Value)>) {
+    // An index key starts with a digit; a model object has none.
+    if !(entries.iter()).any(|(k, _)| k.as_bytes().first().is_some_and(u8::is_ascii_digit)) {
+        return;
+    }
     let mut keys: Vec<u64> = (0u64..)
         .zip(entries.iter())
         .filter_map(|(i, (k, _))| array_index(k).map(|n| u64::from(n) << 32 | i))
