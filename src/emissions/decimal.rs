@@ -125,58 +125,6 @@ pub(crate) fn div_round(num: i128, den: i128, mode: Rounding) -> Option<i128> {
 /// An integer count of 10^-`scale` as canonical decimal text: `.` separator, no
 /// trailing fractional zeros, no exponent (`12.5`, `-0.0025`, `0`).
 pub(crate) fn format_scaled(value: i128, scale: u8) -> String {
-    match u64::try_from(value.unsigned_abs()) {
-        Ok(m) if scale <= 19 => format_scaled_u64(value < 0, m, u32::from(scale)),
-        _ => format_scaled_wide(value, scale),
-    }
-}
-
-/// [`format_scaled`] of `±m` for the usual value (a `u64` and a scale of at
-/// most 19): the integer part, then the fraction without its trailing zeros,
-/// each written once.
-fn format_scaled_u64(negative: bool, m: u64, scale: u32) -> String {
-    let p = 10u64.pow(scale);
-    let (int, mut frac) = (m / p, m % p);
-    let mut places = scale;
-    while frac != 0 && frac % 10 == 0 {
-        frac /= 10;
-        places -= 1;
-    }
-    let mut out = String::with_capacity(24);
-    if negative && m != 0 {
-        out.push('-');
-    }
-    push_digits(&mut out, int, 1);
-    if frac != 0 {
-        out.push('.');
-        push_digits(&mut out, frac, places);
-    }
-    out
-}
-
-/// Appends `n` in decimal, with leading zeros to at least `width` digits.
-fn push_digits(out: &mut String, mut n: u64, width: u32) {
-    let mut buf = [b'0'; 20];
-    let mut start = buf.len();
-    let mut written = 0;
-    while (n > 0 || written < width) && start > 0 {
-        start -= 1;
-        if let Some(b) = buf.get_mut(start) {
-            *b = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        written += 1;
-    }
-    out.extend(
-        buf.get(start..)
-            .unwrap_or_default()
-            .iter()
-            .map(|&d| char::from(d)),
-    );
-}
-
-/// [`format_scaled`] of any value, digit by digit.
-fn format_scaled_wide(value: i128, scale: u8) -> String {
     let mut buf = [b'0'; 48];
     let mut end = buf.len();
     let mut m = value.unsigned_abs();
@@ -259,31 +207,6 @@ mod tests {
         assert_eq!(format_units(i128::MIN).len(), 41);
         assert_eq!(format_scaled(15, 0), "15");
         assert_eq!(format_scaled(15, 3), "0.015");
-    }
-
-    #[wasm_bindgen_test(unsupported = test)]
-    fn the_short_way_writes_what_the_wide_way_writes() {
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        for i in 0..20_000u32 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            // Whole values, round ones and the extremes, at every scale.
-            let m = match i % 4 {
-                0 => x,
-                1 => x >> (x % 64),
-                2 => (x % 1_000) * 10u64.pow((x >> 32) as u32 % 17),
-                _ => [0, 1, u64::MAX, 10u64.pow(19)][(x % 4) as usize],
-            };
-            let scale = (i % 21) as u8;
-            for v in [i128::from(m), -i128::from(m)] {
-                assert_eq!(
-                    format_scaled(v, scale),
-                    format_scaled_wide(v, scale),
-                    "{v} {scale}"
-                );
-            }
-        }
     }
 
     #[wasm_bindgen_test(unsupported = test)]

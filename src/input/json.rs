@@ -110,7 +110,7 @@ impl Parser<'_> {
 
     /// Moves past whitespace. Most calls meet none (between a key and its
     /// colon, a value and its comma): that test stays inline.
-    #[inline(always)]
+    #[inline]
     fn skip_ws(&mut self) {
         if self.peek().is_some_and(|b| b <= b' ') {
             self.pos += ws_len(self.bytes.get(self.pos..).unwrap_or(&[]));
@@ -118,6 +118,7 @@ impl Parser<'_> {
     }
 
     /// The next eight bytes as one little-endian word, if there are eight.
+    #[cfg(not(target_arch = "wasm32"))]
     fn word(&self) -> Option<u64> {
         let rest = self.bytes.get(self.pos..)?;
         rest.first_chunk::<8>().map(|w| u64::from_le_bytes(*w))
@@ -285,7 +286,9 @@ impl Parser<'_> {
     /// Moves past string content that needs no decoding: up to the next `"`,
     /// `\\`, control character or the end of the text.
     fn skip_plain(&mut self) {
-        // Eight bytes at a time while none of them ends the run.
+        // Eight bytes at a time while none of them ends the run (natively: the
+        // service's speed; the wasm keeps the smaller byte loop below).
+        #[cfg(not(target_arch = "wasm32"))]
         while let Some(w) = self.word() {
             let stop = !nonzero_bytes(w ^ splat(b'"'))
                 | !nonzero_bytes(w ^ splat(b'\\'))
@@ -391,9 +394,19 @@ impl Parser<'_> {
     }
 }
 
+/// The length of the whitespace at the start of `rest` (in wasm: byte by byte,
+/// the smaller code).
+#[cfg(target_arch = "wasm32")]
+fn ws_len(rest: &[u8]) -> usize {
+    (rest.iter())
+        .position(|&b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        .unwrap_or(rest.len())
+}
+
 /// The length of the whitespace at the start of `rest`: line ends and tabs
 /// byte by byte, runs of spaces (the indentation of pretty-printed JSON) eight
 /// bytes at a time.
+#[cfg(not(target_arch = "wasm32"))]
 #[inline(never)]
 fn ws_len(rest: &[u8]) -> usize {
     let mut i = 0;
@@ -426,11 +439,14 @@ fn ws_len(rest: &[u8]) -> usize {
 }
 
 /// The low seven bits of every byte of a word.
+#[cfg(not(target_arch = "wasm32"))]
 const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 /// The high bit of every byte of a word.
+#[cfg(not(target_arch = "wasm32"))]
 const HIGH: u64 = !LOW7;
 
 /// `b` in every byte of a word.
+#[cfg(not(target_arch = "wasm32"))]
 const fn splat(b: u8) -> u64 {
     0x0101_0101_0101_0101 * b as u64
 }
@@ -439,12 +455,14 @@ const fn splat(b: u8) -> u64 {
 /// crosses a byte: `(w & LOW7) + LOW7` is at most `0xFE` in each).
 ///
 /// `nonzero_bytes(0x00_41_00_00_00_00_01_00)` is `0x00_80_00_00_00_00_80_00`.
+#[cfg(not(target_arch = "wasm32"))]
 const fn nonzero_bytes(w: u64) -> u64 {
     (((w & LOW7) + LOW7) | w) & HIGH
 }
 
 /// The index of the first byte (in text order, little-endian) whose high bit
 /// is set in `mask`.
+#[cfg(not(target_arch = "wasm32"))]
 fn byte_offset(mask: u64) -> usize {
     (mask.trailing_zeros() / 8) as usize
 }
