@@ -2,9 +2,11 @@
 # The HTTP service under load (BENCHMARKS.md, "HTTP service"): `kz-eco-rules serve`
 # (release build) on a free loopback port, bench/http_load.rs as the client, the
 # category II example (`--example permit_II`) POSTed to /v1/applications:validate
-# at 1, 16 and 64 concurrent clients; then 64 clients against a service limited to
-# 16 and to 4 requests at once (what happens past the limit: 503 + Retry-After at
-# once). Memory is the service's VmRSS (/proc/PID/status) at rest and VmHWM (peak)
+# at 1, 16 and 64 concurrent clients against the default concurrency limit, then 64
+# clients that honour Retry-After (a client that gets 503 waits the seconds it says
+# before it sends again); then 64 clients against a service limited to 16 requests
+# at once (sending again at once, and honouring Retry-After) and to 4 (what happens
+# past the limit: 503 + Retry-After at once). Memory is the service's VmRSS (/proc/PID/status) at rest and VmHWM (peak)
 # after each run; CPU is the service's user + system time per answer
 # (/proc/PID/stat) and the client's share of a core (it runs on one thread).
 # Bounded: HTTP_REQUESTS (20000) requests or HTTP_SECONDS (20) per run.
@@ -25,8 +27,13 @@ BIN=target/release/kz-eco-rules
 LOAD=target/release/examples/http-load
 
 PID=
-start() { # start LIMIT: the service with that concurrency limit; sets PID and ADDR
-  "$BIN" serve --addr 127.0.0.1:0 --concurrency "$1" 2> "$OUT/serve-$1.log" &
+# The service's default concurrency limit, as its --help says it.
+DEFAULT=$("$BIN" serve --help | sed -n 's/.*more get 503 at once (default \([0-9]*\)).*/\1/p')
+[[ -n $DEFAULT ]] || { echo "no default concurrency in serve --help" >&2; exit 1; }
+start() { # start LIMIT|default: the service with that concurrency limit; sets PID and ADDR
+  local limit=()
+  [[ $1 == default ]] || limit=(--concurrency "$1")
+  "$BIN" serve --addr 127.0.0.1:0 "${limit[@]}" 2> "$OUT/serve-$1.log" &
   PID=$!
   for _ in $(seq 100); do
     ADDR=$(sed -n '1s/.*"addr":"\([^"]*\)".*/\1/p' "$OUT/serve-$1.log")
@@ -40,38 +47,49 @@ stop() { kill -TERM "$PID" && wait "$PID" || true; }
 trap '[[ -n $PID ]] && kill "$PID" 2>/dev/null || true' EXIT
 mem() { awk -v k="$1:" '$1 == k { printf "%.1f MB", $2 / 1024 }' "/proc/$PID/status"; }
 ticks() { awk '{ print $14 + $15 }' "/proc/$PID/stat"; } # user + system, 1/100 s
-run() { "$LOAD" --addr "$ADDR" --path /v1/applications:validate --body "$BODY" \
-  --concurrency "$1" --requests "$N" --seconds "$T"; }
+run() { # run CLIENTS [--retry-after]
+  "$LOAD" --addr "$ADDR" --path /v1/applications:validate --body "$BODY" \
+    --concurrency "$1" --requests "$N" --seconds "$T" "${@:2}"; }
 field() { sed -n "s/.*\"$1\":\([^,}]*\).*/\1/p" <<< "$2"; }
+cell() { local v; v=$(field "$1" "$2"); echo "${v/null/—}"; } # a latency cell: — when none
 
 {
   echo "HTTP service, category II example (permit_II, $(wc -c < "$BODY") bytes), $(nproc) cores"
   echo "load average before (1/5/15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  echo "| clients | limit | requests | req/s | p50 ms | p99 ms | max ms | 503 | 503 p99 ms | other errors | service CPU µs/answer | client cores | VmHWM after |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "p50/p99/max: the answered (200) requests; 503 p50/p99: the refused ones; p99 from first try: an answered request from its first 503, the waits included (clients honouring Retry-After)"
+  echo
+  echo "| clients | limit | Retry-After honoured | requests | req/s | p50 ms | p99 ms | max ms | 503 | 503 share | 503 p50 ms | 503 p99 ms | p99 from first try ms | other errors | service CPU µs/answer | client cores | VmHWM after |"
+  echo "|---:|---:|:-:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } | tee "$OUT/http.md"
-start 64
+start default
 run 4 > /dev/null # warm-up
 REST=$(mem VmRSS)
-row() { # row CLIENTS LIMIT: one run and its table row
+row() { # row CLIENTS LIMIT-LABEL [--retry-after]: one run and its table row
   local before r
   before=$(ticks)
-  r=$(run "$1")
+  r=$(run "$1" "${@:3}")
   echo "$r" >> "$OUT/runs.jsonl"
-  local cpu=$(( $(ticks) - before )) answered
+  local cpu=$(( $(ticks) - before )) answered honoured=— waits=—
   answered=$(field answered "$r")
-  echo "| $1 | $2 | $answered | $(field rps "$r") | $(field p50_ms "$r") | $(field p99_ms "$r") | $(field max_ms "$r") | $(field status_503 "$r") | $(field p99_503_ms "$r") | $(( $(field other_status "$r") + $(field io_errors "$r") )) | $(( cpu * 10000 / (answered > 0 ? answered : 1) )) | $(field client_cores "$r") | $(mem VmHWM) |" | tee -a "$OUT/http.md"
+  if [[ $(field retry_after "$r") == true ]]; then
+    honoured=yes
+    waits=$(cell p99_with_waits_ms "$r")
+  fi
+  echo "| $1 | $2 | $honoured | $answered | $(field rps "$r") | $(cell p50_ms "$r") | $(cell p99_ms "$r") | $(cell max_ms "$r") | $(field status_503 "$r") | $(field share_503 "$r") | $(cell p50_503_ms "$r") | $(cell p99_503_ms "$r") | $waits | $(( $(field other_status "$r") + $(field io_errors "$r") )) | $(( cpu * 10000 / (answered > 0 ? answered : 1) )) | $(field client_cores "$r") | $(mem VmHWM) |" | tee -a "$OUT/http.md"
 }
 for c in 1 16 64; do
-  row "$c" 64
+  row "$c" "$DEFAULT (default)"
 done
+row 64 "$DEFAULT (default)" --retry-after
 stop
-for limit in 16 4; do
-  start "$limit"
-  row 64 "$limit"
-  stop
-done
+start 16
+row 64 16
+row 64 16 --retry-after
+stop
+start 4
+row 64 4
+stop
 {
   echo
   echo "memory at rest (after a warm-up): VmRSS $REST"

@@ -1,14 +1,22 @@
 //! A small HTTP load generator for `kz-eco-rules serve` (bench/http.sh runs it):
 //! `C` clients, each with one keep-alive connection, send the same POST until
 //! `N` requests in all are answered or `T` seconds have passed; prints one JSON
-//! line with the counts, requests/s, latency percentiles and the client's own CPU
-//! time.
+//! line with the counts, requests/s, latency percentiles of the answered (200)
+//! requests and of the `503`s apart, the share of `503`s and the client's own
+//! CPU time.
 //!
 //! ```text
 //! cargo run --release --example http-load -- --addr 127.0.0.1:8088 \
 //!     --path '/v1/applications:validate' --body examples/permit_II.json \
-//!     --concurrency 64 --requests 20000 --seconds 20
+//!     --concurrency 64 --requests 20000 --seconds 20 [--retry-after]
 //! ```
+//!
+//! `--retry-after`: a client that gets `503` waits the seconds its `Retry-After`
+//! says (1 if it says none it can read; never past the run's time limit) before
+//! it sends again, as a well-behaved client or a load balancer would; the line
+//! then also gives the latency of the answered requests counted from their first
+//! try (`p50_with_waits_ms`, `p99_with_waits_ms`) and the time the clients spent
+//! waiting (`waited_s`). Without it a client sends again at once.
 //!
 //! All clients run as tasks on one thread (tokio's current-thread runtime): the
 //! service under test gets the other core, where 64 client threads competed with
@@ -35,6 +43,8 @@ mod load {
         concurrency: usize,
         requests: usize,
         seconds: u64,
+        /// Wait as `Retry-After` says after a 503.
+        retry_after: bool,
     }
 
     fn args() -> Result<Args, String> {
@@ -45,9 +55,14 @@ mod load {
             concurrency: 1,
             requests: 10_000,
             seconds: 20,
+            retry_after: false,
         };
         let mut it = std::env::args().skip(1);
         while let Some(flag) = it.next() {
+            if flag == "--retry-after" {
+                a.retry_after = true;
+                continue;
+            }
             let value = it.next().ok_or(format!("{flag} takes a value"))?;
             match flag.as_str() {
                 "--addr" => a.addr = value.parse().map_err(|_| "bad --addr")?,
@@ -75,10 +90,23 @@ mod load {
     struct Tally {
         /// Latencies of the 200 answers, in microseconds.
         ok: Vec<u32>,
+        /// Latencies of the 200 answers from the first try of the request,
+        /// 503s and waits included, in microseconds.
+        ok_with_waits: Vec<u32>,
         /// Latencies of the 503 answers, in microseconds.
         overloaded: Vec<u32>,
         other: usize,
         io_errors: usize,
+        /// Time spent waiting as `Retry-After` said.
+        waited: Duration,
+    }
+
+    /// What one exchange read: the status, whether the service closes the
+    /// connection, and the whole seconds of `Retry-After`, if given.
+    struct Answer {
+        status: u16,
+        close: bool,
+        retry_after: Option<u64>,
     }
 
     /// One keep-alive connection and what it has read but not yet consumed.
@@ -113,9 +141,8 @@ mod load {
             }
         }
 
-        /// Sends one request and reads its answer: the status and whether the
-        /// service closes the connection.
-        async fn exchange(&mut self, request: &[u8]) -> std::io::Result<(u16, bool)> {
+        /// Sends one request and reads its answer.
+        async fn exchange(&mut self, request: &[u8]) -> std::io::Result<Answer> {
             self.stream.write_all(request).await?;
             let head_end = loop {
                 if let Some(i) = self.buf.windows(4).position(|w| w == b"\r\n\r\n") {
@@ -135,10 +162,14 @@ mod load {
                 .ok_or_else(invalid)?;
             let mut length = 0usize;
             let mut close = false;
+            let mut retry_after = None;
             for h in lines {
                 let lower = h.to_ascii_lowercase();
                 if let Some(v) = lower.strip_prefix("content-length:") {
                     length = v.trim().parse().map_err(|_| invalid())?;
+                } else if let Some(v) = lower.strip_prefix("retry-after:") {
+                    // Seconds; an HTTP date is not read (the service sends seconds).
+                    retry_after = v.trim().parse().ok();
                 } else if lower.starts_with("connection:") && lower.contains("close") {
                     close = true;
                 }
@@ -147,7 +178,11 @@ mod load {
                 self.fill().await?;
             }
             self.buf.drain(..head_end + length);
-            Ok((status, close))
+            Ok(Answer {
+                status,
+                close,
+                retry_after,
+            })
         }
     }
 
@@ -165,14 +200,22 @@ mod load {
         }
     }
 
+    /// `d` in whole microseconds (at most `u32::MAX`).
+    fn micros(d: Duration) -> u32 {
+        d.as_micros().min(u128::from(u32::MAX)) as u32
+    }
+
     async fn client(
         addr: SocketAddr,
         request: Rc<Vec<u8>>,
         left: Rc<Left>,
         until: Instant,
+        retry_after: bool,
         tally: Rc<RefCell<Tally>>,
     ) {
         let mut conn: Option<Conn> = None;
+        // When the request being retried was first sent.
+        let mut first_try: Option<Instant> = None;
         while Instant::now() < until && left.take() {
             let c = match conn.as_mut() {
                 Some(c) => c,
@@ -187,33 +230,57 @@ mod load {
             };
             let start = Instant::now();
             let answer = tokio::time::timeout(Duration::from_secs(30), c.exchange(&request)).await;
-            let us = start.elapsed().as_micros().min(u128::from(u32::MAX)) as u32;
-            let mut t = tally.borrow_mut();
-            match answer {
-                Ok(Ok((status, close))) => {
-                    match status {
-                        200 => t.ok.push(us),
-                        503 => t.overloaded.push(us),
-                        _ => t.other += 1,
+            let us = micros(start.elapsed());
+            let mut wait = None;
+            {
+                let mut t = tally.borrow_mut();
+                match answer {
+                    Ok(Ok(a)) => {
+                        match a.status {
+                            200 => {
+                                t.ok.push(us);
+                                let first = first_try.take().unwrap_or(start);
+                                t.ok_with_waits.push(micros(first.elapsed()));
+                            }
+                            503 => {
+                                t.overloaded.push(us);
+                                if retry_after {
+                                    first_try.get_or_insert(start);
+                                    wait = Some(Duration::from_secs(a.retry_after.unwrap_or(1)));
+                                }
+                            }
+                            _ => {
+                                t.other += 1;
+                                first_try = None;
+                            }
+                        }
+                        if a.close {
+                            conn = None;
+                        }
                     }
-                    if close {
+                    Ok(Err(_)) | Err(_) => {
+                        t.io_errors += 1;
                         conn = None;
                     }
                 }
-                Ok(Err(_)) | Err(_) => {
-                    t.io_errors += 1;
-                    conn = None;
-                }
+            }
+            if let Some(wait) = wait {
+                // Not past the run's end: a wait cut short ends the client.
+                let wait = wait.min(until.saturating_duration_since(Instant::now()));
+                tokio::time::sleep(wait).await;
+                tally.borrow_mut().waited += wait;
             }
         }
     }
 
-    fn percentile(sorted: &[u32], p: f64) -> f64 {
+    /// The `p` quantile of `sorted` microseconds, as milliseconds in JSON
+    /// (`null` when there is none).
+    fn percentile(sorted: &[u32], p: f64) -> String {
         if sorted.is_empty() {
-            return f64::NAN;
+            return "null".into();
         }
         let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-        f64::from(sorted[i.min(sorted.len() - 1)]) / 1000.0
+        format!("{:.3}", f64::from(sorted[i.min(sorted.len() - 1)]) / 1000.0)
     }
 
     /// This process's CPU time (user + system), in seconds, from `/proc/self/stat`
@@ -275,6 +342,7 @@ mod load {
                         request.clone(),
                         left.clone(),
                         until,
+                        a.retry_after,
                         tally.clone(),
                     ))
                 })
@@ -287,20 +355,28 @@ mod load {
         let cpu = cpu_seconds() - cpu_before;
         let mut all = tally.take();
         all.ok.sort_unstable();
+        all.ok_with_waits.sort_unstable();
         all.overloaded.sort_unstable();
         let answered = all.ok.len() + all.overloaded.len() + all.other;
         println!(
-            "{{\"concurrency\":{},\"answered\":{answered},\"ok\":{},\"status_503\":{},\"other_status\":{},\"io_errors\":{},\"seconds\":{elapsed:.2},\"rps\":{:.0},\"p50_ms\":{:.3},\"p99_ms\":{:.3},\"max_ms\":{:.3},\"p99_503_ms\":{:.3},\"client_cpu_s\":{cpu:.2},\"client_cores\":{:.2}}}",
+            "{{\"concurrency\":{},\"retry_after\":{},\"answered\":{answered},\"ok\":{},\"status_503\":{},\"share_503\":{:.3},\"other_status\":{},\"io_errors\":{},\"seconds\":{elapsed:.2},\"rps\":{:.0},\"ok_rps\":{:.0},\"p50_ms\":{},\"p99_ms\":{},\"max_ms\":{},\"p50_503_ms\":{},\"p99_503_ms\":{},\"p50_with_waits_ms\":{},\"p99_with_waits_ms\":{},\"waited_s\":{:.2},\"client_cpu_s\":{cpu:.2},\"client_cores\":{:.2}}}",
             a.concurrency,
+            a.retry_after,
             all.ok.len(),
             all.overloaded.len(),
+            all.overloaded.len() as f64 / answered.max(1) as f64,
             all.other,
             all.io_errors,
             answered as f64 / elapsed,
+            all.ok.len() as f64 / elapsed,
             percentile(&all.ok, 0.50),
             percentile(&all.ok, 0.99),
             percentile(&all.ok, 1.0),
+            percentile(&all.overloaded, 0.50),
             percentile(&all.overloaded, 0.99),
+            percentile(&all.ok_with_waits, 0.50),
+            percentile(&all.ok_with_waits, 0.99),
+            all.waited.as_secs_f64(),
             cpu / elapsed,
         );
     }

@@ -242,7 +242,8 @@ fn read_holidays(file: &HolidaysFile, place: &str, p: &mut Problems) -> Vec<Holi
             p.add(&place, "give either \"dates\" or \"lunar\": true");
         }
         out.push(Holiday {
-            names: h.names.rust(),
+            // Read only by a day's description (`isWorkingDay`, the CLI).
+            names: h.names.whole_api_rust(),
             id: h.id.0.clone(),
             dates: h.dates.iter().map(|d| (d.0, d.1)).collect(),
             from: h.from.unwrap_or(0),
@@ -462,7 +463,8 @@ pub fn generate(p: &mut Problems) -> String {
         "\n/// Descriptions of special days.\npub(crate) static LABELS: Labels = Labels {\n",
     );
     for (key, label) in root.labels.named() {
-        let _ = writeln!(out, "    {key}: {},", label.rust());
+        // Read only by a day's description (`isWorkingDay`, the CLI).
+        let _ = writeln!(out, "    {key}: {},", label.whole_api_rust());
     }
     out.push_str("};\n\n/// Statutory holidays.\npub(crate) static HOLIDAYS: &[Holiday] = &[\n");
     for h in &holidays {

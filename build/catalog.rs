@@ -33,6 +33,12 @@ use template::{Arg, FormError};
 /// The languages every entry has a template in.
 pub const LANGS: [&str; 3] = ["kk", "ru", "en"];
 
+/// Domains whose texts only the native build carries: the HTTP service's
+/// `http.*` problems (a body too large, the service busy…), which the rules never
+/// emit. Their templates are literals of the native catalog, in no language pack
+/// and not in the wasm; `messages(lang)` does not list them.
+pub const NATIVE_DOMAINS: &[&str] = &["http"];
+
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -65,7 +65,7 @@ const ATTRIBUTES: &[(&str, u8)] = &[
     ("valid_on_submission", 8),
 ];
 /// Facts the rules read besides list conditions (consts in `src/documents/`).
-const BUILT_IN_FACTS: &[&str] = &[
+pub(crate) const BUILT_IN_FACTS: &[&str] = &[
     "original_presented_for_verification",
     "applicant_is_legal_entity",
 ];
@@ -723,6 +723,7 @@ pub fn generate(p: &mut Problems) -> String {
             d.filter_map(|e| e.ok())
                 .map(|e| e.file_name().to_string_lossy().into_owned())
                 .filter(|n| n.ends_with(".json") && n != "definitions.json")
+                .filter(|n| crate::cut::keeps(n.trim_end_matches(".json")))
                 .collect()
         })
         .unwrap_or_default();
@@ -958,7 +959,8 @@ pub fn generate(p: &mut Problems) -> String {
 }
 
 /// Exactly one list per offered combination and none for anything else; every
-/// document and fact used.
+/// document and fact used (by the lists of the whole build: the form build
+/// leaves the repealed editions' lists out, `crate::cut`).
 fn check_coverage(
     lists: &[ListOut],
     offered: &BTreeSet<(String, String, String, String, String)>,
@@ -998,8 +1000,10 @@ fn check_coverage(
             );
         }
     }
+    // The form build keeps every document (`crate::cut`), also those only the
+    // repealed editions' lists name.
     for (i, (id, _)) in defs.documents.iter().enumerate() {
-        if !defs.used_documents.contains(&i) {
+        if !defs.used_documents.contains(&i) && crate::cut::left_out().is_empty() {
             p.add(DIR, format!("document {id} is in no list"));
         }
     }

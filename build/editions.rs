@@ -59,7 +59,7 @@ pub fn generate(p: &mut Problems) -> String {
         Some(f) => f,
         None => {
             return String::from(
-                "pub(crate) static REGIONS: &[Region] = &[];\npub(crate) static EDITIONS: &[Edition] = &[];\npub(crate) static UNLISTED: &[Unlisted] = &[];\n",
+                "pub(crate) static REGIONS: &[Region] = &[];\npub(crate) static EDITIONS: &[Edition] = &[];\npub(crate) static UNLISTED: &[Unlisted] = &[];\npub(crate) static RULES_LEFT_OUT: &[&str] = &[];\n",
             );
         }
     };
@@ -194,6 +194,20 @@ pub fn generate(p: &mut Problems) -> String {
             opt_str(&e.tables.refusal),
             lit(&e.tables.note),
         );
+        if !crate::cut::keeps(&e.id) {
+            // The form build: of an edition whose rules it leaves out, only what
+            // selecting it reads (id, scope, period); the module answers an
+            // application under it with `editions.not_in_module`.
+            let _ = writeln!(
+                out,
+                "    Edition {{ id: {}, scope: {scope}, names: crate::lang::Localized::new(\"\", \"\", \"\"), act: \"\", seeds: &[], period: Period {{ from: {}, until: {}, approximate: {}, note: \"\" }}, services: &[], instead: &[], permit_term: None, tables: Tables {{ form_checks: false, basis: None, refusal: None, note: \"\" }} }},",
+                lit(&e.id),
+                gen::date(&e.period.from, path, p),
+                e.period.until.as_deref().map_or("None".into(), |u| format!("Some({})", gen::date(u, path, p))),
+                e.period.approximate,
+            );
+            continue;
+        }
         let _ = writeln!(
             out,
             "    Edition {{ id: {}, scope: {scope}, names: {}, act: {}, seeds: {}, period: {period}, services: &[{services}], instead: &[{instead}], permit_term: {permit_term}, tables: {tables} }},",
@@ -215,5 +229,10 @@ pub fn generate(p: &mut Problems) -> String {
         );
     }
     out.push_str("];\n");
+    let _ = writeln!(
+        out,
+        "\n/// Editions whose rules this build leaves out (the form build without the\n/// repealed editions).\npub(crate) static RULES_LEFT_OUT: &[&str] = {};",
+        gen::str_slice(crate::cut::left_out().iter().map(String::as_str))
+    );
     out
 }

@@ -37,8 +37,24 @@ impl Problems {
 /// struct Ident { basis: Vec<Basis> }
 /// let Some(ident) = gen::load::<Ident>("data/ident.json", p) else { return … };
 /// ```
+/// Without the repealed editions (`crate::cut`), what only they use is taken out
+/// of the file first.
 pub fn load<T: DeserializeOwned>(path: &str, p: &mut Problems) -> Option<T> {
-    match crate::load::read(path) {
+    let read = if crate::cut::left_out().is_empty() {
+        crate::load::read(path)
+    } else {
+        std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+            .map_or_else(
+                || crate::load::read(path),
+                |mut v| {
+                    crate::cut::filter(path, &mut v);
+                    crate::load::parse(path, &v.to_string())
+                },
+            )
+    };
+    match read {
         Ok(v) => Some(v),
         Err(e) => {
             p.0.push(e.to_string());
@@ -67,6 +83,19 @@ impl Localized {
     /// The text's row in the text tables (added by this call, as [`Self::rust`]).
     pub fn row(&self) -> usize {
         text_row(&self.kk, &self.ru, &self.en)
+    }
+
+    /// The text as [`Self::rust`] where the module has the whole API; in the
+    /// form entry's wasm (no `full-api` feature) an empty text in no pack, for
+    /// texts only the other exports read (the calendar's day descriptions, read
+    /// by `isWorkingDay` alone).
+    pub fn whole_api_rust(&self) -> String {
+        let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+        if wasm && std::env::var_os("CARGO_FEATURE_FULL_API").is_none() {
+            "crate::lang::Localized::new(\"\", \"\", \"\")".to_owned()
+        } else {
+            self.rust()
+        }
     }
 
     /// The text as a literal embedded in the code, in no pack: for tables only
@@ -275,10 +304,13 @@ pub struct RegistryService {
 }
 
 impl Registry {
-    /// The registry, or an empty one (with a problem) when the file does not fit.
+    /// The registry, or an empty one (with a problem) when the file does not fit;
+    /// without the editions whose rules the build leaves out (`crate::cut`).
     pub fn load(p: &mut Problems) -> Registry {
-        load("data/editions.json", p).unwrap_or(Registry {
+        let mut registry = load("data/editions.json", p).unwrap_or(Registry {
             editions: Vec::new(),
-        })
+        });
+        registry.editions.retain(|e| crate::cut::keeps(&e.id));
+        registry
     }
 }

@@ -14,6 +14,7 @@ mod citations;
 #[path = "../src/calendar/civil.rs"]
 #[allow(dead_code)] // the crate's calendar arithmetic; not all of it is needed here
 mod civil;
+mod cut;
 mod documents;
 /// The format of `data/editions.json`, shared with the library's run-time loader.
 #[path = "../src/editions/spec.rs"]

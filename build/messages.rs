@@ -3,7 +3,8 @@
 //!
 //! - `messages.rs`: the catalog's entries sorted by code (templates and params,
 //!   what the renderer needs at run time; the names in `terms.json` go to the
-//!   terms table, `build/terms.rs`);
+//!   terms table, `build/terms.rs`), those of [`catalog::NATIVE_DOMAINS`] apart,
+//!   for the native build only;
 //! - `codes_<domain>.rs`, included by the domain's module: a `pub const` per
 //!   finding code (doc comment from the data), the domain's `CODES`, and in
 //!   `pub mod finding` a typed builder per code (its params in declared order,
@@ -57,25 +58,52 @@ pub fn generate(out: &Path, p: &mut Problems) {
     std::fs::write(out.join("checks.md"), checks_md(&domains)).expect("OUT_DIR is writable");
 }
 
-/// `ENTRIES` (sorted by code).
+/// `ENTRIES` (sorted by code, their texts rows of the text tables) and, for the
+/// native build only, `NATIVE_ENTRIES`: the entries of [`catalog::NATIVE_DOMAINS`],
+/// their texts literals, so that neither the wasm nor a language pack carries them.
 fn catalog_code(domains: &[Domain]) -> String {
-    let mut entries: Vec<(&str, String)> = Vec::new();
-    for (code, e) in domains.iter().flat_map(|d| &d.entries) {
-        entries.push((
-            code,
-            format!(
-                "Entry {{ code: {}, params: {}, text: {} }}",
+    let mut shared: Vec<(&str, String)> = Vec::new();
+    let mut native: Vec<(&str, String)> = Vec::new();
+    for d in domains {
+        let native_only = catalog::NATIVE_DOMAINS.contains(&d.name.as_str());
+        for (code, e) in &d.entries {
+            let text = if native_only {
+                format!(
+                    "crate::lang::Localized::new({}, {}, {})",
+                    lit(&e.kk),
+                    lit(&e.ru),
+                    lit(&e.en)
+                )
+            } else {
+                gen::localized(&e.kk, &e.ru, &e.en)
+            };
+            let entry = format!(
+                "Entry {{ code: {}, params: {}, text: {text} }}",
                 lit(code),
                 gen::str_slice(e.params.iter().map(String::as_str)),
-                gen::localized(&e.kk, &e.ru, &e.en)
-            ),
-        ));
+            );
+            if native_only {
+                &mut native
+            } else {
+                &mut shared
+            }
+            .push((code, entry));
+        }
     }
-    entries.sort();
+    shared.sort();
+    native.sort();
     let mut out = String::from(
         "/// Catalog entries, sorted by code.\npub(crate) static ENTRIES: &[Entry] = &[\n",
     );
-    for (_, e) in &entries {
+    for (_, e) in &shared {
+        let _ = writeln!(out, "    {e},");
+    }
+    out.push_str(
+        "];\n\n/// Entries only the native build has (the HTTP service's), sorted by code.\n\
+         #[cfg(not(target_arch = \"wasm32\"))]\n\
+         pub(crate) static NATIVE_ENTRIES: &[Entry] = &[\n",
+    );
+    for (_, e) in &native {
         let _ = writeln!(out, "    {e},");
     }
     out.push_str("];\n");
@@ -233,9 +261,14 @@ fn checks_md(domains: &[Domain]) -> String {
         if rows.is_empty() {
             continue;
         }
+        let native = if catalog::NATIVE_DOMAINS.contains(&d.name.as_str()) {
+            " (native only: the HTTP service's)"
+        } else {
+            ""
+        };
         let _ = write!(
             out,
-            "\n## {0}\n\n| code | severity | what | basis |\n|---|---|---|---|\n",
+            "\n## {0}{native}\n\n| code | severity | what | basis |\n|---|---|---|---|\n",
             d.name
         );
         for (code, (severity, what, basis)) in rows {

@@ -32,12 +32,9 @@ build_wasm() {
   cp "target/$TARGET/wasm-release/$LIB.wasm" "$TMP/$name.wasm"
 }
 OUT_DIR=$(build_wasm "$LIB")
+# The form entry: without `full-api` and without `repealed-editions` (only the rules
+# of the law in force), so its packs hold fewer texts: they are its own files.
 FORM_OUT_DIR=$(build_wasm "$FORM" --no-default-features)
-# Both modules read the same packs (their texts_id must match).
-for lang in kk ru en; do
-  cmp -s "$OUT_DIR/texts.$lang.json" "$FORM_OUT_DIR/texts.$lang.json" \
-    || { echo "the form build wrote another $lang pack than the full build" >&2; exit 1; }
-done
 for tgt in web nodejs; do
   wasm-bindgen --target "$tgt" --out-dir "$TMP/$tgt" "$TMP/$LIB.wasm"
 done
@@ -55,6 +52,7 @@ cp "$TMP/web/$LIB.js" pkg/web.js
 # (npm/languages.js replaces wasm-bindgen's default export), Node's at require.
 for lang in kk ru en; do
   cp "$OUT_DIR/texts.$lang.json" "pkg/${LIB}.$lang.json"
+  cp "$FORM_OUT_DIR/texts.$lang.json" "pkg/${FORM}.$lang.json"
 done
 grep -q '^export { initSync, __wbg_init as default };$' pkg/web.js \
   || { echo "wasm-bindgen's web glue no longer ends with its init export; adapt npm/languages.js" >&2; exit 1; }
@@ -65,7 +63,10 @@ cp "$TMP/form/$FORM.js" pkg/form.js
 grep -q '^export { initSync, __wbg_init as default };$' pkg/form.js \
   || { echo "wasm-bindgen's form glue no longer ends with its init export; adapt npm/languages.js" >&2; exit 1; }
 sed -i '/^export { initSync, __wbg_init as default };$/d' pkg/form.js
-cat npm/languages.js >>pkg/form.js
+grep -q "new URL('${LIB}.kk.json'" npm/languages.js \
+  || { echo "npm/languages.js no longer names its packs as the form entry's copy expects" >&2; exit 1; }
+sed "s/'${LIB}\.\(kk\|ru\|en\)\.json'/'${FORM}.\1.json'/" npm/languages.js >>pkg/form.js
+cat npm/form-entry.js >>pkg/form.js
 cp npm/bundler.js pkg/bundler.js
 cp "$TMP/nodejs/$LIB.js" pkg/node.cjs
 cat npm/languages.cjs npm/schema.cjs >>pkg/node.cjs
@@ -83,7 +84,7 @@ sed -i "s|/\* @ts-self-types=\"./$LIB.d.ts\" \*/|/* @ts-self-types=\"./web.d.ts\
 sed -i "s|/\* @ts-self-types=\"./$FORM.d.ts\" \*/|/* @ts-self-types=\"./form.d.ts\" */|" pkg/form.js
 # The browser entries' types: index.d.ts with only the functions each module exports.
 node scripts/entry-types.mjs pkg/web.js pkg/web.d.ts
-node scripts/entry-types.mjs pkg/form.js pkg/form.d.ts
+node scripts/entry-types.mjs pkg/form.js pkg/form.d.ts npm/form-entry.d.ts
 node scripts/strip-jsdoc.mjs pkg/web.js pkg/form.js pkg/node.cjs
 cp npm/README.md pkg/README.md
 cp LICENSE pkg/LICENSE
@@ -94,7 +95,7 @@ node scripts/write-package-json.mjs
 rm -rf www/pkg www/examples
 mkdir -p www/pkg
 cp pkg/web.js pkg/web.d.ts "pkg/${LIB}_bg.wasm" pkg/form.js pkg/form.d.ts "pkg/${FORM}_bg.wasm" \
-  pkg/${LIB}.{kk,ru,en}.json www/pkg/
+  pkg/${LIB}.{kk,ru,en}.json pkg/${FORM}.{kk,ru,en}.json www/pkg/
 cp -r pkg/snippets www/pkg/snippets
 mkdir -p www/examples && cp examples/*.json www/examples/
 node scripts/browser-size.mjs || echo "(pkg/ is built; over the size budget of record — tests/js/size.test.mjs reports it as a to-do)"

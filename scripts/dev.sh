@@ -13,7 +13,7 @@
 #                                            ИИН/БИН and deadline vectors (see DEVELOPING.md)
 #   bash scripts/dev.sh package              build the npm package into pkg/ (and www/pkg/)
 #   bash scripts/dev.sh bench                the benchmark of record (minutes; BENCHMARKS.md)
-#   bash scripts/dev.sh bench-http           `kz-eco-rules serve` under load (a minute or two)
+#   bash scripts/dev.sh bench-http           `kz-eco-rules serve` under load (three minutes or so)
 #   bash scripts/dev.sh serve [--addr …]     the HTTP service for back ends (README)
 #   bash scripts/dev.sh fuzz [TARGET…]       cargo-fuzz smoke, FUZZ_SECONDS (30) per target
 #   bash scripts/dev.sh setup [--no-browser] install the tools (the verbs above do it)

@@ -291,6 +291,26 @@ pub fn edition(id: &str) -> Option<&'static Edition> {
     registry().find(|e| e.id == id)
 }
 
+/// True when this module carries the rules of `ed`: always natively and in the
+/// whole API; the package's form entry (built without the `repealed-editions`
+/// feature) carries only those of the editions in force.
+///
+/// ```
+/// let ed = kz_eco_rules::editions::edition("almaty_city_2019").unwrap();
+/// assert!(kz_eco_rules::editions::rules_in_module(ed)); // natively: every edition
+/// ```
+pub fn rules_in_module(ed: &Edition) -> bool {
+    !RULES_LEFT_OUT.contains(&ed.id)
+}
+
+/// The one finding of an application under `ed` when this module does not carry
+/// its rules ([`rules_in_module`]): reported at `/edition` when the application
+/// names it, else at `/submitted_at` (the date selected it).
+pub fn not_in_module(ed: &Edition, named: bool) -> Finding {
+    let path = if named { "/edition" } else { "/submitted_at" };
+    finding::not_in_module(path, edition_term(ed))
+}
+
 /// Periods of law the library has no edition for.
 pub fn unlisted() -> &'static [Unlisted] {
     UNLISTED

@@ -265,6 +265,16 @@ fn check(
         app.submitted_at.as_ref(),
         &mut findings,
     );
+    if let Some(ed) = cx.edition.filter(|e| !editions::rules_in_module(e)) {
+        // The form entry without the repealed editions' rules: no guess, one
+        // finding that says the whole API checks this application.
+        let mut findings = Findings::default();
+        findings.push(editions::not_in_module(ed, app.edition.is_some()));
+        let mut report =
+            Report::build_worded(findings, options.lang, &options.severity, &options.messages);
+        report.edition = Some(ed.id.to_owned());
+        return report;
+    }
     if let Some(ed) = cx.edition {
         editions::check_offer(
             ed,

@@ -3,9 +3,11 @@
 // whole object (`validateApplication`, the package's form entry: the smallest
 // download), lists the documents (`requiredDocuments`), reads the ИИН/БИН
 // (`validateIdentifier`) and counts the deadlines (`deadlines`) — those three from the
-// whole API (web.js), imported the first time a panel needs it.
+// whole API (web.js), imported the first time a panel needs it. The form entry
+// checks under the law in force only: an application under a repealed edition
+// (`needsWholeApi`) is checked again with the whole API, which has every edition.
 // Findings come back with JSON Pointer paths and are shown at the inputs they name.
-import init, { validateApplication, messages, version, loadLanguage } from './pkg/form.js';
+import init, { validateApplication, needsWholeApi, messages, version, loadLanguage } from './pkg/form.js';
 import { LANGS, t } from './strings.js';
 import { h, field, control, msgs, read, button } from './form.js';
 import { renderTables, newItem } from './tables.js';
@@ -707,6 +709,12 @@ function showJson() {
 function refresh() {
   state.waiting = false;
   state.report = validateApplication(state.app, { lang: state.lang });
+  // A repealed edition: the whole API checks it (until it has loaded, the form
+  // entry's one finding says why there is no check yet).
+  if (needsWholeApi(state.report)) {
+    const api = whole();
+    if (api) state.report = api.validateApplication(state.app, { lang: state.lang });
+  }
   renderChecklist();
   showFindings(state.report);
   showTotals(state.report);

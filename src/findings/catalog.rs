@@ -303,6 +303,25 @@ fn render_date(iso: &str, lang: Lang) -> String {
     }
 }
 
+/// The entries only the native build has, sorted by code: the HTTP service's
+/// `http.*` problems ([`crate::findings::http_codes`]), which the rules never
+/// emit. Neither the wasm nor the language packs carry them, so [`entry`],
+/// [`render`] and [`messages`] do not know them; render one with
+/// [`render_template`] (the service passes it as its wording of the code).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn native_entries() -> &'static [Entry] {
+    NATIVE_ENTRIES
+}
+
+/// The entry of `code` among [`native_entries`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn native_entry(code: &str) -> Option<&'static Entry> {
+    NATIVE_ENTRIES
+        .binary_search_by(|e| e.code.cmp(code))
+        .ok()
+        .and_then(|i| NATIVE_ENTRIES.get(i))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

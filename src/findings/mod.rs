@@ -565,6 +565,16 @@ impl Findings {
     }
 }
 
+/// The finding codes of the HTTP service (`kz-eco-rules serve`): problems of a
+/// request the rules never see (its content type, size, time, the service
+/// busy), answered in the report's shape. Generated from
+/// `data/messages/http.json`; native only, like their texts
+/// ([`catalog::native_entries`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod http_codes {
+    include!(concat!(env!("OUT_DIR"), "/codes_http.rs"));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,12 +1,17 @@
 //! The basis table: every basis the rules emit is cited in `data/citations.json`,
-//! and `docs/basis.md` lists each `(code, basis)` pair with its citation and the
-//! quote of the clause. Collected over the parity corpus and the examples with
-//! their variants (every edition, no documents, a broken ИИН/БИН, a wrong
-//! total); `KZ_BLESS=1 cargo test --test it basis::` rewrites the table.
+//! every clause it names is quoted there (or marked `unverified`), and
+//! `docs/basis.md` lists each finding's `(code, basis)` pair and every other basis
+//! an answer shows (checklists, derived lists, deadlines, days, a clause a message
+//! names) with its citation and the quote of the clause. Collected over the parity
+//! corpus, the examples with their variants (every edition, no documents, a broken
+//! ИИН/БИН, a wrong total), the calendar's days and the bases rule code names by
+//! key; `KZ_BLESS=1 cargo test --test it basis::` rewrites the table.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
-use kz_eco_rules::findings::catalog;
+use kz_eco_rules::calendar;
+use kz_eco_rules::findings::{catalog, Basis};
 use kz_eco_rules::{validate_json, Lang, Options};
 use serde_json::Value;
 
@@ -61,6 +66,14 @@ fn variants() -> Vec<String> {
                 v["edition"] = Value::String(ed.into());
                 v["documents"] = Value::Array(vec![]);
             }));
+            // Unsigned, a broken ИИН/БИН and a revoked certificate, on the portal.
+            out.push(common::edited(name, |v| {
+                v["edition"] = Value::String(ed.into());
+                v["channel"] = Value::String("portal".into());
+                v["eds_signed"] = Value::Bool(false);
+                v["applicant"]["iin_bin"] = Value::String("940140000380".into());
+                v["eds"] = serde_json::json!({ "revoked": true });
+            }));
         }
     }
     out
@@ -69,7 +82,7 @@ fn variants() -> Vec<String> {
 /// Every `(code, basis)` the rules emit over the corpus and the variants.
 fn emitted() -> BTreeSet<(String, String)> {
     let mut out = BTreeSet::new();
-    for answer in crate::parity::native_answers() {
+    for (_, answer) in crate::parity::native_answers() {
         collect(&serde_json::from_str(&answer).unwrap(), &mut out);
     }
     for text in variants() {
@@ -91,12 +104,46 @@ enum Text {
     Unverified(String),
 }
 
+/// The clauses of `data/citations.json`, as JSON.
+fn clause_data() -> &'static Vec<Value> {
+    static DATA: OnceLock<Vec<Value>> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let text = std::fs::read_to_string("data/citations.json").unwrap();
+        let v: Value = serde_json::from_str(&text).unwrap();
+        v["clauses"].as_array().unwrap().clone()
+    })
+}
+
+/// Every basis `data/citations.json` lists a clause for.
+fn listed() -> BTreeSet<&'static str> {
+    clause_data()
+        .iter()
+        .filter_map(|c| c["basis"].as_str())
+        .collect()
+}
+
+/// The clauses of `data/citations.json` a basis consists of: the parts of a `→`
+/// chain (a derived list and its source), and of a day's basis joined by `; `
+/// (`Constitution of 2026 art. 94; Law No. 267-II (from 2027)`) unless the whole
+/// is listed.
+fn parts(basis: &str) -> Vec<&str> {
+    let listed = listed();
+    basis
+        .split(" → ")
+        .flat_map(|part| {
+            if listed.contains(part) {
+                vec![part]
+            } else {
+                part.split("; ").collect()
+            }
+        })
+        .collect()
+}
+
 /// The recorded text of each clause of `data/citations.json`, by basis.
 fn quotes() -> BTreeMap<String, Text> {
-    let text = std::fs::read_to_string("data/citations.json").unwrap();
-    let v: Value = serde_json::from_str(&text).unwrap();
     let mut out = BTreeMap::new();
-    for c in v["clauses"].as_array().unwrap() {
+    for c in clause_data() {
         let Some(b) = c["basis"].as_str() else {
             continue;
         };
@@ -109,17 +156,31 @@ fn quotes() -> BTreeMap<String, Text> {
     out
 }
 
-/// The rows of `pairs` with a clause (a part of a `→` chain) that has neither a
-/// quote nor an `unverified` mark in `texts`.
+/// The rows of `pairs` with a clause (see [`parts`]) that has neither a quote
+/// nor an `unverified` mark in `texts`.
 fn unquoted(pairs: &BTreeSet<(String, String)>, texts: &BTreeMap<String, Text>) -> Vec<String> {
     pairs
         .iter()
         .flat_map(|(c, b)| {
-            b.split(" → ")
+            parts(b)
+                .into_iter()
                 .filter(|part| !texts.contains_key(*part))
                 .map(move |part| format!("{c}: {part}"))
         })
         .collect()
+}
+
+/// The quote of each clause of `basis`, « / » between them.
+fn quote_of(basis: &str, texts: &BTreeMap<String, Text>) -> String {
+    let quote: Vec<String> = parts(basis)
+        .into_iter()
+        .map(|b| match texts.get(b) {
+            Some(Text::Quote(q)) => q.clone(),
+            Some(Text::Unverified(why)) => format!("unverified: {why}"),
+            None => "—".to_owned(),
+        })
+        .collect();
+    quote.join(" / ")
 }
 
 /// The bases among `pairs` that `data/citations.json` does not cite.
@@ -141,36 +202,170 @@ fn table(pairs: &BTreeSet<(String, String)>) -> String {
     let mut out = String::from(
         "# Bases of the findings\n\n\
          Generated by `tests/it/basis.rs` from `data/citations.json` and what the rules emit over \
-         the parity corpus and the examples with their variants — do not edit; \
+         the parity corpus, the examples with their variants and the calendar's days — do not \
+         edit; \
          `KZ_BLESS=1 cargo test --test it basis::` rewrites it.\n\n\
          Every finding carries its machine `basis` and `basis_text`, the citation in the \
          report's language (here Russian). A quote is the clause's own words in the act's \
          language (Russian; Kazakh for the acts published in Kazakh only, the Almaty-oblast 2012 \
          and Karaganda 2013 regulations), shortened with «…»; « / » separates the points of a \
          basis that cites several, and the parts of a `→` chain. The source's extraction \
-         artefacts (letter-spaced words, link text moved to the end of its line) are repaired \
-         and a table's column headings are listed separated by «;». A clause whose text was \
-         not obtained says why (\"unverified: …\").\n\n\
+         artefacts (letter-spaced words, link text moved to the end of its line) are repaired; \
+         a table's column headings and a step's cells (participant, action, result, time) are \
+         listed separated by «;». A clause whose text was not obtained says why \
+         (\"unverified: …\").\n\n\
          | code | edition | basis | citation (ru) | quote |\n|---|---|---|---|---|\n",
     );
     for (code, basis) in pairs {
         let edition = basis.split(' ').next().unwrap_or("");
         let citation = catalog::citation(basis, Lang::Ru).unwrap_or_default();
-        let quote: Vec<String> = basis
-            .split(" → ")
-            .map(|b| match texts.get(b) {
-                Some(Text::Quote(q)) => q.clone(),
-                Some(Text::Unverified(why)) => format!("unverified: {why}"),
-                None => "—".to_owned(),
-            })
-            .collect();
-        let quote = quote.join(" / ");
         out.push_str(&format!(
             "| `{code}` | `{edition}` | `{}` | {} | {} |\n",
             cell(basis),
             cell(&citation),
-            cell(&quote)
+            cell(&quote_of(basis, &texts))
         ));
+    }
+    out
+}
+
+/// The second table: every other basis shown (`shown`: basis → where), with its
+/// citation and quote.
+fn other_table(shown: &BTreeMap<String, BTreeSet<String>>) -> String {
+    let texts = quotes();
+    let mut out = String::from(
+        "\n## Bases shown besides findings\n\n\
+         Every other basis an answer shows, and where: a checklist's items and list \
+         (`documents /checklist/…/basis`), a derived list's source (`derived_from`), each \
+         deadline (`deadlines /basis/<date>`), a calendar day (`days /basis`), a clause a \
+         finding's message names (`/findings/*/params/<name>`), the calendar's public bases \
+         (`calendar::…`), and a basis that rule code names by key (`rule <key>`, from \
+         `data/citations.json`) or reads from an edition's data (`edition <id> permit_term`, \
+         `tables.…`) where no finding above shows it. Paths are JSON Pointers into the \
+         answer, `*` for any index.\n\n\
+         | basis | shown as | citation (ru) | quote |\n|---|---|---|---|\n",
+    );
+    for (basis, at) in shown {
+        let citation = catalog::citation(basis, Lang::Ru).unwrap_or_default();
+        let at: Vec<String> = at.iter().map(|a| format!("`{}`", cell(a))).collect();
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            cell(basis),
+            at.join(", "),
+            cell(&citation),
+            cell(&quote_of(basis, &texts))
+        ));
+    }
+    out
+}
+
+/// Every basis an answer shows besides a finding's own: `basis` and
+/// `derived_from` strings, each date's basis of a deadlines' `basis` object, and a
+/// finding's parameter that its message cites (a `Param::Cite`: the message holds
+/// the citation of the value), each with where it is shown (`kind` and the JSON
+/// Pointer, `*` for an index).
+fn shown_in(v: &Value, at: &str, out: &mut BTreeMap<String, BTreeSet<String>>) {
+    fn add(out: &mut BTreeMap<String, BTreeSet<String>>, basis: &str, at: String) {
+        out.entry(basis.to_owned()).or_default().insert(at);
+    }
+    match v {
+        Value::Object(m) if m.contains_key("severity") && m.contains_key("code") => {
+            let message = m.get("message").and_then(Value::as_str).unwrap_or("");
+            let params = m.get("params").and_then(Value::as_object);
+            for (name, p) in params.into_iter().flatten() {
+                let Some(p) = p.as_str() else { continue };
+                let cited = [Lang::Kk, Lang::Ru, Lang::En]
+                    .into_iter()
+                    .filter_map(|l| catalog::citation(p, l))
+                    .any(|c| message.contains(&c));
+                if cited {
+                    add(out, p, format!("{at}/params/{name}"));
+                }
+            }
+        }
+        Value::Object(m) => {
+            for (k, x) in m {
+                match (k.as_str(), x) {
+                    ("basis" | "derived_from", Value::String(b)) => {
+                        add(out, b, format!("{at}/{k}"))
+                    }
+                    ("basis", Value::Object(dates)) => {
+                        for (date, b) in dates {
+                            if let Some(b) = b.as_str() {
+                                add(out, b, format!("{at}/basis/{date}"));
+                            }
+                        }
+                    }
+                    _ => shown_in(x, &format!("{at}/{k}"), out),
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| shown_in(x, &format!("{at}/*"), out)),
+        _ => {}
+    }
+}
+
+/// Every basis shown besides findings' own, over the corpus, the calendar's days
+/// and public bases, and the bases rule code names by key (`rules` of
+/// `data/citations.json`) or reads from `data/editions.json` (permit term, tables)
+/// that `findings` (the findings' bases) lacks.
+fn shown(findings: &BTreeSet<(String, String)>) -> BTreeMap<String, BTreeSet<String>> {
+    let mut out = BTreeMap::new();
+    for (kind, answer) in crate::parity::native_answers() {
+        shown_in(
+            &serde_json::from_str(&answer).unwrap(),
+            &format!("{kind} "),
+            &mut out,
+        );
+    }
+    for year in 2012..=2030 {
+        for d in calendar::special_days(year) {
+            out.entry(d.basis.to_owned())
+                .or_default()
+                .insert("days /basis".to_owned());
+        }
+    }
+    for (name, basis) in [
+        ("STATUTE_BASIS", calendar::STATUTE_BASIS),
+        ("CARRY_OVER_BASIS", calendar::CARRY_OVER_BASIS),
+        ("TRANSFER_BASIS", calendar::TRANSFER_BASIS),
+    ] {
+        let at = format!("calendar::{name}");
+        out.entry(basis.to_owned()).or_default().insert(at);
+    }
+    // Bases rule code names by key, and an edition's own permit term and table
+    // clauses, where no finding above shows them.
+    let mut named = Vec::new();
+    let text = std::fs::read_to_string("data/citations.json").unwrap();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    for key in v["rules"].as_object().unwrap().keys() {
+        named.push((Basis::named(key).to_string(), format!("rule {key}")));
+    }
+    let text = std::fs::read_to_string("data/editions.json").unwrap();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    for ed in v["editions"].as_array().unwrap() {
+        let id = ed["id"].as_str().unwrap();
+        let term = &ed["permit_term"];
+        if let (Some(source), Some(clause)) = (term["source"].as_str(), term["clause"].as_str()) {
+            named.push((
+                format!("{source} {clause}"),
+                format!("edition {id} permit_term"),
+            ));
+        }
+        for key in ["basis", "refusal"] {
+            if let Some(clause) = ed["tables"][key].as_str() {
+                named.push((
+                    format!("{id} {clause}"),
+                    format!("edition {id} tables.{key}"),
+                ));
+            }
+        }
+    }
+    let in_findings: BTreeSet<&str> = findings.iter().map(|(_, b)| b.as_str()).collect();
+    for (basis, at) in named {
+        if !in_findings.contains(basis.as_str()) {
+            out.entry(basis).or_default().insert(at);
+        }
     }
     out
 }
@@ -179,17 +374,29 @@ fn table(pairs: &BTreeSet<(String, String)>) -> String {
 fn every_emitted_basis_is_cited_and_in_the_table() {
     let pairs = emitted();
     assert!(pairs.len() > 100, "{}", pairs.len());
+    let others = shown(&pairs);
+    assert!(others.len() > 100, "{}", others.len());
+    let other_pairs: BTreeSet<(String, String)> = others
+        .iter()
+        .map(|(b, at)| (at.iter().next().unwrap().clone(), b.clone()))
+        .collect();
     assert_eq!(
-        uncited(&pairs),
+        uncited(&pairs)
+            .into_iter()
+            .chain(uncited(&other_pairs))
+            .collect::<Vec<_>>(),
         Vec::<String>::new(),
         "bases missing from data/citations.json"
     );
     assert_eq!(
-        unquoted(&pairs, &quotes()),
+        unquoted(&pairs, &quotes())
+            .into_iter()
+            .chain(unquoted(&other_pairs, &quotes()))
+            .collect::<Vec<_>>(),
         Vec::<String>::new(),
         "clauses with neither a quote nor `unverified` in data/citations.json"
     );
-    let text = table(&pairs);
+    let text = table(&pairs) + &other_table(&others);
     if std::env::var_os("KZ_BLESS").is_some() {
         std::fs::write(TABLE, &text).unwrap();
     }
@@ -197,6 +404,24 @@ fn every_emitted_basis_is_cited_and_in_the_table() {
     assert!(
         committed == text,
         "{TABLE} differs from what the rules emit: KZ_BLESS=1 cargo test --test it basis::"
+    );
+}
+
+#[test]
+fn every_clause_of_the_data_is_quoted_or_marked() {
+    // A citation comes only from data/citations.json (a basis not there is shown
+    // in its machine form, and the tests above fail on it), so every clause the
+    // library can cite anywhere — a finding, a checklist, a derived list, a
+    // deadline, a day, a form — is one of these, reached by the corpus or not.
+    let texts = quotes();
+    let missing: Vec<&str> = listed()
+        .into_iter()
+        .filter(|b| !texts.contains_key(*b))
+        .collect();
+    assert_eq!(
+        missing,
+        Vec::<&str>::new(),
+        "clauses with neither a quote nor `unverified` in data/citations.json"
     );
 }
 
@@ -223,45 +448,39 @@ fn the_checks_fail_on_an_uncited_basis_or_a_missing_row() {
     assert_ne!(table(&pairs), committed);
 }
 
-/// Every machine basis in a JSON answer, findings' or not: a checklist item's
-/// `basis`, a list's `derived_from`, each date's of the deadlines' `basis` object,
-/// a day's `basis`.
-fn all_bases(v: &Value, out: &mut BTreeSet<String>) {
-    match v {
-        Value::Object(m) => {
-            for (k, x) in m {
-                match (k.as_str(), x) {
-                    ("basis" | "derived_from", Value::String(b)) => {
-                        out.insert(b.clone());
-                    }
-                    ("basis", Value::Object(dates)) => {
-                        out.extend(dates.values().filter_map(|b| b.as_str().map(str::to_owned)));
-                    }
-                    _ => all_bases(x, out),
-                }
-            }
-        }
-        Value::Array(a) => a.iter().for_each(|x| all_bases(x, out)),
-        _ => {}
-    }
-}
-
 #[test]
-fn every_basis_shown_besides_findings_is_cited() {
-    let mut bases = BTreeSet::new();
-    for answer in crate::parity::native_answers() {
-        all_bases(&serde_json::from_str(&answer).unwrap(), &mut bases);
-    }
-    for year in 2012..=2030 {
-        bases.extend(kz_eco_rules::calendar::special_days(year).map(|d| d.basis.to_owned()));
-    }
-    assert!(bases.len() > 100, "{}", bases.len());
-    let uncited: Vec<&String> = bases.iter().filter(|b| !catalog::is_cited(b)).collect();
-    assert_eq!(
-        uncited,
-        Vec::<&String>::new(),
-        "bases missing from data/citations.json"
-    );
+fn every_basis_shown_besides_findings_is_found() {
+    let others = shown(&BTreeSet::new());
+    let has = |basis: &str, at: &str| others.get(basis).is_some_and(|a| a.contains(at));
+    // A deadline step, a derived list's source, a clause a message names, a day,
+    // a named rule, an edition's permit term, a calendar constant.
+    assert!(has(
+        "karaganda_2013 App.1 T1 step 9, T2 step 9, T3 step 9",
+        "deadlines /basis/decision_due"
+    ));
+    assert!(has(
+        "almaty_oblast_2012 PR §11.1.1",
+        "documents /checklist/derived_from"
+    ));
+    assert!(has(
+        "karaganda_2013 §7.10–§7.11, §8.9–§8.10 → almaty_oblast_2012 PR §16.1",
+        "applications /findings/*/params/refusal"
+    ));
+    assert!(has(
+        "Government Decree No. 268 of 2012 (adilet P1200000268)",
+        "days /basis"
+    ));
+    assert!(has(
+        "karaganda_2013 App.3 T5",
+        "rule emissions.form.table_5@karaganda_2013"
+    ));
+    assert!(has(
+        "eco_code_2021 art. 120 p. 5",
+        "edition eco_code_2021 permit_term"
+    ));
+    assert!(has("Labour Code art. 85 p. 3", "calendar::TRANSFER_BASIS"));
+    // An edition named in a parameter is not a citation.
+    assert!(!others.contains_key("almaty_oblast_2012"));
     // A calendar day's basis in Russian names no English.
     let day = kz_eco_rules::calendar::special_days(2027)
         .find(|d| d.basis.contains("; "))
@@ -270,6 +489,10 @@ fn every_basis_shown_besides_findings_is_cited() {
         day.basis_text(Lang::Ru),
         "ст. 94 Конституции Республики Казахстан, принятой на республиканском референдуме \
          15.03.2026; Закон РК от 13.12.2001 № 267-II «О праздниках в Республике Казахстан»"
+    );
+    assert_eq!(
+        parts(day.basis),
+        vec!["Constitution of 2026 art. 94", "Law No. 267-II (from 2027)"]
     );
 }
 
@@ -286,7 +509,6 @@ fn every_basis_is_cited_once_in_the_data() {
 
 #[test]
 fn a_named_basis_comes_from_the_data() {
-    use kz_eco_rules::findings::Basis;
     assert_eq!(
         Basis::named("transition.old_permit_valid").to_string(),
         "eco_code_2021 art. 418 p. 8"

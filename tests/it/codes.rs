@@ -171,12 +171,54 @@ fn the_data_passes_the_checks_and_every_code_is_public() {
         signature::CODES,
         sla::CODES,
         transition::CODES,
+        findings::http_codes::CODES,
     ]
     .concat();
     let mut public: Vec<String> = public.into_iter().map(str::to_owned).collect();
     public.sort();
     finding_codes.sort();
     assert_eq!(public, finding_codes, "a domain's CODES is not included");
+}
+
+/// The native-only domains (the HTTP service's `http.*`) are in the native
+/// catalog and nowhere the wasm reads: not in `entries()` (so not in
+/// `messages(lang)`), not in the language packs; every other entry is.
+#[test]
+fn native_only_texts_stay_out_of_the_shared_catalog_and_the_packs() {
+    use kz_eco_rules::findings::catalog as lib;
+    let packs = [
+        include_str!(concat!(env!("OUT_DIR"), "/texts.kk.json")),
+        include_str!(concat!(env!("OUT_DIR"), "/texts.ru.json")),
+        include_str!(concat!(env!("OUT_DIR"), "/texts.en.json")),
+    ];
+    let packs: Vec<Vec<String>> = packs
+        .iter()
+        .map(|p| serde_json::from_str::<serde_json::Value>(p).unwrap()["texts"].clone())
+        .map(|t| serde_json::from_value(t).unwrap())
+        .collect();
+    let in_shared = |code: &str| lib::entries().iter().any(|e| e.code == code);
+    let in_native = |code: &str| lib::native_entries().iter().any(|e| e.code == code);
+    let mut native = 0;
+    for (domain, entries) in data() {
+        let native_only = catalog::NATIVE_DOMAINS.contains(&domain.as_str());
+        for (code, e) in entries {
+            assert_eq!(
+                (in_shared(&code), in_native(&code)),
+                (!native_only, native_only),
+                "{code}"
+            );
+            assert_eq!(lib::native_entry(&code).is_some(), native_only, "{code}");
+            if native_only {
+                native += 1;
+                for (pack, lang) in packs.iter().zip(catalog::LANGS) {
+                    assert!(!pack.iter().any(|t| t == e.text(lang)), "{code} in {lang}");
+                }
+            }
+        }
+    }
+    assert_eq!(native, lib::native_entries().len());
+    assert!(native > 0);
+    assert!(lib::messages(kz_eco_rules::Lang::En).all(|(code, _)| !code.starts_with("http.")));
 }
 
 #[test]

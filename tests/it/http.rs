@@ -845,6 +845,22 @@ fn logs_are_json_lines_with_identifiers_masked() {
     assert!(logs
         .iter()
         .any(|l| l.contains("/v1/working-days/8710********")));
+    // One line per request, written by the log thread, none dropped.
+    let request = logs
+        .iter()
+        .map(|l| serde_json::from_str::<Json>(l).unwrap())
+        .find(|v| v["msg"] == "request" && v["path"] == "/v1/identifiers")
+        .expect("the request's line");
+    assert_eq!(
+        (&request["method"], &request["status"]),
+        (&"POST".into(), &200.into())
+    );
+    assert!(request["ms"].is_number());
+    let metrics = server.call("GET", "/metrics", &[], b"").text();
+    assert!(
+        metrics.contains("\nkz_log_lines_dropped_total 0\n"),
+        "{metrics}"
+    );
 }
 
 // ---- OpenAPI conformance ------------------------------------------------------------

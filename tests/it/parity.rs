@@ -640,15 +640,16 @@ mod js {
     }
 }
 
-/// The native answer of every case of the corpus, as JSON text (for tests that
-/// look at what the rules emit over the whole corpus, e.g. the basis table).
+/// The native answer of every case of the corpus with its corpus's kind
+/// (`documents`, `deadlines`, …), as JSON text (for tests that look at what the
+/// rules emit over the whole corpus, e.g. the basis table).
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn native_answers() -> Vec<String> {
+pub(crate) fn native_answers() -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     for (kind, inputs, _) in CORPORA {
         for case in cases(kind, inputs) {
             if let Ok(answer) = native(kind, &case) {
-                out.push(answer);
+                out.push((*kind, answer));
             }
         }
     }

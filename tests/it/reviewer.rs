@@ -21,18 +21,19 @@ use kz_eco_rules::Lang;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// Latin words that may stand in kk/ru text: standards and formats by their
-/// names (UTC, ISO 8601, JSON, Excel in a document's name) and the values of the
+/// names (UTC, ISO 8601, JSON, UTF-8, Excel in a document's name, the HTTP
+/// service's Content-Type header) and the values of the
 /// programming interface a portal passes, in parentheses after their kk/ru
 /// description («логическое значение (true/false)»). Roman numerals (categories
 /// I–IV) are allowed too.
 const LATIN_ALLOWED: &[&str] = &[
     "UTC", "ISO", "JSON", "Excel", "true", "false", "null", "NaN", "Infinity", "BigInt", "Symbol",
-    "Date", "Map", "Set",
+    "Date", "Map", "Set", "UTF", "Content", "Type",
 ];
 
 /// Parameters that quote what the applicant (or another system) wrote, shown as
 /// typed when they are text: a value, a character, a substance's name, a JSON
-/// key, a reader's error.
+/// key, a reader's error, a media type.
 const VERBATIM: &[&str] = &[
     "value",
     "char",
@@ -42,6 +43,7 @@ const VERBATIM: &[&str] = &[
     "detail",
     "registered",
     "reason",
+    "media_type",
 ];
 
 /// The counts every count parameter is rendered with.
@@ -569,7 +571,11 @@ fn the_reviewer_objects_to_what_a_reader_found() {
 #[wasm_bindgen_test(unsupported = test)]
 fn every_message_reads_well_with_representative_parameters() {
     let mut problems = Vec::new();
-    for entry in catalog::entries() {
+    let entries = catalog::entries().iter();
+    // The HTTP service's texts, which only the native build has.
+    #[cfg(not(target_arch = "wasm32"))]
+    let entries = entries.chain(catalog::native_entries());
+    for entry in entries {
         for n in COUNTS {
             let params = Params(
                 entry
@@ -579,7 +585,7 @@ fn every_message_reads_well_with_representative_parameters() {
                     .collect(),
             );
             for lang in Lang::ALL {
-                let message = catalog::render(entry.code, &params, lang);
+                let message = catalog::render_template(entry.text.get(lang), &params, lang);
                 for o in objections(&message, lang, &quoted(&params, lang)) {
                     problems.push(format!("{} ({lang:?}, n = {n}): {o}", entry.code));
                 }

@@ -1,7 +1,10 @@
-// The package's form entry (`kz-eco-rules/form`: form.js and its own, smaller wasm)
-// in Node: it exports what validating needs and nothing else, its types declare the
-// same functions, and on the parity corpus's applications it gives the native bytes —
-// the answers of the whole API (node.cjs) — in every language.
+// The package's form entry (`kz-eco-rules/form`: form.js and its own, smaller wasm
+// without the repealed editions' rules) in Node: it exports what validating needs and
+// nothing else, its types declare the same functions, and on the parity corpus's
+// applications it gives the native bytes — the answers of the whole API (node.cjs) —
+// in every language for every application under the law in force, and for one under a
+// repealed edition the one finding `editions.not_in_module`, after which the whole API
+// (as the demo does) gives the native bytes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,12 +14,17 @@ import { runCorpora } from './corpora.mjs';
 
 const require = createRequire(import.meta.url);
 const whole = require('../../pkg/node.cjs');
-const EXPORTS = ['default', 'initSync', 'languageLoaded', 'loadLanguage', 'loadLanguagePack', 'messages', 'validateApplication', 'version'];
+const EXPORTS = ['default', 'initSync', 'languageLoaded', 'loadLanguage', 'loadLanguagePack', 'messages', 'needsWholeApi', 'validateApplication', 'version'];
+// The editions whose rules the form entry leaves out: those repealed (with an end).
+const REPEALED = JSON.parse(fs.readFileSync('data/editions.json', 'utf8')).editions
+  .filter((e) => e.period.until).map((e) => e.id);
+const SHORT_NAMES = Object.fromEntries(JSON.parse(fs.readFileSync('data/editions.json', 'utf8')).editions
+  .map((e) => [e.id, e.short_names]));
 
 // The web glue in Node: the module from its bytes, the packs from Responses.
 form.initSync({ module: fs.readFileSync('pkg/kz_eco_rules_form_bg.wasm') });
 for (const lang of ['kk', 'ru', 'en']) {
-  await form.loadLanguage(lang, new Response(fs.readFileSync(`pkg/kz_eco_rules.${lang}.json`, 'utf8')));
+  await form.loadLanguage(lang, new Response(fs.readFileSync(`pkg/kz_eco_rules_form.${lang}.json`, 'utf8')));
 }
 
 test('the form entry exports what validating needs, and its types declare exactly that', () => {
@@ -27,7 +35,11 @@ test('the form entry exports what validating needs, and its types declare exactl
   assert.match(types, /^export interface Report\b/m, 'the types of the reports are there');
   const pkg = JSON.parse(fs.readFileSync('pkg/package.json', 'utf8'));
   assert.deepEqual(pkg.exports['./form'], { types: './form.d.ts', default: './form.js' });
-  for (const f of ['form.js', 'form.d.ts', 'kz_eco_rules_form_bg.wasm']) assert.ok(pkg.files.includes(f), f);
+  for (const f of ['form.js', 'form.d.ts', 'kz_eco_rules_form_bg.wasm', 'kz_eco_rules_form.kk.json']) assert.ok(pkg.files.includes(f), f);
+  // The form entry fetches its own packs (fewer texts than the whole API's).
+  const glue = fs.readFileSync('pkg/form.js', 'utf8');
+  assert.deepEqual([...glue.matchAll(/new URL\('([^']+)'/g)].map((m) => m[1]).filter((f) => f.endsWith('.json')),
+    ['kz_eco_rules_form.kk.json', 'kz_eco_rules_form.ru.json', 'kz_eco_rules_form.en.json']);
 });
 
 test('the form entry answers the parity applications with the native bytes', () => {
@@ -39,12 +51,64 @@ test('the form entry answers the parity applications with the native bytes', () 
   };
   const examples = Object.fromEntries(fs.readdirSync('examples').filter((f) => f.endsWith('.json'))
     .map((f) => [f.slice(0, -5), fs.readFileSync(`examples/${f}`, 'utf8')]));
-  for (const [where, api] of [['form.js', form], ['node.cjs', whole]]) {
+  // The form entry first; the whole API only when the form entry says so (as the
+  // demo does). Every answer must then be the native bytes.
+  const answered = { form: 0, whole: [] };
+  const formThenWhole = {
+    validateApplication(app, options) {
+      const report = form.validateApplication(app, options);
+      if (!form.needsWholeApi(report)) {
+        answered.form += 1;
+        return report;
+      }
+      const full = whole.validateApplication(app, options);
+      answered.whole.push({ report, full });
+      return full;
+    },
+  };
+  for (const [where, api] of [['form.js, then node.cjs when it says so', formThenWhole], ['node.cjs', whole]]) {
     const r = runCorpora({ corpora, examples }, api).applications;
     assert.equal(r.cases, r.expected, 'expected lines missing (bash scripts/dev.sh generate --vectors)');
     assert.ok(r.cases >= 100, `${r.cases} cases`);
     assert.equal(r.badCount, 0, `${where}: ${r.badCount} answers differ:\n${JSON.stringify(r.bad, null, 1)}`);
   }
+  // Both kinds are in the corpus: the law in force (and no edition at all) answered by
+  // the form entry itself, the repealed editions only by the whole API.
+  assert.ok(answered.form >= 50, `${answered.form} answered by the form entry`);
+  assert.ok(answered.whole.length >= 20, `${answered.whole.length} sent to the whole API`);
+  for (const { report, full } of answered.whole) {
+    assert.ok(REPEALED.includes(full.edition), `only an application under a repealed edition is sent on: ${full.edition}`);
+    assert.equal(report.edition, full.edition);
+    assert.equal(report.ok, false);
+    assert.deepEqual(report.counts, { error: 1, warning: 0, info: 0 });
+    assert.equal(report.findings.length, 1);
+    const [f] = report.findings;
+    assert.equal(f.code, 'editions.not_in_module');
+    assert.ok(['/edition', '/submitted_at'].includes(f.path), f.path);
+    assert.deepEqual(f.params, { edition: full.edition });
+    assert.ok(f.message.length > 40, f.message);
+  }
+});
+
+test('the form entry: an application under a repealed edition gets one finding, in every language', () => {
+  const app = JSON.parse(fs.readFileSync('examples/permit_II.json', 'utf8'));
+  assert.equal(whole.validateApplication(app).edition, 'almaty_city_2019');
+  for (const lang of ['kk', 'ru', 'en']) {
+    const report = form.validateApplication(app, { lang });
+    assert.ok(form.needsWholeApi(report));
+    const [f] = report.findings;
+    assert.equal(f.path, '/submitted_at');
+    const [before, after] = form.messages(lang)['editions.not_in_module'].split('{edition}');
+    assert.equal(f.message, before + SHORT_NAMES.almaty_city_2019[lang] + after);
+  }
+  // Named explicitly: reported at /edition.
+  const named = form.validateApplication({ ...app, edition: 'karaganda_2013' }, { lang: 'kk' });
+  assert.equal(named.findings[0].path, '/edition');
+  // The law in force: the form entry answers itself.
+  const today = JSON.parse(fs.readFileSync('examples/environmental_permit_II.json', 'utf8'));
+  assert.ok(!form.needsWholeApi(form.validateApplication(today)));
+  assert.equal(form.needsWholeApi(null), false);
+  assert.equal(form.needsWholeApi({ findings: [] }), false);
 });
 
 test('the form entry: messages, version and misuse as in the whole API', () => {

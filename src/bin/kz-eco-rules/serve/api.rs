@@ -29,12 +29,12 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{middleware, Extension, Router};
 use futures_util::StreamExt;
-use kz_eco_rules::calendar::day_report;
-use kz_eco_rules::documents::checklist_json;
+use kz_eco_rules::calendar::{day_report, DayReport};
+use kz_eco_rules::documents::{checklist_json, ChecklistReport};
 use kz_eco_rules::findings::{catalog, Finding, Findings};
 use kz_eco_rules::ident::Verdict;
 use kz_eco_rules::input::{Limits, Value};
-use kz_eco_rules::sla::deadlines_json;
+use kz_eco_rules::sla::{deadlines_json, DeadlinesReport};
 use kz_eco_rules::{validate_json, Lang, Options, Report};
 use serde::Deserialize;
 
@@ -230,80 +230,84 @@ fn status_of(findings: &[Finding]) -> StatusCode {
     }
 }
 
-/// The options (query, `Accept-Language`) and the JSON body of a POST request,
-/// or the answer to a request that has neither.
-async fn request(
-    st: &Shared,
+/// A POST endpoint: reads the options (query, `Accept-Language`) and the JSON
+/// body, then computes `answer` on a checking thread, where an admitted request
+/// waits holding its permit. Options or a body that cannot be read get their
+/// problem at once; a check that panicked, a 500.
+///
+/// ```text
+/// check_body(st, q, &headers, body, |st, text, options| report(st, validate_json(text, options)))
+/// ```
+async fn check_body(
+    st: Arc<Shared>,
     q: Q,
     headers: &HeaderMap,
     body: Body,
-) -> Result<(Options, String), Response> {
-    let options = options(q, headers)?;
-    let text = json_body(st, headers, body, options.lang).await?;
-    Ok((options, text))
-}
-
-/// `work`'s answer, computed on a checking thread (where an admitted request
-/// waits, holding its permit); a 500 if it panicked.
-async fn checked(
-    st: &Arc<Shared>,
-    work: impl FnOnce(&Shared) -> Response + Send + 'static,
+    answer: impl FnOnce(&Shared, &str, &Options) -> Response + Send + 'static,
 ) -> Response {
+    let options = match options(q, headers) {
+        Ok(o) => o,
+        Err(r) => return r,
+    };
+    let text = match json_body(&st, headers, body, options.lang).await {
+        Ok(t) => t,
+        Err(r) => return r,
+    };
     let shared = st.clone();
     st.checkers
-        .run(move || work(&shared))
+        .run(move || answer(&shared, &text, &options))
         .await
         .unwrap_or_else(|| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
-/// The answer of a report-like value, its findings counted in the metrics.
-fn counted<T: serde::Serialize>(st: &Shared, findings: &[Finding], value: &T) -> Response {
+/// A result of the library that carries findings: a report, a checklist, the
+/// deadlines, a day.
+trait WithFindings: serde::Serialize {
+    fn findings(&self) -> &[Finding];
+}
+
+macro_rules! with_findings {
+    ($($t:ty),*) => {$(
+        impl WithFindings for $t {
+            fn findings(&self) -> &[Finding] {
+                &self.findings
+            }
+        }
+    )*};
+}
+with_findings!(Report, ChecklistReport, DeadlinesReport, DayReport);
+
+/// The answer of a report-like value (400 if the body was no JSON at all), its
+/// findings counted in the metrics.
+fn report(st: &Shared, value: impl WithFindings) -> Response {
+    let findings = value.findings();
     st.metrics.findings(findings.iter().map(|f| f.code));
-    json(status_of(findings), value)
+    json(status_of(findings), &value)
 }
 
 async fn validate(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Response {
-    let (options, text) = match request(&st, q, &headers, body).await {
-        Ok(r) => r,
-        Err(r) => return r,
-    };
-    checked(&st, move |st| {
-        let report = validate_json(&text, &options);
-        counted(st, &report.findings, &report)
+    check_body(st, q, &headers, body, |st, text, options| {
+        report(st, validate_json(text, options))
     })
     .await
 }
 
 async fn documents(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Response {
-    let (options, text) = match request(&st, q, &headers, body).await {
-        Ok(r) => r,
-        Err(r) => return r,
-    };
-    checked(&st, move |st| {
-        let report = checklist_json(&text, &options);
-        counted(st, &report.findings, &report)
+    check_body(st, q, &headers, body, |st, text, options| {
+        report(st, checklist_json(text, options))
     })
     .await
 }
 
 async fn deadlines(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Response {
-    let (options, text) = match request(&st, q, &headers, body).await {
-        Ok(r) => r,
-        Err(r) => return r,
-    };
-    checked(&st, move |st| {
-        let report = deadlines_json(&text, &options);
-        counted(st, &report.findings, &report)
+    check_body(st, q, &headers, body, |st, text, options| {
+        report(st, deadlines_json(text, options))
     })
     .await
 }
 
 async fn identifiers(State(st): St, q: Q, headers: HeaderMap, body: Body) -> Response {
-    let (options, text) = match request(&st, q, &headers, body).await {
-        Ok(r) => r,
-        Err(r) => return r,
-    };
-    checked(&st, move |st| identifiers_answer(st, &text, &options)).await
+    check_body(st, q, &headers, body, identifiers_answer).await
 }
 
 /// The verdicts of a JSON array of identifiers.
@@ -325,8 +329,7 @@ fn identifiers_answer(st: &Shared, text: &str, options: &Options) -> Response {
         Err(e) => {
             let mut findings = Findings::default();
             findings.push(e.to_finding());
-            let report = Report::build(findings, options.lang, &options.severity);
-            counted(st, &report.findings, &report)
+            report(st, Report::build(findings, options.lang, &options.severity))
         }
     }
 }
@@ -351,7 +354,7 @@ async fn working_day(
         }
     };
     match day_report(&Value::String(date), &options) {
-        Ok(report) => counted(&st, &report.findings, &report),
+        Ok(day) => report(&st, day),
         Err(reason) => Problem::BadDate { reason }.response(options.lang),
     }
 }

@@ -4,6 +4,7 @@
 //! kz_http_requests_total{route="/v1/applications:validate",method="POST",status="200"} 12
 //! kz_http_request_duration_seconds_bucket{route="/v1/applications:validate",le="0.001"} 9
 //! kz_http_in_flight 3
+//! kz_log_lines_dropped_total 0
 //! kz_findings_total{code="emissions.sum_mismatch"} 2
 //! ```
 //!
@@ -120,6 +121,11 @@ impl Metrics {
             out,
             "# HELP kz_http_refused_connections_total Connections closed at once: too many open.\n# TYPE kz_http_refused_connections_total counter\nkz_http_refused_connections_total {}",
             self.refused_connections.load(Ordering::Relaxed)
+        );
+        let _ = writeln!(
+            out,
+            "# HELP kz_log_lines_dropped_total Log lines dropped: standard error was slower than the requests.\n# TYPE kz_log_lines_dropped_total counter\nkz_log_lines_dropped_total {}",
+            super::log::dropped()
         );
         out.push_str("# HELP kz_findings_total Findings in the answers, by code.\n# TYPE kz_findings_total counter\n");
         for (code, n) in &c.findings {

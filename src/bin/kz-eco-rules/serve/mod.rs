@@ -162,10 +162,11 @@ pub fn run(mut args: Args) -> ExitCode {
                 "runtime",
                 &[("error", log::Field::Str(&e.to_string()))],
             );
+            log::flush();
             return ExitCode::Usage;
         }
     };
-    match runtime.block_on(serve(config)) {
+    let code = match runtime.block_on(serve(config)) {
         Ok(()) => ExitCode::Ok,
         Err(e) => {
             log::event(
@@ -175,7 +176,9 @@ pub fn run(mut args: Args) -> ExitCode {
             );
             ExitCode::Usage
         }
-    }
+    };
+    log::flush();
+    code
 }
 
 /// A positive whole number of an option.

@@ -6,6 +6,7 @@
 
 use kz_eco_rules::calendar::DayReport;
 use kz_eco_rules::documents::{ChecklistQuery, ChecklistReport};
+use kz_eco_rules::findings::http_codes as http;
 use kz_eco_rules::ident::Verdict;
 use kz_eco_rules::sla::{DeadlineQuery, DeadlinesReport};
 use kz_eco_rules::{Application, Report};
@@ -78,23 +79,35 @@ pub fn document() -> String {
         for (status, what) in [
             (
                 "400",
-                "The body or the options could not be read (a report with the finding).",
+                "The body or the options could not be read (a report with the finding).".to_owned(),
             ),
             (
                 "408",
-                "The request was not received and answered in time (http.timeout).",
+                format!(
+                    "The request was not received and answered in time ({}).",
+                    http::TIMEOUT
+                ),
             ),
             (
                 "413",
-                "The body is larger than the limit (http.body_too_large).",
+                format!(
+                    "The body is larger than the limit ({}).",
+                    http::BODY_TOO_LARGE
+                ),
             ),
-            ("415", "Wrong Content-Type (http.unsupported_media_type)."),
+            (
+                "415",
+                format!("Wrong Content-Type ({}).", http::UNSUPPORTED_MEDIA_TYPE),
+            ),
             (
                 "503",
-                "Every permit is taken (http.overloaded); Retry-After says when to retry.",
+                format!(
+                    "Every permit is taken ({}); Retry-After says when to retry.",
+                    http::OVERLOADED
+                ),
             ),
         ] {
-            responses.entry(status).or_insert_with(|| problem(what));
+            responses.entry(status).or_insert_with(|| problem(&what));
         }
         Value::Object(responses)
     };

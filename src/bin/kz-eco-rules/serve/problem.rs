@@ -3,12 +3,15 @@
 //! lang, edition: null, counts, findings: [{ code: "http.…", … }] }`), so a client
 //! reads every 4xx/5xx the way it reads a report.
 //!
-//! These texts are the service's, not the rules': they live here and not in the
-//! message catalog, which the npm package ships (DESIGN.md, "HTTP service").
+//! The `http.*` codes and their kk/ru/en texts are in `data/messages/http.json`,
+//! a native-only part of the message catalog
+//! ([`kz_eco_rules::findings::http_codes`]): the npm package does not ship them
+//! (DESIGN.md, "HTTP service").
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use kz_eco_rules::findings::{Counts, Finding, Param, Params, Severity};
+use kz_eco_rules::findings::http_codes::finding;
+use kz_eco_rules::findings::{catalog, Finding, Findings, SeverityOverrides, Wording};
 use kz_eco_rules::{Lang, Report};
 
 /// A request-level problem.
@@ -40,20 +43,20 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// The finding code.
-    pub fn code(&self) -> &'static str {
+    /// The finding (its code, severity and params from `data/messages/http.json`).
+    pub fn finding(&self) -> Finding {
         match self {
-            Problem::MediaType { .. } => "http.unsupported_media_type",
-            Problem::TooLarge { .. } => "http.body_too_large",
-            Problem::NotUtf8 => "http.not_utf8",
-            Problem::Unreadable => "http.body_unreadable",
-            Problem::BadOptions { .. } => "http.bad_options",
-            Problem::NotAList => "http.not_a_list",
-            Problem::BadDate { .. } => "http.bad_date",
-            Problem::NotFound => "http.not_found",
-            Problem::MethodNotAllowed => "http.method_not_allowed",
-            Problem::Timeout { .. } => "http.timeout",
-            Problem::Overloaded => "http.overloaded",
+            Problem::MediaType { expected } => finding::unsupported_media_type("", *expected),
+            Problem::TooLarge { limit } => finding::body_too_large("", *limit),
+            Problem::NotUtf8 => finding::not_utf8(""),
+            Problem::Unreadable => finding::body_unreadable(""),
+            Problem::BadOptions { reason } => finding::bad_options("", reason.as_str()),
+            Problem::NotAList => finding::not_a_list(""),
+            Problem::BadDate { reason } => finding::bad_date("", reason.as_str()),
+            Problem::NotFound => finding::not_found(""),
+            Problem::MethodNotAllowed => finding::method_not_allowed(""),
+            Problem::Timeout { seconds } => finding::timeout("", *seconds as usize),
+            Problem::Overloaded => finding::overloaded(""),
         }
     }
 
@@ -74,115 +77,16 @@ impl Problem {
         }
     }
 
-    fn params(&self) -> Params {
-        Params(match self {
-            Problem::MediaType { expected } => {
-                vec![("expected", Param::Text((*expected).to_owned()))]
-            }
-            Problem::TooLarge { limit } => vec![("limit", Param::Int(*limit as i64))],
-            Problem::BadOptions { reason } | Problem::BadDate { reason } => {
-                vec![("reason", Param::Text(reason.clone()))]
-            }
-            Problem::Timeout { seconds } => vec![("seconds", Param::Int(*seconds as i64))],
-            _ => Vec::new(),
-        })
-    }
-
-    /// The message in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        let (kk, ru, en): (&str, &str, &str) = match self {
-            Problem::MediaType { .. } => (
-                "Сұрау денесі {expected} пішімінде болуы керек (Content-Type тақырыбы).",
-                "Тело запроса должно быть в формате {expected} (заголовок Content-Type).",
-                "The request body must be {expected} (the Content-Type header).",
-            ),
-            Problem::TooLarge { .. } => (
-                "Сұрау денесі тым үлкен: {limit} байттан артық.",
-                "Тело запроса слишком велико: более {limit} байт.",
-                "The request body is too large: more than {limit} bytes.",
-            ),
-            Problem::NotUtf8 => (
-                "Сұрау денесі UTF-8 кодтауындағы мәтін емес.",
-                "Тело запроса не является текстом в кодировке UTF-8.",
-                "The request body is not UTF-8 text.",
-            ),
-            Problem::Unreadable => (
-                "Сұрау денесін қабылдау мүмкін болмады.",
-                "Не удалось получить тело запроса.",
-                "The request body could not be received.",
-            ),
-            Problem::BadOptions { .. } => (
-                "Сұрау параметрлері қате: {reason}.",
-                "Неверные параметры запроса: {reason}.",
-                "The request options are not valid: {reason}.",
-            ),
-            Problem::NotAList => (
-                "Сұрау денесі ЖСН/БСН тізімі (JSON массиві) болуы керек.",
-                "Тело запроса должно быть списком ИИН/БИН (массивом JSON).",
-                "The request body must be a list of IINs/BINs (a JSON array).",
-            ),
-            Problem::BadDate { .. } => (
-                "Күн дұрыс көрсетілмеген: {reason}.",
-                "Дата указана неверно: {reason}.",
-                "The date is not valid: {reason}.",
-            ),
-            Problem::NotFound => (
-                "Мұндай мекенжай жоқ.",
-                "Такого адреса нет.",
-                "There is no such endpoint.",
-            ),
-            Problem::MethodNotAllowed => (
-                "Бұл мекенжай мұндай әдісті қабылдамайды.",
-                "Этот адрес не принимает такой метод.",
-                "This endpoint does not take this method.",
-            ),
-            Problem::Timeout { .. } => (
-                "Сұрау {seconds} секунд ішінде қабылданып, өңделмеді.",
-                "Запрос не был получен и обработан за {seconds} с.",
-                "The request was not received and answered within {seconds} s.",
-            ),
-            Problem::Overloaded => (
-                "Қызмет қазір бос емес; сұрауды сәлден соң қайталаңыз.",
-                "Сервис сейчас перегружен; повторите запрос чуть позже.",
-                "The service is busy; retry the request shortly.",
-            ),
-        };
-        let mut text = match lang {
-            Lang::Kk => kk,
-            Lang::Ru => ru,
-            Lang::En => en,
-        }
-        .to_owned();
-        for (name, value) in &self.params().0 {
-            let shown = match value {
-                Param::Text(s) => s.clone(),
-                Param::Int(n) => n.to_string(),
-                _ => String::new(),
-            };
-            text = text.replace(&format!("{{{name}}}"), &shown);
-        }
-        text
-    }
-
-    /// The report of this problem in `lang`.
+    /// The report of this problem in `lang`, built by the library as any report
+    /// is, the text from the native catalog given as the service's wording of
+    /// its code.
     pub fn report(&self, lang: Lang) -> Report {
-        // Built field by field from `Finding::new`, so a field added to findings
-        // gets its default here too.
-        let mut finding = Finding::new(Severity::Error, self.code(), "");
-        finding.params = self.params();
-        finding.message = self.message(lang);
-        Report {
-            ok: false,
-            lang,
-            edition: None,
-            counts: Counts {
-                error: 1,
-                warning: 0,
-                info: 0,
-            },
-            findings: vec![finding],
-            summary: None,
-        }
+        let finding = self.finding();
+        let text = catalog::native_entry(finding.code).map_or("", |e| e.text.get(lang));
+        let wording = Wording(vec![(finding.code.to_owned(), text.to_owned())]);
+        let mut findings = Findings::default();
+        findings.push(finding);
+        Report::build_worded(findings, lang, &SeverityOverrides::default(), &wording)
     }
 
     /// The response: the report as JSON with the status (and `Retry-After: 1`
@@ -227,9 +131,10 @@ pub fn raw_json(status: StatusCode, text: String) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use kz_eco_rules::findings::{http_codes, Severity};
 
     #[test]
-    fn every_placeholder_is_filled_in_every_language() {
+    fn every_code_has_one_problem_with_its_texts_and_an_error_status() {
         let all = [
             Problem::MediaType {
                 expected: "application/json",
@@ -245,13 +150,28 @@ mod tests {
             Problem::Timeout { seconds: 10 },
             Problem::Overloaded,
         ];
+        let codes: Vec<&str> = all.iter().map(|p| p.finding().code).collect();
+        assert_eq!(codes, http_codes::CODES);
         for p in &all {
+            let status = p.status();
+            assert!(status.is_client_error() || status.is_server_error());
             for lang in [Lang::Kk, Lang::Ru, Lang::En] {
-                let m = p.message(lang);
-                assert!(!m.contains('{') && !m.is_empty(), "{}: {m}", p.code());
+                let report = p.report(lang);
+                let f = &report.findings[0];
+                assert_eq!((report.ok, f.severity), (false, Severity::Error));
+                assert_eq!(report.counts.error, 1);
+                // The catalog's text, every placeholder filled.
+                let template = catalog::native_entry(f.code).unwrap().text.get(lang);
+                assert!(!template.is_empty() && !f.message.is_empty());
+                assert!(!f.message.contains(['{', '}']), "{}: {}", f.code, f.message);
             }
-            assert!(p.code().starts_with("http."));
-            assert!(p.status().is_client_error() || p.status().is_server_error());
         }
+        // Plurals and numbers as the library renders them.
+        let m = |p: Problem| p.report(Lang::Ru).findings[0].message.clone();
+        assert_eq!(
+            m(Problem::TooLarge { limit: 2 << 20 }),
+            "Тело запроса слишком велико: более 2\u{a0}097\u{a0}152 байт."
+        );
+        assert!(m(Problem::Timeout { seconds: 1 }).ends_with("за 1 секунду."));
     }
 }
