@@ -66,7 +66,7 @@ struct Act {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)] // quote, note and unverified are read by the docs table test
+#[allow(dead_code)] // quote, note, unverified and no_clause are read by the docs table test
 struct Clause {
     basis: Text,
     act: String,
@@ -77,6 +77,9 @@ struct Clause {
     /// Why the clause has no quote (its text was not obtained), e.g. the
     /// holidays law known from secondary publications only.
     unverified: Option<Text>,
+    /// Why the basis is not a clause at all: a check no clause states (a
+    /// consistency check of the application's data), cited by its act's `name`.
+    no_clause: Option<Text>,
 }
 
 /// A clause number: `"11.1.1"`, a range `{ "from": "6", "to": "8" }` or a list
@@ -222,11 +225,19 @@ pub fn generate(p: &mut Problems) -> String {
                 format!("act `{}` has no `of` form for clauses", c.act),
             );
         }
-        if c.quote.is_some() && c.unverified.is_some() {
+        let texts = [
+            c.quote.is_some(),
+            c.unverified.is_some(),
+            c.no_clause.is_some(),
+        ];
+        if texts.iter().filter(|t| **t).count() > 1 {
             p.add(
                 &place,
-                "a clause is either quoted or `unverified`, not both",
+                "a clause is quoted, `unverified` or `no_clause`: one of them",
             );
+        }
+        if c.no_clause.is_some() && !c.at.is_empty() {
+            p.add(&place, "a basis with `no_clause` names no clause (`at`)");
         }
         let mut refs = Vec::new();
         for (j, r) in c.at.iter().enumerate() {

@@ -184,8 +184,15 @@ struct SeedListIn {
     clause: Text,
     refusal: Text,
     signature: Option<String>,
+    /// Portal: why the `signature` clause, which requires electronic filing,
+    /// does not state the EDS (the 2021 Code's art. 122 p. 1, art. 89 p. 2): the
+    /// EDS findings of the list are then warnings.
+    eds_unstated: Option<Text>,
     #[serde(default)]
     venues: Vec<String>,
+    /// In person: the clause naming where paper documents are handed in, when it
+    /// is not the list's own clause (002 PR §13, GR §13).
+    venue_clause: Option<Text>,
     #[serde(default)]
     at_least_one_of: Vec<String>,
     /// The list could not be checked against its source (an order not read).
@@ -360,7 +367,11 @@ struct SeedList {
     clause: String,
     refusal: String,
     signature: String,
+    /// False when the signature clause names no EDS (`eds_unstated`).
+    eds_stated: bool,
     venues: Vec<&'static str>,
+    /// The clause naming the venues, or `""` for the list's own clause.
+    venue_clause: String,
     at_least_one_of: Vec<String>,
     rules: Vec<RuleIn>,
 }
@@ -561,6 +572,12 @@ fn read_seed_list(o: &SeedListIn, defs: &mut Defs, place: &str, p: &mut Problems
     let signature = o.signature.clone().unwrap_or_default();
     let venues = names_in(&o.venues, "venues", VENUES, place, p);
     check_channel_fields(channel, &signature, &venues, place, p);
+    if o.eds_unstated.is_some() && channel != "portal" {
+        p.add(place, "eds_unstated on a list that is not the portal's");
+    }
+    if o.venue_clause.is_some() && channel != "in_person" {
+        p.add(place, "venue_clause on a list that is not in person");
+    }
     let mut at_least_one_of = Vec::new();
     for f in &o.at_least_one_of {
         match defs.facts.iter().position(|x| x == f) {
@@ -652,8 +669,14 @@ fn read_seed_list(o: &SeedListIn, defs: &mut Defs, place: &str, p: &mut Problems
         channel,
         clause: o.clause.0.clone(),
         refusal: o.refusal.0.clone(),
+        eds_stated: o.eds_unstated.is_none(),
         signature,
         venues,
+        venue_clause: o
+            .venue_clause
+            .as_ref()
+            .map(|c| c.0.clone())
+            .unwrap_or_default(),
         at_least_one_of,
         rules,
     }
@@ -885,7 +908,9 @@ pub fn generate(p: &mut Problems) -> String {
                 clause: clause.to_owned(),
                 refusal: refusal.to_owned(),
                 signature: signature.to_owned(),
+                eds_stated: true,
                 venues: venues.clone(),
+                venue_clause: String::new(),
                 at_least_one_of: Vec::new(),
                 rules: Vec::new(),
             };
@@ -1027,14 +1052,16 @@ fn provisions(
     let (clause, actions, categories) = expiry;
     let _ = writeln!(
         out,
-        "static {name}: Provisions = Provisions {{ clause: {}, unverified: {unverified}, refusal: {}, signature: {}, expiry: {}, expiry_actions: {}, expiry_categories: {}, venues: {} }};",
+        "static {name}: Provisions = Provisions {{ clause: {}, unverified: {unverified}, refusal: {}, signature: {}, eds_stated: {}, expiry: {}, expiry_actions: {}, expiry_categories: {}, venues: {}, venue_clause: {} }};",
         lit(&list.clause),
         lit(&list.refusal),
         lit(&list.signature),
+        list.eds_stated,
         lit(clause),
         rust_slice(ACTIONS, actions),
         rust_slice(CATEGORIES, categories),
         rust_slice(VENUES, &list.venues),
+        lit(&list.venue_clause),
     );
     name
 }

@@ -10,7 +10,7 @@ use super::data::{self, Attributes, List};
 use super::{finding, Status, ORIGINAL_SHOWN};
 use crate::calendar::Date;
 use crate::findings::{Finding, Findings, Param, Pointer, Severity, TermKind};
-use crate::model::{ApplicantKind, AttachedDocument, Channel, Service};
+use crate::model::{ApplicantKind, AttachedDocument, Channel};
 use crate::Context;
 
 /// Document checks of an application (see the module docs for the readings):
@@ -21,10 +21,13 @@ use crate::Context;
 ///   `documents.fact_unanswered` (warning at `/facts/<fact>`);
 /// - every object of expertise answered "no" → `documents.no_object_of_expertise`;
 /// - an attached document: not in the list or not required → info; `valid_until`
-///   before the submission date → `documents.expired`; marked not EDS-signed where
+///   before the submission date → `documents.expired` where a clause names expired
+///   documents, else `documents.expired_no_ground`; marked not EDS-signed where
 ///   it must be → error; in person, a copy neither notarised nor backed by the
 ///   original → error (or a warning asking whether the original is shown);
-/// - on the portal, the application not EDS-signed (`/eds_signed`) → error.
+/// - on the portal, the application not EDS-signed (`/eds_signed`) → error;
+///   where the act requires electronic filing but names no EDS (the list's
+///   `eds_stated` false), this and the not-signed documents are warnings.
 pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
     let app = cx.app;
     let (Some(edition), Some(service), Some(action), Some(category), Some(channel)) = (
@@ -86,10 +89,12 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
 
     if channel == Channel::Portal && app.eds_signed != Some(true) && !cx.input_failed("/eds_signed")
     {
-        findings.push(
-            finding::application_not_signed("/eds_signed")
-                .basis(list_basis(list, list.provisions.signature)),
-        );
+        let basis = list_basis(list, list.provisions.signature);
+        findings.push(if list.provisions.eds_stated {
+            finding::application_not_signed("/eds_signed").basis(basis)
+        } else {
+            finding::application_not_signed_no_ground("/eds_signed").basis(basis)
+        });
     }
 }
 
@@ -143,7 +148,18 @@ fn check_attached(
         Some(e) => {
             let attributes = e.rule.attributes;
             if attributes.has(Attributes::EDS_SIGNED) && doc.eds_signed == Some(false) {
-                (Severity::Error, super::NOT_EDS_SIGNED, "eds_signed")
+                if list.provisions.eds_stated {
+                    (Severity::Error, super::NOT_EDS_SIGNED, "eds_signed")
+                } else {
+                    let f = about(
+                        Severity::Warning,
+                        super::NOT_EDS_SIGNED_NO_GROUND,
+                        path.key("eds_signed").as_str(),
+                        id,
+                    );
+                    findings.push(f.basis(cite_rule(list, e.rule)));
+                    return;
+                }
             } else if attributes.has(Attributes::NOTARISED_UNLESS_ORIGINAL_SHOWN)
                 && doc.notarised != Some(true)
             {
@@ -218,18 +234,14 @@ fn check_validity(
                 );
                 let (action, category) = (cx.app.action, cx.app.category);
                 let p = list.provisions;
-                let stated = action.zip(category).and_then(|(a, c)| p.expiry_for(a, c));
-                // Without an expiry clause, a permit list's refusal ground covers
-                // incorrect materials (002 PR §16.1, 2007 Code art. 77 p. 1 subp. 1);
-                // an expertise list's covers only an incomplete package (002 GR §16,
-                // 2021 Code art. 91 p. 1 subp. 2).
-                let clause = match stated {
-                    Some(clause) => Some(clause),
-                    None if p.expiry.is_empty() && list.service != Service::EcologicalExpertise => {
-                        Some(p.refusal)
-                    }
-                    None => None,
-                };
+                // Only a clause that names expired documents makes one a refusal
+                // ground (`expiry` in the list's data: Almaty city 2019 PR §5.3,
+                // GR §5.3). The other refusal grounds — incomplete or incorrect
+                // materials (002 PR §16.1, 2007 Code art. 77 p. 1 subp. 1), an
+                // incomplete package (002 GR §16, 2021 Code art. 123 p. 1, art. 89
+                // p. 6), false information in a declaration (art. 110 p. 7) —
+                // say nothing of expiry: there it is a warning.
+                let clause = action.zip(category).and_then(|(a, c)| p.expiry_for(a, c));
                 findings.push(match clause {
                     Some(clause) => finding::expired(at.as_str(), params.0, params.1, params.2)
                         .basis(list_basis(list, clause)),

@@ -435,9 +435,17 @@ pub(crate) fn check_venue(
                 Param::Term(TermKind::Channel, venue.as_str().to_owned()),
                 Param::Term(TermKind::Edition, list.edition.to_owned()),
             )
-            .basis(list_basis(list, list.provisions.clause)),
+            .basis(list_basis(list, venue_clause(list))),
         ),
         Channel::InPerson => {}
+    }
+}
+
+/// The clause naming where the paper documents of `list` are handed in.
+fn venue_clause(list: &List) -> &'static str {
+    match list.provisions.venue_clause {
+        "" => list.provisions.clause,
+        clause => clause,
     }
 }
 

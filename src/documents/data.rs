@@ -173,8 +173,14 @@ pub struct Provisions {
     pub unverified: bool,
     /// The refusal ground an incomplete package triggers.
     pub refusal: &'static str,
-    /// Portal: the clause requiring the request signed with the applicant's EDS.
+    /// Portal: the clause requiring the request signed with the applicant's EDS
+    /// (or, where `eds_stated` is false, only filed electronically).
     pub signature: &'static str,
+    /// False where the act requires electronic filing but names no EDS (the 2021
+    /// Code's art. 122 p. 1, art. 89 p. 2): the EDS findings are then warnings
+    /// (`documents.application_not_signed_no_ground`,
+    /// `documents.not_eds_signed_no_ground`).
+    pub eds_stated: bool,
     /// The clause requiring every document to be valid on the submission date, or `""`.
     pub expiry: &'static str,
     /// The actions the expiry clause covers (all when empty): `almaty_city_2019`
@@ -186,6 +192,9 @@ pub struct Provisions {
     /// In person: where paper documents are handed in — `provider_office` (the
     /// provider's office) and/or `con` (a public service centre, ЦОН / ХҚКО).
     pub venues: &'static [&'static str],
+    /// In person: the clause naming the venues, or `""` when it is `clause`
+    /// (002 PR §13, GR §13: the office 301 only).
+    pub venue_clause: &'static str,
 }
 
 /// The documents one edition requires for a service, actions, categories and a

@@ -663,7 +663,7 @@ impl Checker<'_, '_> {
             declared.value(),
             Param::Decimal(decimal::format_units(expected)),
         )
-        .basis(spec.form(self.edition_id()));
+        .basis(basis::total(self.edition_id(), spec.form));
         self.push(f);
     }
 
@@ -738,7 +738,7 @@ impl Checker<'_, '_> {
                     .basis(basis::conditions(self.edition_id()))
             } else {
                 finding::actual_above_requested(path, shown(hi, &a), shown(lo, &b))
-                    .basis(spec.form(self.edition_id()))
+                    .basis(Basis::consistency())
             };
             self.push(f);
         }
@@ -780,7 +780,7 @@ impl Checker<'_, '_> {
                         spec.cell_path(y, row.row, z),
                         at(s, p).value(),
                     )
-                    .basis(spec.form(self.edition_id()));
+                    .basis(Basis::consistency());
                     self.push(f);
                 }
             }
@@ -815,7 +815,8 @@ impl Checker<'_, '_> {
         }
         let mut path = spec.group_path(y, g);
         path.push_str(spec.group_id);
-        let f = finding::unknown_site(path, id).basis(spec.form(self.edition_id()));
+        // Table 2 against table 1: the application's data compared with itself.
+        let f = finding::unknown_site(path, id).basis(Basis::consistency());
         self.push(f);
     }
 
@@ -963,8 +964,7 @@ impl Checker<'_, '_> {
             } else {
                 finding::flow_spread_annual(path, this_flow, other_name.to_owned(), other_flow)
             };
-            let f = f.basis(spec.form(self.edition_id()));
-            self.push(f);
+            self.push(f.basis(Basis::consistency()));
         }
     }
 }

@@ -153,15 +153,31 @@ pub(crate) mod basis {
     }
 
     /// What the permit contains: «условия природопользования, в том числе
-    /// нормативы эмиссий по всем их источникам» (2007 Code art. 70 p. 1 subp. 3).
-    /// No refusal ground names a request above the standards (art. 77 p. 1 refers
-    /// to art. 73, which is about special conditions of nature use), so the
-    /// finding citing this is a warning.
+    /// нормативы эмиссий по всем их источникам» (2007 Code art. 70 p. 1 subp. 3;
+    /// under the 2021 Code art. 121 p. 1 subp. 3, named
+    /// `emissions.permit_contents@<edition>`). No refusal ground names a request
+    /// above the standards (2007 art. 77 p. 1 refers to art. 73, which is about
+    /// special conditions of nature use; 2021 art. 124 p. 1 to false or
+    /// non-compliant information), so the finding citing this is a warning.
     pub fn conditions(edition: Option<&str>) -> Basis {
-        if let Some(b) = own(edition, |t| t.refusal) {
-            return b;
+        let own = edition.map(|e| Basis::named(&format!("emissions.permit_contents@{e}")));
+        match own {
+            Some(b) if !b.clause.is_empty() => b,
+            _ => Basis::named("emissions.permit_contents"),
         }
-        Basis::named("emissions.permit_contents")
+    }
+
+    /// A total or subtotal that is not the sum of its rows: the blank's total row
+    /// («Барлығы, оның ішінде») where the edition's figures rest on the seeds'
+    /// blanks; under an edition whose tables rest on no blank (`tables.basis`,
+    /// the 2021 Code), the refusal ground for false information
+    /// (`tables.refusal`: art. 124 p. 1 subp. 1), not the clause that asks for
+    /// the draft standards.
+    pub fn total(edition: Option<&str>, form: &str) -> Basis {
+        match own(edition, |t| t.refusal) {
+            Some(b) => b,
+            None => self::form(edition, form),
+        }
     }
 
     /// Refusal ground: incomplete or incorrect materials.

@@ -71,7 +71,12 @@ impl Checker<'_, '_> {
             area_path.push_str("/area_ha");
             if let Some(q) = self.amount(site.area_ha.as_ref(), &area_path, t1_form) {
                 if q.units == 0 {
-                    let f = finding::area_not_positive(area_path).basis(self.t1_form());
+                    // The blanks give the column of areas only; an occupied area
+                    // of 0 ha is an untrue figure: the refusal ground for
+                    // incorrect materials.
+                    let edition = self.cx.edition.map(|e| e.id);
+                    let f = finding::area_not_positive(area_path)
+                        .basis(super::basis::incorrect(edition));
                     self.push(f);
                 }
             }

@@ -257,6 +257,19 @@ impl Basis {
         }
     }
 
+    /// The basis of a check no clause states: the application's data compared
+    /// with itself (a row twice, a zero next to a positive value), cited as
+    /// «проверка согласованности данных заявления»; its findings are at most
+    /// warnings (`data/citations.json`, `no_clause`).
+    ///
+    /// ```
+    /// use kz_eco_rules::findings::Basis;
+    /// assert_eq!(Basis::consistency().to_string(), "consistency check");
+    /// ```
+    pub fn consistency() -> Self {
+        Basis::named("consistency")
+    }
+
     /// A basis from a source id and a clause.
     pub fn new(source: impl Into<Cow<'static, str>>, clause: impl Into<Cow<'static, str>>) -> Self {
         Basis {

@@ -93,11 +93,15 @@ pub(crate) fn check_acceptance(
         return;
     }
     if let Some(reg) = s.registered_on.as_ref().filter(|r| accepted_on < r.date) {
+        // The completeness clause is what places the acceptance in the period
+        // from the registration day (2021 Code art. 123 p. 1, art. 89 p. 6
+        // part 2); the registration's own clause says nothing of acceptance.
+        let basis = s.completeness_due.as_ref().map_or(&reg.basis, |d| &d.basis);
         findings.push(
             Finding::warning(ACCEPTED_BEFORE_REGISTRATION, path)
                 .with("accepted_on", date(accepted_on))
                 .with("registered_on", date(reg.date))
-                .basis(reg.basis.clone()),
+                .basis(basis.clone()),
         );
     }
     if let Some(due) = s.completeness_due.as_ref().filter(|d| accepted_on > d.date) {

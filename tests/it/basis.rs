@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use kz_eco_rules::calendar;
-use kz_eco_rules::findings::{catalog, Basis};
+use kz_eco_rules::findings::{catalog, Basis, Severity};
 use kz_eco_rules::{validate_json, Lang, Options};
 use serde_json::Value;
 
@@ -96,12 +96,13 @@ fn emitted() -> BTreeSet<(String, String)> {
     out
 }
 
-/// What `data/citations.json` records of a clause's text: its quote, or why it
-/// has none (`unverified`).
+/// What `data/citations.json` records of a clause's text: its quote, why it
+/// has none (`unverified`), or why the basis is no clause (`no_clause`).
 #[derive(Clone)]
 enum Text {
     Quote(String),
     Unverified(String),
+    NoClause(String),
 }
 
 /// The clauses of `data/citations.json`, as JSON.
@@ -151,9 +152,81 @@ fn quotes() -> BTreeMap<String, Text> {
             out.insert(b.to_owned(), Text::Quote(q.to_owned()));
         } else if let Some(u) = c["unverified"].as_str() {
             out.insert(b.to_owned(), Text::Unverified(u.to_owned()));
+        } else if let Some(n) = c["no_clause"].as_str() {
+            out.insert(b.to_owned(), Text::NoClause(n.to_owned()));
         }
     }
     out
+}
+
+/// `(code, basis)` of every error with a basis over the corpus and the variants.
+fn emitted_errors() -> BTreeSet<(String, String)> {
+    let mut out = BTreeSet::new();
+    for (_, answer) in crate::parity::native_answers() {
+        collect_errors(&serde_json::from_str(&answer).unwrap(), &mut out);
+    }
+    for text in variants() {
+        let report = validate_json(&text, &Options::with_lang(Lang::Ru));
+        for f in &report.findings {
+            if let (Some(b), Severity::Error) = (&f.basis, f.severity) {
+                out.insert((f.code.to_owned(), b.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// `(code, basis)` of every error with a basis in a JSON answer.
+fn collect_errors(v: &Value, out: &mut BTreeSet<(String, String)>) {
+    match v {
+        Value::Object(m) => {
+            if let (Some(Value::String(code)), Some(Value::String(basis)), Some("error")) = (
+                m.get("code"),
+                m.get("basis"),
+                m.get("severity").and_then(Value::as_str),
+            ) {
+                out.insert((code.clone(), basis.clone()));
+            }
+            m.values().for_each(|x| collect_errors(x, out));
+        }
+        Value::Array(a) => a.iter().for_each(|x| collect_errors(x, out)),
+        _ => {}
+    }
+}
+
+/// The errors among `errors` whose basis is no clause (`no_clause` in `texts`):
+/// `ok` false on a ground no law states.
+fn errors_without_clause(
+    errors: &BTreeSet<(String, String)>,
+    texts: &BTreeMap<String, Text>,
+) -> Vec<String> {
+    errors
+        .iter()
+        .filter(|(_, b)| matches!(texts.get(b), Some(Text::NoClause(_))))
+        .map(|(c, b)| format!("{c}: {b}"))
+        .collect()
+}
+
+#[test]
+fn a_check_no_clause_states_is_never_an_error() {
+    let texts = quotes();
+    let errors = emitted_errors();
+    assert_eq!(errors_without_clause(&errors, &texts), Vec::<String>::new());
+    // The consistency check is cited, and marked as no clause.
+    assert!(matches!(
+        texts.get("consistency check"),
+        Some(Text::NoClause(_))
+    ));
+    assert!(catalog::is_cited("consistency check"));
+    // Were an error's basis marked as no clause, the check would report it.
+    let (code, basis) = errors
+        .iter()
+        .next()
+        .expect("some error with a basis")
+        .clone();
+    let mut marked = texts;
+    marked.insert(basis.clone(), Text::NoClause("test".to_owned()));
+    assert!(errors_without_clause(&errors, &marked).contains(&format!("{code}: {basis}")));
 }
 
 /// The rows of `pairs` with a clause (see [`parts`]) that has neither a quote
@@ -177,6 +250,7 @@ fn quote_of(basis: &str, texts: &BTreeMap<String, Text>) -> String {
         .map(|b| match texts.get(b) {
             Some(Text::Quote(q)) => q.clone(),
             Some(Text::Unverified(why)) => format!("unverified: {why}"),
+            Some(Text::NoClause(why)) => format!("no clause: {why}"),
             None => "—".to_owned(),
         })
         .collect();
@@ -213,7 +287,9 @@ fn table(pairs: &BTreeSet<(String, String)>) -> String {
          artefacts (letter-spaced words, link text moved to the end of its line) are repaired; \
          a table's column headings and a step's cells (participant, action, result, time) are \
          listed separated by «;». A clause whose text was not obtained says why \
-         (\"unverified: …\").\n\n\
+         (\"unverified: …\"); a check no clause states (the application's data compared with \
+         itself) cites the consistency check and says so (\"no clause: …\"); its findings are \
+         at most warnings.\n\n\
          | code | edition | basis | citation (ru) | quote |\n|---|---|---|---|---|\n",
     );
     for (code, basis) in pairs {

@@ -98,6 +98,30 @@ fn declared_amounts_follow_the_table_number_rules() {
         let want = (want.0.to_owned(), want.1.to_owned());
         assert!(got.contains(&want), "{want:?} not in {got:?}");
     }
+    // A row twice is a consistency check no clause states: a warning.
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == "declaration.duplicate_row")
+        .unwrap();
+    assert_eq!(
+        (f.severity, f.basis.as_ref().map(|b| b.to_string())),
+        (Severity::Warning, Some("consistency check".to_owned()))
+    );
+    use kz_eco_rules::findings::catalog::citation;
+    use kz_eco_rules::Lang;
+    assert_eq!(
+        f.basis_text.as_deref(),
+        citation("consistency check", Lang::Ru).as_deref()
+    );
+    assert_eq!(
+        citation("consistency check", Lang::Kk).as_deref(),
+        Some("өтініш деректерінің үйлесімділігін тексеру")
+    );
+    assert_eq!(
+        citation("consistency check", Lang::Ru).as_deref(),
+        Some("проверка согласованности данных заявления")
+    );
 }
 
 #[wasm_bindgen_test::wasm_bindgen_test(unsupported = test)]

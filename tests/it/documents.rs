@@ -1241,7 +1241,8 @@ fn expired_documents_are_errors_from_the_day_after_their_last_day() {
             "/documents/1/valid_until".to_owned()
         )]
     );
-    // Other editions: the refusal ground for an incomplete/incorrect package.
+    // Other editions: no clause names expired documents, a warning without a
+    // basis, from the same day.
     let text = edited("permit_III", |v| {
         v["documents"][1]["valid_until"] = json!("2013-01-01")
     });
@@ -1249,11 +1250,11 @@ fn expired_documents_are_errors_from_the_day_after_their_last_day() {
     let e = r
         .findings
         .iter()
-        .find(|f| f.code == documents::EXPIRED)
+        .find(|f| f.path == "/documents/1/valid_until")
         .unwrap();
     assert_eq!(
-        e.basis.as_ref().unwrap().to_string(),
-        "almaty_oblast_2012 PR §16.1"
+        (e.code, e.severity, e.basis.is_none()),
+        (documents::EXPIRED_NO_GROUND, Severity::Warning, true)
     );
 }
 
@@ -1286,6 +1287,54 @@ fn portal_application_must_be_eds_signed() {
         )]
     );
     assert_params_match(&r, "documents.");
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn where_the_act_names_no_eds_the_eds_findings_are_warnings() {
+    // The 2021 Code's permit (art. 122 p. 1) and expertise (art. 89 p. 2) ask
+    // for electronic filing only.
+    for name in ["environmental_permit_II", "expertise_2021_III"] {
+        let text = edited(name, |v| {
+            v["eds_signed"] = json!(false);
+            v["documents"][0]["eds_signed"] = json!(false);
+        });
+        let r = check(&text, Lang::Ru);
+        let got: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.code.starts_with("documents."))
+            .map(|f| (f.code, f.severity, f.path.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    documents::NOT_EDS_SIGNED_NO_GROUND,
+                    Severity::Warning,
+                    "/documents/0/eds_signed"
+                ),
+                (
+                    documents::APPLICATION_NOT_SIGNED_NO_GROUND,
+                    Severity::Warning,
+                    "/eds_signed"
+                ),
+            ],
+            "{name}"
+        );
+        assert!(r.ok, "{name}");
+        assert_params_match(&r, "documents.");
+    }
+    // The declaration: art. 110 p. 2 names the EDS.
+    let text = edited("impact_declaration_III", |v| v["eds_signed"] = json!(false));
+    let r = check(&text, Lang::Ru);
+    let f = r.findings.iter().find(|f| f.path == "/eds_signed").unwrap();
+    assert_eq!(
+        (f.code, f.basis.as_ref().map(|b| b.to_string())),
+        (
+            documents::APPLICATION_NOT_SIGNED,
+            Some("eco_code_2021 art. 110 p. 2".to_owned())
+        )
+    );
 }
 
 #[wasm_bindgen_test(unsupported = test)]
@@ -1498,14 +1547,32 @@ fn an_expired_document_is_an_error_only_where_a_clause_makes_it_a_refusal_ground
     assert_eq!(got, (documents::EXPIRED_NO_GROUND, None));
     let got = expired("permit_II", &|v| v["category"] = json!("IV"));
     assert_eq!(got, (documents::EXPIRED_NO_GROUND, None));
-    // A 2012 permit: the refusal ground for incorrect materials (002 PR §16.1).
+    // A 2012 permit: the refusal ground for incomplete or incorrect materials
+    // (002 PR §16.1) says nothing of expiry.
     let got = expired("permit_III", &|_| {});
+    assert_eq!(got, (documents::EXPIRED_NO_GROUND, None));
+    // Nor do Karaganda's (which takes §16.1) and the 2021 Code's permit
+    // (art. 123 p. 1 part 2: an incomplete package) and declaration (art. 110
+    // p. 7: false information).
+    let karaganda = expired("permit_III", &|v| {
+        v["region"] = json!("karaganda_oblast");
+        v["submitted_at"] = json!("2014-04-15T11:40:00+06:00");
+    });
+    assert_eq!(karaganda, (documents::EXPIRED_NO_GROUND, None));
+    let in_force = expired("environmental_permit_II", &|_| {});
+    assert_eq!(in_force, (documents::EXPIRED_NO_GROUND, None));
+    let text = edited("impact_declaration_III", |v| {
+        v["documents"][0]["valid_until"] = json!("2000-01-01")
+    });
+    let r = check(&text, Lang::Ru);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.path == "/documents/0/valid_until")
+        .unwrap();
     assert_eq!(
-        got,
-        (
-            documents::EXPIRED,
-            Some("almaty_oblast_2012 PR §16.1".to_owned())
-        )
+        (f.code, f.basis.is_none()),
+        (documents::EXPIRED_NO_GROUND, true)
     );
     // An Aktobe expertise: its refusal ground is an incomplete package only.
     let got = expired("expertise_IV", &|_| {});
@@ -1616,11 +1683,29 @@ fn the_venue_must_be_one_the_edition_names() {
         a["venue"] = json!("con");
     });
     assert_eq!(found(&check(&permit, Lang::Ru), "documents.venue"), []);
-    // Almaty oblast 2012 names the office only (PR §13: office 301).
+    // Almaty oblast 2012 names the office only (PR §13: office 301), and the
+    // finding cites that point, not the list's.
     let r = venue("permit_III", "con");
     assert_eq!(
         found(&r, "documents.venue"),
         [(documents::VENUE_NOT_OFFERED, "/venue".to_owned())]
+    );
+    let f = r.findings.iter().find(|f| f.path == "/venue").unwrap();
+    assert_eq!(
+        f.basis.as_ref().unwrap().to_string(),
+        "almaty_oblast_2012 PR §13"
+    );
+    let text = edited("expertise_II", |a| {
+        a["channel"] = json!("in_person");
+        a["region"] = json!("almaty_oblast");
+        a["submitted_at"] = json!("2013-04-15T11:40:00+06:00");
+        a["venue"] = json!("con");
+    });
+    let r = check(&text, Lang::Ru);
+    let f = r.findings.iter().find(|f| f.path == "/venue");
+    assert_eq!(
+        f.and_then(|f| f.basis.as_ref()).map(|b| b.to_string()),
+        Some("almaty_oblast_2012 GR §13".to_owned())
     );
     // On the portal there is no venue.
     assert_eq!(

@@ -1644,3 +1644,105 @@ fn duplicates_are_matched_by_code_and_by_name_only_without_a_code() {
     assert_eq!(run(("", "Сажа"), ("", "САЖА")), dup);
     assert_eq!(run(("", "Сажа"), ("", "Зола")), []);
 }
+
+#[wasm_bindgen_test(unsupported = test)]
+fn each_finding_cites_what_states_it_in_its_edition() {
+    // Per example: a wrong total, an area of 0 ha, a request above the
+    // normative volume, an actual amount above the request and a zero next to
+    // a positive value; each finding's (code, severity, basis).
+    let bases = |name: &str| {
+        let text = edited(name, |v| {
+            let y = "/air_emissions/years/0";
+            *v.pointer_mut(&format!("{y}/total/requested/t_per_year"))
+                .unwrap() = json!("999999");
+            *v.pointer_mut("/industrial_sites/0/area_ha").unwrap() = json!("0");
+            let sub = v.pointer_mut(&format!("{y}/sites/0/substances/0")).unwrap();
+            sub["requested"]["g_per_s"] = json!("9");
+            sub["normative"]["g_per_s"] = json!("8");
+            sub["actual"]["g_per_s"] = json!("10");
+            sub["actual"]["t_per_year"] = json!("0");
+        });
+        let r = check(&text);
+        let mut out: Vec<(&str, Severity, String)> = r
+            .findings
+            .iter()
+            .filter(|f| {
+                [
+                    emissions::SUM_MISMATCH,
+                    emissions::AREA_NOT_POSITIVE,
+                    emissions::REQUESTED_ABOVE_NORMATIVE,
+                    emissions::ACTUAL_ABOVE_REQUESTED,
+                    emissions::ZERO_WITH_POSITIVE,
+                ]
+                .contains(&f.code)
+            })
+            .map(|f| (f.code, f.severity, f.basis.as_ref().unwrap().to_string()))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    };
+    let consistency = "consistency check".to_owned();
+    // The 2021 Code: the refusal ground for false information (art. 124 p. 1
+    // subp. 1), not the clause asking for the draft standards; the permit's
+    // contents (art. 121 p. 1 subp. 3) for a request above the standards.
+    let code_2021 = "eco_code_2021 art. 124 p. 1 subp. 1".to_owned();
+    assert_eq!(
+        bases("environmental_permit_II"),
+        [
+            (
+                emissions::ACTUAL_ABOVE_REQUESTED,
+                Severity::Warning,
+                consistency.clone()
+            ),
+            (
+                emissions::AREA_NOT_POSITIVE,
+                Severity::Error,
+                code_2021.clone()
+            ),
+            (
+                emissions::REQUESTED_ABOVE_NORMATIVE,
+                Severity::Warning,
+                "eco_code_2021 art. 121 p. 1 subp. 3".to_owned()
+            ),
+            (emissions::SUM_MISMATCH, Severity::Error, code_2021),
+            (
+                emissions::ZERO_WITH_POSITIVE,
+                Severity::Warning,
+                consistency.clone()
+            ),
+        ]
+    );
+    // Almaty oblast 2012: the blank's total row; 0 ha is incorrect material
+    // (PR §16.1); the 2007 Code's permit contents.
+    assert_eq!(
+        bases("permit_III"),
+        [
+            (
+                emissions::ACTUAL_ABOVE_REQUESTED,
+                Severity::Warning,
+                consistency.clone()
+            ),
+            (
+                emissions::AREA_NOT_POSITIVE,
+                Severity::Error,
+                "almaty_oblast_2012 PR §16.1".to_owned()
+            ),
+            (
+                emissions::REQUESTED_ABOVE_NORMATIVE,
+                Severity::Warning,
+                "eco_code_2007 art. 70 p. 1 subp. 3".to_owned()
+            ),
+            (
+                emissions::SUM_MISMATCH,
+                Severity::Error,
+                "almaty_oblast_2012 PR App.1 T2".to_owned()
+            ),
+            (
+                emissions::ZERO_WITH_POSITIVE,
+                Severity::Warning,
+                consistency
+            ),
+        ]
+    );
+}
