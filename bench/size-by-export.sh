@@ -7,6 +7,7 @@
 #   bash bench/size-by-export.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+read -ra WASM_OPT < scripts/wasm-opt.flags
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 TARGET=wasm32-unknown-unknown
@@ -27,7 +28,7 @@ mkdir -p "$OUT/src-tree"
 git archive HEAD | tar -x -C "$OUT/src-tree"
 cp "$OUT/src-tree/src/wasm/exports.rs" "$OUT/exports.rs.orig"
 
-printf '| exports kept | wasm after wasm-opt -Oz | gzip -9 | web.js gzip |\n'
+printf '| exports kept | wasm after wasm-opt | gzip -9 | web.js gzip |\n'
 printf '|---|---:|---:|---:|\n'
 for variant in "${VARIANTS[@]}"; do
   name=${variant%%|*}
@@ -42,7 +43,7 @@ for variant in "${VARIANTS[@]}"; do
     --target-dir "$OUT/cargo" 2>/dev/null)
   rm -rf "$OUT/web"
   wasm-bindgen --target web --out-dir "$OUT/web" "$OUT/cargo/$TARGET/wasm-release/kz_eco_rules.wasm"
-  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  node_modules/.bin/wasm-opt "${WASM_OPT[@]}" --strip-debug --strip-producers \
     "$OUT/web/kz_eco_rules_bg.wasm" -o "$OUT/opt.wasm"
   printf '| %s | %s B | **%s B** | %s B |\n' "$name" "$(wc -c <"$OUT/opt.wasm")" \
     "$(gz "$OUT/opt.wasm")" "$(gz "$OUT/web/kz_eco_rules.js")"

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The package's wasm code by module: the function bodies of the wasm-bindgen output
-after `wasm-opt -O2 --skip-pass=inlining-optimizing -g` (names kept, otherwise the
+after wasm-opt with scripts/wasm-opt.flags and `-g` (names kept, otherwise the
 package's optimisation, scripts/build-pkg.sh), grouped by
 module path, raw and gzip -9 of each group alone. Run after `bash scripts/build-pkg.sh`:
 
@@ -17,7 +17,8 @@ from wasm_sections import gz, leb, sections
 
 SRC = os.environ.get("WASM", "target/pkg-build/web/kz_eco_rules_bg.wasm")
 NAMED = "target/pkg-build/named.wasm"
-subprocess.run(["node_modules/.bin/wasm-opt", "-O2", "--skip-pass=inlining-optimizing", "-g", SRC, "-o", NAMED], check=True)
+FLAGS = open("scripts/wasm-opt.flags").read().split()
+subprocess.run(["node_modules/.bin/wasm-opt", *FLAGS, "-g", SRC, "-o", NAMED], check=True)
 w = open(NAMED, "rb").read()
 
 

@@ -46,8 +46,9 @@ done
 wasm-bindgen --target web --out-dir "$TMP/form" "$TMP/$FORM.wasm"
 # -O2 without wasm-opt's inlining: its inlining (in -Oz too) makes the code ≈ 4 KB
 # gzip larger, though a little smaller raw (every flag set measured: BENCHMARKS.md,
-# "The browser's download, one language at a time"). bench/wasm-code.py uses the same.
-WASM_OPT=(-O2 --skip-pass=inlining-optimizing)
+# "The browser's download, one language at a time"). The flags are in
+# scripts/wasm-opt.flags, which the size scripts under bench/ read too.
+read -ra WASM_OPT < scripts/wasm-opt.flags
 node_modules/.bin/wasm-opt "${WASM_OPT[@]}" --strip-debug --strip-producers \
   "$TMP/form/${FORM}_bg.wasm" -o "pkg/${FORM}_bg.wasm"
 node_modules/.bin/wasm-opt "${WASM_OPT[@]}" --strip-debug --strip-producers \
