@@ -624,3 +624,54 @@ fn a_clause_without_a_quote_fails_unless_marked_unverified() {
     pairs.insert(("calendar.year_not_covered".to_owned(), law));
     assert!(table(&pairs).contains("| unverified: "));
 }
+
+/// The `refusal` strings of the document lists (`data/documents/*.json`).
+fn refusals(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                match (k.as_str(), x) {
+                    ("refusal", Value::String(s)) => out.push(s.clone()),
+                    _ => refusals(x, out),
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| refusals(x, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn a_refusal_ground_taken_from_another_edition_is_cited_as_one() {
+    // A list's `refusal` written as a chain takes another edition's refusal
+    // ground: its source must be marked `refusal_ground`, so that the citation
+    // reads «основания для отказа — …», not «перечень документов — …».
+    let grounds: BTreeSet<&str> = clause_data()
+        .iter()
+        .filter(|c| c["refusal_ground"] == Value::Bool(true))
+        .filter_map(|c| c["basis"].as_str())
+        .collect();
+    let mut chains = 0;
+    for entry in std::fs::read_dir("data/documents").unwrap() {
+        let path = entry.unwrap().path();
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let mut found = Vec::new();
+        refusals(&v, &mut found);
+        for r in found {
+            let mut parts = r.split(" → ");
+            let edition = path.file_stem().unwrap().to_str().unwrap();
+            let chain = format!("{edition} {r}");
+            for source in parts.by_ref().skip(1) {
+                chains += 1;
+                assert!(
+                    grounds.contains(source),
+                    "{}: the source `{source}` of `{r}` is not marked `refusal_ground`",
+                    path.display()
+                );
+                let ru = catalog::citation(&chain, Lang::Ru).unwrap();
+                assert!(ru.contains("(основания для отказа — "), "{ru}");
+            }
+        }
+    }
+    assert!(chains > 0, "no refusal ground written as a chain was read");
+}
