@@ -66,6 +66,41 @@ fn variants() -> Vec<String> {
                 v["edition"] = Value::String(ed.into());
                 v["documents"] = Value::Array(vec![]);
             }));
+            // Wrong rows: a site twice, an empty cell, a year twice and a gap,
+            // and a permit whose condition and appendix years disagree with
+            // each other and with its validity.
+            out.push(common::edited(name, |v| {
+                v["edition"] = Value::String(ed.into());
+                if let Some(Value::Array(sites)) = v.get_mut("industrial_sites") {
+                    if let Some(first) = sites.first().cloned() {
+                        sites.push(first);
+                    }
+                }
+                if let Some(t) = v
+                    .pointer_mut("/air_emissions/years/0/sites/0/substances/0/requested/t_per_year")
+                {
+                    *t = Value::String(String::new());
+                }
+                if let Some(Value::Array(years)) = v.pointer_mut("/air_emissions/years") {
+                    if let Some(first) = years.first().cloned() {
+                        let mut gap = first.clone();
+                        if let Some(y) = first["year"].as_i64() {
+                            gap["year"] = Value::from(y + 2);
+                        }
+                        years.push(first);
+                        years.push(gap);
+                    }
+                }
+                v["permit"] = serde_json::json!({
+                    "valid_from_year": 2030,
+                    "valid_to_year": 2031,
+                    "air_limits": { "years": [
+                        { "year": 2030, "sites": [] },
+                        { "year": 2033, "sites": [] }
+                    ] },
+                    "conditions": { "air": [ { "year": 2032, "tonnes": "1" } ] }
+                });
+            }));
             // Unsigned, a broken ИИН/БИН and a revoked certificate, on the portal.
             out.push(common::edited(name, |v| {
                 v["edition"] = Value::String(ed.into());
