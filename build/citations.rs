@@ -35,13 +35,22 @@ pub const LEVELS: [&str; 9] = [
 #[allow(dead_code)] // notes are for the reader
 struct File {
     notes: String,
-    derived: Localized,
+    derived: Derived,
     levels: BTreeMap<String, Level>,
     acts: Vec<Act>,
     clauses: Vec<Clause>,
     /// Bases that rule code names by a key rather than reading them from its own
     /// data file (`transition.old_permit_valid` → `eco_code_2021 art. 418 p. 8`).
     rules: BTreeMap<String, Text>,
+}
+
+/// How a chain cites its source (`{clause}`, `{source}`): a list of documents
+/// taken from another edition, or that edition's grounds for refusal.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Derived {
+    list: Localized,
+    refusal: Localized,
 }
 
 #[derive(Deserialize)]
@@ -80,6 +89,10 @@ struct Clause {
     /// Why the basis is not a clause at all: a check no clause states (a
     /// consistency check of the application's data), cited by its act's `name`.
     no_clause: Option<Text>,
+    /// A ground for refusal: a chain whose source it is cites it with the
+    /// `derived.refusal` wording, not as a list of documents.
+    #[serde(default)]
+    refusal_ground: bool,
 }
 
 /// A clause number: `"11.1.1"`, a range `{ "from": "6", "to": "8" }` or a list
@@ -159,19 +172,23 @@ pub fn generate(p: &mut Problems) -> String {
     }
     let _ = writeln!(
         out,
-        "/// The text row of a derived list's citation.\nconst DERIVED: u32 = {};",
-        file.derived.row()
+        "/// The text row of a derived list's citation.\nconst DERIVED: u32 = {};\n\
+         /// The text row of a chain citing another edition's grounds for refusal.\n\
+         const DERIVED_REFUSAL: u32 = {};",
+        file.derived.list.row(),
+        file.derived.refusal.row()
     );
-    for (lang, t) in [
-        ("kk", &file.derived.kk),
-        ("ru", &file.derived.ru),
-        ("en", &file.derived.en),
+    for (kind, l) in [
+        ("list", &file.derived.list),
+        ("refusal", &file.derived.refusal),
     ] {
-        if !t.contains("{clause}") || !t.contains("{source}") {
-            p.add(
-                &format!("{FILE}: /derived/{lang}"),
-                "must use {clause} and {source}",
-            );
+        for (lang, t) in [("kk", &l.kk), ("ru", &l.ru), ("en", &l.en)] {
+            if !t.contains("{clause}") || !t.contains("{source}") {
+                p.add(
+                    &format!("{FILE}: /derived/{kind}/{lang}"),
+                    "must use {clause} and {source}",
+                );
+            }
         }
     }
 
@@ -205,7 +222,7 @@ pub fn generate(p: &mut Problems) -> String {
     }
 
     // Clauses, sorted by basis: (act, references as stored).
-    let mut rows: BTreeMap<&str, (usize, String)> = BTreeMap::new();
+    let mut rows: BTreeMap<&str, (usize, String, bool)> = BTreeMap::new();
     for (i, c) in file.clauses.iter().enumerate() {
         let place = format!("{FILE}: /clauses/{i}");
         let Some(&act) = act_index.get(c.act.as_str()) else {
@@ -263,7 +280,13 @@ pub fn generate(p: &mut Problems) -> String {
             refs.push(levels.join(&LEVEL_SEPARATOR.to_string()));
         }
         let stored = refs.join(&CHAIN_SEPARATOR.to_string());
-        if rows.insert(&c.basis, (act, stored)).is_some() {
+        if c.refusal_ground && c.at.is_empty() {
+            p.add(&place, "a refusal ground names its clause (`at`)");
+        }
+        if rows
+            .insert(&c.basis, (act, stored, c.refusal_ground))
+            .is_some()
+        {
             p.add(
                 &format!("{place}/basis"),
                 format!("basis `{}` twice", &*c.basis),
@@ -272,14 +295,18 @@ pub fn generate(p: &mut Problems) -> String {
     }
     // Compact: the bases and the references each in one string with the end of
     // each row as a `u16`, the acts as `u8` — instead of pointers and lengths.
-    let (mut bases, mut basis_ends, mut acts, mut refs, mut ref_ends) = (
+    let (mut bases, mut basis_ends, mut acts, mut refs, mut ref_ends, mut grounds) = (
         String::new(),
         Vec::new(),
         Vec::new(),
         String::new(),
+        Vec::new(),
         Vec::new(),
     );
-    for (basis, (act, stored)) in &rows {
+    for (i, (basis, (act, stored, ground))) in rows.iter().enumerate() {
+        if *ground {
+            grounds.push(i);
+        }
         bases.push_str(basis);
         basis_ends.push(bases.len());
         acts.push(*act);
@@ -303,6 +330,12 @@ pub fn generate(p: &mut Problems) -> String {
     let _ = writeln!(out, "static REFS: &str = {};", lit(&refs));
     out.push_str("/// Where each basis's references end in [`REFS`].\n");
     let _ = writeln!(out, "static REF_ENDS: [u16; {n}] = {ref_ends:?};");
+    out.push_str("/// The rows of the grounds for refusal (`refusal_ground`), sorted.\n");
+    let _ = writeln!(
+        out,
+        "static REFUSAL_GROUNDS: [u16; {}] = {grounds:?};",
+        grounds.len()
+    );
 
     // Named bases, sorted by key: (key, source, clause).
     out.push_str("static RULES: &[(&str, &str, &str)] = &[\n");

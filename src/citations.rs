@@ -15,8 +15,11 @@
 //!   Ecological Code of the Republic of Kazakhstan».
 //!
 //! A list derived from another edition's (`"aktobe_2013 GR §7.8 →
-//! almaty_oblast_2012 GR §11.1.2"`) cites both, the source in parentheses. A leaf:
-//! it depends on nothing but [`crate::lang`].
+//! almaty_oblast_2012 GR §11.1.2"`) cites both, the source in parentheses
+//! («… (перечень документов — п. 11.1.2 …)»); a refusal ground taken from another
+//! edition's (`"aktobe_2013 GR §7.10–§7.11 → almaty_oblast_2012 GR §16"`, the
+//! source marked `refusal_ground`) says so («… (основания для отказа — п. 16 …)»).
+//! A leaf: it depends on nothing but [`crate::lang`].
 //!
 //! ```
 //! use kz_eco_rules::findings::catalog::citation;
@@ -29,6 +32,10 @@
 //!     citation("eco_code_2021 art. 110 p. 3 subp. 4", Lang::Kk).as_deref(),
 //!     Some("ҚР Экологиялық кодексінің 110-бабының 3-тармағының 4) тармақшасы")
 //! );
+//! let refusal = citation("aktobe_2013 GR §7.10–§7.11 → almaty_oblast_2012 GR §16", Lang::Ru);
+//! assert!(refusal.unwrap().contains("(основания для отказа — п. 16 Регламента"));
+//! let list = citation("aktobe_2013 GR §7.8 → almaty_oblast_2012 GR §11.1.2", Lang::Kk);
+//! assert!(list.unwrap().contains("(құжаттар тізбесі — Алматы облысы"));
 //! assert_eq!(citation("no_such_act §1", Lang::En), None);
 //! ```
 
@@ -68,21 +75,32 @@ pub(crate) fn text(basis: &str, lang: Lang) -> Option<String> {
     let mut parts = text::split(basis, DERIVED_SEPARATOR);
     let clause = one(parts.next()?, lang)?;
     let mut source = String::new();
+    let mut grounds = true;
     for part in parts {
         if !source.is_empty() {
             source.push_str("; ");
         }
         source.push_str(&one(part, lang)?);
+        grounds &= is_refusal_ground(part);
     }
     if source.is_empty() {
         return Some(clause);
     }
-    let template = Localized::table(DERIVED).get(lang);
+    let wording = if grounds { DERIVED_REFUSAL } else { DERIVED };
+    let template = Localized::table(wording).get(lang);
     Some(text::replace(
         &text::replace(template, "{clause}", &clause),
         "{source}",
         &source,
     ))
+}
+
+/// True when `basis` is marked `refusal_ground` in `data/citations.json` (a
+/// chain taking it cites grounds for refusal, not a list of documents).
+fn is_refusal_ground(basis: &str) -> bool {
+    find(basis)
+        .and_then(|row| u16::try_from(row).ok())
+        .is_some_and(|row| REFUSAL_GROUNDS.binary_search(&row).is_ok())
 }
 
 /// The basis rule code names by `key` (`data/citations.json`, `rules`), as

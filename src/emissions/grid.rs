@@ -633,7 +633,7 @@ impl Checker<'_, '_> {
                 _ => break,
             }
         }
-        let basis = spec.form(self.edition_id());
+        let basis = basis::incomplete(self.edition_id(), spec.form(self.edition_id()));
         self.push(finding::missing_value(path).basis(basis));
     }
 
@@ -645,7 +645,7 @@ impl Checker<'_, '_> {
         }
         path.push_str(field);
         if !self.cx.input_failed(&path) {
-            let basis = spec.form(self.edition_id());
+            let basis = basis::incomplete(self.edition_id(), spec.form(self.edition_id()));
             self.push(finding::missing_value(path).basis(basis));
         }
     }

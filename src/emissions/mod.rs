@@ -142,8 +142,8 @@ pub(crate) mod basis {
     /// Seed 002 (Almaty oblast 2012).
     pub const ALMATY_OBLAST: &str = "almaty_oblast_2012";
 
-    /// The clause an edition's own table data names (`tables.basis` or
-    /// `tables.refusal` of `data/editions.json`), when it has one.
+    /// The clause an edition's own table data names (`tables.refusal` of
+    /// `data/editions.json`), when it has one.
     pub fn own(
         edition: Option<&str>,
         pick: fn(&crate::editions::Tables) -> Option<&'static str>,
@@ -169,8 +169,8 @@ pub(crate) mod basis {
 
     /// A total or subtotal that is not the sum of its rows: the blank's total row
     /// («Барлығы, оның ішінде») where the edition's figures rest on the seeds'
-    /// blanks; under an edition whose tables rest on no blank (`tables.basis`,
-    /// the 2021 Code), the refusal ground for false information
+    /// blanks; under an edition whose tables rest on no blank (the 2021
+    /// Code), the refusal ground for false information
     /// (`tables.refusal`: art. 124 p. 1 subp. 1), not the clause that asks for
     /// the draft standards.
     pub fn total(edition: Option<&str>, form: &str) -> Basis {
@@ -193,17 +193,38 @@ pub(crate) mod basis {
 
     /// The form a table or field comes from under `edition`: the edition's own
     /// blank where its regulation has one (`emissions.form.<form>@<edition>` in
-    /// `data/citations.json`: 002 PR App.1, 000 App.3), else the Code's refusal
-    /// ground for incomplete or incorrect materials (the other regulations do not
-    /// include the blanks).
+    /// `data/citations.json`: 002 PR App.1, 000 App.3), else the refusal ground
+    /// for incomplete or incorrect materials (the other regulations do not
+    /// include the blanks; under the 2021 Code `tables.refusal`, art. 124 p. 1
+    /// subp. 1, since the clause asking for the draft standards names no
+    /// ground).
     pub fn form(edition: Option<&str>, form: &str) -> Basis {
-        if let Some(b) = own(edition, |t| t.basis) {
-            return b;
-        }
-        let named = edition.map(|e| Basis::named(&format!("emissions.form.{form}@{e}")));
-        match named {
+        blank(edition, form).unwrap_or_else(|| incorrect(edition))
+    }
+
+    /// The edition's own blank of `form`, when it has one.
+    fn blank(edition: Option<&str>, form: &str) -> Option<Basis> {
+        let b = Basis::named(&format!("emissions.form.{form}@{}", edition?));
+        (!b.clause.is_empty()).then_some(b)
+    }
+
+    /// A check the edition's blank states where it has one (conditions 1–4 of
+    /// the permit blank name the appendix each amount comes from), else the
+    /// consistency check: the figures compared with one another.
+    pub fn blank_or_consistency(edition: Option<&str>, form: &str) -> Basis {
+        blank(edition, form).unwrap_or_else(Basis::consistency)
+    }
+
+    /// An empty required figure: the edition's ground for incomplete documents
+    /// where it names one apart from untrue information
+    /// (`emissions.incomplete@<edition>`: 2021 Code art. 123 p. 1 part 2), else
+    /// `otherwise` (the blank, or the ground for incomplete or incorrect
+    /// materials).
+    pub fn incomplete(edition: Option<&str>, otherwise: Basis) -> Basis {
+        let own = edition.map(|e| Basis::named(&format!("emissions.incomplete@{e}")));
+        match own {
             Some(b) if !b.clause.is_empty() => b,
-            _ => incorrect(edition),
+            _ => otherwise,
         }
     }
     /// Where a category II object's application is filed: with the executive
@@ -252,7 +273,8 @@ impl Checker<'_, '_> {
             Ok(q) => Some(q),
             Err(number::NumberError::Empty) => {
                 if !self.cx.input_failed(path) {
-                    let basis = form(self.cx.edition.map(|e| e.id));
+                    let edition = self.cx.edition.map(|e| e.id);
+                    let basis = basis::incomplete(edition, form(edition));
                     self.push(finding::missing_value(path).basis(basis));
                 }
                 None
@@ -388,7 +410,8 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) -> Option<Su
             ck.push(f);
         }
         if t1_missing {
-            let f = finding::missing_value("/industrial_sites").basis(sites::t1_form(edition));
+            let t1 = basis::incomplete(edition, sites::t1_form(edition));
+            let f = finding::missing_value("/industrial_sites").basis(t1);
             ck.push(f);
         }
     }

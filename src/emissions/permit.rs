@@ -86,8 +86,9 @@ impl Checker<'_, '_> {
         let Some(appendix) = totals.iter().find(|t| t.year == Some(year)) else {
             path.truncate(base_len);
             path.push_str("/year");
-            let f = finding::condition_without_appendix(path, year_param(year))
-                .basis(conditions_form(self.edition_id()));
+            let f = finding::condition_without_appendix(path, year_param(year)).basis(
+                basis::blank_or_consistency(self.edition_id(), "permit_conditions"),
+            );
             self.push(f);
             return;
         };
@@ -144,7 +145,9 @@ impl Checker<'_, '_> {
     }
 
     /// Years of a list outside the validity period (a warning: the blank's
-    /// year columns are meant to cover the period, DIGEST §5.4 \[rec\]).
+    /// year columns are meant to cover the period, DIGEST §5.4 \[rec\]; no
+    /// clause says so — condition 7 only gives the period — so the basis is the
+    /// consistency check).
     fn within_validity(&mut self, items: &str, years: &[Option<i32>], from: i32, to: i32) {
         for (i, y) in years.iter().enumerate() {
             let Some(y) = *y else { continue };
@@ -159,7 +162,7 @@ impl Checker<'_, '_> {
                     year_param(from),
                     year_param(to),
                 )
-                .basis(basis::form(self.edition_id(), "permit_validity"));
+                .basis(Basis::consistency());
                 self.push(f);
             }
         }

@@ -3,7 +3,7 @@
 use crate::findings::{Basis, Param};
 
 use super::grid::{later_duplicates, pack, push_index, sort_keys, unpack};
-use super::{basis, finding, Checker};
+use super::{finding, Checker};
 
 /// A permit is issued for at most five years under the 2007 Code (art. 76; the
 /// permit blank has five year columns), so an application asks for at most five.
@@ -82,7 +82,7 @@ impl Checker<'_, '_> {
                 if *y > prev + 1 {
                     let f =
                         finding::years_not_consecutive(path(*i), year_param(*y), year_param(*prev))
-                            .basis(basis::form(self.edition_id(), "permit_years"));
+                            .basis(Basis::consistency());
                     self.push(f);
                 }
             }

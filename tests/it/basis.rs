@@ -66,6 +66,41 @@ fn variants() -> Vec<String> {
                 v["edition"] = Value::String(ed.into());
                 v["documents"] = Value::Array(vec![]);
             }));
+            // Wrong rows: a site twice, an empty cell, a year twice and a gap,
+            // and a permit whose condition and appendix years disagree with
+            // each other and with its validity.
+            out.push(common::edited(name, |v| {
+                v["edition"] = Value::String(ed.into());
+                if let Some(Value::Array(sites)) = v.get_mut("industrial_sites") {
+                    if let Some(first) = sites.first().cloned() {
+                        sites.push(first);
+                    }
+                }
+                if let Some(t) = v
+                    .pointer_mut("/air_emissions/years/0/sites/0/substances/0/requested/t_per_year")
+                {
+                    *t = Value::String(String::new());
+                }
+                if let Some(Value::Array(years)) = v.pointer_mut("/air_emissions/years") {
+                    if let Some(first) = years.first().cloned() {
+                        let mut gap = first.clone();
+                        if let Some(y) = first["year"].as_i64() {
+                            gap["year"] = Value::from(y + 2);
+                        }
+                        years.push(first);
+                        years.push(gap);
+                    }
+                }
+                v["permit"] = serde_json::json!({
+                    "valid_from_year": 2030,
+                    "valid_to_year": 2031,
+                    "air_limits": { "years": [
+                        { "year": 2030, "sites": [] },
+                        { "year": 2033, "sites": [] }
+                    ] },
+                    "conditions": { "air": [ { "year": 2032, "tonnes": "1" } ] }
+                });
+            }));
             // Unsigned, a broken ИИН/БИН and a revoked certificate, on the portal.
             out.push(common::edited(name, |v| {
                 v["edition"] = Value::String(ed.into());
@@ -623,4 +658,55 @@ fn a_clause_without_a_quote_fails_unless_marked_unverified() {
     let mut pairs = BTreeSet::new();
     pairs.insert(("calendar.year_not_covered".to_owned(), law));
     assert!(table(&pairs).contains("| unverified: "));
+}
+
+/// The `refusal` strings of the document lists (`data/documents/*.json`).
+fn refusals(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                match (k.as_str(), x) {
+                    ("refusal", Value::String(s)) => out.push(s.clone()),
+                    _ => refusals(x, out),
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| refusals(x, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn a_refusal_ground_taken_from_another_edition_is_cited_as_one() {
+    // A list's `refusal` written as a chain takes another edition's refusal
+    // ground: its source must be marked `refusal_ground`, so that the citation
+    // reads «основания для отказа — …», not «перечень документов — …».
+    let grounds: BTreeSet<&str> = clause_data()
+        .iter()
+        .filter(|c| c["refusal_ground"] == Value::Bool(true))
+        .filter_map(|c| c["basis"].as_str())
+        .collect();
+    let mut chains = 0;
+    for entry in std::fs::read_dir("data/documents").unwrap() {
+        let path = entry.unwrap().path();
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let mut found = Vec::new();
+        refusals(&v, &mut found);
+        for r in found {
+            let mut parts = r.split(" → ");
+            let edition = path.file_stem().unwrap().to_str().unwrap();
+            let chain = format!("{edition} {r}");
+            for source in parts.by_ref().skip(1) {
+                chains += 1;
+                assert!(
+                    grounds.contains(source),
+                    "{}: the source `{source}` of `{r}` is not marked `refusal_ground`",
+                    path.display()
+                );
+                let ru = catalog::citation(&chain, Lang::Ru).unwrap();
+                assert!(ru.contains("(основания для отказа — "), "{ru}");
+            }
+        }
+    }
+    assert!(chains > 0, "no refusal ground written as a chain was read");
 }
