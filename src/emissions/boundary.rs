@@ -109,30 +109,63 @@ fn place_in<S: Steps + ?Sized>(
     lat: i64,
     lon: i64,
 ) -> Place {
-    let p = (i128::from(lon), i128::from(lat));
-    let m = i128::from(margin);
+    if inside(rings, unit, lat, lon) {
+        Place::Inside
+    } else if near(rings, unit, margin, lat, lon) {
+        Place::NearBorder
+    } else {
+        Place::Outside
+    }
+}
+
+/// Whether the point is inside `rings` (even-odd rule). Only the edges that
+/// straddle the point's latitude are compared, so most edges cost two
+/// comparisons.
+fn inside<S: Steps + ?Sized>(rings: &[(i32, i32, &S)], unit: i64, lat: i64, lon: i64) -> bool {
     let mut inside = false;
-    let mut near = false;
     edges(rings, unit, |a, b| {
-        let (a, b) = (
-            (i128::from(a.0), i128::from(a.1)),
-            (i128::from(b.0), i128::from(b.1)),
-        );
         // Even-odd crossing of the ray to +longitude, compared without division.
-        if (a.1 > p.1) != (b.1 > p.1) {
+        if (a.1 > lat) != (b.1 > lat) {
+            let (a, b, p) = (wide(a), wide(b), (i128::from(lon), i128::from(lat)));
             let lhs = (p.0 - a.0) * (b.1 - a.1);
             let rhs = (p.1 - a.1) * (b.0 - a.0);
             if (b.1 > a.1 && lhs < rhs) || (b.1 < a.1 && lhs > rhs) {
                 inside = !inside;
             }
         }
+    });
+    inside
+}
+
+/// Whether the point is within `margin` of an edge of `rings`. An edge whose
+/// bounding box is farther than the margin is skipped before any product.
+fn near<S: Steps + ?Sized>(
+    rings: &[(i32, i32, &S)],
+    unit: i64,
+    margin: i64,
+    lat: i64,
+    lon: i64,
+) -> bool {
+    let p = (i128::from(lon), i128::from(lat));
+    let m = i128::from(margin);
+    let mut near = false;
+    edges(rings, unit, |a, b| {
+        if near
+            || lon < a.0.min(b.0).saturating_sub(margin)
+            || lon > a.0.max(b.0).saturating_add(margin)
+            || lat < a.1.min(b.1).saturating_sub(margin)
+            || lat > a.1.max(b.1).saturating_add(margin)
+        {
+            return;
+        }
+        let (a, b) = (wide(a), wide(b));
         // Distance to the edge ≤ margin, squared: |ab × ap|² ≤ m²·|ab|² where
         // the foot of the perpendicular falls on the edge, else to its ends.
         let (abx, aby) = (b.0 - a.0, b.1 - a.1);
         let (apx, apy) = (p.0 - a.0, p.1 - a.1);
         let t = apx * abx + apy * aby;
         let len2 = abx * abx + aby * aby;
-        let close = if t <= 0 || len2 == 0 {
+        near = if t <= 0 || len2 == 0 {
             apx * apx + apy * apy <= m * m
         } else if t >= len2 {
             let (bpx, bpy) = (p.0 - b.0, p.1 - b.1);
@@ -141,13 +174,13 @@ fn place_in<S: Steps + ?Sized>(
             let cross = abx * apy - aby * apx;
             cross * cross <= m * m * len2
         };
-        near |= close;
     });
-    match (inside, near) {
-        (true, _) => Place::Inside,
-        (false, true) => Place::NearBorder,
-        (false, false) => Place::Outside,
-    }
+    near
+}
+
+/// A vertex in `i128`, where the products cannot overflow.
+fn wide(v: (i64, i64)) -> (i128, i128) {
+    (i128::from(v.0), i128::from(v.1))
 }
 
 /// Where a point is against the region an application names.
@@ -203,7 +236,7 @@ pub fn locate_in_region(id: &str, lat: i64, lon: i64) -> RegionPlace {
     let elsewhere = UNITS
         .iter()
         .enumerate()
-        .any(|(u, rings)| u != own && place_in(rings, UNIT, 0, lat, lon) == Place::Inside);
+        .any(|(u, rings)| u != own && inside(rings, UNIT, lat, lon));
     if elsewhere {
         RegionPlace::Elsewhere
     } else {
@@ -333,6 +366,90 @@ mod tests {
             );
         }
         assert_eq!(region_margin(), 55_000);
+    }
+
+    /// The one-pass test the two passes replaced: every edge's crossing and
+    /// distance, in `i128`.
+    fn place_in_one_pass<S: Steps + ?Sized>(
+        rings: &[(i32, i32, &S)],
+        unit: i64,
+        margin: i64,
+        lat: i64,
+        lon: i64,
+    ) -> Place {
+        let p = (i128::from(lon), i128::from(lat));
+        let m = i128::from(margin);
+        let (mut inside, mut near) = (false, false);
+        edges(rings, unit, |a, b| {
+            let (a, b) = (wide(a), wide(b));
+            if (a.1 > p.1) != (b.1 > p.1) {
+                let lhs = (p.0 - a.0) * (b.1 - a.1);
+                let rhs = (p.1 - a.1) * (b.0 - a.0);
+                if (b.1 > a.1 && lhs < rhs) || (b.1 < a.1 && lhs > rhs) {
+                    inside = !inside;
+                }
+            }
+            let (abx, aby) = (b.0 - a.0, b.1 - a.1);
+            let (apx, apy) = (p.0 - a.0, p.1 - a.1);
+            let t = apx * abx + apy * aby;
+            let len2 = abx * abx + aby * aby;
+            near |= if t <= 0 || len2 == 0 {
+                apx * apx + apy * apy <= m * m
+            } else if t >= len2 {
+                let (bpx, bpy) = (p.0 - b.0, p.1 - b.1);
+                bpx * bpx + bpy * bpy <= m * m
+            } else {
+                let cross = abx * apy - aby * apx;
+                cross * cross <= m * m * len2
+            };
+        });
+        match (inside, near) {
+            (true, _) => Place::Inside,
+            (false, true) => Place::NearBorder,
+            (false, false) => Place::Outside,
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_two_passes_answer_as_one() {
+        // Points over the country and around it, and points a little off each
+        // vertex of the border (where the margin decides).
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |span: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            i64::try_from(x % span).unwrap()
+        };
+        let mut points = Vec::new();
+        for _ in 0..2_000 {
+            points.push((35_000_000 + next(25_000_000), 40_000_000 + next(55_000_000)));
+        }
+        edges(RINGS, 1_000, |a, _| {
+            points.push((a.1 + next(60_001) - 30_000, a.0 + next(60_001) - 30_000));
+        });
+        let mut places = [0; 3];
+        for (i, &(lat, lon)) in points.iter().enumerate() {
+            let want = place_in_one_pass(RINGS, 1_000, margin(), lat, lon);
+            assert_eq!(
+                place_in(RINGS, 1_000, margin(), lat, lon),
+                want,
+                "{lat} {lon}"
+            );
+            places[want as usize] += 1;
+            // The regions (many more edges) at every third point.
+            for rings in UNITS.iter().filter(|_| i % 3 == 0) {
+                for m in [0, region_margin()] {
+                    assert_eq!(
+                        place_in(rings, 10_000, m, lat, lon),
+                        place_in_one_pass(rings, 10_000, m, lat, lon),
+                        "{lat} {lon}"
+                    );
+                }
+            }
+        }
+        // Each answer is met many times.
+        assert!(places.iter().all(|&n| n > 100), "{places:?}");
     }
 
     #[wasm_bindgen_test(unsupported = test)]

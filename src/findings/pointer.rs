@@ -55,6 +55,16 @@ impl Pointer {
         mark
     }
 
+    /// Appends a model field's name in place (a Rust identifier: nothing to
+    /// escape, so the key is not scanned); returns the length before.
+    pub(crate) fn push_name(&mut self, name: &str) -> usize {
+        debug_assert!(!name.contains(['~', '/']), "{name}");
+        let mark = self.0.len();
+        self.0.push('/');
+        self.0.push_str(name);
+        mark
+    }
+
     /// Appends an array index in place; returns the length before.
     pub fn push_index(&mut self, index: usize) -> usize {
         use std::fmt::Write as _;

@@ -171,6 +171,9 @@ impl<'a> Reader<'a> {
             self.wrong_type("object", value);
             return None;
         };
+        if known_once(entries, known) {
+            return Some(entries);
+        }
         // The usual object has a few distinct keys: then nothing is counted.
         let counts = (!few_distinct_keys(entries)).then(|| earlier_counts(entries));
         for (i, (key, _)) in entries.iter().enumerate() {
@@ -204,7 +207,8 @@ impl<'a> Reader<'a> {
     /// Reads field `name` of an object's `entries` (the last one if duplicated).
     /// Absent or `null` gives `None`, with [`MISSING_FIELD`] when `required`;
     /// `owner` is the model struct, which names the field's label
-    /// ([`Param::field`]).
+    /// ([`Param::field`]); `name` is a Rust identifier, entered into the path
+    /// as it is (it has nothing to escape).
     pub fn field<T: FromValue>(
         &mut self,
         entries: &[(String, Value)],
@@ -234,13 +238,31 @@ impl<'a> Reader<'a> {
             .find(|(k, _)| k == name)
             .map(|(_, v)| v)
             .filter(|v| !matches!(v, Value::Null));
-        let mark = self.path.push_key(name);
+        let mark = self.path.push_name(name);
         if value.is_none() && required {
             let f = finding::missing_field(self.path.as_str(), Param::field(owner, name));
             self.report(f);
         }
         (value, mark)
     }
+}
+
+/// True when every key of `entries` is one of `known` (at most 64) and none is
+/// repeated: the usual model object, which has nothing to report. One search
+/// of `known` per key, repeats found in a bit set.
+fn known_once(entries: &[(String, Value)], known: &[&str]) -> bool {
+    if known.len() > 64 {
+        return false;
+    }
+    let mut seen = 0u64;
+    entries.iter().all(|(key, _)| {
+        let Some(bit) = known.iter().position(|k| k == key).map(|i| 1u64 << i) else {
+            return false;
+        };
+        let first = seen & bit == 0;
+        seen |= bit;
+        first
+    })
 }
 
 /// True when `entries` are a few (at most 16) with no key repeated: checked
