@@ -1,6 +1,7 @@
 //! `data/boundaries/kazakhstan.json` → the country's border as integer rings
 //! (`boundary.rs`): each ring's first point in 0.001° and then the steps from
-//! point to point as `i16` pairs, so the wasm carries ≈ 4 bytes a point.
+//! point to point a byte each (`-128` escaping an `i16`), so the wasm carries
+//! ≈ 3 bytes a point.
 //!
 //! Checked: at least one ring, each of at least three points, every coordinate
 //! with at most three decimals and inside 40°–90° E, 35°–60° N, every step
@@ -50,6 +51,22 @@ fn margin(country: &str, margin_deg: f64, path: &str, p: &mut Problems) -> Optio
     margin
 }
 
+/// Writes `d` as one byte, or `-128` and the little-endian `i16` when it does
+/// not fit; `None` beyond `i16`.
+fn byte_step(d: i32, steps: &mut String) -> Option<()> {
+    match (i8::try_from(d), i16::try_from(d)) {
+        (Ok(b), _) if b != i8::MIN => {
+            let _ = write!(steps, "{b},");
+        }
+        (_, Ok(w)) => {
+            let [lo, hi] = w.to_le_bytes().map(|b| i8::from_le_bytes([b]));
+            let _ = write!(steps, "-128,{lo},{hi},");
+        }
+        _ => return None,
+    }
+    Some(())
+}
+
 /// A ring's first point and its steps in units of 1/`per_degree` degree, each
 /// step written by `step` (which refuses a step it cannot hold); `place` is the
 /// ring's place in the data for the problems found.
@@ -95,7 +112,7 @@ pub fn generate(p: &mut Problems) -> String {
     let path = "data/boundaries/kazakhstan.json";
     let mut out = String::new();
     let Some(file) = gen::load::<BoundaryFile>(path, p) else {
-        return "pub(crate) static RINGS: &[(i32, i32, &[i16])] = &[];\n\
+        return "pub(crate) static RINGS: &[(i32, i32, &[i8])] = &[];\n\
                 pub(crate) const MARGIN_MILLIDEG: i64 = 0;\n"
             .to_owned();
     };
@@ -105,8 +122,9 @@ pub fn generate(p: &mut Problems) -> String {
     }
     out.push_str(
         "/// Kazakhstan's border: per ring, the first point (longitude, latitude in\n\
-         /// 0.001°) and the steps to each next point (Δlongitude, Δlatitude).\n\
-         pub(crate) static RINGS: &[(i32, i32, &[i16])] = &[\n",
+         /// 0.001°) and the steps to each next point (Δlongitude, Δlatitude), a\n\
+         /// byte each; -128 escapes a little-endian i16.\n\
+         pub(crate) static RINGS: &[(i32, i32, &[i8])] = &[\n",
     );
     for (r, ring) in file.rings.iter().enumerate() {
         if ring.len() < 3 {
@@ -114,11 +132,7 @@ pub fn generate(p: &mut Problems) -> String {
             continue;
         }
         let place = format!("{path}: /rings/{r}");
-        let ((x, y), steps) = ring_steps(ring, &place, 1000, p, |d, steps| {
-            let w = i16::try_from(d).ok()?;
-            let _ = write!(steps, "{w},");
-            Some(())
-        });
+        let ((x, y), steps) = ring_steps(ring, &place, 1000, p, byte_step);
         let _ = writeln!(out, "    ({x}, {y}, &[{steps}]),");
     }
     out.push_str("];\n");
@@ -233,19 +247,7 @@ pub fn generate_regions(p: &mut Problems) -> String {
                 continue;
             }
             let at = format!("{place}/rings/{r}");
-            let ((x, y), steps) = ring_steps(ring, &at, 100, p, |d, steps| {
-                match (i8::try_from(d), i16::try_from(d)) {
-                    (Ok(b), _) if b != i8::MIN => {
-                        let _ = write!(steps, "{b},");
-                    }
-                    (_, Ok(w)) => {
-                        let [lo, hi] = w.to_le_bytes().map(|b| i8::from_le_bytes([b]));
-                        let _ = write!(steps, "-128,{lo},{hi},");
-                    }
-                    _ => return None,
-                }
-                Some(())
-            });
+            let ((x, y), steps) = ring_steps(ring, &at, 100, p, byte_step);
             let _ = writeln!(out, "        ({x}, {y}, &[{steps}]),");
         }
         out.push_str("    ],\n");

@@ -35,21 +35,11 @@ pub fn margin() -> i64 {
     MARGIN_MILLIDEG * 1_000
 }
 
-/// The steps of a ring as the generated tables store them: the country's border
-/// as `i16` pairs, the regions' as bytes.
+/// The steps of a ring as the generated tables store them: a byte each for
+/// the country's border and the regions'.
 trait Steps {
     /// Calls `step` with each (Δlongitude, Δlatitude), in the table's unit.
     fn each(&self, step: impl FnMut(i64, i64));
-}
-
-impl Steps for [i16] {
-    fn each(&self, mut step: impl FnMut(i64, i64)) {
-        for pair in self.chunks_exact(2) {
-            if let &[dx, dy] = pair {
-                step(i64::from(dx), i64::from(dy));
-            }
-        }
-    }
 }
 
 impl Steps for [i8] {
@@ -461,5 +451,55 @@ mod tests {
         let steps: &[i8] = &[1, -2, -128, lo, hi, -127, -128, nlo, nhi, 5, -128, 1];
         steps.each(|dx, dy| got.push((dx, dy)));
         assert_eq!(got, [(1, -2), (300, -127), (-300, 5)]);
+    }
+
+    /// The vertices of `rings` as the source file writes them (degrees with
+    /// `per_degree` steps), in micro-degrees.
+    fn source_rings(rings: &serde_json::Value, per_degree: f64) -> Vec<Vec<(i64, i64)>> {
+        let unit = 1e6 / per_degree;
+        let rings = rings.as_array().expect("rings");
+        let at = |v: &serde_json::Value| {
+            let d = v.as_f64().expect("a number") * per_degree;
+            (d.round() * unit) as i64
+        };
+        rings
+            .iter()
+            .map(|ring| {
+                let ring = ring.as_array().expect("a ring");
+                ring.iter().map(|pt| (at(&pt[0]), at(&pt[1]))).collect()
+            })
+            .collect()
+    }
+
+    /// The vertices of the generated `rings`, ring by ring, in micro-degrees.
+    fn decoded_rings(rings: &[(i32, i32, &[i8])], unit: i64) -> Vec<Vec<(i64, i64)>> {
+        rings
+            .iter()
+            .map(|r| {
+                let mut ring = Vec::new();
+                edges(&[*r], unit, |a, _| ring.push(a));
+                ring
+            })
+            .collect()
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_tables_hold_the_source_points() {
+        let country: serde_json::Value =
+            serde_json::from_str(include_str!("../../data/boundaries/kazakhstan.json")).unwrap();
+        let want = source_rings(&country["rings"], 1_000.0);
+        assert_eq!(want.iter().map(Vec::len).sum::<usize>(), 898);
+        assert_eq!(decoded_rings(RINGS, 1_000), want);
+        let regions: serde_json::Value =
+            serde_json::from_str(include_str!("../../data/boundaries/regions.json")).unwrap();
+        let units = regions["units"].as_array().unwrap();
+        assert_eq!(units.len(), UNITS.len());
+        let mut points = 0;
+        for (unit, rings) in units.iter().zip(UNITS) {
+            let want = source_rings(&unit["rings"], 100.0);
+            points += want.iter().map(Vec::len).sum::<usize>();
+            assert_eq!(decoded_rings(rings, 10_000), want, "{}", unit["code"]);
+        }
+        assert_eq!(points, 1_125);
     }
 }
