@@ -85,35 +85,62 @@ fn edges<S: Steps + ?Sized>(
     }
 }
 
-/// Locates the point (`lat`, `lon`) in micro-degrees against Kazakhstan's border.
-pub fn locate(lat: i64, lon: i64) -> Place {
-    place_in(RINGS, 1_000, margin(), lat, lon)
+/// A ring set's edges, in micro-degrees.
+trait Border {
+    /// Calls `edge` with every edge whose latitudes meet `lo..=hi` (and
+    /// perhaps others).
+    fn edges_near(&self, lo: i64, hi: i64, edge: impl FnMut((i64, i64), (i64, i64)));
 }
 
-/// Locates the point against `rings` (vertices in `unit` micro-degrees), giving
-/// the benefit of the doubt within `margin` micro-degrees of an edge.
-fn place_in<S: Steps + ?Sized>(
-    rings: &[(i32, i32, &S)],
-    unit: i64,
-    margin: i64,
-    lat: i64,
-    lon: i64,
-) -> Place {
-    if inside(rings, unit, lat, lon) {
+/// Rings as the generated tables store them, vertices in units of the second
+/// field's micro-degrees: all their edges, decoded at each call.
+#[derive(Clone, Copy)]
+struct Rings<'a, S: ?Sized>(&'a [(i32, i32, &'a S)], i64);
+
+impl<S: Steps + ?Sized> Border for Rings<'_, S> {
+    fn edges_near(&self, _: i64, _: i64, edge: impl FnMut((i64, i64), (i64, i64))) {
+        edges(self.0, self.1, edge);
+    }
+}
+
+/// The regions' vertices are in 0.01°.
+const REGION_UNIT: i64 = 10_000;
+
+/// Kazakhstan's border.
+#[cfg(target_arch = "wasm32")]
+fn country() -> Rings<'static, [i8]> {
+    Rings(RINGS, 1_000)
+}
+
+/// The polygon of the regional data's unit `u`.
+#[cfg(target_arch = "wasm32")]
+fn unit(u: usize) -> Option<Rings<'static, [i8]>> {
+    UNITS.get(u).map(|rings| Rings(rings, REGION_UNIT))
+}
+
+/// Locates the point (`lat`, `lon`) in micro-degrees against Kazakhstan's border.
+pub fn locate(lat: i64, lon: i64) -> Place {
+    place_in(&country(), margin(), lat, lon)
+}
+
+/// Locates the point against `border`, giving the benefit of the doubt within
+/// `margin` micro-degrees of an edge.
+fn place_in(border: &impl Border, margin: i64, lat: i64, lon: i64) -> Place {
+    if inside(border, lat, lon) {
         Place::Inside
-    } else if near(rings, unit, margin, lat, lon) {
+    } else if near(border, margin, lat, lon) {
         Place::NearBorder
     } else {
         Place::Outside
     }
 }
 
-/// Whether the point is inside `rings` (even-odd rule). Only the edges that
+/// Whether the point is inside `border` (even-odd rule). Only the edges that
 /// straddle the point's latitude are compared, so most edges cost two
 /// comparisons.
-fn inside<S: Steps + ?Sized>(rings: &[(i32, i32, &S)], unit: i64, lat: i64, lon: i64) -> bool {
+fn inside(border: &impl Border, lat: i64, lon: i64) -> bool {
     let mut inside = false;
-    edges(rings, unit, |a, b| {
+    border.edges_near(lat, lat, |a, b| {
         // Even-odd crossing of the ray to +longitude, compared without division.
         if (a.1 > lat) != (b.1 > lat) {
             let (a, b, p) = (wide(a), wide(b), (i128::from(lon), i128::from(lat)));
@@ -127,19 +154,14 @@ fn inside<S: Steps + ?Sized>(rings: &[(i32, i32, &S)], unit: i64, lat: i64, lon:
     inside
 }
 
-/// Whether the point is within `margin` of an edge of `rings`. An edge whose
+/// Whether the point is within `margin` of an edge of `border`. An edge whose
 /// bounding box is farther than the margin is skipped before any product.
-fn near<S: Steps + ?Sized>(
-    rings: &[(i32, i32, &S)],
-    unit: i64,
-    margin: i64,
-    lat: i64,
-    lon: i64,
-) -> bool {
+fn near(border: &impl Border, margin: i64, lat: i64, lon: i64) -> bool {
     let p = (i128::from(lon), i128::from(lat));
     let m = i128::from(margin);
     let mut near = false;
-    edges(rings, unit, |a, b| {
+    let (lo, hi) = (lat.saturating_sub(margin), lat.saturating_add(margin));
+    border.edges_near(lo, hi, |a, b| {
         if near
             || lon < a.0.min(b.0).saturating_sub(margin)
             || lon > a.0.max(b.0).saturating_add(margin)
@@ -208,31 +230,112 @@ pub fn region_margin() -> i64 {
 /// assert_eq!(locate_in_region("abai_oblast", 52_287_300, 76_967_400), RegionPlace::Elsewhere);
 /// ```
 pub fn locate_in_region(id: &str, lat: i64, lon: i64) -> RegionPlace {
-    const UNIT: i64 = 10_000; // 0.01°
     let found = REGIONS.binary_search_by(|(r, _)| (*r).cmp(id));
     let Some(&(_, own)) = found.ok().and_then(|i| REGIONS.get(i)) else {
         return RegionPlace::Unknown;
     };
     let m = region_margin();
-    match UNITS
-        .get(own)
-        .map(|rings| place_in(rings, UNIT, m, lat, lon))
-    {
+    match unit(own).map(|border| place_in(&border, m, lat, lon)) {
         Some(Place::Inside) => return RegionPlace::Inside,
         Some(Place::NearBorder) => return RegionPlace::NearBorder,
         Some(Place::Outside) => {}
         None => return RegionPlace::Unknown,
     }
-    let elsewhere = UNITS
-        .iter()
-        .enumerate()
-        .any(|(u, rings)| u != own && inside(rings, UNIT, lat, lon));
+    let elsewhere = (0..UNITS.len())
+        .filter(|&u| u != own)
+        .any(|u| unit(u).is_some_and(|border| inside(&border, lat, lon)));
     if elsewhere {
         RegionPlace::Elsewhere
     } else {
         RegionPlace::Unknown
     }
 }
+
+/// Natively each ring set's edges are decoded once and filed by bands of
+/// latitude, so a point meets only its band's edges (the service checks many
+/// points; the wasm keeps the smaller code that decodes the steps each time).
+#[cfg(not(target_arch = "wasm32"))]
+mod bands {
+    use super::{Border, Rings, REGION_UNIT, RINGS, UNITS};
+    use std::sync::OnceLock;
+
+    type Edge = ((i64, i64), (i64, i64));
+
+    /// The number of bands a ring set is cut into.
+    const BANDS: i64 = 64;
+
+    /// Edges filed by bands of latitude: band `k` holds every edge whose
+    /// latitudes meet `south + k·height .. south + (k + 1)·height`.
+    pub(super) struct Bands {
+        south: i64,
+        north: i64,
+        height: i64,
+        bands: Vec<Vec<Edge>>,
+    }
+
+    impl Bands {
+        fn new(rings: Rings<'_, [i8]>) -> Bands {
+            let mut all = Vec::new();
+            rings.edges_near(i64::MIN, i64::MAX, |a, b| all.push((a, b)));
+            let lats = || all.iter().map(|(a, _)| a.1);
+            let south = lats().min().unwrap_or(0);
+            let north = lats().max().unwrap_or(0);
+            let mut bands = Bands {
+                south,
+                north,
+                height: (north - south) / BANDS + 1,
+                bands: Vec::new(),
+            };
+            bands.bands = vec![Vec::new(); bands.band(north) + 1];
+            for &(a, b) in &all {
+                let (lo, hi) = (bands.band(a.1.min(b.1)), bands.band(a.1.max(b.1)));
+                for list in bands.bands.get_mut(lo..=hi).unwrap_or(&mut []) {
+                    list.push((a, b));
+                }
+            }
+            bands
+        }
+
+        /// The band of latitude `lat`, the nearest one outside the edges' span.
+        fn band(&self, lat: i64) -> usize {
+            let lat = lat.clamp(self.south, self.north);
+            usize::try_from((lat - self.south) / self.height).unwrap_or(0)
+        }
+    }
+
+    impl Border for &Bands {
+        fn edges_near(&self, lo: i64, hi: i64, mut edge: impl FnMut((i64, i64), (i64, i64))) {
+            if hi < self.south || lo > self.north {
+                return;
+            }
+            for list in self.bands.get(self.band(lo)..=self.band(hi)).unwrap_or(&[]) {
+                for &(a, b) in list {
+                    edge(a, b);
+                }
+            }
+        }
+    }
+
+    /// Kazakhstan's border.
+    pub(super) fn country() -> &'static Bands {
+        static COUNTRY: OnceLock<Bands> = OnceLock::new();
+        COUNTRY.get_or_init(|| Bands::new(Rings(RINGS, 1_000)))
+    }
+
+    /// The polygon of the regional data's unit `u`.
+    pub(super) fn unit(u: usize) -> Option<&'static Bands> {
+        static UNITS_BANDS: OnceLock<Vec<Bands>> = OnceLock::new();
+        let all = UNITS_BANDS.get_or_init(|| {
+            UNITS
+                .iter()
+                .map(|rings| Bands::new(Rings(rings, REGION_UNIT)))
+                .collect()
+        });
+        all.get(u)
+    }
+}
+#[cfg(not(target_arch = "wasm32"))]
+use bands::{country, unit};
 
 #[cfg(test)]
 mod tests {
@@ -421,20 +524,19 @@ mod tests {
         let mut places = [0; 3];
         for (i, &(lat, lon)) in points.iter().enumerate() {
             let want = place_in_one_pass(RINGS, 1_000, margin(), lat, lon);
-            assert_eq!(
-                place_in(RINGS, 1_000, margin(), lat, lon),
-                want,
-                "{lat} {lon}"
-            );
+            let rings = Rings(RINGS, 1_000);
+            assert_eq!(place_in(&rings, margin(), lat, lon), want, "{lat} {lon}");
+            // As the service files the edges (natively, by bands of latitude).
+            assert_eq!(place_in(&country(), margin(), lat, lon), want);
             places[want as usize] += 1;
             // The regions (many more edges) at every third point.
-            for rings in UNITS.iter().filter(|_| i % 3 == 0) {
+            for (u, rings) in UNITS.iter().enumerate().filter(|_| i % 3 == 0) {
                 for m in [0, region_margin()] {
-                    assert_eq!(
-                        place_in(rings, 10_000, m, lat, lon),
-                        place_in_one_pass(rings, 10_000, m, lat, lon),
-                        "{lat} {lon}"
-                    );
+                    let want = place_in_one_pass(rings, 10_000, m, lat, lon);
+                    let got = place_in(&Rings(rings, 10_000), m, lat, lon);
+                    assert_eq!(got, want, "{lat} {lon}");
+                    let filed = unit(u).map(|border| place_in(&border, m, lat, lon));
+                    assert_eq!(filed, Some(want), "{lat} {lon}");
                 }
             }
         }

@@ -1088,9 +1088,20 @@ fn normalized_hash(s: &str) -> u64 {
             pending = false;
         }
         started = true;
-        h = step(h, fold(c));
+        h = step(h, fold_common(c));
     }
     h
+}
+
+/// [`fold`], natively without a call for the commonest characters (lower-case
+/// Cyrillic and Latin letters and digits, which fold to themselves).
+#[inline]
+fn fold_common(c: char) -> char {
+    #[cfg(not(target_arch = "wasm32"))]
+    if matches!(c, 'а'..='я' | 'a'..='z' | '0'..='9') {
+        return c;
+    }
+    fold(c)
 }
 
 #[cfg(test)]

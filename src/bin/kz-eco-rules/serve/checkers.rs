@@ -22,15 +22,24 @@ type Job = Box<dyn FnOnce() + Send>;
 
 /// The checking threads and their first-in, first-out queue of work.
 pub struct Checkers {
-    queue: Mutex<VecDeque<Job>>,
+    queue: Mutex<Queue>,
     ready: Condvar,
+}
+
+/// The work waiting, and how many threads wait for it: a job is signalled only
+/// to a thread that sleeps (a signal costs a system call even when none does,
+/// and under load none does).
+#[derive(Default)]
+struct Queue {
+    jobs: VecDeque<Job>,
+    sleeping: usize,
 }
 
 impl Checkers {
     /// Starts `threads` checking threads (at least one).
     pub fn start(threads: usize) -> std::io::Result<Arc<Checkers>> {
         let checkers = Arc::new(Checkers {
-            queue: Mutex::new(VecDeque::new()),
+            queue: Mutex::default(),
             ready: Condvar::new(),
         });
         for i in 0..threads.max(1) {
@@ -57,11 +66,14 @@ impl Checkers {
                 }
             }
         });
-        self.queue
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push_back(job);
-        self.ready.notify_one();
+        let sleeping = {
+            let mut queue = self.queue.lock().unwrap_or_else(PoisonError::into_inner);
+            queue.jobs.push_back(job);
+            queue.sleeping
+        };
+        if sleeping > 0 {
+            self.ready.notify_one();
+        }
         rx.await.ok()
     }
 
@@ -70,13 +82,15 @@ impl Checkers {
             let job = {
                 let mut queue = self.queue.lock().unwrap_or_else(PoisonError::into_inner);
                 loop {
-                    match queue.pop_front() {
+                    match queue.jobs.pop_front() {
                         Some(job) => break job,
                         None => {
+                            queue.sleeping += 1;
                             queue = self
                                 .ready
                                 .wait(queue)
-                                .unwrap_or_else(PoisonError::into_inner)
+                                .unwrap_or_else(PoisonError::into_inner);
+                            queue.sleeping -= 1;
                         }
                     }
                 }

@@ -118,7 +118,8 @@ impl Log {
 
 /// The log thread: writes the lines as they come, and when the queue is empty
 /// (or asked to flush) says how many were dropped since it last said so, then
-/// flushes. A sink that fails (a closed standard error) does not stop it.
+/// flushes and pauses. A sink that fails (a closed standard error) does not
+/// stop it.
 fn write_lines(lines: &Receiver<Message>, sink: impl Write, dropped: &AtomicU64) {
     let mut out = BufWriter::with_capacity(64 << 10, sink);
     let mut reported = 0;
@@ -147,8 +148,14 @@ fn write_lines(lines: &Receiver<Message>, sink: impl Write, dropped: &AtomicU64)
             next = lines.try_recv().ok();
         }
         catch_up(&mut out);
+        // Lines gather meanwhile: under load the thread wakes once a pause,
+        // not once a line.
+        std::thread::sleep(PAUSE);
     }
 }
+
+/// How long the log thread lets lines gather after a flush.
+const PAUSE: Duration = Duration::from_millis(10);
 
 /// One log line, `\n` included: the time, the level, the message and the
 /// fields, texts masked ([`masked`]) and escaped as JSON strings.
