@@ -176,8 +176,8 @@ fn row(basis: &str, lang: Lang) -> Option<String> {
         write_ref(chain, lang, &mut clauses);
     }
     Some(match lang {
-        Lang::Kk => format!("{of} {clauses}"),
-        Lang::Ru | Lang::En => format!("{clauses} {of}"),
+        Lang::Kk => [of, " ", &clauses].concat(),
+        Lang::Ru | Lang::En => [&clauses, " ", of].concat(),
     })
 }
 

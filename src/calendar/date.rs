@@ -162,7 +162,14 @@ impl Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        // `{:04}-{:02}-{:02}`, without core's integer formatting in the wasm.
+        let mut s = String::with_capacity(10);
+        crate::text::push_uint(&mut s, u64::from(self.year), 4);
+        s.push('-');
+        crate::text::push_uint(&mut s, u64::from(self.month), 2);
+        s.push('-');
+        crate::text::push_uint(&mut s, u64::from(self.day), 2);
+        f.write_str(&s)
     }
 }
 

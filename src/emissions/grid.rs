@@ -1012,9 +1012,11 @@ pub(crate) fn number_finding(e: &NumberError, text: &str, path: String) -> Findi
         NumberError::TooManyDecimals => {
             finding::too_many_decimals(path, value, u32::from(number::MAX_DECIMALS))
         }
-        NumberError::TooLarge => {
-            finding::too_large(path, value, Param::Decimal(number::MAX_VALUE.to_string()))
-        }
+        NumberError::TooLarge => finding::too_large(
+            path,
+            value,
+            Param::Decimal(crate::text::uint(number::MAX_VALUE)),
+        ),
         NumberError::Empty | NumberError::Invalid | NumberError::Exponent { plain: None } => {
             finding::invalid_number(path, value)
         }

@@ -155,7 +155,7 @@ fn fill_into(out: &mut String, template: &str, params: &Params, lang: Lang, numb
             Arg::Plural { name, forms } => match params.get(name) {
                 Some(value) => {
                     let digits = match value {
-                        Param::Int(n) => n.to_string(),
+                        Param::Int(n) => crate::text::int(*n),
                         Param::Decimal(d) | Param::Text(d) => d.clone(),
                         _ => String::new(),
                     };
@@ -192,7 +192,7 @@ fn plural_form<'a>(forms: &'a str, key: &str) -> Option<&'a str> {
 pub fn render_param(value: &Param, lang: Lang) -> String {
     match value {
         Param::Text(s) => s.clone(),
-        Param::Int(n) => group_digits(&n.to_string(), lang),
+        Param::Int(n) => group_digits(&crate::text::int(*n), lang),
         Param::Decimal(d) => render_decimal(d, lang),
         Param::Date(d) => render_date(d, lang),
         Param::Term(kind, id) => term_name(*kind, id, lang).unwrap_or(id).to_owned(),
@@ -300,7 +300,7 @@ fn render_date(iso: &str, lang: Lang) -> String {
     let mut parts = iso.splitn(3, '-');
     match (parts.next(), parts.next(), parts.next()) {
         (Some(y), Some(m), Some(d)) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-            format!("{d}.{m}.{y}")
+            [d, ".", m, ".", y].concat()
         }
         _ => iso.to_owned(),
     }

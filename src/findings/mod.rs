@@ -124,7 +124,7 @@ impl Param {
     /// assert_eq!(catalog::render_param(&p, Lang::Ru), "ИИН/БИН");
     /// ```
     pub fn field(owner: &str, key: &str) -> Param {
-        Param::Term(TermKind::Field, format!("{owner}.{key}"))
+        Param::Term(TermKind::Field, [owner, ".", key].concat())
     }
 }
 
@@ -284,7 +284,9 @@ impl fmt::Display for Basis {
         if self.clause.is_empty() {
             f.write_str(&self.source)
         } else {
-            write!(f, "{} {}", self.source, self.clause)
+            f.write_str(&self.source)?;
+            f.write_str(" ")?;
+            f.write_str(&self.clause)
         }
     }
 }

@@ -252,7 +252,12 @@ impl YearMonth {
 
 impl fmt::Display for YearMonth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}", self.year, self.month)
+        // `{:04}-{:02}`, without core's integer formatting in the wasm.
+        let mut s = String::with_capacity(7);
+        crate::text::push_uint(&mut s, u64::from(self.year), 4);
+        s.push('-');
+        crate::text::push_uint(&mut s, u64::from(self.month), 2);
+        f.write_str(&s)
     }
 }
 

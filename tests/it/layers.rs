@@ -22,7 +22,7 @@ const BOTTOM: &[(&str, &[&str])] = &[
     ("text", &[]),
     ("terms", &["lang"]),
     ("citations", &["lang", "text"]),
-    ("findings", &["lang", "terms", "citations", "input"]),
+    ("findings", &["lang", "text", "terms", "citations", "input"]),
     ("input", &["lang", "keys", "findings"]),
 ];
 
