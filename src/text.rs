@@ -36,6 +36,32 @@ pub(crate) fn split<'a>(hay: &'a str, sep: &'a str) -> impl Iterator<Item = &'a 
     })
 }
 
+/// `hay` split around the first `sep`, as `str::split_once`.
+pub(crate) fn split_once<'a>(hay: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
+    let at = find(hay, sep)?;
+    Some((hay.get(..at)?, hay.get(at + sep.len()..)?))
+}
+
+/// The byte offset of the first of the ASCII `bytes` in `hay`: `hay.find([…])`.
+pub(crate) fn find_any(hay: &str, bytes: &[u8]) -> Option<usize> {
+    // Not `bytes.contains(&b)`: for `u8` that is core's memchr, more wasm.
+    #[allow(clippy::manual_contains)]
+    hay.bytes().position(|b| bytes.iter().any(|&x| x == b))
+}
+
+/// `hay` split around the first of the ASCII `bytes`: `hay.split_once([…])`.
+pub(crate) fn split_once_any<'a>(hay: &'a str, bytes: &[u8]) -> Option<(&'a str, &'a str)> {
+    let at = find_any(hay, bytes)?;
+    Some((hay.get(..at)?, hay.get(at + 1..)?))
+}
+
+/// `hay` up to the first of the ASCII `bytes`: `hay.split([…]).next().unwrap()`.
+pub(crate) fn before_any<'a>(hay: &'a str, bytes: &[u8]) -> &'a str {
+    find_any(hay, bytes)
+        .and_then(|at| hay.get(..at))
+        .unwrap_or(hay)
+}
+
 /// `hay` with every `from` (not empty) replaced by `to`, as `str::replace`.
 pub(crate) fn replace(hay: &str, from: &str, to: &str) -> String {
     let mut out = String::with_capacity(hay.len());
@@ -131,6 +157,20 @@ mod tests {
             }
         }
         assert_eq!(find("abc", ""), Some(0));
+        for h in hays {
+            for n in needles {
+                assert_eq!(split_once(h, n), h.split_once(n), "{h:?} {n:?}");
+            }
+            let chars = ['e', 'E', '-', '_'];
+            assert_eq!(find_any(h, b"eE-_"), h.find(chars), "{h:?}");
+            assert_eq!(split_once_any(h, b"eE-_"), h.split_once(chars), "{h:?}");
+            assert_eq!(Some(before_any(h, b"eE-_")), h.split(chars).next(), "{h:?}");
+        }
+        for h in ["1e5", "2E-3", "kk-KZ", "ru_RU", "-", "e", "ә-ә_"] {
+            let chars = ['e', 'E', '-', '_'];
+            assert_eq!(split_once_any(h, b"eE-_"), h.split_once(chars), "{h:?}");
+            assert_eq!(Some(before_any(h, b"eE-_")), h.split(chars).next(), "{h:?}");
+        }
     }
 
     #[wasm_bindgen_test(unsupported = test)]
