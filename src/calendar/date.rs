@@ -160,16 +160,22 @@ impl Date {
     }
 }
 
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // `{:04}-{:02}-{:02}`, without core's integer formatting in the wasm.
+impl Date {
+    /// `YYYY-MM-DD`, as `to_string()` (without core's formatting in the wasm).
+    pub fn iso(self) -> String {
         let mut s = String::with_capacity(10);
         crate::text::push_uint(&mut s, u64::from(self.year), 4);
         s.push('-');
         crate::text::push_uint(&mut s, u64::from(self.month), 2);
         s.push('-');
         crate::text::push_uint(&mut s, u64::from(self.day), 2);
-        f.write_str(&s)
+        s
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.iso())
     }
 }
 

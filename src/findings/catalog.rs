@@ -65,7 +65,7 @@ pub fn is_cited(basis: &str) -> bool {
 /// The `basis_text` of a finding: the citation of `basis`, or the machine form
 /// when the basis is not in the table (an edition registered at run time).
 pub(crate) fn basis_text(basis: &super::Basis, lang: Lang) -> String {
-    let machine = basis.to_string();
+    let machine = basis.machine();
     citation(&machine, lang).unwrap_or(machine)
 }
 

@@ -279,15 +279,20 @@ impl Basis {
     }
 }
 
+impl Basis {
+    /// The machine form, as `to_string()`: `source clause`, or `source` alone.
+    pub fn machine(&self) -> String {
+        if self.clause.is_empty() {
+            self.source.to_string()
+        } else {
+            [&*self.source, " ", &*self.clause].concat()
+        }
+    }
+}
+
 impl fmt::Display for Basis {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.clause.is_empty() {
-            f.write_str(&self.source)
-        } else {
-            f.write_str(&self.source)?;
-            f.write_str(" ")?;
-            f.write_str(&self.clause)
-        }
+        f.write_str(&self.machine())
     }
 }
 
@@ -306,7 +311,7 @@ impl schemars::JsonSchema for Basis {
 
 impl Serialize for Basis {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_str(&self.machine())
     }
 }
 

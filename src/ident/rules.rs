@@ -153,15 +153,15 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
         Identifier::Iin(iin) if iin.birth_date() > submitted => {
             findings.push(with_basis(finding::born_after_submission(
                 PATH,
-                Param::Date(iin.birth_date().to_string()),
-                Param::Date(submitted.to_string()),
+                Param::Date(iin.birth_date().iso()),
+                Param::Date(submitted.iso()),
             )))
         }
         Identifier::Bin(bin) if bin.registered() > YearMonth::of(submitted) => {
             findings.push(with_basis(finding::registered_after_submission(
                 PATH,
-                bin.registered().to_string(),
-                Param::Date(submitted.to_string()),
+                bin.registered().iso(),
+                Param::Date(submitted.iso()),
             )))
         }
         _ => {}
@@ -241,7 +241,7 @@ mod tests {
             .map(|f| {
                 (
                     f.code,
-                    f.basis.as_ref().map(|b| b.to_string()).unwrap_or_default(),
+                    f.basis.as_ref().map(|b| b.machine()).unwrap_or_default(),
                 )
             })
             .collect()
