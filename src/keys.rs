@@ -16,6 +16,19 @@ pub(crate) fn unpack(k: u64) -> (u32, u32) {
     ((k >> 32) as u32, k as u32)
 }
 
+/// Swaps two keys; no panic path (`slice::swap` links core's bounds-check message).
+fn swap(keys: &mut [u64], i: usize, j: usize) {
+    let (Some(&a), Some(&b)) = (keys.get(i), keys.get(j)) else {
+        return;
+    };
+    if let Some(k) = keys.get_mut(i) {
+        *k = b;
+    }
+    if let Some(k) = keys.get_mut(j) {
+        *k = a;
+    }
+}
+
 /// Sorts `keys` ascending (heapsort).
 pub(crate) fn sort_keys(keys: &mut [u64]) {
     fn sift_down(keys: &mut [u64], mut root: usize, end: usize) {
@@ -31,7 +44,7 @@ pub(crate) fn sort_keys(keys: &mut [u64]) {
             if at(root) >= at(child) {
                 return;
             }
-            keys.swap(root, child);
+            swap(keys, root, child);
             root = child;
         }
     }
@@ -40,7 +53,7 @@ pub(crate) fn sort_keys(keys: &mut [u64]) {
         sift_down(keys, root, n);
     }
     for end in (1..n).rev() {
-        keys.swap(0, end);
+        swap(keys, 0, end);
         sift_down(keys, 0, end);
     }
 }
