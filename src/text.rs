@@ -76,6 +76,14 @@ pub(crate) fn replace(hay: &str, from: &str, to: &str) -> String {
     out
 }
 
+/// Cuts `s` back to `len` bytes, as `String::truncate` for a length a push
+/// returned, without its panic path (a mid-character length is left alone).
+pub(crate) fn cut(s: &mut String, len: usize) {
+    if s.is_char_boundary(len) {
+        s.truncate(len);
+    }
+}
+
 /// Appends the decimal digits of `n`, zeros in front up to `width` digits: as
 /// `write!(out, "{n:0width$}")` without core's integer formatting in the wasm.
 pub(crate) fn push_uint(out: &mut String, mut n: u64, width: usize) {

@@ -76,7 +76,7 @@ impl Pointer {
     /// Cuts the pointer back to a length returned by a `push_*` call.
     #[inline(never)]
     pub fn truncate(&mut self, mark: usize) {
-        self.0.truncate(mark);
+        crate::text::cut(&mut self.0, mark);
     }
 
     /// The pointer text.
