@@ -849,7 +849,7 @@ impl Checker<'_, '_> {
         // eight distinct earlier texts, so crafted collisions cannot make this
         // quadratic (they can only hide a duplicate).
         let mut dups: Vec<u64> = Vec::new();
-        for run in keys.chunk_by(|a, b| a >> 23 == b >> 23) {
+        for run in crate::keys::runs(&keys, 23) {
             let [first_key, _, ..] = run else { continue };
             let kind = (first_key >> 23) & 1;
             let text = |r: usize| {

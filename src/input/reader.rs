@@ -310,7 +310,7 @@ fn first_of_key(entries: &[(String, Value)]) -> Vec<u32> {
     sort_keys(&mut keys);
     let mut first: Vec<u32> = (0..entries.len()).map(index).collect();
     let key = |i: u32| entries.get(i as usize).map_or("", |(k, _)| k.as_str());
-    for run in keys.chunk_by(|a, b| a >> 32 == b >> 32) {
+    for run in crate::keys::runs(&keys, 32) {
         // The first index of each distinct key of the run (indices ascend in a run).
         let mut reps: Vec<u32> = Vec::new();
         for (_, i) in run.iter().map(|&k| unpack(k)) {
