@@ -56,9 +56,9 @@ type Act = (u16, u16);
 const NO_TEXT: u16 = u16::MAX;
 
 /// Separates the chains of a row in [`REFS`].
-const CHAIN_SEPARATOR: char = '\u{1e}';
+const CHAIN_SEPARATOR: &str = "\u{1e}";
 /// Separates the levels of a chain in [`REFS`].
-const LEVEL_SEPARATOR: char = '\u{1f}';
+const LEVEL_SEPARATOR: &str = "\u{1f}";
 
 include!(concat!(env!("OUT_DIR"), "/citations.rs"));
 
@@ -169,15 +169,15 @@ fn row(basis: &str, lang: Lang) -> Option<String> {
     }
     let of = text_row(of)?.get(lang);
     let mut clauses = String::new();
-    for (i, chain) in refs.split(CHAIN_SEPARATOR).enumerate() {
+    for (i, chain) in text::split(refs, CHAIN_SEPARATOR).enumerate() {
         if i > 0 {
             clauses.push_str(", ");
         }
         write_ref(chain, lang, &mut clauses);
     }
     Some(match lang {
-        Lang::Kk => format!("{of} {clauses}"),
-        Lang::Ru | Lang::En => format!("{clauses} {of}"),
+        Lang::Kk => [of, " ", &clauses].concat(),
+        Lang::Ru | Lang::En => [&clauses, " ", of].concat(),
     })
 }
 
@@ -194,7 +194,9 @@ fn level(stored: &str) -> Option<(usize, bool, &str)> {
 /// One chain of levels (outermost first in the data): ru innermost first; kk and
 /// en outermost first, kk with every level but the last in the genitive.
 fn write_ref(chain: &str, lang: Lang, out: &mut String) {
-    let levels: Vec<(usize, bool, &str)> = chain.split(LEVEL_SEPARATOR).filter_map(level).collect();
+    let levels: Vec<(usize, bool, &str)> = text::split(chain, LEVEL_SEPARATOR)
+        .filter_map(level)
+        .collect();
     let last = levels.len().saturating_sub(1);
     let write = |i: usize, &(level, many, number): &(usize, bool, &str), out: &mut String| {
         let Some(forms) = LEVELS.get(level) else {

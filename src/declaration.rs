@@ -23,7 +23,7 @@ include!(concat!(env!("OUT_DIR"), "/codes_declaration.rs"));
 /// The clause of item `n` of the declaration's contents (2021 Code art. 110
 /// p. 3), named `declaration.item_<n>` in `data/citations.json`.
 fn item(n: u8) -> Basis {
-    Basis::named(&format!("declaration.item_{n}"))
+    Basis::named(&["declaration.item_", &crate::text::int(n.into())].concat())
 }
 
 fn blank(s: Option<&String>) -> bool {
@@ -82,10 +82,10 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
     let basis = item(4);
     let mut seen: Vec<String> = Vec::new();
     for (i, e) in d.emissions.iter().flatten().enumerate() {
-        let path = format!("/declaration/emissions/{i}");
+        let path = ["/declaration/emissions/", &crate::text::uint(i as u64)].concat();
         amount(
             e.t_per_year.as_ref(),
-            &format!("{path}/t_per_year"),
+            &[&path, "/t_per_year"].concat(),
             &basis,
             findings,
         );
@@ -93,13 +93,13 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
     }
     let mut seen: Vec<String> = Vec::new();
     for (i, w) in d.waste.iter().flatten().enumerate() {
-        let path = format!("/declaration/waste/{i}");
+        let path = ["/declaration/waste/", &crate::text::uint(i as u64)].concat();
         for (key, v) in [
             ("generated", &w.generated),
             ("accumulated", &w.accumulated),
             ("transferred", &w.transferred),
         ] {
-            amount(v.as_ref(), &format!("{path}/{key}"), &basis, findings);
+            amount(v.as_ref(), &[&path, "/", key].concat(), &basis, findings);
         }
         duplicate(&mut seen, w.code.as_ref(), w.name.as_ref(), &path, findings);
     }
@@ -141,8 +141,8 @@ fn duplicate(
         crate::case::fold_str(&words)
     };
     let key = match (code.filter(|c| !c.trim().is_empty()), name) {
-        (Some(c), _) => format!("code:{}", norm(c)),
-        (None, Some(n)) if !n.trim().is_empty() => format!("name:{}", norm(n)),
+        (Some(c), _) => ["code:", &norm(c)].concat(),
+        (None, Some(n)) if !n.trim().is_empty() => ["name:", &norm(n)].concat(),
         _ => {
             seen.push(String::new());
             return;

@@ -401,21 +401,21 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
                 findings.push(
                     finding::not_yet_in_force(
                         "/submitted_at",
-                        Param::Date(date.to_string()),
+                        Param::Date(date.iso()),
                         edition_term(ed),
-                        Param::Date(ed.period.from.to_string()),
+                        Param::Date(ed.period.from.iso()),
                     )
                     .basis(Basis::new(ed.id, "")),
                 );
                 return Some(ed);
             }
-            let until = ed.period.until.map(|u| u.to_string()).unwrap_or_default();
+            let until = ed.period.until.map(|u| u.iso()).unwrap_or_default();
             findings.push(
                 finding::outside_period(
                     "/submitted_at",
-                    Param::Date(date.to_string()),
+                    Param::Date(date.iso()),
                     edition_term(ed),
-                    Param::Date(ed.period.from.to_string()),
+                    Param::Date(ed.period.from.iso()),
                     Param::Date(until),
                 )
                 .basis(Basis::new(ed.id, "")),
@@ -467,7 +467,7 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
         findings.push(finding::not_in_library(
             "/submitted_at",
             Param::Term(TermKind::Region, region_id.to_owned()),
-            Param::Date(date.to_string()),
+            Param::Date(date.iso()),
             Param::Term(TermKind::Edition, u.id.to_owned()),
             edition_ids(closest),
         ));
@@ -476,7 +476,7 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
     findings.push(finding::not_covered(
         "/submitted_at",
         Param::Term(TermKind::Region, region_id.to_owned()),
-        Param::Date(date.to_string()),
+        Param::Date(date.iso()),
         edition_ids(closest),
     ));
     None

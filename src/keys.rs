@@ -16,6 +16,32 @@ pub(crate) fn unpack(k: u64) -> (u32, u32) {
     ((k >> 32) as u32, k as u32)
 }
 
+/// Swaps two keys; no panic path (`slice::swap` links core's bounds-check message).
+fn swap(keys: &mut [u64], i: usize, j: usize) {
+    let (Some(&a), Some(&b)) = (keys.get(i), keys.get(j)) else {
+        return;
+    };
+    if let Some(k) = keys.get_mut(i) {
+        *k = b;
+    }
+    if let Some(k) = keys.get_mut(j) {
+        *k = a;
+    }
+}
+
+/// The runs of consecutive `keys` with the same `k >> shift`, as
+/// `chunk_by(|a, b| a >> shift == b >> shift)` without its panicking split.
+pub(crate) fn runs(keys: &[u64], shift: u32) -> impl Iterator<Item = &[u64]> {
+    let mut rest = keys;
+    std::iter::from_fn(move || {
+        let first = *rest.first()? >> shift;
+        let len = rest.iter().take_while(|&&k| k >> shift == first).count();
+        let (run, tail) = rest.split_at_checked(len)?;
+        rest = tail;
+        Some(run)
+    })
+}
+
 /// Sorts `keys` ascending (heapsort).
 pub(crate) fn sort_keys(keys: &mut [u64]) {
     fn sift_down(keys: &mut [u64], mut root: usize, end: usize) {
@@ -31,7 +57,7 @@ pub(crate) fn sort_keys(keys: &mut [u64]) {
             if at(root) >= at(child) {
                 return;
             }
-            keys.swap(root, child);
+            swap(keys, root, child);
             root = child;
         }
     }
@@ -40,7 +66,7 @@ pub(crate) fn sort_keys(keys: &mut [u64]) {
         sift_down(keys, root, n);
     }
     for end in (1..n).rev() {
-        keys.swap(0, end);
+        swap(keys, 0, end);
         sift_down(keys, 0, end);
     }
 }
@@ -112,5 +138,25 @@ mod tests {
         assert_eq!(hash32(""), 0x811c_9dc5);
         assert_eq!(hash32("a"), 0xe40c_292c);
         assert_eq!(hash32("foobar"), 0xbf9c_f968);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn runs_are_those_of_chunk_by() {
+        let keys = [
+            0u64,
+            1,
+            1 << 32,
+            (1 << 32) + 5,
+            3 << 32,
+            7 << 40,
+            (7 << 40) + 1,
+        ];
+        for shift in [0, 23, 32, 40] {
+            for n in 0..=keys.len() {
+                let k = &keys[..n];
+                let want: Vec<&[u64]> = k.chunk_by(|a, b| a >> shift == b >> shift).collect();
+                assert_eq!(runs(k, shift).collect::<Vec<_>>(), want, "{shift} {n}");
+            }
+        }
     }
 }

@@ -40,7 +40,7 @@ pub fn load(pack: &str) -> Result<Lang, String> {
     };
     // A pack holds no numbers: no float parser is linked for it.
     let value = Value::from_json_str_with(pack, &limits, |_| None)
-        .map_err(|e| format!("not a text pack: {e}"))?;
+        .map_err(|e| ["not a text pack: ", &e.to_string()].concat())?;
     let Value::Object(entries) = value else {
         return Err("not a text pack: not an object".into());
     };
@@ -57,27 +57,39 @@ pub fn load(pack: &str) -> Result<Lang, String> {
         return Err("not a text pack: lang, texts_id and texts are required".into());
     };
     if pack_id != id {
-        return Err(format!(
-            "the {} pack is of another build ({pack_id}; this module needs {id})",
-            lang.as_str()
-        ));
+        return Err([
+            "the ",
+            lang.as_str(),
+            " pack is of another build (",
+            &pack_id,
+            "; this module needs ",
+            id,
+            ")",
+        ]
+        .concat());
     }
     if items.len() != count {
-        return Err(format!(
-            "the {} pack has {} texts, not {count}",
+        return Err([
+            "the ",
             lang.as_str(),
-            items.len()
-        ));
+            " pack has ",
+            &crate::text::uint(items.len() as u64),
+            " texts, not ",
+            &crate::text::uint(count as u64),
+        ]
+        .concat());
     }
     let mut rows = Vec::with_capacity(count);
     for item in items {
         match item {
             Value::String(s) => rows.push(s),
             _ => {
-                return Err(format!(
-                    "the {} pack has a text that is not a string",
-                    lang.as_str()
-                ))
+                return Err([
+                    "the ",
+                    lang.as_str(),
+                    " pack has a text that is not a string",
+                ]
+                .concat())
             }
         }
     }

@@ -56,13 +56,13 @@ fn check_term(
     findings: &mut Findings,
 ) {
     let now = (at.local_date, at.local_seconds);
-    let on = Param::Date(at.local_date.to_string());
+    let on = Param::Date(at.local_date.iso());
     if let Some(text) = eds.valid_from.as_deref() {
         match bound(text, at, false) {
             Some(from) if now < from => findings.push(
                 finding::certificate_not_yet_valid(
                     "/eds/valid_from",
-                    Param::Date(from.0.to_string()),
+                    Param::Date(from.0.iso()),
                     on.clone(),
                 )
                 .basis(basis()),
@@ -74,12 +74,8 @@ fn check_term(
     if let Some(text) = eds.valid_until.as_deref() {
         match bound(text, at, true) {
             Some(until) if now > until => findings.push(
-                finding::certificate_expired(
-                    "/eds/valid_until",
-                    Param::Date(until.0.to_string()),
-                    on,
-                )
-                .basis(basis()),
+                finding::certificate_expired("/eds/valid_until", Param::Date(until.0.iso()), on)
+                    .basis(basis()),
             ),
             Some(_) => {}
             None => unreadable(cx, "/eds/valid_until", text, findings),

@@ -36,6 +36,32 @@ pub(crate) fn split<'a>(hay: &'a str, sep: &'a str) -> impl Iterator<Item = &'a 
     })
 }
 
+/// `hay` split around the first `sep`, as `str::split_once`.
+pub(crate) fn split_once<'a>(hay: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
+    let at = find(hay, sep)?;
+    Some((hay.get(..at)?, hay.get(at + sep.len()..)?))
+}
+
+/// The byte offset of the first of the ASCII `bytes` in `hay`: `hay.find([…])`.
+pub(crate) fn find_any(hay: &str, bytes: &[u8]) -> Option<usize> {
+    // Not `bytes.contains(&b)`: for `u8` that is core's memchr, more wasm.
+    #[allow(clippy::manual_contains)]
+    hay.bytes().position(|b| bytes.iter().any(|&x| x == b))
+}
+
+/// `hay` split around the first of the ASCII `bytes`: `hay.split_once([…])`.
+pub(crate) fn split_once_any<'a>(hay: &'a str, bytes: &[u8]) -> Option<(&'a str, &'a str)> {
+    let at = find_any(hay, bytes)?;
+    Some((hay.get(..at)?, hay.get(at + 1..)?))
+}
+
+/// `hay` up to the first of the ASCII `bytes`: `hay.split([…]).next().unwrap()`.
+pub(crate) fn before_any<'a>(hay: &'a str, bytes: &[u8]) -> &'a str {
+    find_any(hay, bytes)
+        .and_then(|at| hay.get(..at))
+        .unwrap_or(hay)
+}
+
 /// `hay` with every `from` (not empty) replaced by `to`, as `str::replace`.
 pub(crate) fn replace(hay: &str, from: &str, to: &str) -> String {
     let mut out = String::with_capacity(hay.len());
@@ -48,6 +74,64 @@ pub(crate) fn replace(hay: &str, from: &str, to: &str) -> String {
         out.push_str(part);
     }
     out
+}
+
+/// Cuts `s` back to `len` bytes, as `String::truncate` for a length a push
+/// returned, without its panic path (a mid-character length is left alone).
+pub(crate) fn cut(s: &mut String, len: usize) {
+    if s.is_char_boundary(len) {
+        s.truncate(len);
+    }
+}
+
+/// Appends the decimal digits of `n`, zeros in front up to `width` digits: as
+/// `write!(out, "{n:0width$}")` without core's integer formatting in the wasm.
+pub(crate) fn push_uint(out: &mut String, mut n: u64, width: usize) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    for slot in digits.iter_mut() {
+        *slot = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for _ in len..width {
+        out.push('0');
+    }
+    for &d in digits.iter().take(len).rev() {
+        out.push(char::from(d));
+    }
+}
+
+/// `n` in decimal, as `n.to_string()`.
+pub(crate) fn uint(n: u64) -> String {
+    let mut out = String::new();
+    push_uint(&mut out, n, 0);
+    out
+}
+
+/// `n` in decimal, as `n.to_string()`.
+pub(crate) fn int(n: i64) -> String {
+    let mut out = String::new();
+    if n < 0 {
+        out.push('-');
+    }
+    push_uint(&mut out, n.unsigned_abs(), 0);
+    out
+}
+
+/// `n` in upper-case hexadecimal, at least `width` digits: `format!("{n:0width$X}")`.
+pub(crate) fn push_hex(out: &mut String, n: u32, width: usize) {
+    let len = (8 - n.leading_zeros() as usize / 4).max(1);
+    for _ in len..width {
+        out.push('0');
+    }
+    for i in (0..len).rev() {
+        let d = (n >> (4 * i)) & 0xF;
+        out.push(char::from_digit(d, 16).map_or('0', |c| c.to_ascii_uppercase()));
+    }
 }
 
 #[cfg(test)]
@@ -81,5 +165,53 @@ mod tests {
             }
         }
         assert_eq!(find("abc", ""), Some(0));
+        for h in hays {
+            for n in needles {
+                assert_eq!(split_once(h, n), h.split_once(n), "{h:?} {n:?}");
+            }
+            let chars = ['e', 'E', '-', '_'];
+            assert_eq!(find_any(h, b"eE-_"), h.find(chars), "{h:?}");
+            assert_eq!(split_once_any(h, b"eE-_"), h.split_once(chars), "{h:?}");
+            assert_eq!(Some(before_any(h, b"eE-_")), h.split(chars).next(), "{h:?}");
+        }
+        for h in ["1e5", "2E-3", "kk-KZ", "ru_RU", "-", "e", "ә-ә_"] {
+            let chars = ['e', 'E', '-', '_'];
+            assert_eq!(split_once_any(h, b"eE-_"), h.split_once(chars), "{h:?}");
+            assert_eq!(Some(before_any(h, b"eE-_")), h.split(chars).next(), "{h:?}");
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn numbers_agree_with_core() {
+        let ns = [
+            0u64,
+            1,
+            7,
+            9,
+            10,
+            99,
+            100,
+            2024,
+            65535,
+            1_000_000_000_000,
+            u64::MAX,
+        ];
+        for n in ns {
+            for w in [0, 1, 2, 4, 25] {
+                let mut s = String::new();
+                push_uint(&mut s, n, w);
+                assert_eq!(s, format!("{n:0w$}"));
+            }
+        }
+        for n in [0i64, 5, -5, 1234, -1234, i64::MAX, i64::MIN] {
+            assert_eq!(int(n), n.to_string());
+        }
+        for n in [0u32, 0xA, 0xAD, 0x200B, 0xFEFF, 0x1F600, 0x10FFFF, u32::MAX] {
+            for w in [0, 4] {
+                let mut s = String::new();
+                push_hex(&mut s, n, w);
+                assert_eq!(s, format!("{n:0w$X}"));
+            }
+        }
     }
 }

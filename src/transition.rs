@@ -38,10 +38,10 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
             match cx.submitted_on() {
                 Some(date) if until < date => finding::old_permit_expired(
                     path,
-                    Param::Date(until.to_string()),
-                    Param::Date(date.to_string()),
+                    Param::Date(until.iso()),
+                    Param::Date(date.iso()),
                 ),
-                _ => finding::old_permit_valid(path, Param::Date(until.to_string())),
+                _ => finding::old_permit_valid(path, Param::Date(until.iso())),
             }
             .basis(Basis::named("transition.old_permit_valid"))
         }

@@ -49,7 +49,7 @@ impl Options {
         let entries = match value {
             Value::Null => return Ok(options),
             Value::Object(entries) => entries,
-            other => return Err(format!("options must be an object, got {}", other.kind())),
+            other => return Err(["options must be an object, got ", other.kind()].concat()),
         };
         // A repeated option: the last one counts, as in a JavaScript object.
         for (key, v) in crate::input::last_wins(entries) {
@@ -57,7 +57,7 @@ impl Options {
                 (_, Value::Null) => {}
                 ("lang", Value::String(tag)) => {
                     options.lang = Lang::parse(tag).ok_or_else(|| {
-                        format!("options.lang must be kk, ru or en, got {}", quoted(tag))
+                        ["options.lang must be kk, ru or en, got ", &quoted(tag)].concat()
                     })?;
                 }
                 ("severity", Value::Object(map)) => {
@@ -67,10 +67,12 @@ impl Options {
                             _ => None,
                         };
                         let sev = parsed.ok_or_else(|| {
-                            format!(
-                                "options.severity[{}] must be \"error\", \"warning\" or \"info\"",
-                                quoted(code)
-                            )
+                            [
+                                "options.severity[",
+                                &quoted(code),
+                                "] must be \"error\", \"warning\" or \"info\"",
+                            ]
+                            .concat()
                         })?;
                         options.severity.0.push((code.to_owned(), sev));
                     }
@@ -78,10 +80,12 @@ impl Options {
                 ("messages", Value::Object(map)) => {
                     for (code, template) in map {
                         let Value::String(template) = template else {
-                            return Err(format!(
-                                "options.messages[{}] must be a string (the message template)",
-                                quoted(code)
-                            ));
+                            return Err([
+                                "options.messages[",
+                                &quoted(code),
+                                "] must be a string (the message template)",
+                            ]
+                            .concat());
                         };
                         options.messages.0.push((code.clone(), template.clone()));
                     }
@@ -94,11 +98,14 @@ impl Options {
                     options.documents = crate::documents::DocumentOptions::from_value(v)?
                 }
                 (other, v) => {
-                    return Err(format!(
-                        "unknown or mistyped option {} ({})",
-                        quoted(other),
-                        v.kind()
-                    ))
+                    return Err([
+                        "unknown or mistyped option ",
+                        &quoted(other),
+                        " (",
+                        v.kind(),
+                        ")",
+                    ]
+                    .concat())
                 }
             }
         }

@@ -160,9 +160,22 @@ impl Date {
     }
 }
 
+impl Date {
+    /// `YYYY-MM-DD`, as `to_string()` (without core's formatting in the wasm).
+    pub fn iso(self) -> String {
+        let mut s = String::with_capacity(10);
+        crate::text::push_uint(&mut s, u64::from(self.year), 4);
+        s.push('-');
+        crate::text::push_uint(&mut s, u64::from(self.month), 2);
+        s.push('-');
+        crate::text::push_uint(&mut s, u64::from(self.day), 2);
+        s
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        f.write_str(&self.iso())
     }
 }
 

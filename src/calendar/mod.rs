@@ -328,7 +328,7 @@ impl<'a> Calendar<'a> {
         // first years and stop.
         for year in (from.year()..=to.year()).take(10) {
             let status = self.status(year);
-            let text = |y: i32| Param::Text(i64::from(y).to_string());
+            let text = |y: i32| Param::Text(crate::text::int(y.into()));
             let finding = match status {
                 YearStatus::Final => continue,
                 YearStatus::Provisional => finding::provisional_year(path, text(year)),

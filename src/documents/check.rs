@@ -66,7 +66,7 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
                     finding::missing(
                         "/documents",
                         document(e.rule.document.id),
-                        Param::Cite(list_basis(list, list.provisions.refusal).to_string()),
+                        Param::Cite(list_basis(list, list.provisions.refusal).machine()),
                     )
                     .basis(cite_rule(list, e.rule)),
                 );
@@ -229,8 +229,8 @@ fn check_validity(
             if let Some(date) = submitted.filter(|d| until < *d) {
                 let params = (
                     document(id),
-                    Param::Date(until.to_string()),
-                    Param::Date(date.to_string()),
+                    Param::Date(until.iso()),
+                    Param::Date(date.iso()),
                 );
                 let (action, category) = (cx.app.action, cx.app.category);
                 let p = list.provisions;

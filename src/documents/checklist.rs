@@ -306,7 +306,7 @@ pub(crate) fn explain_readings(list: &List, evaluated: &[Evaluated], findings: &
                 super::finding::only_from_legal_entities(
                     "/documents",
                     Param::Term(TermKind::Document, e.rule.document.id.to_owned()),
-                    Param::Cite(basis.to_string()),
+                    Param::Cite(basis.machine()),
                 )
                 .basis(basis),
             );
@@ -359,7 +359,7 @@ fn checklist(
             fact: e.fact.map(|f| f.id),
             question: e.fact.map(|f| f.question()),
             attributes: attributes(list, e.rule, action, category),
-            basis: cite_rule(list, e.rule).to_string(),
+            basis: cite_rule(list, e.rule).machine(),
             basis_text: None,
         })
         .collect();

@@ -81,10 +81,7 @@ impl DocumentOptions {
             Value::Null => return Ok(options),
             Value::Object(entries) => entries,
             other => {
-                return Err(format!(
-                    "options.documents must be an object, got {}",
-                    other.kind()
-                ))
+                return Err(["options.documents must be an object, got ", other.kind()].concat())
             }
         };
         for (key, v) in entries {
@@ -113,9 +110,12 @@ impl DocumentOptions {
                     }
                 }
                 (other, _) => {
-                    return Err(format!(
-                        "unknown or mistyped option documents.{other} (readings: an array)"
-                    ))
+                    return Err([
+                        "unknown or mistyped option documents.",
+                        other,
+                        " (readings: an array)",
+                    ]
+                    .concat())
                 }
             }
         }

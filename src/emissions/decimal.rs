@@ -179,7 +179,7 @@ pub(crate) fn format_units(units: i128) -> String {
 /// Strips leading integer zeros and trailing fractional zeros (and a bare point)
 /// from plain decimal digits: `007.50` → `7.5`, `.5` → `0.5`, `0.000` → `0`.
 pub(crate) fn trim_canonical(s: &str) -> String {
-    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let (int, frac) = crate::text::split_once(s, ".").unwrap_or((s, ""));
     let int = int.trim_start_matches('0');
     let frac = frac.trim_end_matches('0');
     let mut out = String::from(if int.is_empty() { "0" } else { int });

@@ -849,7 +849,7 @@ impl Checker<'_, '_> {
         // eight distinct earlier texts, so crafted collisions cannot make this
         // quadratic (they can only hide a duplicate).
         let mut dups: Vec<u64> = Vec::new();
-        for run in keys.chunk_by(|a, b| a >> 23 == b >> 23) {
+        for run in crate::keys::runs(&keys, 23) {
             let [first_key, _, ..] = run else { continue };
             let kind = (first_key >> 23) & 1;
             let text = |r: usize| {
@@ -1012,9 +1012,11 @@ pub(crate) fn number_finding(e: &NumberError, text: &str, path: String) -> Findi
         NumberError::TooManyDecimals => {
             finding::too_many_decimals(path, value, u32::from(number::MAX_DECIMALS))
         }
-        NumberError::TooLarge => {
-            finding::too_large(path, value, Param::Decimal(number::MAX_VALUE.to_string()))
-        }
+        NumberError::TooLarge => finding::too_large(
+            path,
+            value,
+            Param::Decimal(crate::text::uint(number::MAX_VALUE)),
+        ),
         NumberError::Empty | NumberError::Invalid | NumberError::Exponent { plain: None } => {
             finding::invalid_number(path, value)
         }

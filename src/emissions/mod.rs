@@ -160,7 +160,7 @@ pub(crate) mod basis {
     /// special conditions of nature use; 2021 art. 124 p. 1 to false or
     /// non-compliant information), so the finding citing this is a warning.
     pub fn conditions(edition: Option<&str>) -> Basis {
-        let own = edition.map(|e| Basis::named(&format!("emissions.permit_contents@{e}")));
+        let own = edition.map(|e| Basis::named(&["emissions.permit_contents@", e].concat()));
         match own {
             Some(b) if !b.clause.is_empty() => b,
             _ => Basis::named("emissions.permit_contents"),
@@ -204,7 +204,7 @@ pub(crate) mod basis {
 
     /// The edition's own blank of `form`, when it has one.
     fn blank(edition: Option<&str>, form: &str) -> Option<Basis> {
-        let b = Basis::named(&format!("emissions.form.{form}@{}", edition?));
+        let b = Basis::named(&["emissions.form.", form, "@", edition?].concat());
         (!b.clause.is_empty()).then_some(b)
     }
 
@@ -221,7 +221,7 @@ pub(crate) mod basis {
     /// `otherwise` (the blank, or the ground for incomplete or incorrect
     /// materials).
     pub fn incomplete(edition: Option<&str>, otherwise: Basis) -> Basis {
-        let own = edition.map(|e| Basis::named(&format!("emissions.incomplete@{e}")));
+        let own = edition.map(|e| Basis::named(&["emissions.incomplete@", e].concat()));
         match own {
             Some(b) if !b.clause.is_empty() => b,
             _ => otherwise,
@@ -232,7 +232,7 @@ pub(crate) mod basis {
     /// in `data/citations.json`: the 2021 Code art. 120 p. 4), when the edition
     /// has such a clause.
     pub fn region_of_sites(edition: Option<&str>) -> Option<Basis> {
-        let b = Basis::named(&format!("emissions.region_of_sites@{}", edition?));
+        let b = Basis::named(&["emissions.region_of_sites@", edition?].concat());
         (!b.clause.is_empty()).then_some(b)
     }
 }

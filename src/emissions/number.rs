@@ -270,7 +270,7 @@ fn plain_text(t: &str, int_digits: u32, exp: i32, negative: bool) -> Option<Stri
     if exp.unsigned_abs() > 40 {
         return None;
     }
-    let mantissa = t.split(['e', 'E']).next().unwrap_or("");
+    let mantissa = crate::text::before_any(t, b"eE");
     let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
     let point = i64::from(int_digits) + i64::from(exp);
     let mut out = String::new();
@@ -294,7 +294,7 @@ fn plain_text(t: &str, int_digits: u32, exp: i32, negative: bool) -> Option<Stri
     }
     let trimmed = decimal::trim_canonical(&out);
     Some(if negative && trimmed != "0" {
-        format!("-{trimmed}")
+        ["-", &trimmed].concat()
     } else {
         trimmed
     })

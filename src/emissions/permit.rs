@@ -84,7 +84,7 @@ impl Checker<'_, '_> {
         let stated = self.amount(line.tonnes.as_ref(), &path, conditions_form);
         let Some(year) = line.year else { return };
         let Some(appendix) = totals.iter().find(|t| t.year == Some(year)) else {
-            path.truncate(base_len);
+            crate::text::cut(&mut path, base_len);
             path.push_str("/year");
             let f = finding::condition_without_appendix(path, year_param(year)).basis(
                 basis::blank_or_consistency(self.edition_id(), "permit_conditions"),

@@ -65,7 +65,7 @@ pub fn is_cited(basis: &str) -> bool {
 /// The `basis_text` of a finding: the citation of `basis`, or the machine form
 /// when the basis is not in the table (an edition registered at run time).
 pub(crate) fn basis_text(basis: &super::Basis, lang: Lang) -> String {
-    let machine = basis.to_string();
+    let machine = basis.machine();
     citation(&machine, lang).unwrap_or(machine)
 }
 
@@ -131,7 +131,7 @@ fn fill_into(out: &mut String, template: &str, params: &Params, lang: Lang, numb
     let mut rest = template;
     // `get`, not indexing: the offsets are on character boundaries, and a slice
     // that panics would link core's formatting of the bad index.
-    while let Some(at) = rest.find(|c| c == '{' || (c == '#' && number.is_some())) {
+    while let Some(at) = (rest.bytes()).position(|b| b == b'{' || (b == b'#' && number.is_some())) {
         let (before, from) = rest.split_at_checked(at).unwrap_or((rest, ""));
         out.push_str(before);
         let after = from.get(1..).unwrap_or("");
@@ -155,7 +155,7 @@ fn fill_into(out: &mut String, template: &str, params: &Params, lang: Lang, numb
             Arg::Plural { name, forms } => match params.get(name) {
                 Some(value) => {
                     let digits = match value {
-                        Param::Int(n) => n.to_string(),
+                        Param::Int(n) => crate::text::int(*n),
                         Param::Decimal(d) | Param::Text(d) => d.clone(),
                         _ => String::new(),
                     };
@@ -192,7 +192,7 @@ fn plural_form<'a>(forms: &'a str, key: &str) -> Option<&'a str> {
 pub fn render_param(value: &Param, lang: Lang) -> String {
     match value {
         Param::Text(s) => s.clone(),
-        Param::Int(n) => group_digits(&n.to_string(), lang),
+        Param::Int(n) => group_digits(&crate::text::int(*n), lang),
         Param::Decimal(d) => render_decimal(d, lang),
         Param::Date(d) => render_date(d, lang),
         Param::Term(kind, id) => term_name(*kind, id, lang).unwrap_or(id).to_owned(),
@@ -212,7 +212,7 @@ pub fn render_param(value: &Param, lang: Lang) -> String {
 fn join<'a>(items: impl ExactSizeIterator<Item = &'a str> + Clone, lang: Lang) -> String {
     let last = items.len().saturating_sub(1);
     let and = term("conjunction", "and", lang).unwrap_or(",");
-    let sep = if items.clone().any(|i| i.contains(',')) {
+    let sep = if items.clone().any(|i| crate::text::contains(i, ",")) {
         "; "
     } else {
         ", "
@@ -254,7 +254,7 @@ pub fn term_name(kind: TermKind, id: &str, lang: Lang) -> Option<&'static str> {
 
 /// `12345.678` → `12 345,678` (kk/ru, NBSP) or `12,345.678` (en).
 fn render_decimal(canonical: &str, lang: Lang) -> String {
-    let (int_part, frac) = match canonical.split_once('.') {
+    let (int_part, frac) = match crate::text::split_once(canonical, ".") {
         Some((i, f)) => (i, Some(f)),
         None => (canonical, None),
     };
@@ -297,10 +297,11 @@ fn render_date(iso: &str, lang: Lang) -> String {
     if lang == Lang::En {
         return iso.to_owned();
     }
-    let mut parts = iso.splitn(3, '-');
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(y), Some(m), Some(d)) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-            format!("{d}.{m}.{y}")
+    let parts = crate::text::split_once(iso, "-")
+        .and_then(|(y, rest)| crate::text::split_once(rest, "-").map(|(m, d)| (y, m, d)));
+    match parts {
+        Some((y, m, d)) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            [d, ".", m, ".", y].concat()
         }
         _ => iso.to_owned(),
     }

@@ -124,7 +124,7 @@ impl Param {
     /// assert_eq!(catalog::render_param(&p, Lang::Ru), "ИИН/БИН");
     /// ```
     pub fn field(owner: &str, key: &str) -> Param {
-        Param::Term(TermKind::Field, format!("{owner}.{key}"))
+        Param::Term(TermKind::Field, [owner, ".", key].concat())
     }
 }
 
@@ -279,13 +279,20 @@ impl Basis {
     }
 }
 
+impl Basis {
+    /// The machine form, as `to_string()`: `source clause`, or `source` alone.
+    pub fn machine(&self) -> String {
+        if self.clause.is_empty() {
+            self.source.to_string()
+        } else {
+            [&*self.source, " ", &*self.clause].concat()
+        }
+    }
+}
+
 impl fmt::Display for Basis {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.clause.is_empty() {
-            f.write_str(&self.source)
-        } else {
-            write!(f, "{} {}", self.source, self.clause)
-        }
+        f.write_str(&self.machine())
     }
 }
 
@@ -304,7 +311,7 @@ impl schemars::JsonSchema for Basis {
 
 impl Serialize for Basis {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_str(&self.machine())
     }
 }
 

@@ -81,11 +81,11 @@ pub fn categories(lang: Lang) -> &'static [Category] {
 /// number is `other`.
 pub fn category(lang: Lang, number: &str) -> Category {
     let digits = number.strip_prefix('-').unwrap_or(number);
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let (int, frac) = crate::text::split_once(digits, ".").unwrap_or((digits, ""));
     let well_formed = !int.is_empty()
         && int.bytes().all(|b| b.is_ascii_digit())
         && frac.bytes().all(|b| b.is_ascii_digit())
-        && !(digits.contains('.') && frac.is_empty());
+        && !(crate::text::contains(digits, ".") && frac.is_empty());
     if !well_formed {
         return Category::Other;
     }

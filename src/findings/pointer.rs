@@ -67,17 +67,16 @@ impl Pointer {
 
     /// Appends an array index in place; returns the length before.
     pub fn push_index(&mut self, index: usize) -> usize {
-        use std::fmt::Write as _;
         let mark = self.0.len();
-        // Writing to a String cannot fail.
-        let _ = write!(self.0, "/{index}");
+        self.0.push('/');
+        crate::text::push_uint(&mut self.0, index as u64, 0);
         mark
     }
 
     /// Cuts the pointer back to a length returned by a `push_*` call.
     #[inline(never)]
     pub fn truncate(&mut self, mark: usize) {
-        self.0.truncate(mark);
+        crate::text::cut(&mut self.0, mark);
     }
 
     /// The pointer text.

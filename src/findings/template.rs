@@ -53,7 +53,9 @@ pub enum Arg<'a> {
 
 /// Reads the inside of one pair of braces (without them).
 pub fn arg(inner: &str) -> Arg<'_> {
-    match inner.split_once(',') {
+    // Bytes, not a `char` pattern (core's char searcher in the wasm); `,` is ASCII.
+    let comma = inner.bytes().position(|b| b == b',');
+    match comma.and_then(|at| Some((inner.get(..at)?, inner.get(at + 1..)?))) {
         None => Arg::Simple(inner),
         Some((name, spec)) => {
             let name = name.trim();
@@ -95,7 +97,7 @@ impl<'a> Iterator for Forms<'a> {
             self.rest = None;
             return None;
         }
-        let Some(brace) = rest.find('{') else {
+        let Some(brace) = rest.bytes().position(|b| b == b'{') else {
             self.rest = None;
             return Some(Err(FormError::NoForm(rest)));
         };

@@ -250,9 +250,20 @@ impl YearMonth {
     }
 }
 
+impl YearMonth {
+    /// `YYYY-MM`, as `to_string()` (without core's formatting in the wasm).
+    pub fn iso(self) -> String {
+        let mut s = String::with_capacity(7);
+        crate::text::push_uint(&mut s, u64::from(self.year), 4);
+        s.push('-');
+        crate::text::push_uint(&mut s, u64::from(self.month), 2);
+        s
+    }
+}
+
 impl fmt::Display for YearMonth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}", self.year, self.month)
+        f.write_str(&self.iso())
     }
 }
 

@@ -64,10 +64,22 @@ impl Reason {
             | Reason::UnknownAttribute { digit } => f.with("digit", u32::from(digit)),
             Reason::ImpossibleBirthDate { year, month, day } => f.with(
                 "date",
-                Param::Date(format!("{year:04}-{month:02}-{day:02}")),
+                Param::Date({
+                    let mut s = String::with_capacity(10);
+                    crate::text::push_uint(&mut s, year.into(), 4);
+                    s.push('-');
+                    crate::text::push_uint(&mut s, month.into(), 2);
+                    s.push('-');
+                    crate::text::push_uint(&mut s, day.into(), 2);
+                    s
+                }),
             ),
             Reason::ImpossibleRegistrationMonth { year, month } => {
-                f.with("registered", format!("{year:04}-{month:02}"))
+                let mut s = String::with_capacity(7);
+                crate::text::push_uint(&mut s, year.into(), 4);
+                s.push('-');
+                crate::text::push_uint(&mut s, month.into(), 2);
+                f.with("registered", s)
             }
             Reason::ChecksumMismatch { expected, actual } => f
                 .with("expected", u32::from(expected))
@@ -82,7 +94,9 @@ fn visible(ch: char) -> String {
         || ch.is_whitespace()
         || matches!(ch, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}');
     if invisible {
-        format!("U+{:04X}", u32::from(ch))
+        let mut s = String::from("U+");
+        crate::text::push_hex(&mut s, u32::from(ch), 4);
+        s
     } else {
         ch.to_string()
     }
@@ -139,15 +153,15 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
         Identifier::Iin(iin) if iin.birth_date() > submitted => {
             findings.push(with_basis(finding::born_after_submission(
                 PATH,
-                Param::Date(iin.birth_date().to_string()),
-                Param::Date(submitted.to_string()),
+                Param::Date(iin.birth_date().iso()),
+                Param::Date(submitted.iso()),
             )))
         }
         Identifier::Bin(bin) if bin.registered() > YearMonth::of(submitted) => {
             findings.push(with_basis(finding::registered_after_submission(
                 PATH,
-                bin.registered().to_string(),
-                Param::Date(submitted.to_string()),
+                bin.registered().iso(),
+                Param::Date(submitted.iso()),
             )))
         }
         _ => {}
@@ -227,7 +241,7 @@ mod tests {
             .map(|f| {
                 (
                     f.code,
-                    f.basis.as_ref().map(|b| b.to_string()).unwrap_or_default(),
+                    f.basis.as_ref().map(|b| b.machine()).unwrap_or_default(),
                 )
             })
             .collect()

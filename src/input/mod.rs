@@ -151,11 +151,11 @@ fn expand_exponent(s: &str) -> String {
         Some(rest) => ("-", rest),
         None => ("", s),
     };
-    let (mantissa, exp) = match s.split_once(['e', 'E']) {
+    let (mantissa, exp) = match crate::text::split_once_any(s, b"eE") {
         Some((m, e)) => (m, e.trim_start_matches('+').parse::<i32>().unwrap_or(0)),
         None => (s, 0),
     };
-    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let (int_part, frac_part) = crate::text::split_once(mantissa, ".").unwrap_or((mantissa, ""));
     let all_digits: String = int_part.chars().chain(frac_part.chars()).collect();
     // Canonical form: no leading zeros (each one moves the point left), no
     // trailing zeros.

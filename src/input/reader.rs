@@ -310,7 +310,7 @@ fn first_of_key(entries: &[(String, Value)]) -> Vec<u32> {
     sort_keys(&mut keys);
     let mut first: Vec<u32> = (0..entries.len()).map(index).collect();
     let key = |i: u32| entries.get(i as usize).map_or("", |(k, _)| k.as_str());
-    for run in keys.chunk_by(|a, b| a >> 32 == b >> 32) {
+    for run in crate::keys::runs(&keys, 32) {
         // The first index of each distinct key of the run (indices ascend in a run).
         let mut reps: Vec<u32> = Vec::new();
         for (_, i) in run.iter().map(|&k| unpack(k)) {
@@ -439,24 +439,19 @@ macro_rules! int_from_value {
 int_from_value!(u8, u16, u32, i32, i64);
 
 impl Reader<'_> {
-    /// Walks the items of an array (at most [`MAX_ARRAY_ITEMS`]), calling `item`
-    /// with each at its index path — the non-generic part of reading a `Vec`.
+    /// The items of an array to read (at most [`MAX_ARRAY_ITEMS`]; more are
+    /// reported) — the non-generic part of reading a `Vec`.
     #[inline(never)]
-    fn each_item(&mut self, value: &Value, item: &mut dyn FnMut(&Value, &mut Self)) -> bool {
+    fn items<'v>(&mut self, value: &'v Value) -> Option<&'v [Value]> {
         let Value::Array(items) = value else {
             self.wrong_type("array", value);
-            return false;
+            return None;
         };
         if items.len() > MAX_ARRAY_ITEMS {
             let f = finding::too_many_items(self.path(), items.len(), MAX_ARRAY_ITEMS);
             self.report(f);
         }
-        for (i, v) in items.iter().take(MAX_ARRAY_ITEMS).enumerate() {
-            let mark = self.path.push_index(i);
-            item(v, self);
-            self.path.truncate(mark);
-        }
-        true
+        items.get(..MAX_ARRAY_ITEMS).or(Some(items))
     }
 }
 
@@ -464,11 +459,14 @@ impl<T: FromValue + Default> FromValue for Vec<T> {
     /// Items that cannot be read are kept as `T::default()` so that indices — and
     /// therefore the paths of later findings — stay those of the input.
     fn from_value(value: &Value, r: &mut Reader<'_>) -> Option<Self> {
+        let items = r.items(value)?;
         let mut out = Vec::new();
-        let ok = r.each_item(value, &mut |v, r| {
-            out.push(T::from_value(v, r).unwrap_or_default())
-        });
-        ok.then_some(out)
+        for (i, v) in items.iter().enumerate() {
+            let mark = r.path.push_index(i);
+            out.push(T::from_value(v, r).unwrap_or_default());
+            r.path.truncate(mark);
+        }
+        Some(out)
     }
 }
 

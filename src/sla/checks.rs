@@ -32,7 +32,7 @@ pub(crate) fn read_date(
 }
 
 fn date(d: Date) -> Param {
-    Param::Date(d.to_string())
+    Param::Date(d.iso())
 }
 
 /// Checks the remarks date against the schedule (`path` points at it): remarks

@@ -17,13 +17,13 @@ use std::path::{Path, PathBuf};
 
 /// Each bottom module and the crate modules it may use (besides itself).
 const BOTTOM: &[(&str, &[&str])] = &[
-    ("lang", &[]),
+    ("lang", &["text"]),
     ("keys", &[]),
     ("text", &[]),
     ("terms", &["lang"]),
     ("citations", &["lang", "text"]),
-    ("findings", &["lang", "terms", "citations", "input"]),
-    ("input", &["lang", "keys", "findings"]),
+    ("findings", &["lang", "text", "terms", "citations", "input"]),
+    ("input", &["lang", "keys", "text", "findings"]),
 ];
 
 /// The files of module `name`: `src/name.rs` or everything under `src/name/`.
