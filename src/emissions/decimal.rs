@@ -125,6 +125,10 @@ pub(crate) fn div_round(num: i128, den: i128, mode: Rounding) -> Option<i128> {
 /// An integer count of 10^-`scale` as canonical decimal text: `.` separator, no
 /// trailing fractional zeros, no exponent (`12.5`, `-0.0025`, `0`).
 pub(crate) fn format_scaled(value: i128, scale: u8) -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(s) = format_small(value, scale) {
+        return s;
+    }
     let mut buf = [b'0'; 48];
     let mut end = buf.len();
     let mut m = value.unsigned_abs();
@@ -171,6 +175,52 @@ pub(crate) fn format_scaled(value: i128, scale: u8) -> String {
     out
 }
 
+/// [`format_scaled`] natively when the magnitude and `10^scale` fit a `u64`: the
+/// fraction's trailing zeros dropped by division, the text written once backwards.
+#[cfg(not(target_arch = "wasm32"))]
+fn format_small(value: i128, scale: u8) -> Option<String> {
+    let m = u64::try_from(value.unsigned_abs()).ok()?;
+    let pow = 10u64.checked_pow(u32::from(scale))?;
+    let mut int = m / pow;
+    let mut frac = m % pow;
+    let mut places = u32::from(scale);
+    let mut buf = [b'0'; 44];
+    let mut end = buf.len();
+    let mut put = |b: u8| {
+        end -= 1;
+        if let Some(slot) = buf.get_mut(end) {
+            *slot = b;
+        }
+    };
+    if frac != 0 {
+        while frac % 1000 == 0 {
+            frac /= 1000;
+            places -= 3;
+        }
+        while frac % 10 == 0 {
+            frac /= 10;
+            places -= 1;
+        }
+        for _ in 0..places {
+            put(b'0' + (frac % 10) as u8);
+            frac /= 10;
+        }
+        put(b'.');
+    }
+    loop {
+        put(b'0' + (int % 10) as u8);
+        int /= 10;
+        if int == 0 {
+            break;
+        }
+    }
+    if value < 0 {
+        put(b'-');
+    }
+    let text = buf.get(end..).unwrap_or_default();
+    std::str::from_utf8(text).ok().map(str::to_owned)
+}
+
 /// [`Units`] (or a sum of them) as canonical decimal text.
 pub(crate) fn format_units(units: i128) -> String {
     format_scaled(units, SCALE)
@@ -207,6 +257,16 @@ mod tests {
         assert_eq!(format_units(i128::MIN).len(), 41);
         assert_eq!(format_scaled(15, 0), "15");
         assert_eq!(format_scaled(15, 3), "0.015");
+        assert_eq!(format_scaled(-15, 0), "-15");
+        assert_eq!(format_scaled(1000, 3), "1");
+        assert_eq!(format_scaled(1100, 3), "1.1");
+        assert_eq!(format_scaled(-100_020, 4), "-10.002");
+        assert_eq!(format_scaled(15, 20), "0.00000000000000000015");
+        assert_eq!(format_units(i128::from(u64::MAX)), "18446744.073709551615");
+        assert_eq!(
+            format_units(i128::from(u64::MAX) + 1),
+            "18446744.073709551616"
+        );
     }
 
     #[wasm_bindgen_test(unsupported = test)]

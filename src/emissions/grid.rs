@@ -202,7 +202,36 @@ impl Spec {
         }
         p
     }
+
+    /// [`Self::cell_path`] under a row path built once for all its cells (natively).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn cell_path_in(&self, row_path: &str, row: Row, col: usize) -> String {
+        let name = self.column(col).map_or("", |c| match row {
+            Row::Item(..) => c.row,
+            _ => c.total,
+        });
+        let mut p = String::with_capacity(row_path.len() + name.len());
+        p.push_str(row_path);
+        p.push_str(name);
+        p
+    }
+
+    /// The row path [`Checker::record`] takes natively.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn totals_path(&self, y: usize, row: Row) -> TotalsPath {
+        self.row_path(y, row)
+    }
+
+    /// Nothing in wasm, which builds each cell's whole path (less code).
+    #[cfg(target_arch = "wasm32")]
+    fn totals_path(&self, _: usize, _: Row) -> TotalsPath {}
 }
+
+/// A row's path shared by its summary totals (natively).
+#[cfg(not(target_arch = "wasm32"))]
+type TotalsPath = String;
+#[cfg(target_arch = "wasm32")]
+type TotalsPath = ();
 
 /// Appends `/<i>` without going through `core::fmt`.
 pub(crate) fn push_index(p: &mut String, i: usize) {
@@ -504,6 +533,7 @@ impl Checker<'_, '_> {
                 self.duplicate_substances(spec, y, g, &group.rows);
                 self.flows(spec, &plan, y, g, &group.rows, &buf);
                 let sub = self.read_row(spec, y, Row::Subtotal(g), &group.subtotal);
+                let sub_path = spec.totals_path(y, Row::Subtotal(g));
                 for c in 0..nc {
                     let Some(col) = spec.column(c) else { continue };
                     if !col.unit.additive() {
@@ -514,7 +544,7 @@ impl Checker<'_, '_> {
                     if declared.ok && acc.complete() && !consistent(declared, &acc) {
                         self.sum_mismatch(spec, y, Row::Subtotal(g), c, declared, acc.sum);
                     }
-                    self.record(spec, y, Row::Subtotal(g), c, &acc);
+                    self.record(spec, y, &sub_path, Row::Subtotal(g), c, &acc);
                     if let Some(a) = all.get_mut(c) {
                         a.merge(&acc);
                         a.missing |= group.rows.is_empty();
@@ -532,6 +562,7 @@ impl Checker<'_, '_> {
                 };
                 year_fired |= self.pair_checks(spec, &plan, y, &row);
             }
+            let total_path = spec.totals_path(y, Row::Total);
             for c in 0..nc {
                 let Some(col) = spec.column(c) else { continue };
                 if !col.unit.additive() {
@@ -547,7 +578,7 @@ impl Checker<'_, '_> {
                     let expected = if acc.complete() { acc.sum } else { dec.sum };
                     self.sum_mismatch(spec, y, Row::Total, c, declared, expected);
                 }
-                self.record(spec, y, Row::Total, c, &acc);
+                self.record(spec, y, &total_path, Row::Total, c, &acc);
             }
             let row = RowCheck {
                 row: Row::Total,
@@ -669,12 +700,30 @@ impl Checker<'_, '_> {
     }
 
     /// Adds a recomputed total to the summary (when any part has a value).
-    fn record(&mut self, spec: &Spec, y: usize, row: Row, c: usize, acc: &Acc) {
+    fn record(
+        &mut self,
+        spec: &Spec,
+        y: usize,
+        row_path: &TotalsPath,
+        row: Row,
+        c: usize,
+        acc: &Acc,
+    ) {
         if acc.n == 0 {
             return;
         }
+        #[cfg(not(target_arch = "wasm32"))]
+        let path = {
+            let _ = y;
+            spec.cell_path_in(row_path, row, c)
+        };
+        #[cfg(target_arch = "wasm32")]
+        let path = {
+            let _ = row_path;
+            spec.cell_path(y, row, c)
+        };
         self.totals.push(TotalCell {
-            path: spec.cell_path(y, row, c),
+            path,
             value: decimal::format_units(acc.sum),
             complete: !acc.missing,
         });

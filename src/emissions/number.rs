@@ -114,6 +114,15 @@ pub enum NumberError {
 /// assert_eq!(parse("0.30000000000000004"), Err(NumberError::TooManyDecimals));
 /// ```
 pub fn parse(text: &str) -> Result<Quantity, NumberError> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(q) = parse_plain(text.as_bytes()) {
+        return Ok(q);
+    }
+    parse_full(text)
+}
+
+/// [`parse`] for any text.
+fn parse_full(text: &str) -> Result<Quantity, NumberError> {
     // Most cells need no trimming; `str::trim` walks Unicode white space.
     let plain = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
     let t = if plain(text.as_bytes().first()) && plain(text.as_bytes().last()) {
@@ -239,6 +248,45 @@ pub fn parse(text: &str) -> Result<Quantity, NumberError> {
 }
 
 /// Length of a thousands separator at the start of `s` (0 if none).
+/// [`parse`] natively for the common cell, plain `digits[.digits]` with at most 7
+/// integer digits and [`MAX_DECIMALS`] decimals: one pass, nothing else to look for.
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_plain(text: &[u8]) -> Option<Quantity> {
+    let mut rest = text;
+    let mut int: u64 = 0;
+    let mut int_digits: u32 = 0;
+    while let [d @ b'0'..=b'9', tail @ ..] = rest {
+        int_digits += 1;
+        if int_digits > 7 {
+            return None;
+        }
+        int = int * 10 + u64::from(d - b'0');
+        rest = tail;
+    }
+    let mut frac: u64 = 0;
+    let mut written: u32 = 0;
+    if let [b'.' | b',', tail @ ..] = rest {
+        rest = tail;
+        while let [d @ b'0'..=b'9', tail @ ..] = rest {
+            written += 1;
+            if written > u32::from(MAX_DECIMALS) {
+                return None;
+            }
+            frac = frac * 10 + u64::from(d - b'0');
+            rest = tail;
+        }
+    }
+    if !rest.is_empty() || int_digits + written == 0 {
+        return None;
+    }
+    let scale = decimal::pow10(u32::from(MAX_DECIMALS));
+    let units = int * scale + frac * decimal::pow10(u32::from(MAX_DECIMALS) - written);
+    Some(Quantity {
+        units: i128::from(units),
+        decimals: written as u8,
+    })
+}
+
 fn separator_len(s: &[u8]) -> usize {
     match s {
         [b' ', ..] => 1,
@@ -304,6 +352,40 @@ fn plain_text(t: &str, int_digits: u32, exp: i32, negative: bool) -> Option<Stri
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn plain_fast_path_agrees() {
+        for s in [
+            "0",
+            "7",
+            "007",
+            "12.5",
+            "12,5",
+            ".5",
+            "5.",
+            "0.000",
+            "9999999",
+            "9999999.999999999999",
+            "10000000",
+            "1.0000000000001",
+            "1.000000000000",
+            "0.0000008983",
+            ".",
+            "",
+            "1.2.3",
+            "1 000",
+            "-1",
+            "1e3",
+            " 1",
+            "00000000.5",
+        ] {
+            if let Some(q) = parse_plain(s.as_bytes()) {
+                assert_eq!(Ok(q), parse_full(s), "{s:?}");
+            }
+        }
+        assert!(parse_plain(b"12.5").is_some());
+    }
 
     fn ok(s: &str) -> (i128, u8) {
         let q = parse(s).unwrap_or_else(|e| panic!("{s:?}: {e:?}"));
