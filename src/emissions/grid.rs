@@ -224,14 +224,17 @@ impl Spec {
 
     /// Nothing in wasm, which builds each cell's whole path (less code).
     #[cfg(target_arch = "wasm32")]
-    fn totals_path(&self, _: usize, _: Row) -> TotalsPath {}
+    fn totals_path(&self, _: usize, _: Row) -> TotalsPath {
+        TotalsPath
+    }
 }
 
 /// A row's path shared by its summary totals (natively).
 #[cfg(not(target_arch = "wasm32"))]
 type TotalsPath = String;
+/// In wasm each total builds its whole path.
 #[cfg(target_arch = "wasm32")]
-type TotalsPath = ();
+struct TotalsPath;
 
 /// Appends `/<i>` without going through `core::fmt`.
 pub(crate) fn push_index(p: &mut String, i: usize) {
