@@ -105,6 +105,20 @@ pub(crate) fn push_uint(out: &mut String, mut n: u64, width: usize) {
     }
 }
 
+/// `YYYY-MM-DD`, or `YYYY-MM` without a day: as
+/// `format!("{year:04}-{month:02}-{day:02}")` without core's formatting in the wasm.
+pub(crate) fn iso_date(year: u64, month: u64, day: Option<u64>) -> String {
+    let mut s = String::with_capacity(10);
+    push_uint(&mut s, year, 4);
+    s.push('-');
+    push_uint(&mut s, month, 2);
+    if let Some(day) = day {
+        s.push('-');
+        push_uint(&mut s, day, 2);
+    }
+    s
+}
+
 /// `n` in decimal, as `n.to_string()`.
 pub(crate) fn uint(n: u64) -> String {
     let mut out = String::new();
@@ -212,6 +226,10 @@ mod tests {
                 push_hex(&mut s, n, w);
                 assert_eq!(s, format!("{n:0w$X}"));
             }
+        }
+        for (y, m, d) in [(2024u64, 2u64, 29u64), (1, 0, 7), (99999, 13, 32)] {
+            assert_eq!(iso_date(y, m, Some(d)), format!("{y:04}-{m:02}-{d:02}"));
+            assert_eq!(iso_date(y, m, None), format!("{y:04}-{m:02}"));
         }
     }
 }

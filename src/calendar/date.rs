@@ -163,13 +163,8 @@ impl Date {
 impl Date {
     /// `YYYY-MM-DD`, as `to_string()` (without core's formatting in the wasm).
     pub fn iso(self) -> String {
-        let mut s = String::with_capacity(10);
-        crate::text::push_uint(&mut s, u64::from(self.year), 4);
-        s.push('-');
-        crate::text::push_uint(&mut s, u64::from(self.month), 2);
-        s.push('-');
-        crate::text::push_uint(&mut s, u64::from(self.day), 2);
-        s
+        let (y, m, d) = (self.year.into(), self.month.into(), self.day.into());
+        crate::text::iso_date(y, m, Some(d))
     }
 }
 

@@ -35,48 +35,36 @@ pub fn margin() -> i64 {
     MARGIN_MILLIDEG * 1_000
 }
 
-/// The steps of a ring as the generated tables store them: a byte each for
-/// the country's border and the regions'.
-trait Steps {
-    /// Calls `step` with each (Δlongitude, Δlatitude), in the table's unit.
-    fn each(&self, step: impl FnMut(i64, i64));
-}
-
-impl Steps for [i8] {
-    /// One byte a value; `-128` escapes a value beyond ±127, written in the next
-    /// two bytes (little-endian `i16`).
-    fn each(&self, mut step: impl FnMut(i64, i64)) {
-        let mut pending: Option<i64> = None;
-        let mut bytes = self.iter();
-        while let Some(&b) = bytes.next() {
-            let v = if b == i8::MIN {
-                let (Some(lo), Some(hi)) = (bytes.next(), bytes.next()) else {
-                    return;
-                };
-                let ([lo], [hi]) = (lo.to_le_bytes(), hi.to_le_bytes());
-                i64::from(i16::from_le_bytes([lo, hi]))
-            } else {
-                i64::from(b)
+/// Calls `step` with each (Δlongitude, Δlatitude) of a ring's steps as the
+/// generated tables store them: one byte a value; `-128` escapes a value beyond
+/// ±127, written in the next two bytes (little-endian `i16`).
+fn each_step(steps: &[i8], mut step: impl FnMut(i64, i64)) {
+    let mut pending: Option<i64> = None;
+    let mut bytes = steps.iter();
+    while let Some(&b) = bytes.next() {
+        let v = if b == i8::MIN {
+            let (Some(lo), Some(hi)) = (bytes.next(), bytes.next()) else {
+                return;
             };
-            match pending.take() {
-                None => pending = Some(v),
-                Some(dx) => step(dx, v),
-            }
+            let ([lo], [hi]) = (lo.to_le_bytes(), hi.to_le_bytes());
+            i64::from(i16::from_le_bytes([lo, hi]))
+        } else {
+            i64::from(b)
+        };
+        match pending.take() {
+            None => pending = Some(v),
+            Some(dx) => step(dx, v),
         }
     }
 }
 
 /// Calls `edge` with every edge of every ring, in micro-degrees; the rings'
 /// vertices are in units of `unit` micro-degrees.
-fn edges<S: Steps + ?Sized>(
-    rings: &[(i32, i32, &S)],
-    unit: i64,
-    mut edge: impl FnMut((i64, i64), (i64, i64)),
-) {
+fn edges(rings: &[(i32, i32, &[i8])], unit: i64, mut edge: impl FnMut((i64, i64), (i64, i64))) {
     for &(x0, y0, steps) in rings {
         let first = (i64::from(x0) * unit, i64::from(y0) * unit);
         let mut prev = first;
-        steps.each(|dx, dy| {
+        each_step(steps, |dx, dy| {
             let next = (prev.0 + dx * unit, prev.1 + dy * unit);
             edge(prev, next);
             prev = next;
@@ -95,9 +83,9 @@ trait Border {
 /// Rings as the generated tables store them, vertices in units of the second
 /// field's micro-degrees: all their edges, decoded at each call.
 #[derive(Clone, Copy)]
-struct Rings<'a, S: ?Sized>(&'a [(i32, i32, &'a S)], i64);
+struct Rings<'a>(&'a [(i32, i32, &'a [i8])], i64);
 
-impl<S: Steps + ?Sized> Border for Rings<'_, S> {
+impl Border for Rings<'_> {
     fn edges_near(&self, _: i64, _: i64, edge: impl FnMut((i64, i64), (i64, i64))) {
         edges(self.0, self.1, edge);
     }
@@ -108,13 +96,13 @@ const REGION_UNIT: i64 = 10_000;
 
 /// Kazakhstan's border.
 #[cfg(target_arch = "wasm32")]
-fn country() -> Rings<'static, [i8]> {
+fn country() -> Rings<'static> {
     Rings(RINGS, 1_000)
 }
 
 /// The polygon of the regional data's unit `u`.
 #[cfg(target_arch = "wasm32")]
-fn unit(u: usize) -> Option<Rings<'static, [i8]>> {
+fn unit(u: usize) -> Option<Rings<'static>> {
     UNITS.get(u).map(|rings| Rings(rings, REGION_UNIT))
 }
 
@@ -274,7 +262,7 @@ mod bands {
     }
 
     impl Bands {
-        fn new(rings: Rings<'_, [i8]>) -> Bands {
+        fn new(rings: Rings<'_>) -> Bands {
             let mut all = Vec::new();
             rings.edges_near(i64::MIN, i64::MAX, |a, b| all.push((a, b)));
             let lats = || all.iter().map(|(a, _)| a.1);
@@ -463,8 +451,8 @@ mod tests {
 
     /// The one-pass test the two passes replaced: every edge's crossing and
     /// distance, in `i128`.
-    fn place_in_one_pass<S: Steps + ?Sized>(
-        rings: &[(i32, i32, &S)],
+    fn place_in_one_pass(
+        rings: &[(i32, i32, &[i8])],
         unit: i64,
         margin: i64,
         lat: i64,
@@ -551,7 +539,7 @@ mod tests {
         let [lo, hi] = 300_i16.to_le_bytes().map(|b| i8::from_le_bytes([b]));
         let [nlo, nhi] = (-300_i16).to_le_bytes().map(|b| i8::from_le_bytes([b]));
         let steps: &[i8] = &[1, -2, -128, lo, hi, -127, -128, nlo, nhi, 5, -128, 1];
-        steps.each(|dx, dy| got.push((dx, dy)));
+        each_step(steps, |dx, dy| got.push((dx, dy)));
         assert_eq!(got, [(1, -2), (300, -127), (-300, 5)]);
     }
 

@@ -247,7 +247,6 @@ fn parse_full(text: &str) -> Result<Quantity, NumberError> {
     }
 }
 
-/// Length of a thousands separator at the start of `s` (0 if none).
 /// [`parse`] natively for the common cell, plain `digits[.digits]` with at most 7
 /// integer digits and [`MAX_DECIMALS`] decimals: one pass, nothing else to look for.
 #[cfg(not(target_arch = "wasm32"))]
@@ -287,6 +286,7 @@ fn parse_plain(text: &[u8]) -> Option<Quantity> {
     })
 }
 
+/// Length of a thousands separator at the start of `s` (0 if none).
 fn separator_len(s: &[u8]) -> usize {
     match s {
         [b' ', ..] => 1,

@@ -253,11 +253,7 @@ impl YearMonth {
 impl YearMonth {
     /// `YYYY-MM`, as `to_string()` (without core's formatting in the wasm).
     pub fn iso(self) -> String {
-        let mut s = String::with_capacity(7);
-        crate::text::push_uint(&mut s, u64::from(self.year), 4);
-        s.push('-');
-        crate::text::push_uint(&mut s, u64::from(self.month), 2);
-        s
+        crate::text::iso_date(self.year.into(), self.month.into(), None)
     }
 }
 

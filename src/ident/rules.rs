@@ -64,23 +64,16 @@ impl Reason {
             | Reason::UnknownAttribute { digit } => f.with("digit", u32::from(digit)),
             Reason::ImpossibleBirthDate { year, month, day } => f.with(
                 "date",
-                Param::Date({
-                    let mut s = String::with_capacity(10);
-                    crate::text::push_uint(&mut s, year.into(), 4);
-                    s.push('-');
-                    crate::text::push_uint(&mut s, month.into(), 2);
-                    s.push('-');
-                    crate::text::push_uint(&mut s, day.into(), 2);
-                    s
-                }),
+                Param::Date(crate::text::iso_date(
+                    year.into(),
+                    month.into(),
+                    Some(day.into()),
+                )),
             ),
-            Reason::ImpossibleRegistrationMonth { year, month } => {
-                let mut s = String::with_capacity(7);
-                crate::text::push_uint(&mut s, year.into(), 4);
-                s.push('-');
-                crate::text::push_uint(&mut s, month.into(), 2);
-                f.with("registered", s)
-            }
+            Reason::ImpossibleRegistrationMonth { year, month } => f.with(
+                "registered",
+                crate::text::iso_date(year.into(), month.into(), None),
+            ),
             Reason::ChecksumMismatch { expected, actual } => f
                 .with("expected", u32::from(expected))
                 .with("actual", u32::from(actual)),
