@@ -15,8 +15,12 @@
 //! that alters the answer shows.
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "../src/bin/kz-eco-rules/allocator.rs"]
+mod allocator;
+
+#[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::MiMalloc = allocator::MiMalloc;
 
 fn main() {
     let mut args = std::env::args().skip(1);

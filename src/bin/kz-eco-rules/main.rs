@@ -15,6 +15,8 @@
 //! `--jsonl`: some line has errors), 2 for bad usage or unreadable input (with
 //! `--json`, reported as `{"error": …}` on standard output).
 
+#[cfg(not(target_arch = "wasm32"))]
+mod allocator;
 mod calendar;
 mod check;
 mod deadlines;
@@ -34,12 +36,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 pub use examples::EXAMPLES;
 
-/// mimalloc, not the C library's allocator: checking an application allocates
-/// and frees thousands of small values, which glibc's malloc (and musl's, in the
-/// Docker image) serves slowly (Cargo.toml).
+/// mimalloc, not the C library's allocator ([`allocator`]).
 #[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::MiMalloc = allocator::MiMalloc;
 
 /// Process exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

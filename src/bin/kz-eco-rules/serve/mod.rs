@@ -5,7 +5,7 @@
 //! ```text
 //! kz-eco-rules serve [--addr 127.0.0.1:8088] [--max-body BYTES] [--max-batch BYTES]
 //!                    [--concurrency N] [--timeout-ms MS] [--max-connections N]
-//!                    [--grace-ms MS] [--threads N]
+//!                    [--grace-ms MS] [--threads N] [--io-threads N]
 //! ```
 //!
 //! - [`api`]: the routes and what each answers (the library's own functions);
@@ -52,6 +52,8 @@ OPTIONS:
     --concurrency N        requests admitted at once (being read, waiting for a checking
                            thread or being checked); more get 503 at once (default 64)
     --threads N            checking threads (default: one per core)
+    --io-threads N         threads reading requests and writing answers (default: one
+                           per three cores, at least one)
     --timeout-ms MS        per-request time limit, reading the body included (default 10000)
     --max-connections N    open connections; more are closed at once (default 1024)
     --header-timeout-ms MS how long a client may take to send the request head (default 10000)
@@ -75,6 +77,9 @@ pub struct Config {
     pub concurrency: usize,
     /// Checking threads.
     pub threads: usize,
+    /// The runtime's threads, which read requests and write answers: a
+    /// request's reading and writing take about a third of its checking.
+    pub io_threads: usize,
     /// Per-request time limit (for a batch: the longest wait for the next chunk).
     pub timeout: Duration,
     /// Open connections at most.
@@ -87,12 +92,14 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 8088)),
             max_body: 2 << 20,
             max_batch: 64 << 20,
             concurrency: 64,
-            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            threads: cores,
+            io_threads: cores.div_ceil(3),
             timeout: Duration::from_secs(10),
             max_connections: 1024,
             header_timeout: Duration::from_secs(10),
@@ -135,6 +142,7 @@ pub fn run(mut args: Args) -> ExitCode {
             "--max-batch" => number(value("--max-batch")).map(|n| config.max_batch = n),
             "--concurrency" => number(value("--concurrency")).map(|n| config.concurrency = n),
             "--threads" => number(value("--threads")).map(|n| config.threads = n),
+            "--io-threads" => number(value("--io-threads")).map(|n| config.io_threads = n),
             "--max-connections" => {
                 number(value("--max-connections")).map(|n| config.max_connections = n)
             }
@@ -152,6 +160,7 @@ pub fn run(mut args: Args) -> ExitCode {
         }
     }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(config.io_threads)
         .enable_all()
         .build()
     {
