@@ -21,7 +21,8 @@ const row = (label, r, g) => console.log(`${label.padEnd(58)} ${String(r).padSta
 // A glue file, the modules it imports (wasm-bindgen's inline_js snippets) and its wasm.
 const entry = (glue, wasm) => {
   const text = fs.readFileSync(path.join(dir, glue), 'utf8');
-  const snippets = [...text.matchAll(/^import .* from '\.\/(snippets\/[^']+)';$/gm)].map((m) => m[1]);
+  // Static imports of wasm-bindgen's snippets, readable or minified.
+  const snippets = [...text.matchAll(/\bimport\b[^;'"]*?\bfrom\s*['"]\.\/(snippets\/[^'"]+)['"]/g)].map((m) => m[1]);
   const files = [glue, ...snippets, wasm];
   for (const f of files) row(f, raw(f), gz(f));
   return files.reduce((s, f) => s + gz(f), 0);

@@ -92,6 +92,11 @@ sed -i "s|/\* @ts-self-types=\"./$FORM.d.ts\" \*/|/* @ts-self-types=\"./form.d.t
 node scripts/entry-types.mjs pkg/web.js pkg/web.d.ts
 node scripts/entry-types.mjs pkg/form.js pkg/form.d.ts npm/form-entry.d.ts
 node scripts/strip-jsdoc.mjs pkg/web.js pkg/form.js pkg/node.cjs
+# The form entry is what a browser downloads to validate: minified (esbuild; its exports
+# keep their names), the types header put back. web.js and node.cjs stay readable.
+node_modules/.bin/esbuild pkg/form.js --minify --format=esm --log-level=warning \
+  --outfile="$TMP/form.min.js"
+{ echo '/* @ts-self-types="./form.d.ts" */'; cat "$TMP/form.min.js"; } >pkg/form.js
 cp npm/README.md pkg/README.md
 cp LICENSE pkg/LICENSE
 node scripts/write-package-json.mjs

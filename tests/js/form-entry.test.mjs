@@ -38,7 +38,7 @@ test('the form entry exports what validating needs, and its types declare exactl
   for (const f of ['form.js', 'form.d.ts', 'kz_eco_rules_form_bg.wasm', 'kz_eco_rules_form.kk.json']) assert.ok(pkg.files.includes(f), f);
   // The form entry fetches its own packs (fewer texts than the whole API's).
   const glue = fs.readFileSync('pkg/form.js', 'utf8');
-  assert.deepEqual([...glue.matchAll(/new URL\('([^']+)'/g)].map((m) => m[1]).filter((f) => f.endsWith('.json')),
+  assert.deepEqual([...glue.matchAll(/new URL\(['"]([^'"]+)['"]/g)].map((m) => m[1]).filter((f) => f.endsWith('.json')),
     ['kz_eco_rules_form.kk.json', 'kz_eco_rules_form.ru.json', 'kz_eco_rules_form.en.json']);
 });
 
