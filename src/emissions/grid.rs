@@ -662,7 +662,7 @@ impl Checker<'_, '_> {
             if self.cx.input_failed(p) {
                 return;
             }
-            match p.rfind('/') {
+            match crate::text::rfind_byte(p, b'/') {
                 Some(i) if i >= row_len => p = p.get(..i).unwrap_or(""),
                 _ => break,
             }

@@ -342,7 +342,7 @@ fn plain_text(t: &str, int_digits: u32, exp: i32, negative: bool) -> Option<Stri
     }
     let trimmed = decimal::trim_canonical(&out);
     Some(if negative && trimmed != "0" {
-        ["-", &trimmed].concat()
+        crate::text::concat(&["-", &trimmed])
     } else {
         trimmed
     })
