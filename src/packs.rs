@@ -41,7 +41,7 @@ pub fn load(pack: &str) -> Result<Lang, String> {
     };
     // A pack holds no numbers: no float parser is linked for it.
     let value = Value::from_json_str_with(pack, &limits, |_| None)
-        .map_err(|e| concat(&["not a text pack: ", &e.to_string()]))?;
+        .map_err(|e| concat(&["not a text pack: ", &e.message()]))?;
     let Value::Object(entries) = value else {
         return Err("not a text pack: not an object".into());
     };

@@ -76,6 +76,25 @@ pub(crate) fn after_last(hay: &str, byte: u8) -> &str {
         .unwrap_or(hay)
 }
 
+/// The value of 1 to 19 ASCII digits (`None` for anything else): `s.parse::<u64>()`
+/// for text already known to be digits, without core's integer parser (one copy
+/// per integer type in the wasm).
+pub(crate) fn digits_value(s: &str) -> Option<u64> {
+    if s.is_empty() || s.len() > 19 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(s.bytes().fold(0, |n, b| n * 10 + u64::from(b - b'0')))
+}
+
+/// An optional `-` and 1 to 19 ASCII digits, in `i64`: `s.parse::<i64>()` for
+/// such text.
+pub(crate) fn signed_digits_value(s: &str) -> Option<i64> {
+    match s.strip_prefix('-') {
+        Some(digits) => 0i64.checked_sub_unsigned(digits_value(digits)?),
+        None => i64::try_from(digits_value(s)?).ok(),
+    }
+}
+
 /// The `parts` one after another, as `[…].concat()`: one copy in the wasm, where
 /// core's `concat` and `join` are one per part type, with their overflow panics.
 pub(crate) fn concat(parts: &[&str]) -> String {
@@ -217,6 +236,35 @@ mod tests {
             let after = h.rsplit_once('.').map_or(*h, |(_, t)| t);
             assert_eq!(after_last(h, b'.'), after, "{h:?}");
             assert_eq!(concat(&[h, "; ", h]), [*h, "; ", h].concat());
+        }
+        let numbers = [
+            "0",
+            "7",
+            "12",
+            "007",
+            "-5",
+            "-0",
+            "",
+            "-",
+            "1a",
+            "+1",
+            " 1",
+            "١",
+            "2147483647",
+            "-2147483648",
+            "2147483648",
+            "9999999999999999999",
+            "-9223372036854775808",
+            "9223372036854775808",
+        ];
+        for s in numbers {
+            assert_eq!(
+                digits_value(s),
+                s.parse::<u64>().ok().filter(|_| !s.starts_with('+')),
+                "{s:?}"
+            );
+            let signed = s.parse::<i64>().ok().filter(|_| !s.starts_with('+'));
+            assert_eq!(signed_digits_value(s), signed, "{s:?}");
         }
         for h in ["1e5", "2E-3", "kk-KZ", "ru_RU", "-", "e", "ә-ә_"] {
             let chars = ['e', 'E', '-', '_'];

@@ -483,7 +483,9 @@ fn array_index(key: &str) -> Option<u32> {
     if !canonical || !b.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    key.parse::<u32>().ok().filter(|n| *n != u32::MAX)
+    crate::text::digits_value(key)
+        .and_then(|n| u32::try_from(n).ok())
+        .filter(|n| *n != u32::MAX)
 }
 
 /// Puts an object's entries in the order `JSON.parse` gives its properties

@@ -155,6 +155,27 @@ impl<'a> Reader<'a> {
         self.report(f);
     }
 
+    /// Reads a string that must be one of `names` (spaces around it ignored) and
+    /// returns its index, else reports it as [`Reader::unknown_value`] or a
+    /// wrong type: the non-generic part of reading a `model_enum!`.
+    #[inline(never)]
+    pub fn one_of(
+        &mut self,
+        value: &Value,
+        names: &[&str],
+        kind: Option<TermKind>,
+    ) -> Option<usize> {
+        let Value::String(s) = value else {
+            self.wrong_type("string", value);
+            return None;
+        };
+        let found = names.iter().position(|n| *n == s.trim());
+        if found.is_none() {
+            self.unknown_value(s, names, kind);
+        }
+        found
+    }
+
     /// Reads `value` as `T` here.
     pub fn read<T: FromValue>(&mut self, value: &Value) -> Option<T> {
         T::from_value(value, self)
@@ -413,7 +434,7 @@ fn read_integer(value: &Value) -> Option<i64> {
                 && digits.len() <= 15
                 && digits.bytes().all(|b| b.is_ascii_digit())
             {
-                t.parse::<i64>().ok()
+                crate::text::signed_digits_value(t)
             } else {
                 None
             }

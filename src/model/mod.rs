@@ -132,19 +132,8 @@ macro_rules! model_enum {
                 value: &$crate::input::Value,
                 r: &mut $crate::input::Reader<'_>,
             ) -> Option<Self> {
-                match value {
-                    $crate::input::Value::String(s) => {
-                        let found = $name::parse(s.trim());
-                        if found.is_none() {
-                            r.unknown_value(s, Self::NAMES, Self::TERM);
-                        }
-                        found
-                    }
-                    other => {
-                        r.wrong_type("string", other);
-                        None
-                    }
-                }
+                let i = r.one_of(value, Self::NAMES, Self::TERM)?;
+                Self::ALL.get(i).copied()
             }
         }
     };
