@@ -392,6 +392,15 @@ pub trait FromValue: Sized {
     /// Reads `value` at the reader's current path; reports what does not fit and
     /// returns `None` when nothing usable is left.
     fn from_value(value: &Value, r: &mut Reader<'_>) -> Option<Self>;
+
+    /// Reads `value` as an item of a list: what cannot be read is
+    /// `Self::default()`, so the list keeps the input's indices.
+    fn item_from_value(value: &Value, r: &mut Reader<'_>) -> Self
+    where
+        Self: Default,
+    {
+        Self::from_value(value, r).unwrap_or_default()
+    }
 }
 
 impl FromValue for String {
@@ -484,7 +493,7 @@ impl<T: FromValue + Default> FromValue for Vec<T> {
         let mut out = Vec::new();
         for (i, v) in items.iter().enumerate() {
             let mark = r.path.push_index(i);
-            out.push(T::from_value(v, r).unwrap_or_default());
+            out.push(T::item_from_value(v, r));
             r.path.truncate(mark);
         }
         Some(out)

@@ -62,6 +62,18 @@ macro_rules! model_struct {
             pub const FIELDS: &'static [(&'static str, bool)] =
                 &[$((stringify!($field), model_struct!(@required $($req)?))),*];
 
+            const NAMES: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// Reads the fields of an object's `entries`.
+            fn read_fields(
+                entries: &[(String, $crate::input::Value)],
+                r: &mut $crate::input::Reader<'_>,
+            ) -> Self {
+                $name {
+                    $($field: r.field(entries, stringify!($name), stringify!($field), model_struct!(@required $($req)?)),)*
+                }
+            }
+
             #[cfg(schema)]
             fn mark_required(schema: &mut schemars::Schema) {
                 $crate::model::mark_required(schema, Self::FIELDS);
@@ -73,11 +85,18 @@ macro_rules! model_struct {
                 value: &$crate::input::Value,
                 r: &mut $crate::input::Reader<'_>,
             ) -> Option<Self> {
-                const NAMES: &[&str] = &[$(stringify!($field)),*];
-                let entries = r.object(value, NAMES)?;
-                Some($name {
-                    $($field: r.field(entries, stringify!($name), stringify!($field), model_struct!(@required $($req)?)),)*
-                })
+                let entries = r.object(value, $name::NAMES)?;
+                Some($name::read_fields(entries, r))
+            }
+
+            fn item_from_value(
+                value: &$crate::input::Value,
+                r: &mut $crate::input::Reader<'_>,
+            ) -> Self {
+                match r.object(value, $name::NAMES) {
+                    Some(entries) => $name::read_fields(entries, r),
+                    None => $name::default(),
+                }
             }
         }
     };
