@@ -77,7 +77,7 @@ fn each_step(steps: &[u8], mut step: impl FnMut(i64, i64)) {
 
 /// Calls `edge` with every edge of every ring, in micro-degrees; the rings'
 /// vertices are in units of `unit` micro-degrees.
-fn edges(rings: &[(i32, i32, &[u8])], unit: i64, mut edge: impl FnMut((i64, i64), (i64, i64))) {
+fn edges(rings: &[(i32, i32, &[u8])], unit: i64, edge: &mut dyn FnMut((i64, i64), (i64, i64))) {
     for &(x0, y0, steps) in rings {
         let first = (i64::from(x0) * unit, i64::from(y0) * unit);
         let mut prev = first;
@@ -103,8 +103,8 @@ trait Border {
 struct Rings<'a>(&'a [(i32, i32, &'a [u8])], i64);
 
 impl Border for Rings<'_> {
-    fn edges_near(&self, _: i64, _: i64, edge: impl FnMut((i64, i64), (i64, i64))) {
-        edges(self.0, self.1, edge);
+    fn edges_near(&self, _: i64, _: i64, mut edge: impl FnMut((i64, i64), (i64, i64))) {
+        edges(self.0, self.1, &mut edge);
     }
 }
 
@@ -478,7 +478,7 @@ mod tests {
         let p = (i128::from(lon), i128::from(lat));
         let m = i128::from(margin);
         let (mut inside, mut near) = (false, false);
-        edges(rings, unit, |a, b| {
+        edges(rings, unit, &mut |a, b| {
             let (a, b) = (wide(a), wide(b));
             if (a.1 > p.1) != (b.1 > p.1) {
                 let lhs = (p.0 - a.0) * (b.1 - a.1);
@@ -523,7 +523,7 @@ mod tests {
         for _ in 0..2_000 {
             points.push((35_000_000 + next(25_000_000), 40_000_000 + next(55_000_000)));
         }
-        edges(RINGS, 1_000, |a, _| {
+        edges(RINGS, 1_000, &mut |a, _| {
             points.push((a.1 + next(60_001) - 30_000, a.0 + next(60_001) - 30_000));
         });
         let mut places = [0; 3];
@@ -590,7 +590,7 @@ mod tests {
             .iter()
             .map(|r| {
                 let mut ring = Vec::new();
-                edges(&[*r], unit, |a, _| ring.push(a));
+                edges(&[*r], unit, &mut |a, _| ring.push(a));
                 ring
             })
             .collect()
