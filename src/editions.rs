@@ -39,7 +39,7 @@ pub struct Region {
     pub id: &'static str,
     /// The region's UTC offsets over time.
     pub utc_offsets: &'static [OffsetPeriod],
-    /// Source of the offsets.
+    /// Source of the offsets (empty in the wasm module, which never shows it).
     pub utc_offsets_basis: &'static str,
 }
 
@@ -68,7 +68,7 @@ pub struct Period {
     pub until: Option<Date>,
     /// True when a bound is an estimate (publication dates are not in the seeds).
     pub approximate: bool,
-    /// How the bounds were derived.
+    /// How the bounds were derived (empty in the wasm module).
     pub note: &'static str,
 }
 
@@ -167,7 +167,7 @@ pub struct Tables {
     /// Clause of the refusal ground for a figure that cannot be right, when not
     /// the seeds'.
     pub refusal: Option<&'static str>,
-    /// Why.
+    /// Why (empty in the wasm module).
     pub note: &'static str,
 }
 
@@ -183,7 +183,7 @@ pub struct Unlisted {
     pub from: Date,
     /// First day after.
     pub until: Date,
-    /// What applied and why it is not here.
+    /// What applied and why it is not here (empty in the wasm module).
     pub note: &'static str,
 }
 
@@ -196,9 +196,10 @@ pub struct Edition {
     pub scope: Scope,
     /// Title in kk/ru/en.
     pub names: Localized,
-    /// The act, its registration and repeal.
+    /// The act, its registration and repeal (empty in the wasm module).
     pub act: &'static str,
-    /// Seed files holding its text (none for a code read from its official text).
+    /// Seed files holding its text (none for a code read from its official text,
+    /// and none in the wasm module).
     pub seeds: &'static [&'static str],
     /// Period of application.
     pub period: Period,
