@@ -348,11 +348,16 @@ pub struct Query<'a> {
     pub date: Option<Date>,
 }
 
-fn edition_ids<'a>(editions: impl IntoIterator<Item = &'a Edition>) -> Param {
-    Param::Terms(
-        TermKind::Edition,
-        editions.into_iter().map(|e| e.id.to_owned()).collect(),
-    )
+/// The ids of the editions `keep` keeps, in the registry's order (one loop for
+/// every list a finding names).
+fn edition_ids(keep: &dyn Fn(&Edition) -> bool) -> Param {
+    let mut ids = Vec::new();
+    for e in registry() {
+        if keep(e) {
+            ids.push(e.id.to_owned());
+        }
+    }
+    Param::Terms(TermKind::Edition, ids)
 }
 
 fn edition_term(ed: &Edition) -> Param {
@@ -383,7 +388,7 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
             findings.push(finding::unknown_edition(
                 "/edition",
                 id,
-                edition_ids(registry()),
+                edition_ids(&|_| true),
             ));
             return None;
         };
@@ -436,7 +441,10 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
         return national;
     };
     if region(region_id).is_none() {
-        let regions: Vec<String> = REGIONS.iter().map(|r| r.id.to_owned()).collect();
+        let mut regions = Vec::with_capacity(REGIONS.len());
+        for r in REGIONS {
+            regions.push(r.id.to_owned());
+        }
         findings.push(finding::unknown_region(
             "/region",
             region_id,
@@ -449,7 +457,7 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
         findings.push(finding::no_date(
             "/submitted_at",
             Param::Term(TermKind::Region, region_id.to_owned()),
-            edition_ids(in_region()),
+            edition_ids(&|e| e.covers(region_id)),
         ));
         return None;
     };
@@ -463,14 +471,14 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
         return Some(ed);
     }
     let best = in_region().map(|e| e.distance(date)).min().unwrap_or(0);
-    let closest = in_region().filter(|e| e.distance(date) == best);
+    let closest = |e: &Edition| e.covers(region_id) && e.distance(date) == best;
     if let Some(u) = UNLISTED.iter().find(|u| u.from <= date && date < u.until) {
         findings.push(finding::not_in_library(
             "/submitted_at",
             Param::Term(TermKind::Region, region_id.to_owned()),
             Param::Date(date.iso()),
             Param::Term(TermKind::Edition, u.id.to_owned()),
-            edition_ids(closest),
+            edition_ids(&closest),
         ));
         return None;
     }
@@ -478,7 +486,7 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
         "/submitted_at",
         Param::Term(TermKind::Region, region_id.to_owned()),
         Param::Date(date.iso()),
-        edition_ids(closest),
+        edition_ids(&closest),
     ));
     None
 }

@@ -341,7 +341,10 @@ impl Checker<'_, '_> {
             self.push(f);
             return None;
         }
-        let years: Vec<Option<i32>> = view.iter().map(|y| y.year).collect();
+        let mut years: Vec<Option<i32>> = Vec::with_capacity(view.len());
+        for y in &view {
+            years.push(y.year);
+        }
         let mut items = String::with_capacity(spec.root.len() + 6);
         items.push_str(spec.root);
         items.push_str("/years");

@@ -321,9 +321,11 @@ fn earlier_counts(entries: &[(String, Value)]) -> Vec<u8> {
 fn first_of_key(entries: &[(String, Value)]) -> Vec<u32> {
     let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
     if entries.len() <= 32 {
-        return (entries.iter().enumerate())
-            .map(|(i, (k, _))| index(entries.iter().position(|(e, _)| e == k).unwrap_or(i)))
-            .collect();
+        let mut first = Vec::with_capacity(entries.len());
+        for (i, (k, _)) in entries.iter().enumerate() {
+            first.push(index(entries.iter().position(|(e, _)| e == k).unwrap_or(i)));
+        }
+        return first;
     }
     let mut keys: Vec<u64> = (entries.iter().enumerate())
         .map(|(i, (k, _))| pack(hash32(k), i))
@@ -359,20 +361,27 @@ fn first_of_key(entries: &[(String, Value)]) -> Vec<u32> {
 /// assert_eq!(kept, [("a", &Value::Number(3.0)), ("b", &Value::Number(2.0))]);
 /// ```
 pub fn last_wins(entries: &[(String, Value)]) -> Vec<(&str, &Value)> {
+    // Plain loops: each iterator adapter is one more copy in the wasm.
     let first = first_of_key(entries);
-    let mut last: Vec<usize> = (0..entries.len()).collect();
+    let mut last: Vec<usize> = Vec::with_capacity(entries.len());
+    for i in 0..entries.len() {
+        last.push(i);
+    }
     for (i, &f) in first.iter().enumerate() {
         if let Some(slot) = last.get_mut(f as usize) {
             *slot = i;
         }
     }
-    (entries.iter().enumerate())
-        .filter(|(i, _)| first.get(*i).is_some_and(|&f| f as usize == *i))
-        .filter_map(|(i, (k, _))| {
+    let mut kept = Vec::new();
+    for (i, (k, _)) in entries.iter().enumerate() {
+        if first.get(i).is_some_and(|&f| f as usize == i) {
             let l = last.get(i).copied().unwrap_or(i);
-            entries.get(l).map(|(_, v)| (k.as_str(), v))
-        })
-        .collect()
+            if let Some((_, v)) = entries.get(l) {
+                kept.push((k.as_str(), v));
+            }
+        }
+    }
+    kept
 }
 
 /// Keeps messages short when echoing user input.
