@@ -351,7 +351,7 @@ impl Parser<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    let items = self.items.drain(start..).collect();
+                    let items = self.items.split_off(start);
                     return Ok(Value::Array(items));
                 }
                 None => return Err(self.error(JsonError::UnexpectedEnd)),
@@ -391,7 +391,7 @@ impl Parser<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    let mut entries = self.entries.drain(start..).collect();
+                    let mut entries = self.entries.split_off(start);
                     js_property_order(&mut entries);
                     return Ok(Value::Object(entries));
                 }

@@ -46,13 +46,16 @@ impl FailedPaths {
         }
         let hash = hash32(path);
         let start = self.keys.partition_point(|&k| k < pack(hash, 0));
-        self.keys
-            .get(start..)
-            .unwrap_or(&[])
-            .iter()
-            .map(|&k| unpack(k))
-            .take_while(|&(h, _)| h == hash)
-            .any(|(_, i)| self.paths.get(i as usize).is_some_and(|p| p == path))
+        for &k in self.keys.get(start..).unwrap_or(&[]) {
+            let (h, i) = unpack(k);
+            if h != hash {
+                return false;
+            }
+            if self.paths.get(i as usize).is_some_and(|p| p == path) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Number of paths (a path may be counted twice).
