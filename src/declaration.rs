@@ -15,7 +15,7 @@
 
 use crate::emissions::number::{self, NumberError};
 use crate::findings::{Basis, Findings};
-use crate::model::{Amount, ApplicantKind, Service};
+use crate::model::{Amount, ApplicantKind, Declaration, Service};
 use crate::text::concat;
 use crate::Context;
 
@@ -41,7 +41,8 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
     {
         return;
     }
-    let d = app.declaration.clone().unwrap_or_default();
+    let empty = Declaration::default();
+    let d = app.declaration.as_ref().unwrap_or(&empty);
     let missing = |path: &str, n: u8, findings: &mut Findings| {
         if !cx.input_failed(path) {
             findings.push(finding::missing_content(path, i64::from(n)).basis(item(n)));

@@ -405,8 +405,10 @@ pub trait FromValue: Sized {
     /// returns `None` when nothing usable is left.
     fn from_value(value: &Value, r: &mut Reader<'_>) -> Option<Self>;
 
-    /// Reads `value` as an item of a list: what cannot be read is
-    /// `Self::default()`, so the list keeps the input's indices.
+    /// Reads `value`, or gives `Self::default()` when nothing usable is left: a
+    /// list's item (the list keeps the input's indices) or the application.
+    /// `model_struct!` reads straight into the struct or its default, without
+    /// the `Option`.
     fn item_from_value(value: &Value, r: &mut Reader<'_>) -> Self
     where
         Self: Default,

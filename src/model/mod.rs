@@ -779,12 +779,9 @@ impl Application {
     /// its path. Also returns the paths where a value was dropped.
     pub fn from_value(value: &Value, findings: &mut Findings) -> (Application, FailedPaths) {
         let mut reader = Reader::new(findings);
-        let app = Application::from_value_in(value, &mut reader).unwrap_or_default();
+        // The application, or the empty one when `value` is not an object.
+        let app = <Application as FromValue>::item_from_value(value, &mut reader);
         (app, reader.into_failed_paths())
-    }
-
-    fn from_value_in(value: &Value, r: &mut Reader<'_>) -> Option<Application> {
-        <Application as FromValue>::from_value(value, r)
     }
 
     /// Reads an application from JSON text; malformed JSON gives a single
