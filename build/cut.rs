@@ -23,10 +23,25 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
+/// True when the build is for a wasm target.
+pub fn wasm() -> bool {
+    std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32")
+}
+
+/// The Rust literal of `text`, a description no rule reads (the editions' acts
+/// and notes, the sources of the regions' UTC offsets): empty in the wasm
+/// module, which never shows it; kept natively, where the library's users may.
+pub fn prose(text: &str) -> String {
+    if wasm() {
+        "\"\"".to_owned()
+    } else {
+        crate::gen::lit(text)
+    }
+}
+
 /// True when this build leaves the repealed editions' rules out.
 pub fn active() -> bool {
-    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
-    wasm && std::env::var_os("CARGO_FEATURE_REPEALED_EDITIONS").is_none()
+    wasm() && std::env::var_os("CARGO_FEATURE_REPEALED_EDITIONS").is_none()
 }
 
 /// The ids of the editions whose rules this build leaves out (none unless

@@ -10,6 +10,7 @@
 
 use std::fmt::Write as _;
 
+use crate::cut::prose;
 use crate::edition_spec::{parse_date, EditionsFile, Names, ScopeSpec};
 use crate::gen::{self, lit, Problems};
 
@@ -104,7 +105,7 @@ pub fn generate(p: &mut Problems) -> String {
             out,
             "    Region {{ id: {}, utc_offsets: &[{offsets}], utc_offsets_basis: {} }},",
             lit(&r.id),
-            lit(&r.utc_offsets_basis),
+            prose(&r.utc_offsets_basis),
         );
     }
     out.push_str("];\n\n/// Regulation editions.\npub(crate) static EDITIONS: &[Edition] = &[\n");
@@ -126,7 +127,7 @@ pub fn generate(p: &mut Problems) -> String {
                 gen::date(u, path, p)
             )),
             e.period.approximate,
-            lit(&e.period.note),
+            prose(&e.period.note),
         );
         let mut services = String::new();
         for s in &e.services {
@@ -192,7 +193,7 @@ pub fn generate(p: &mut Problems) -> String {
             e.tables.form_checks,
             opt_str(&e.tables.basis),
             opt_str(&e.tables.refusal),
-            lit(&e.tables.note),
+            prose(&e.tables.note),
         );
         if !crate::cut::keeps(&e.id) {
             // The form build: of an edition whose rules it leaves out, only what
@@ -213,8 +214,13 @@ pub fn generate(p: &mut Problems) -> String {
             "    Edition {{ id: {}, scope: {scope}, names: {}, act: {}, seeds: {}, period: {period}, services: &[{services}], instead: &[{instead}], permit_term: {permit_term}, tables: {tables} }},",
             lit(&e.id),
             localized(&e.names),
-            lit(&e.act),
-            gen::str_slice(e.seeds.iter().map(String::as_str)),
+            prose(&e.act),
+            // The seed files, like the prose, are for the library's users.
+            if crate::cut::wasm() {
+                "&[]".to_owned()
+            } else {
+                gen::str_slice(e.seeds.iter().map(String::as_str))
+            },
         );
     }
     out.push_str("];\n\n/// Periods of law with no edition in the library.\npub(crate) static UNLISTED: &[Unlisted] = &[\n");
@@ -225,7 +231,7 @@ pub fn generate(p: &mut Problems) -> String {
             lit(&u.id),
             gen::date(&u.from, path, p),
             gen::date(&u.until, path, p),
-            lit(&u.note),
+            prose(&u.note),
         );
     }
     out.push_str("];\n");

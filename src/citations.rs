@@ -153,8 +153,14 @@ fn text_row(row: u16) -> Option<Localized> {
 /// by `"; "` (a holiday's constitution and law), cited in turn.
 fn one(basis: &str, lang: Lang) -> Option<String> {
     if find(basis).is_none() && text::contains(basis, JOINED) {
-        let parts: Option<Vec<String>> = text::split(basis, JOINED).map(|b| row(b, lang)).collect();
-        return parts.map(|p| p.join(JOINED));
+        let mut joined = String::new();
+        for (i, part) in text::split(basis, JOINED).enumerate() {
+            if i > 0 {
+                joined.push_str(JOINED);
+            }
+            joined.push_str(&row(part, lang)?);
+        }
+        return Some(joined);
     }
     row(basis, lang)
 }
@@ -176,8 +182,8 @@ fn row(basis: &str, lang: Lang) -> Option<String> {
         write_ref(chain, lang, &mut clauses);
     }
     Some(match lang {
-        Lang::Kk => [of, " ", &clauses].concat(),
-        Lang::Ru | Lang::En => [&clauses, " ", of].concat(),
+        Lang::Kk => text::concat(&[of, " ", &clauses]),
+        Lang::Ru | Lang::En => text::concat(&[&clauses, " ", of]),
     })
 }
 

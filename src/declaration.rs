@@ -15,7 +15,8 @@
 
 use crate::emissions::number::{self, NumberError};
 use crate::findings::{Basis, Findings};
-use crate::model::{Amount, ApplicantKind, Service};
+use crate::model::{Amount, ApplicantKind, Declaration, Service};
+use crate::text::concat;
 use crate::Context;
 
 include!(concat!(env!("OUT_DIR"), "/codes_declaration.rs"));
@@ -23,7 +24,7 @@ include!(concat!(env!("OUT_DIR"), "/codes_declaration.rs"));
 /// The clause of item `n` of the declaration's contents (2021 Code art. 110
 /// p. 3), named `declaration.item_<n>` in `data/citations.json`.
 fn item(n: u8) -> Basis {
-    Basis::named(&["declaration.item_", &crate::text::int(n.into())].concat())
+    Basis::named(&concat(&["declaration.item_", &crate::text::int(n.into())]))
 }
 
 fn blank(s: Option<&String>) -> bool {
@@ -40,7 +41,8 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
     {
         return;
     }
-    let d = app.declaration.clone().unwrap_or_default();
+    let empty = Declaration::default();
+    let d = app.declaration.as_ref().unwrap_or(&empty);
     let missing = |path: &str, n: u8, findings: &mut Findings| {
         if !cx.input_failed(path) {
             findings.push(finding::missing_content(path, i64::from(n)).basis(item(n)));
@@ -82,10 +84,10 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
     let basis = item(4);
     let mut seen: Vec<String> = Vec::new();
     for (i, e) in d.emissions.iter().flatten().enumerate() {
-        let path = ["/declaration/emissions/", &crate::text::uint(i as u64)].concat();
+        let path = concat(&["/declaration/emissions/", &crate::text::uint(i as u64)]);
         amount(
             e.t_per_year.as_ref(),
-            &[&path, "/t_per_year"].concat(),
+            &concat(&[&path, "/t_per_year"]),
             &basis,
             findings,
         );
@@ -93,13 +95,13 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
     }
     let mut seen: Vec<String> = Vec::new();
     for (i, w) in d.waste.iter().flatten().enumerate() {
-        let path = ["/declaration/waste/", &crate::text::uint(i as u64)].concat();
+        let path = concat(&["/declaration/waste/", &crate::text::uint(i as u64)]);
         for (key, v) in [
             ("generated", &w.generated),
             ("accumulated", &w.accumulated),
             ("transferred", &w.transferred),
         ] {
-            amount(v.as_ref(), &[&path, "/", key].concat(), &basis, findings);
+            amount(v.as_ref(), &concat(&[&path, "/", key]), &basis, findings);
         }
         duplicate(&mut seen, w.code.as_ref(), w.name.as_ref(), &path, findings);
     }
@@ -141,8 +143,8 @@ fn duplicate(
         crate::case::fold_str(&words)
     };
     let key = match (code.filter(|c| !c.trim().is_empty()), name) {
-        (Some(c), _) => ["code:", &norm(c)].concat(),
-        (None, Some(n)) if !n.trim().is_empty() => ["name:", &norm(n)].concat(),
+        (Some(c), _) => concat(&["code:", &norm(c)]),
+        (None, Some(n)) if !n.trim().is_empty() => concat(&["name:", &norm(n)]),
         _ => {
             seen.push(String::new());
             return;

@@ -39,7 +39,7 @@ pub struct Region {
     pub id: &'static str,
     /// The region's UTC offsets over time.
     pub utc_offsets: &'static [OffsetPeriod],
-    /// Source of the offsets.
+    /// Source of the offsets (empty in the wasm module, which never shows it).
     pub utc_offsets_basis: &'static str,
 }
 
@@ -68,7 +68,7 @@ pub struct Period {
     pub until: Option<Date>,
     /// True when a bound is an estimate (publication dates are not in the seeds).
     pub approximate: bool,
-    /// How the bounds were derived.
+    /// How the bounds were derived (empty in the wasm module).
     pub note: &'static str,
 }
 
@@ -167,7 +167,7 @@ pub struct Tables {
     /// Clause of the refusal ground for a figure that cannot be right, when not
     /// the seeds'.
     pub refusal: Option<&'static str>,
-    /// Why.
+    /// Why (empty in the wasm module).
     pub note: &'static str,
 }
 
@@ -183,7 +183,7 @@ pub struct Unlisted {
     pub from: Date,
     /// First day after.
     pub until: Date,
-    /// What applied and why it is not here.
+    /// What applied and why it is not here (empty in the wasm module).
     pub note: &'static str,
 }
 
@@ -196,9 +196,10 @@ pub struct Edition {
     pub scope: Scope,
     /// Title in kk/ru/en.
     pub names: Localized,
-    /// The act, its registration and repeal.
+    /// The act, its registration and repeal (empty in the wasm module).
     pub act: &'static str,
-    /// Seed files holding its text (none for a code read from its official text).
+    /// Seed files holding its text (none for a code read from its official text,
+    /// and none in the wasm module).
     pub seeds: &'static [&'static str],
     /// Period of application.
     pub period: Period,
@@ -347,11 +348,16 @@ pub struct Query<'a> {
     pub date: Option<Date>,
 }
 
-fn edition_ids<'a>(editions: impl IntoIterator<Item = &'a Edition>) -> Param {
-    Param::Terms(
-        TermKind::Edition,
-        editions.into_iter().map(|e| e.id.to_owned()).collect(),
-    )
+/// The ids of the editions `keep` keeps, in the registry's order (one loop for
+/// every list a finding names).
+fn edition_ids(keep: &dyn Fn(&Edition) -> bool) -> Param {
+    let mut ids = Vec::new();
+    for e in registry() {
+        if keep(e) {
+            ids.push(e.id.to_owned());
+        }
+    }
+    Param::Terms(TermKind::Edition, ids)
 }
 
 fn edition_term(ed: &Edition) -> Param {
@@ -382,7 +388,7 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
             findings.push(finding::unknown_edition(
                 "/edition",
                 id,
-                edition_ids(registry()),
+                edition_ids(&|_| true),
             ));
             return None;
         };
@@ -435,7 +441,10 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
         return national;
     };
     if region(region_id).is_none() {
-        let regions: Vec<String> = REGIONS.iter().map(|r| r.id.to_owned()).collect();
+        let mut regions = Vec::with_capacity(REGIONS.len());
+        for r in REGIONS {
+            regions.push(r.id.to_owned());
+        }
         findings.push(finding::unknown_region(
             "/region",
             region_id,
@@ -448,7 +457,7 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
         findings.push(finding::no_date(
             "/submitted_at",
             Param::Term(TermKind::Region, region_id.to_owned()),
-            edition_ids(in_region()),
+            edition_ids(&|e| e.covers(region_id)),
         ));
         return None;
     };
@@ -462,14 +471,14 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
         return Some(ed);
     }
     let best = in_region().map(|e| e.distance(date)).min().unwrap_or(0);
-    let closest = in_region().filter(|e| e.distance(date) == best);
+    let closest = |e: &Edition| e.covers(region_id) && e.distance(date) == best;
     if let Some(u) = UNLISTED.iter().find(|u| u.from <= date && date < u.until) {
         findings.push(finding::not_in_library(
             "/submitted_at",
             Param::Term(TermKind::Region, region_id.to_owned()),
             Param::Date(date.iso()),
             Param::Term(TermKind::Edition, u.id.to_owned()),
-            edition_ids(closest),
+            edition_ids(&closest),
         ));
         return None;
     }
@@ -477,9 +486,19 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
         "/submitted_at",
         Param::Term(TermKind::Region, region_id.to_owned()),
         Param::Date(date.iso()),
-        edition_ids(closest),
+        edition_ids(&closest),
     ));
     None
+}
+
+/// The JSON names of `values`, owned (a plain loop: smaller in the wasm than
+/// map and collect).
+fn owned_names<T: Copy>(values: &[T], name: fn(T) -> &'static str) -> Vec<String> {
+    let mut out = Vec::with_capacity(values.len());
+    for &v in values {
+        out.push(name(v).to_owned());
+    }
+    out
 }
 
 /// Reports a service, category, action or channel the edition does not
@@ -522,13 +541,7 @@ pub fn check_offer(
                 edition_term(ed),
                 Param::Term(TermKind::Service, service.as_str().to_owned()),
                 category.as_str(),
-                Param::List(
-                    offer
-                        .categories
-                        .iter()
-                        .map(|c| c.as_str().to_owned())
-                        .collect(),
-                ),
+                Param::List(owned_names(offer.categories, Category::as_str)),
             )
             .basis(basis.clone()),
         );
@@ -539,14 +552,7 @@ pub fn check_offer(
                 "/action",
                 edition_term(ed),
                 Param::Term(TermKind::Action, action.as_str().to_owned()),
-                Param::Terms(
-                    TermKind::Action,
-                    offer
-                        .actions
-                        .iter()
-                        .map(|a| a.as_str().to_owned())
-                        .collect(),
-                ),
+                Param::Terms(TermKind::Action, owned_names(offer.actions, Action::as_str)),
             )
             .basis(basis.clone()),
         );
@@ -559,11 +565,7 @@ pub fn check_offer(
                 Param::Term(TermKind::Channel, channel.as_str().to_owned()),
                 Param::Terms(
                     TermKind::Channel,
-                    offer
-                        .channels
-                        .iter()
-                        .map(|c| c.as_str().to_owned())
-                        .collect(),
+                    owned_names(offer.channels, Channel::as_str),
                 ),
             )
             .basis(basis),

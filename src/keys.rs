@@ -75,20 +75,22 @@ pub(crate) fn sort_keys(keys: &mut [u64]) {
 /// value an entry with a smaller index already has, ordered by index.
 pub(crate) fn later_duplicates(mut keys: Vec<u64>) -> Vec<(usize, u32)> {
     sort_keys(&mut keys);
-    let mut dups: Vec<u64> = keys
-        .windows(2)
-        .filter_map(|w| match w {
-            [a, b] if a >> 32 == b >> 32 => Some(u64::from(unpack(*b).1) << 32 | b >> 32),
-            _ => None,
-        })
-        .collect();
+    // Plain loops: each iterator adapter is one more copy in the wasm.
+    let mut dups: Vec<u64> = Vec::new();
+    for w in keys.windows(2) {
+        if let [a, b] = w {
+            if a >> 32 == b >> 32 {
+                dups.push(u64::from(unpack(*b).1) << 32 | b >> 32);
+            }
+        }
+    }
     sort_keys(&mut dups);
-    dups.into_iter()
-        .map(|k| {
-            let (index, value) = unpack(k);
-            (index as usize, value)
-        })
-        .collect()
+    let mut out = Vec::with_capacity(dups.len());
+    for k in dups {
+        let (index, value) = unpack(k);
+        out.push((index as usize, value));
+    }
+    out
 }
 
 /// FNV-1a hash of a text, to sort texts by (equal texts have equal hashes; equal

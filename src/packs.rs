@@ -19,6 +19,7 @@
 
 use crate::input::{Limits, Value};
 use crate::lang::store;
+use crate::text::concat;
 use crate::Lang;
 
 /// Whether messages and names in `lang` can be rendered: always natively; in
@@ -40,7 +41,7 @@ pub fn load(pack: &str) -> Result<Lang, String> {
     };
     // A pack holds no numbers: no float parser is linked for it.
     let value = Value::from_json_str_with(pack, &limits, |_| None)
-        .map_err(|e| ["not a text pack: ", &e.to_string()].concat())?;
+        .map_err(|e| concat(&["not a text pack: ", &e.message()]))?;
     let Value::Object(entries) = value else {
         return Err("not a text pack: not an object".into());
     };
@@ -57,7 +58,7 @@ pub fn load(pack: &str) -> Result<Lang, String> {
         return Err("not a text pack: lang, texts_id and texts are required".into());
     };
     if pack_id != id {
-        return Err([
+        return Err(concat(&[
             "the ",
             lang.as_str(),
             " pack is of another build (",
@@ -65,31 +66,28 @@ pub fn load(pack: &str) -> Result<Lang, String> {
             "; this module needs ",
             id,
             ")",
-        ]
-        .concat());
+        ]));
     }
     if items.len() != count {
-        return Err([
+        return Err(concat(&[
             "the ",
             lang.as_str(),
             " pack has ",
             &crate::text::uint(items.len() as u64),
             " texts, not ",
             &crate::text::uint(count as u64),
-        ]
-        .concat());
+        ]));
     }
     let mut rows = Vec::with_capacity(count);
     for item in items {
         match item {
             Value::String(s) => rows.push(s),
             _ => {
-                return Err([
+                return Err(concat(&[
                     "the ",
                     lang.as_str(),
                     " pack has a text that is not a string",
-                ]
-                .concat())
+                ]))
             }
         }
     }

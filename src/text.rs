@@ -62,6 +62,49 @@ pub(crate) fn before_any<'a>(hay: &'a str, bytes: &[u8]) -> &'a str {
         .unwrap_or(hay)
 }
 
+/// The byte offset of the last ASCII `byte` in `hay`: `hay.rfind(char)`
+/// without core's reverse char searcher (memrchr).
+pub(crate) fn rfind_byte(hay: &str, byte: u8) -> Option<usize> {
+    hay.bytes().rposition(|b| b == byte)
+}
+
+/// `hay` after its last ASCII `byte`, or all of it:
+/// `hay.rsplit_once(char).map_or(hay, |(_, after)| after)`.
+pub(crate) fn after_last(hay: &str, byte: u8) -> &str {
+    rfind_byte(hay, byte)
+        .and_then(|at| hay.get(at + 1..))
+        .unwrap_or(hay)
+}
+
+/// The value of 1 to 19 ASCII digits (`None` for anything else): `s.parse::<u64>()`
+/// for text already known to be digits, without core's integer parser (one copy
+/// per integer type in the wasm).
+pub(crate) fn digits_value(s: &str) -> Option<u64> {
+    if s.is_empty() || s.len() > 19 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(s.bytes().fold(0, |n, b| n * 10 + u64::from(b - b'0')))
+}
+
+/// An optional `-` and 1 to 19 ASCII digits, in `i64`: `s.parse::<i64>()` for
+/// such text.
+pub(crate) fn signed_digits_value(s: &str) -> Option<i64> {
+    match s.strip_prefix('-') {
+        Some(digits) => 0i64.checked_sub_unsigned(digits_value(digits)?),
+        None => i64::try_from(digits_value(s)?).ok(),
+    }
+}
+
+/// The `parts` one after another, as `[…].concat()`: one copy in the wasm, where
+/// core's `concat` and `join` are one per part type, with their overflow panics.
+pub(crate) fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        out.push_str(part);
+    }
+    out
+}
+
 /// `hay` with every `from` (not empty) replaced by `to`, as `str::replace`.
 pub(crate) fn replace(hay: &str, from: &str, to: &str) -> String {
     let mut out = String::with_capacity(hay.len());
@@ -187,6 +230,41 @@ mod tests {
             assert_eq!(find_any(h, b"eE-_"), h.find(chars), "{h:?}");
             assert_eq!(split_once_any(h, b"eE-_"), h.split_once(chars), "{h:?}");
             assert_eq!(Some(before_any(h, b"eE-_")), h.split(chars).next(), "{h:?}");
+        }
+        for h in hays.iter().chain(&["a.b.c", ".", "x.", ".y", "ә.ә"]) {
+            assert_eq!(rfind_byte(h, b'.'), h.rfind('.'), "{h:?}");
+            let after = h.rsplit_once('.').map_or(*h, |(_, t)| t);
+            assert_eq!(after_last(h, b'.'), after, "{h:?}");
+            assert_eq!(concat(&[h, "; ", h]), [*h, "; ", h].concat());
+        }
+        let numbers = [
+            "0",
+            "7",
+            "12",
+            "007",
+            "-5",
+            "-0",
+            "",
+            "-",
+            "1a",
+            "+1",
+            " 1",
+            "١",
+            "2147483647",
+            "-2147483648",
+            "2147483648",
+            "9999999999999999999",
+            "-9223372036854775808",
+            "9223372036854775808",
+        ];
+        for s in numbers {
+            assert_eq!(
+                digits_value(s),
+                s.parse::<u64>().ok().filter(|_| !s.starts_with('+')),
+                "{s:?}"
+            );
+            let signed = s.parse::<i64>().ok().filter(|_| !s.starts_with('+'));
+            assert_eq!(signed_digits_value(s), signed, "{s:?}");
         }
         for h in ["1e5", "2E-3", "kk-KZ", "ru_RU", "-", "e", "ә-ә_"] {
             let chars = ['e', 'E', '-', '_'];

@@ -7,6 +7,7 @@ use crate::editions::{self, Edition};
 use crate::findings::{Findings, Lang, Param, SeverityOverrides, TermKind};
 use crate::input::{FailedPaths, Limits, Value};
 use crate::model::{Action, Application, IsoDateTime};
+use crate::text::concat;
 use crate::Report;
 
 /// How to check and report.
@@ -49,7 +50,7 @@ impl Options {
         let entries = match value {
             Value::Null => return Ok(options),
             Value::Object(entries) => entries,
-            other => return Err(["options must be an object, got ", other.kind()].concat()),
+            other => return Err(concat(&["options must be an object, got ", other.kind()])),
         };
         // A repeated option: the last one counts, as in a JavaScript object.
         for (key, v) in crate::input::last_wins(entries) {
@@ -57,7 +58,7 @@ impl Options {
                 (_, Value::Null) => {}
                 ("lang", Value::String(tag)) => {
                     options.lang = Lang::parse(tag).ok_or_else(|| {
-                        ["options.lang must be kk, ru or en, got ", &quoted(tag)].concat()
+                        concat(&["options.lang must be kk, ru or en, got ", &quoted(tag)])
                     })?;
                 }
                 ("severity", Value::Object(map)) => {
@@ -67,12 +68,11 @@ impl Options {
                             _ => None,
                         };
                         let sev = parsed.ok_or_else(|| {
-                            [
+                            concat(&[
                                 "options.severity[",
                                 &quoted(code),
                                 "] must be \"error\", \"warning\" or \"info\"",
-                            ]
-                            .concat()
+                            ])
                         })?;
                         options.severity.0.push((code.to_owned(), sev));
                     }
@@ -80,12 +80,11 @@ impl Options {
                 ("messages", Value::Object(map)) => {
                     for (code, template) in map {
                         let Value::String(template) = template else {
-                            return Err([
+                            return Err(concat(&[
                                 "options.messages[",
                                 &quoted(code),
                                 "] must be a string (the message template)",
-                            ]
-                            .concat());
+                            ]));
                         };
                         options.messages.0.push((code.clone(), template.clone()));
                     }
@@ -98,14 +97,13 @@ impl Options {
                     options.documents = crate::documents::DocumentOptions::from_value(v)?
                 }
                 (other, v) => {
-                    return Err([
+                    return Err(concat(&[
                         "unknown or mistyped option ",
                         &quoted(other),
                         " (",
                         v.kind(),
                         ")",
-                    ]
-                    .concat())
+                    ]))
                 }
             }
         }

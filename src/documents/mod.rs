@@ -81,7 +81,10 @@ impl DocumentOptions {
             Value::Null => return Ok(options),
             Value::Object(entries) => entries,
             other => {
-                return Err(["options.documents must be an object, got ", other.kind()].concat())
+                return Err(crate::text::concat(&[
+                    "options.documents must be an object, got ",
+                    other.kind(),
+                ]))
             }
         };
         for (key, v) in entries {
@@ -110,12 +113,11 @@ impl DocumentOptions {
                     }
                 }
                 (other, _) => {
-                    return Err([
+                    return Err(crate::text::concat(&[
                         "unknown or mistyped option documents.",
                         other,
                         " (readings: an array)",
-                    ]
-                    .concat())
+                    ]))
                 }
             }
         }

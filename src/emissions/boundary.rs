@@ -36,21 +36,38 @@ pub fn margin() -> i64 {
 }
 
 /// Calls `step` with each (Δlongitude, Δlatitude) of a ring's steps as the
-/// generated tables store them: one byte a value; `-128` escapes a value beyond
-/// ±127, written in the next two bytes (little-endian `i16`).
-fn each_step(steps: &[i8], mut step: impl FnMut(i64, i64)) {
+/// generated tables store them (`build/boundary.rs`): the first byte is the Rice
+/// parameter `k`, then each value zigzagged (0, 1, 2, 3 … for 0, -1, 1, -2 …) as
+/// its high bits in unary (1 bits and a 0) and its `k` low bits, most
+/// significant bit first. A cut value ends the steps.
+fn each_step(steps: &[u8], mut step: impl FnMut(i64, i64)) {
+    let Some((&k, bytes)) = steps.split_first() else {
+        return;
+    };
+    if k > 16 {
+        return;
+    }
+    let mut bits = bytes
+        .iter()
+        .flat_map(|&b| (0..8).rev().map(move |i| b >> i & 1 == 1));
     let mut pending: Option<i64> = None;
-    let mut bytes = steps.iter();
-    while let Some(&b) = bytes.next() {
-        let v = if b == i8::MIN {
-            let (Some(lo), Some(hi)) = (bytes.next(), bytes.next()) else {
+    loop {
+        let mut z: u64 = 0;
+        loop {
+            match bits.next() {
+                Some(true) => z += 1,
+                Some(false) => break,
+                None => return,
+            }
+        }
+        for _ in 0..k {
+            let Some(bit) = bits.next() else {
                 return;
             };
-            let ([lo], [hi]) = (lo.to_le_bytes(), hi.to_le_bytes());
-            i64::from(i16::from_le_bytes([lo, hi]))
-        } else {
-            i64::from(b)
-        };
+            z = z << 1 | u64::from(bit);
+        }
+        let half = i64::try_from(z >> 1).unwrap_or(i64::MAX);
+        let v = if z & 1 == 1 { -half - 1 } else { half };
         match pending.take() {
             None => pending = Some(v),
             Some(dx) => step(dx, v),
@@ -60,7 +77,7 @@ fn each_step(steps: &[i8], mut step: impl FnMut(i64, i64)) {
 
 /// Calls `edge` with every edge of every ring, in micro-degrees; the rings'
 /// vertices are in units of `unit` micro-degrees.
-fn edges(rings: &[(i32, i32, &[i8])], unit: i64, mut edge: impl FnMut((i64, i64), (i64, i64))) {
+fn edges(rings: &[(i32, i32, &[u8])], unit: i64, edge: &mut dyn FnMut((i64, i64), (i64, i64))) {
     for &(x0, y0, steps) in rings {
         let first = (i64::from(x0) * unit, i64::from(y0) * unit);
         let mut prev = first;
@@ -83,11 +100,11 @@ trait Border {
 /// Rings as the generated tables store them, vertices in units of the second
 /// field's micro-degrees: all their edges, decoded at each call.
 #[derive(Clone, Copy)]
-struct Rings<'a>(&'a [(i32, i32, &'a [i8])], i64);
+struct Rings<'a>(&'a [(i32, i32, &'a [u8])], i64);
 
 impl Border for Rings<'_> {
-    fn edges_near(&self, _: i64, _: i64, edge: impl FnMut((i64, i64), (i64, i64))) {
-        edges(self.0, self.1, edge);
+    fn edges_near(&self, _: i64, _: i64, mut edge: impl FnMut((i64, i64), (i64, i64))) {
+        edges(self.0, self.1, &mut edge);
     }
 }
 
@@ -452,7 +469,7 @@ mod tests {
     /// The one-pass test the two passes replaced: every edge's crossing and
     /// distance, in `i128`.
     fn place_in_one_pass(
-        rings: &[(i32, i32, &[i8])],
+        rings: &[(i32, i32, &[u8])],
         unit: i64,
         margin: i64,
         lat: i64,
@@ -461,7 +478,7 @@ mod tests {
         let p = (i128::from(lon), i128::from(lat));
         let m = i128::from(margin);
         let (mut inside, mut near) = (false, false);
-        edges(rings, unit, |a, b| {
+        edges(rings, unit, &mut |a, b| {
             let (a, b) = (wide(a), wide(b));
             if (a.1 > p.1) != (b.1 > p.1) {
                 let lhs = (p.0 - a.0) * (b.1 - a.1);
@@ -506,7 +523,7 @@ mod tests {
         for _ in 0..2_000 {
             points.push((35_000_000 + next(25_000_000), 40_000_000 + next(55_000_000)));
         }
-        edges(RINGS, 1_000, |a, _| {
+        edges(RINGS, 1_000, &mut |a, _| {
             points.push((a.1 + next(60_001) - 30_000, a.0 + next(60_001) - 30_000));
         });
         let mut places = [0; 3];
@@ -533,14 +550,20 @@ mod tests {
     }
 
     #[wasm_bindgen_test(unsupported = test)]
-    fn byte_steps_escape_large_values() {
-        let mut got = Vec::new();
-        // (1, -2), (300, -127), (-300, 5); a cut escape ends the steps.
-        let [lo, hi] = 300_i16.to_le_bytes().map(|b| i8::from_le_bytes([b]));
-        let [nlo, nhi] = (-300_i16).to_le_bytes().map(|b| i8::from_le_bytes([b]));
-        let steps: &[i8] = &[1, -2, -128, lo, hi, -127, -128, nlo, nhi, 5, -128, 1];
-        each_step(steps, |dx, dy| got.push((dx, dy)));
-        assert_eq!(got, [(1, -2), (300, -127), (-300, 5)]);
+    fn rice_steps_decode_and_stop_on_bad_bytes() {
+        let steps = |bytes: &[u8]| {
+            let mut got = Vec::new();
+            each_step(bytes, |dx, dy| got.push((dx, dy)));
+            got
+        };
+        // k 2: 1, -3 (2 = `0 10`, 5 = `10 01`), the last bit filling the byte.
+        assert_eq!(steps(&[2, 0b0101_0011]), [(1, -3)]);
+        // k 0: 0, -1, 1, -2 (`0`, `10`, `110`, `1110`), then fill.
+        assert_eq!(steps(&[0, 0b0101_1011, 0b1011_1111]), [(0, -1), (1, -2)]);
+        // A cut value, no k, a k beyond 16: no step from them.
+        assert_eq!(steps(&[2, 0b0101_0011, 0b1111_1111]), [(1, -3)]);
+        assert_eq!(steps(&[]), []);
+        assert_eq!(steps(&[17, 0]), []);
     }
 
     /// The vertices of `rings` as the source file writes them (degrees with
@@ -562,12 +585,12 @@ mod tests {
     }
 
     /// The vertices of the generated `rings`, ring by ring, in micro-degrees.
-    fn decoded_rings(rings: &[(i32, i32, &[i8])], unit: i64) -> Vec<Vec<(i64, i64)>> {
+    fn decoded_rings(rings: &[(i32, i32, &[u8])], unit: i64) -> Vec<Vec<(i64, i64)>> {
         rings
             .iter()
             .map(|r| {
                 let mut ring = Vec::new();
-                edges(&[*r], unit, |a, _| ring.push(a));
+                edges(&[*r], unit, &mut |a, _| ring.push(a));
                 ring
             })
             .collect()

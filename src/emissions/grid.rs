@@ -440,9 +440,12 @@ impl Plan {
             }
         }
         for kind in [Kind::Normative, Kind::Requested, Kind::Actual, Kind::Limit] {
-            let members: Vec<usize> = (0..cols.len())
-                .filter(|&i| spec.column(i).is_some_and(|c| c.kind == kind))
-                .collect();
+            let mut members: Vec<usize> = Vec::new();
+            for i in 0..cols.len() {
+                if spec.column(i).is_some_and(|c| c.kind == kind) {
+                    members.push(i);
+                }
+            }
             if members.is_empty() {
                 continue;
             }
@@ -461,11 +464,12 @@ impl Plan {
                     plan.flows.push((mg, t, false));
                 }
             }
-            let additive = members
-                .iter()
-                .copied()
-                .filter(|&i| spec.column(i).is_some_and(|c| c.unit.additive()))
-                .collect();
+            let mut additive = Vec::new();
+            for &i in &members {
+                if spec.column(i).is_some_and(|c| c.unit.additive()) {
+                    additive.push(i);
+                }
+            }
             plan.kinds.push((members, additive));
         }
         plan
@@ -662,7 +666,7 @@ impl Checker<'_, '_> {
             if self.cx.input_failed(p) {
                 return;
             }
-            match p.rfind('/') {
+            match crate::text::rfind_byte(p, b'/') {
                 Some(i) if i >= row_len => p = p.get(..i).unwrap_or(""),
                 _ => break,
             }
@@ -843,11 +847,12 @@ impl Checker<'_, '_> {
 
     /// The same site / outlet twice in one year block.
     fn duplicate_groups(&mut self, spec: &Spec, y: usize, groups: &[GroupIn<'_>]) {
-        let ids: Vec<u64> = groups
-            .iter()
-            .enumerate()
-            .filter_map(|(g, group)| group.id.map(|id| pack(id, g)))
-            .collect();
+        let mut ids: Vec<u64> = Vec::new();
+        for (g, group) in groups.iter().enumerate() {
+            if let Some(id) = group.id {
+                ids.push(pack(id, g));
+            }
+        }
         for (g, id) in later_duplicates(ids) {
             let mut path = spec.group_path(y, g);
             path.push_str(spec.group_id);

@@ -160,7 +160,8 @@ pub(crate) mod basis {
     /// special conditions of nature use; 2021 art. 124 p. 1 to false or
     /// non-compliant information), so the finding citing this is a warning.
     pub fn conditions(edition: Option<&str>) -> Basis {
-        let own = edition.map(|e| Basis::named(&["emissions.permit_contents@", e].concat()));
+        let own =
+            edition.map(|e| Basis::named(&crate::text::concat(&["emissions.permit_contents@", e])));
         match own {
             Some(b) if !b.clause.is_empty() => b,
             _ => Basis::named("emissions.permit_contents"),
@@ -204,7 +205,12 @@ pub(crate) mod basis {
 
     /// The edition's own blank of `form`, when it has one.
     fn blank(edition: Option<&str>, form: &str) -> Option<Basis> {
-        let b = Basis::named(&["emissions.form.", form, "@", edition?].concat());
+        let b = Basis::named(&crate::text::concat(&[
+            "emissions.form.",
+            form,
+            "@",
+            edition?,
+        ]));
         (!b.clause.is_empty()).then_some(b)
     }
 
@@ -221,7 +227,8 @@ pub(crate) mod basis {
     /// `otherwise` (the blank, or the ground for incomplete or incorrect
     /// materials).
     pub fn incomplete(edition: Option<&str>, otherwise: Basis) -> Basis {
-        let own = edition.map(|e| Basis::named(&["emissions.incomplete@", e].concat()));
+        let own =
+            edition.map(|e| Basis::named(&crate::text::concat(&["emissions.incomplete@", e])));
         match own {
             Some(b) if !b.clause.is_empty() => b,
             _ => otherwise,
@@ -232,7 +239,10 @@ pub(crate) mod basis {
     /// in `data/citations.json`: the 2021 Code art. 120 p. 4), when the edition
     /// has such a clause.
     pub fn region_of_sites(edition: Option<&str>) -> Option<Basis> {
-        let b = Basis::named(&["emissions.region_of_sites@", edition?].concat());
+        let b = Basis::named(&crate::text::concat(&[
+            "emissions.region_of_sites@",
+            edition?,
+        ]));
         (!b.clause.is_empty()).then_some(b)
     }
 }
@@ -331,7 +341,10 @@ impl Checker<'_, '_> {
             self.push(f);
             return None;
         }
-        let years: Vec<Option<i32>> = view.iter().map(|y| y.year).collect();
+        let mut years: Vec<Option<i32>> = Vec::with_capacity(view.len());
+        for y in &view {
+            years.push(y.year);
+        }
         let mut items = String::with_capacity(spec.root.len() + 6);
         items.push_str(spec.root);
         items.push_str("/years");

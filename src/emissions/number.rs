@@ -319,7 +319,12 @@ fn plain_text(t: &str, int_digits: u32, exp: i32, negative: bool) -> Option<Stri
         return None;
     }
     let mantissa = crate::text::before_any(t, b"eE");
-    let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+    let mut digits: Vec<u8> = Vec::new();
+    for d in mantissa.bytes() {
+        if d.is_ascii_digit() {
+            digits.push(d);
+        }
+    }
     let point = i64::from(int_digits) + i64::from(exp);
     let mut out = String::new();
     if point <= 0 {
@@ -342,7 +347,7 @@ fn plain_text(t: &str, int_digits: u32, exp: i32, negative: bool) -> Option<Stri
     }
     let trimmed = decimal::trim_canonical(&out);
     Some(if negative && trimmed != "0" {
-        ["-", &trimmed].concat()
+        crate::text::concat(&["-", &trimmed])
     } else {
         trimmed
     })

@@ -246,7 +246,7 @@ pub fn term_name(kind: TermKind, id: &str, lang: Lang) -> Option<&'static str> {
         TermKind::ApplicantKind => term("applicant_kind", id, lang),
         TermKind::Field => {
             // `Struct.field`: the struct's own label, else the key's.
-            let key = id.rsplit_once('.').map_or(id, |(_, key)| key);
+            let key = crate::text::after_last(id, b'.');
             term("field", id, lang).or_else(|| term("field", key, lang))
         }
     }
@@ -301,7 +301,7 @@ fn render_date(iso: &str, lang: Lang) -> String {
         .and_then(|(y, rest)| crate::text::split_once(rest, "-").map(|(m, d)| (y, m, d)));
     match parts {
         Some((y, m, d)) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-            [d, ".", m, ".", y].concat()
+            crate::text::concat(&[d, ".", m, ".", y])
         }
         _ => iso.to_owned(),
     }

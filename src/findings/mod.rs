@@ -124,16 +124,14 @@ impl Param {
     /// assert_eq!(catalog::render_param(&p, Lang::Ru), "ИИН/БИН");
     /// ```
     pub fn field(owner: &str, key: &str) -> Param {
-        Param::Term(TermKind::Field, [owner, ".", key].concat())
+        Param::Term(TermKind::Field, crate::text::concat(&[owner, ".", key]))
     }
 }
 
 impl Serialize for Param {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            Param::Term(TermKind::Field, v) => {
-                s.serialize_str(v.rsplit_once('.').map_or(v.as_str(), |(_, key)| key))
-            }
+            Param::Term(TermKind::Field, v) => s.serialize_str(crate::text::after_last(v, b'.')),
             Param::Text(v)
             | Param::Decimal(v)
             | Param::Date(v)
@@ -285,7 +283,7 @@ impl Basis {
         if self.clause.is_empty() {
             self.source.to_string()
         } else {
-            [&*self.source, " ", &*self.clause].concat()
+            crate::text::concat(&[&*self.source, " ", &*self.clause])
         }
     }
 }

@@ -138,7 +138,7 @@ impl Parser<'_> {
     fn error(&self, reason: JsonError) -> InputError {
         let before = self.text.get(..self.pos).unwrap_or(self.text);
         let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line_start = crate::text::rfind_byte(before, b'\n').map_or(0, |i| i + 1);
         let column = before.get(line_start..).map_or(0, |l| l.chars().count()) + 1;
         InputError::Json {
             line,
@@ -483,7 +483,9 @@ fn array_index(key: &str) -> Option<u32> {
     if !canonical || !b.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    key.parse::<u32>().ok().filter(|n| *n != u32::MAX)
+    crate::text::digits_value(key)
+        .and_then(|n| u32::try_from(n).ok())
+        .filter(|n| *n != u32::MAX)
 }
 
 /// Puts an object's entries in the order `JSON.parse` gives its properties
@@ -496,25 +498,30 @@ fn js_property_order(entries: &mut Vec<(String, Value)>) {
     if !(entries.iter()).any(|(k, _)| k.as_bytes().first().is_some_and(u8::is_ascii_digit)) {
         return;
     }
-    let mut keys: Vec<u64> = (0u64..)
-        .zip(entries.iter())
-        .filter_map(|(i, (k, _))| array_index(k).map(|n| u64::from(n) << 32 | i))
-        .collect();
+    // Plain loops: iterator adapters here were one more copy each in the wasm.
+    let mut keys: Vec<u64> = Vec::new();
+    for (i, (k, _)) in (0u64..).zip(entries.iter()) {
+        if let Some(n) = array_index(k) {
+            keys.push(u64::from(n) << 32 | i);
+        }
+    }
     if keys.is_empty() {
         return;
     }
     crate::keys::sort_keys(&mut keys);
-    let mut slots: Vec<Option<(String, Value)>> =
-        std::mem::take(entries).into_iter().map(Some).collect();
-    let mut ordered = Vec::with_capacity(slots.len());
+    let mut slots: Vec<Option<(String, Value)>> = Vec::with_capacity(entries.len());
+    for entry in std::mem::take(entries) {
+        slots.push(Some(entry));
+    }
     for k in keys {
         let slot = usize::try_from(k & 0xFFFF_FFFF).ok();
         if let Some(entry) = slot.and_then(|i| slots.get_mut(i)).and_then(Option::take) {
-            ordered.push(entry);
+            entries.push(entry);
         }
     }
-    ordered.extend(slots.into_iter().flatten());
-    *entries = ordered;
+    for entry in slots.into_iter().flatten() {
+        entries.push(entry);
+    }
 }
 
 #[cfg(test)]

@@ -21,8 +21,6 @@
 mod json;
 mod reader;
 
-use thiserror::Error;
-
 pub use json::{rust_number, JsonError, NumberParser};
 pub use reader::{last_wins, FailedPaths, FromValue, Reader, INPUT_CODES};
 
@@ -152,7 +150,10 @@ fn expand_exponent(s: &str) -> String {
         None => ("", s),
     };
     let (mantissa, exp) = match crate::text::split_once_any(s, b"eE") {
-        Some((m, e)) => (m, e.trim_start_matches('+').parse::<i32>().unwrap_or(0)),
+        Some((m, e)) => {
+            let e = crate::text::signed_digits_value(e.trim_start_matches('+'));
+            (m, e.and_then(|e| i32::try_from(e).ok()).unwrap_or(0))
+        }
         None => (s, 0),
     };
     let (int_part, frac_part) = crate::text::split_once(mantissa, ".").unwrap_or((mantissa, ""));
@@ -211,10 +212,9 @@ impl Default for Limits {
 }
 
 /// Why an input could not be turned into a value tree at all.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputError {
     /// The text is not JSON.
-    #[error("malformed JSON at line {line}, column {column}: {detail}")]
     Json {
         /// 1-based line of the error.
         line: usize,
@@ -224,23 +224,51 @@ pub enum InputError {
         detail: String,
     },
     /// Nesting deeper than [`Limits::max_depth`].
-    #[error("input nested deeper than {0} levels")]
     TooDeep(usize),
     /// More values than [`Limits::max_values`].
-    #[error("input has more than {0} values")]
     TooLarge(usize),
     /// An object key longer than [`Limits::max_string_len`].
-    #[error("object key longer than {0} bytes")]
     KeyTooLong(usize),
     /// A JavaScript value could not be read (e.g. a getter threw).
-    #[error("JavaScript value could not be read: {0}")]
     Js(String),
     /// A Rust value could not be serialized.
-    #[error("value could not be serialized: {0}")]
     Serialize(String),
 }
 
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for InputError {}
+
 impl InputError {
+    /// The error's text (its `Display`), written without core's formatting.
+    pub fn message(&self) -> String {
+        use crate::text::{concat, uint};
+        let n = |n: usize| uint(n as u64);
+        match self {
+            InputError::Json {
+                line,
+                column,
+                detail,
+            } => concat(&[
+                "malformed JSON at line ",
+                &n(*line),
+                ", column ",
+                &n(*column),
+                ": ",
+                detail,
+            ]),
+            InputError::TooDeep(max) => concat(&["input nested deeper than ", &n(*max), " levels"]),
+            InputError::TooLarge(max) => concat(&["input has more than ", &n(*max), " values"]),
+            InputError::KeyTooLong(max) => concat(&["object key longer than ", &n(*max), " bytes"]),
+            InputError::Js(why) => concat(&["JavaScript value could not be read: ", why]),
+            InputError::Serialize(why) => concat(&["value could not be serialized: ", why]),
+        }
+    }
+
     /// The finding that reports this error (at the root path).
     pub fn to_finding(&self) -> crate::findings::Finding {
         use crate::findings::{Param, TermKind};
@@ -345,6 +373,39 @@ pub fn chars_over(s: &str, limit: usize) -> Option<usize> {
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn error_messages_read_as_formatted() {
+        let json = InputError::Json {
+            line: 12,
+            column: 3,
+            detail: "unexpected_end".into(),
+        };
+        let cases = [
+            (json, "malformed JSON at line 12, column 3: unexpected_end"),
+            (
+                InputError::TooDeep(128),
+                "input nested deeper than 128 levels",
+            ),
+            (InputError::TooLarge(0), "input has more than 0 values"),
+            (
+                InputError::KeyTooLong(4096),
+                "object key longer than 4096 bytes",
+            ),
+            (
+                InputError::Js("x".into()),
+                "JavaScript value could not be read: x",
+            ),
+            (
+                InputError::Serialize("y".into()),
+                "value could not be serialized: y",
+            ),
+        ];
+        for (e, want) in cases {
+            assert_eq!(e.message(), want);
+            assert_eq!(e.to_string(), want);
+        }
+    }
 
     #[wasm_bindgen_test(unsupported = test)]
     fn json_keeps_order_and_duplicates_last_wins() {

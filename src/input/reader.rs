@@ -46,13 +46,16 @@ impl FailedPaths {
         }
         let hash = hash32(path);
         let start = self.keys.partition_point(|&k| k < pack(hash, 0));
-        self.keys
-            .get(start..)
-            .unwrap_or(&[])
-            .iter()
-            .map(|&k| unpack(k))
-            .take_while(|&(h, _)| h == hash)
-            .any(|(_, i)| self.paths.get(i as usize).is_some_and(|p| p == path))
+        for &k in self.keys.get(start..).unwrap_or(&[]) {
+            let (h, i) = unpack(k);
+            if h != hash {
+                return false;
+            }
+            if self.paths.get(i as usize).is_some_and(|p| p == path) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Number of paths (a path may be counted twice).
@@ -153,6 +156,27 @@ impl<'a> Reader<'a> {
             },
         );
         self.report(f);
+    }
+
+    /// Reads a string that must be one of `names` (spaces around it ignored) and
+    /// returns its index, else reports it as [`Reader::unknown_value`] or a
+    /// wrong type: the non-generic part of reading a `model_enum!`.
+    #[inline(never)]
+    pub fn one_of(
+        &mut self,
+        value: &Value,
+        names: &[&str],
+        kind: Option<TermKind>,
+    ) -> Option<usize> {
+        let Value::String(s) = value else {
+            self.wrong_type("string", value);
+            return None;
+        };
+        let found = names.iter().position(|n| *n == s.trim());
+        if found.is_none() {
+            self.unknown_value(s, names, kind);
+        }
+        found
     }
 
     /// Reads `value` as `T` here.
@@ -300,9 +324,11 @@ fn earlier_counts(entries: &[(String, Value)]) -> Vec<u8> {
 fn first_of_key(entries: &[(String, Value)]) -> Vec<u32> {
     let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
     if entries.len() <= 32 {
-        return (entries.iter().enumerate())
-            .map(|(i, (k, _))| index(entries.iter().position(|(e, _)| e == k).unwrap_or(i)))
-            .collect();
+        let mut first = Vec::with_capacity(entries.len());
+        for (i, (k, _)) in entries.iter().enumerate() {
+            first.push(index(entries.iter().position(|(e, _)| e == k).unwrap_or(i)));
+        }
+        return first;
     }
     let mut keys: Vec<u64> = (entries.iter().enumerate())
         .map(|(i, (k, _))| pack(hash32(k), i))
@@ -338,20 +364,27 @@ fn first_of_key(entries: &[(String, Value)]) -> Vec<u32> {
 /// assert_eq!(kept, [("a", &Value::Number(3.0)), ("b", &Value::Number(2.0))]);
 /// ```
 pub fn last_wins(entries: &[(String, Value)]) -> Vec<(&str, &Value)> {
+    // Plain loops: each iterator adapter is one more copy in the wasm.
     let first = first_of_key(entries);
-    let mut last: Vec<usize> = (0..entries.len()).collect();
+    let mut last: Vec<usize> = Vec::with_capacity(entries.len());
+    for i in 0..entries.len() {
+        last.push(i);
+    }
     for (i, &f) in first.iter().enumerate() {
         if let Some(slot) = last.get_mut(f as usize) {
             *slot = i;
         }
     }
-    (entries.iter().enumerate())
-        .filter(|(i, _)| first.get(*i).is_some_and(|&f| f as usize == *i))
-        .filter_map(|(i, (k, _))| {
+    let mut kept = Vec::new();
+    for (i, (k, _)) in entries.iter().enumerate() {
+        if first.get(i).is_some_and(|&f| f as usize == i) {
             let l = last.get(i).copied().unwrap_or(i);
-            entries.get(l).map(|(_, v)| (k.as_str(), v))
-        })
-        .collect()
+            if let Some((_, v)) = entries.get(l) {
+                kept.push((k.as_str(), v));
+            }
+        }
+    }
+    kept
 }
 
 /// Keeps messages short when echoing user input.
@@ -371,6 +404,17 @@ pub trait FromValue: Sized {
     /// Reads `value` at the reader's current path; reports what does not fit and
     /// returns `None` when nothing usable is left.
     fn from_value(value: &Value, r: &mut Reader<'_>) -> Option<Self>;
+
+    /// Reads `value`, or gives `Self::default()` when nothing usable is left: a
+    /// list's item (the list keeps the input's indices) or the application.
+    /// `model_struct!` reads straight into the struct or its default, without
+    /// the `Option`.
+    fn item_from_value(value: &Value, r: &mut Reader<'_>) -> Self
+    where
+        Self: Default,
+    {
+        Self::from_value(value, r).unwrap_or_default()
+    }
 }
 
 impl FromValue for String {
@@ -413,7 +457,7 @@ fn read_integer(value: &Value) -> Option<i64> {
                 && digits.len() <= 15
                 && digits.bytes().all(|b| b.is_ascii_digit())
             {
-                t.parse::<i64>().ok()
+                crate::text::signed_digits_value(t)
             } else {
                 None
             }
@@ -463,7 +507,7 @@ impl<T: FromValue + Default> FromValue for Vec<T> {
         let mut out = Vec::new();
         for (i, v) in items.iter().enumerate() {
             let mark = r.path.push_index(i);
-            out.push(T::from_value(v, r).unwrap_or_default());
+            out.push(T::item_from_value(v, r));
             r.path.truncate(mark);
         }
         Some(out)

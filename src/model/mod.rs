@@ -62,6 +62,18 @@ macro_rules! model_struct {
             pub const FIELDS: &'static [(&'static str, bool)] =
                 &[$((stringify!($field), model_struct!(@required $($req)?))),*];
 
+            const NAMES: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// Reads the fields of an object's `entries`.
+            fn read_fields(
+                entries: &[(String, $crate::input::Value)],
+                r: &mut $crate::input::Reader<'_>,
+            ) -> Self {
+                $name {
+                    $($field: r.field(entries, stringify!($name), stringify!($field), model_struct!(@required $($req)?)),)*
+                }
+            }
+
             #[cfg(schema)]
             fn mark_required(schema: &mut schemars::Schema) {
                 $crate::model::mark_required(schema, Self::FIELDS);
@@ -73,11 +85,18 @@ macro_rules! model_struct {
                 value: &$crate::input::Value,
                 r: &mut $crate::input::Reader<'_>,
             ) -> Option<Self> {
-                const NAMES: &[&str] = &[$(stringify!($field)),*];
-                let entries = r.object(value, NAMES)?;
-                Some($name {
-                    $($field: r.field(entries, stringify!($name), stringify!($field), model_struct!(@required $($req)?)),)*
-                })
+                let entries = r.object(value, $name::NAMES)?;
+                Some($name::read_fields(entries, r))
+            }
+
+            fn item_from_value(
+                value: &$crate::input::Value,
+                r: &mut $crate::input::Reader<'_>,
+            ) -> Self {
+                match r.object(value, $name::NAMES) {
+                    Some(entries) => $name::read_fields(entries, r),
+                    None => $name::default(),
+                }
             }
         }
     };
@@ -132,19 +151,8 @@ macro_rules! model_enum {
                 value: &$crate::input::Value,
                 r: &mut $crate::input::Reader<'_>,
             ) -> Option<Self> {
-                match value {
-                    $crate::input::Value::String(s) => {
-                        let found = $name::parse(s.trim());
-                        if found.is_none() {
-                            r.unknown_value(s, Self::NAMES, Self::TERM);
-                        }
-                        found
-                    }
-                    other => {
-                        r.wrong_type("string", other);
-                        None
-                    }
-                }
+                let i = r.one_of(value, Self::NAMES, Self::TERM)?;
+                Self::ALL.get(i).copied()
             }
         }
     };
@@ -771,12 +779,9 @@ impl Application {
     /// its path. Also returns the paths where a value was dropped.
     pub fn from_value(value: &Value, findings: &mut Findings) -> (Application, FailedPaths) {
         let mut reader = Reader::new(findings);
-        let app = Application::from_value_in(value, &mut reader).unwrap_or_default();
+        // The application, or the empty one when `value` is not an object.
+        let app = <Application as FromValue>::item_from_value(value, &mut reader);
         (app, reader.into_failed_paths())
-    }
-
-    fn from_value_in(value: &Value, r: &mut Reader<'_>) -> Option<Application> {
-        <Application as FromValue>::from_value(value, r)
     }
 
     /// Reads an application from JSON text; malformed JSON gives a single

@@ -382,7 +382,8 @@ pub struct Schedule {
 impl Schedule {
     /// The latest date of the schedule.
     pub fn last_date(&self) -> Option<Date> {
-        [
+        let mut last = None;
+        for due in [
             &self.registered_on,
             &self.completeness_due,
             &self.decision_due,
@@ -391,8 +392,10 @@ impl Schedule {
         ]
         .into_iter()
         .flatten()
-        .map(|d| d.date)
-        .max()
+        {
+            last = last.max(Some(due.date));
+        }
+        last
     }
 }
 

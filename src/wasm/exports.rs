@@ -34,7 +34,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 /// Reads the `options` argument; misuse is a `TypeError`, and so is a language
 /// whose pack is not loaded.
 fn options(js: &JsValue) -> Result<Options, JsValue> {
-    let value = to_value(js, &Limits::default()).map_err(|e| type_error(&e.to_string()))?;
+    let value = to_value(js, &Limits::default()).map_err(|e| type_error(&e.message()))?;
     let options = Options::from_value(&value).map_err(|e| type_error(&e))?;
     loaded(options.lang)?;
     Ok(options)
@@ -195,7 +195,7 @@ pub fn deadlines(query: JsValue, options_js: JsValue) -> Result<JsValue, JsValue
 #[wasm_bindgen(js_name = isWorkingDay)]
 pub fn is_working_day(date: JsValue, options_js: JsValue) -> Result<JsValue, JsValue> {
     let options = options(&options_js)?;
-    let value = to_value(&date, &Limits::default()).map_err(|e| type_error(&e.to_string()))?;
+    let value = to_value(&date, &Limits::default()).map_err(|e| type_error(&e.message()))?;
     let report = crate::calendar::day_report(&value, &options).map_err(|e| type_error(&e))?;
     to_js(&report)
 }
