@@ -95,6 +95,19 @@ pub(crate) fn signed_digits_value(s: &str) -> Option<i64> {
     }
 }
 
+/// `s` without the ASCII `byte` repeated at its start: `s.trim_start_matches(char)`
+/// without core's char searcher.
+pub(crate) fn trim_start_byte(s: &str, byte: u8) -> &str {
+    let n = s.bytes().take_while(|&b| b == byte).count();
+    s.get(n..).unwrap_or(s)
+}
+
+/// `s` without the ASCII `byte` repeated at its end: `s.trim_end_matches(char)`.
+pub(crate) fn trim_end_byte(s: &str, byte: u8) -> &str {
+    let n = s.bytes().rev().take_while(|&b| b == byte).count();
+    s.get(..s.len() - n).unwrap_or(s)
+}
+
 /// The `parts` one after another, as `[…].concat()`: one copy in the wasm, where
 /// core's `concat` and `join` are one per part type, with their overflow panics.
 pub(crate) fn concat(parts: &[&str]) -> String {
@@ -236,6 +249,11 @@ mod tests {
             let after = h.rsplit_once('.').map_or(*h, |(_, t)| t);
             assert_eq!(after_last(h, b'.'), after, "{h:?}");
             assert_eq!(concat(&[h, "; ", h]), [*h, "; ", h].concat());
+            for b in [b'0', b'.', b' '] {
+                let c = char::from(b);
+                assert_eq!(trim_start_byte(h, b), h.trim_start_matches(c), "{h:?}");
+                assert_eq!(trim_end_byte(h, b), h.trim_end_matches(c), "{h:?}");
+            }
         }
         let numbers = [
             "0",

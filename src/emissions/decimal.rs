@@ -230,8 +230,8 @@ pub(crate) fn format_units(units: i128) -> String {
 /// from plain decimal digits: `007.50` → `7.5`, `.5` → `0.5`, `0.000` → `0`.
 pub(crate) fn trim_canonical(s: &str) -> String {
     let (int, frac) = crate::text::split_once(s, ".").unwrap_or((s, ""));
-    let int = int.trim_start_matches('0');
-    let frac = frac.trim_end_matches('0');
+    let int = crate::text::trim_start_byte(int, b'0');
+    let frac = crate::text::trim_end_byte(frac, b'0');
     let mut out = String::from(if int.is_empty() { "0" } else { int });
     if !frac.is_empty() {
         out.push('.');

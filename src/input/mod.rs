@@ -151,7 +151,7 @@ fn expand_exponent(s: &str) -> String {
     };
     let (mantissa, exp) = match crate::text::split_once_any(s, b"eE") {
         Some((m, e)) => {
-            let e = crate::text::signed_digits_value(e.trim_start_matches('+'));
+            let e = crate::text::signed_digits_value(crate::text::trim_start_byte(e, b'+'));
             (m, e.and_then(|e| i32::try_from(e).ok()).unwrap_or(0))
         }
         None => (s, 0),
@@ -160,9 +160,9 @@ fn expand_exponent(s: &str) -> String {
     let all_digits: String = int_part.chars().chain(frac_part.chars()).collect();
     // Canonical form: no leading zeros (each one moves the point left), no
     // trailing zeros.
-    let digits = all_digits.trim_start_matches('0');
+    let digits = crate::text::trim_start_byte(&all_digits, b'0');
     let leading_zeros = all_digits.len() - digits.len();
-    let digits = digits.trim_end_matches('0');
+    let digits = crate::text::trim_end_byte(digits, b'0');
     if digits.is_empty() {
         return "0".to_owned();
     }
