@@ -108,6 +108,22 @@ pub(crate) fn trim_end_byte(s: &str, byte: u8) -> &str {
     s.get(..s.len() - n).unwrap_or(s)
 }
 
+/// Appends each byte of `bytes` as the `char` of that value (ASCII digits,
+/// mostly): `out.extend(bytes.iter().map(|&b| char::from(b)))`, one copy
+/// instead of one per iterator type.
+pub(crate) fn push_bytes(out: &mut String, bytes: &[u8]) {
+    for &b in bytes {
+        out.push(char::from(b));
+    }
+}
+
+/// Appends `n` times `c`: `out.extend(std::iter::repeat_n(c, n))`.
+pub(crate) fn push_repeat(out: &mut String, c: char, n: usize) {
+    for _ in 0..n {
+        out.push(c);
+    }
+}
+
 /// The `parts` one after another, as `[…].concat()`: one copy in the wasm, where
 /// core's `concat` and `join` are one per part type, with their overflow panics.
 pub(crate) fn concat(parts: &[&str]) -> String {

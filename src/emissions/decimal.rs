@@ -167,10 +167,10 @@ pub(crate) fn format_scaled(value: i128, scale: u8) -> String {
     if value < 0 {
         out.push('-');
     }
-    out.extend(int_part.iter().map(|&d| char::from(d)));
+    crate::text::push_bytes(&mut out, int_part);
     if frac_len > 0 {
         out.push('.');
-        out.extend(frac_part.iter().take(frac_len).map(|&d| char::from(d)));
+        crate::text::push_bytes(&mut out, frac_part.get(..frac_len).unwrap_or(frac_part));
     }
     out
 }

@@ -174,13 +174,13 @@ fn expand_exponent(s: &str) -> String {
     let mut out = String::from(sign);
     if point <= 0 {
         out.push_str("0.");
-        out.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
+        crate::text::push_repeat(&mut out, '0', point.unsigned_abs() as usize);
         out.push_str(digits);
     } else {
         let point = point as usize;
         let (int, frac) = digits.split_at_checked(point).unwrap_or((digits, ""));
         out.push_str(int);
-        out.extend(std::iter::repeat_n('0', point.saturating_sub(int.len())));
+        crate::text::push_repeat(&mut out, '0', point.saturating_sub(int.len()));
         if !frac.is_empty() {
             out.push('.');
             out.push_str(frac);
