@@ -157,7 +157,7 @@ fn expand_exponent(s: &str) -> String {
         None => (s, 0),
     };
     let (int_part, frac_part) = crate::text::split_once(mantissa, ".").unwrap_or((mantissa, ""));
-    let all_digits: String = int_part.chars().chain(frac_part.chars()).collect();
+    let all_digits = crate::text::concat(&[int_part, frac_part]);
     // Canonical form: no leading zeros (each one moves the point left), no
     // trailing zeros.
     let digits = crate::text::trim_start_byte(&all_digits, b'0');

@@ -398,12 +398,13 @@ pub fn last_wins(entries: &[(String, Value)]) -> Vec<(&str, &Value)> {
 /// Keeps messages short when echoing user input.
 fn truncate_for_message(s: &str) -> String {
     const MAX: usize = 80;
-    if s.chars().count() <= MAX {
-        s.to_owned()
-    } else {
-        let mut t: String = s.chars().take(MAX).collect();
-        t.push('…');
-        t
+    match s.char_indices().nth(MAX) {
+        None => s.to_owned(),
+        Some((cut, _)) => {
+            let mut t = s.get(..cut).unwrap_or(s).to_owned();
+            t.push('…');
+            t
+        }
     }
 }
 
@@ -622,6 +623,19 @@ mod tests {
                 .map(|x| (x.code, x.path.as_str()))
                 .collect();
             assert_eq!(got, [(DUPLICATE_KEY, "/a"), (DUPLICATE_KEY, "/b")]);
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn echoed_values_are_cut_at_80_characters() {
+        for n in [0, 1, 79, 80, 81, 200] {
+            let s: String = "aж€".chars().cycle().take(n).collect();
+            let want = if n <= 80 {
+                s.clone()
+            } else {
+                s.chars().take(80).chain(['…']).collect()
+            };
+            assert_eq!(truncate_for_message(&s), want, "{n}");
         }
     }
 
