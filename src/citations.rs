@@ -200,9 +200,12 @@ fn level(stored: &str) -> Option<(usize, bool, &str)> {
 /// One chain of levels (outermost first in the data): ru innermost first; kk and
 /// en outermost first, kk with every level but the last in the genitive.
 fn write_ref(chain: &str, lang: Lang, out: &mut String) {
-    let levels: Vec<(usize, bool, &str)> = text::split(chain, LEVEL_SEPARATOR)
-        .filter_map(level)
-        .collect();
+    let mut levels: Vec<(usize, bool, &str)> = Vec::new();
+    for stored in text::split(chain, LEVEL_SEPARATOR) {
+        if let Some(l) = level(stored) {
+            levels.push(l);
+        }
+    }
     let last = levels.len().saturating_sub(1);
     let write = |i: usize, &(level, many, number): &(usize, bool, &str), out: &mut String| {
         let Some(forms) = LEVELS.get(level) else {
@@ -221,14 +224,12 @@ fn write_ref(chain: &str, lang: Lang, out: &mut String) {
             number,
         ));
     };
-    let order: Vec<usize> = match lang {
-        Lang::Ru => (0..levels.len()).rev().collect(),
-        Lang::Kk | Lang::En => (0..levels.len()).collect(),
-    };
-    for (k, i) in order.into_iter().enumerate() {
+    for k in 0..levels.len() {
         if k > 0 {
             out.push(' ');
         }
+        // Ru innermost first.
+        let i = if lang == Lang::Ru { last - k } else { k };
         if let Some(level) = levels.get(i) {
             write(i, level, out);
         }

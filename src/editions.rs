@@ -348,6 +348,18 @@ pub struct Query<'a> {
     pub date: Option<Date>,
 }
 
+/// Of the editions `keep` keeps, the one with the latest start (the last of
+/// equals, as `max_by_key`).
+fn latest_of(keep: &dyn Fn(&Edition) -> bool) -> Option<&'static Edition> {
+    let mut latest: Option<&'static Edition> = None;
+    for e in registry() {
+        if keep(e) && latest.is_none_or(|l| e.period.from >= l.period.from) {
+            latest = Some(e);
+        }
+    }
+    latest
+}
+
 /// The ids of the editions `keep` keeps, in the registry's order (one loop for
 /// every list a finding names).
 fn edition_ids(keep: &dyn Fn(&Edition) -> bool) -> Param {
@@ -430,11 +442,9 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
         return Some(ed);
     }
     let Some(region_id) = query.region else {
-        let national = query.date.and_then(|date| {
-            registry()
-                .filter(|e| e.is_national() && e.applies_on(date))
-                .max_by_key(|e| e.period.from)
-        });
+        let national = query
+            .date
+            .and_then(|date| latest_of(&|e| e.is_national() && e.applies_on(date)));
         if national.is_none() {
             findings.push(finding::not_selected("/region"));
         }
@@ -452,7 +462,6 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
         ));
         return None;
     }
-    let in_region = || registry().filter(move |e| e.covers(region_id));
     let Some(date) = query.date else {
         findings.push(finding::no_date(
             "/submitted_at",
@@ -463,14 +472,17 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
     };
     // A later edition supersedes an earlier one: the latest start wins.
     let latest = |national: bool| {
-        in_region()
-            .filter(|e| e.is_national() == national && e.applies_on(date))
-            .max_by_key(|e| e.period.from)
+        latest_of(&|e| e.covers(region_id) && e.is_national() == national && e.applies_on(date))
     };
     if let Some(ed) = latest(false).or_else(|| latest(true)) {
         return Some(ed);
     }
-    let best = in_region().map(|e| e.distance(date)).min().unwrap_or(0);
+    let mut best: Option<i32> = None;
+    for e in registry().filter(|e| e.covers(region_id)) {
+        let d = e.distance(date);
+        best = Some(best.map_or(d, |b| b.min(d)));
+    }
+    let best = best.unwrap_or(0);
     let closest = |e: &Edition| e.covers(region_id) && e.distance(date) == best;
     if let Some(u) = UNLISTED.iter().find(|u| u.from <= date && date < u.until) {
         findings.push(finding::not_in_library(

@@ -63,8 +63,9 @@ impl Writer {
             out.push_str(s.get(start..i).unwrap_or(""));
             if escape.is_empty() {
                 out.push_str("\\u00");
-                out.extend(char::from_digit(u32::from(b >> 4), 16));
-                out.extend(char::from_digit(u32::from(b & 0xf), 16));
+                for d in [b >> 4, b & 0xf] {
+                    out.push(char::from_digit(u32::from(d), 16).unwrap_or('0'));
+                }
             } else {
                 out.push_str(escape);
             }

@@ -95,6 +95,35 @@ pub(crate) fn signed_digits_value(s: &str) -> Option<i64> {
     }
 }
 
+/// `s` without the ASCII `byte` repeated at its start: `s.trim_start_matches(char)`
+/// without core's char searcher.
+pub(crate) fn trim_start_byte(s: &str, byte: u8) -> &str {
+    let n = s.bytes().take_while(|&b| b == byte).count();
+    s.get(n..).unwrap_or(s)
+}
+
+/// `s` without the ASCII `byte` repeated at its end: `s.trim_end_matches(char)`.
+pub(crate) fn trim_end_byte(s: &str, byte: u8) -> &str {
+    let n = s.bytes().rev().take_while(|&b| b == byte).count();
+    s.get(..s.len() - n).unwrap_or(s)
+}
+
+/// Appends each byte of `bytes` as the `char` of that value (ASCII digits,
+/// mostly): `out.extend(bytes.iter().map(|&b| char::from(b)))`, one copy
+/// instead of one per iterator type.
+pub(crate) fn push_bytes(out: &mut String, bytes: &[u8]) {
+    for &b in bytes {
+        out.push(char::from(b));
+    }
+}
+
+/// Appends `n` times `c`: `out.extend(std::iter::repeat_n(c, n))`.
+pub(crate) fn push_repeat(out: &mut String, c: char, n: usize) {
+    for _ in 0..n {
+        out.push(c);
+    }
+}
+
 /// The `parts` one after another, as `[…].concat()`: one copy in the wasm, where
 /// core's `concat` and `join` are one per part type, with their overflow panics.
 pub(crate) fn concat(parts: &[&str]) -> String {
@@ -236,6 +265,11 @@ mod tests {
             let after = h.rsplit_once('.').map_or(*h, |(_, t)| t);
             assert_eq!(after_last(h, b'.'), after, "{h:?}");
             assert_eq!(concat(&[h, "; ", h]), [*h, "; ", h].concat());
+            for b in [b'0', b'.', b' '] {
+                let c = char::from(b);
+                assert_eq!(trim_start_byte(h, b), h.trim_start_matches(c), "{h:?}");
+                assert_eq!(trim_end_byte(h, b), h.trim_end_matches(c), "{h:?}");
+            }
         }
         let numbers = [
             "0",

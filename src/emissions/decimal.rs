@@ -167,10 +167,10 @@ pub(crate) fn format_scaled(value: i128, scale: u8) -> String {
     if value < 0 {
         out.push('-');
     }
-    out.extend(int_part.iter().map(|&d| char::from(d)));
+    crate::text::push_bytes(&mut out, int_part);
     if frac_len > 0 {
         out.push('.');
-        out.extend(frac_part.iter().take(frac_len).map(|&d| char::from(d)));
+        crate::text::push_bytes(&mut out, frac_part.get(..frac_len).unwrap_or(frac_part));
     }
     out
 }
@@ -230,8 +230,8 @@ pub(crate) fn format_units(units: i128) -> String {
 /// from plain decimal digits: `007.50` → `7.5`, `.5` → `0.5`, `0.000` → `0`.
 pub(crate) fn trim_canonical(s: &str) -> String {
     let (int, frac) = crate::text::split_once(s, ".").unwrap_or((s, ""));
-    let int = int.trim_start_matches('0');
-    let frac = frac.trim_end_matches('0');
+    let int = crate::text::trim_start_byte(int, b'0');
+    let frac = crate::text::trim_end_byte(frac, b'0');
     let mut out = String::from(if int.is_empty() { "0" } else { int });
     if !frac.is_empty() {
         out.push('.');

@@ -258,7 +258,7 @@ pub(crate) fn push_digits(p: &mut String, n: u64) {
         }
     }
     let digits = buf.get(end..).unwrap_or_default();
-    p.extend(digits.iter().map(|&d| char::from(d)));
+    crate::text::push_bytes(p, digits);
 }
 
 /// Low 23 bits: a row index in a packed duplicate key.

@@ -332,7 +332,7 @@ fn plain_text(t: &str, int_digits: u32, exp: i32, negative: bool) -> Option<Stri
         for _ in 0..point.unsigned_abs() {
             out.push('0');
         }
-        out.extend(digits.iter().map(|&d| char::from(d)));
+        crate::text::push_bytes(&mut out, &digits);
     } else {
         let point = usize::try_from(point).unwrap_or(usize::MAX);
         for (i, &d) in digits.iter().enumerate() {

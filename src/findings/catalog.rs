@@ -196,12 +196,20 @@ pub fn render_param(value: &Param, lang: Lang) -> String {
         Param::Decimal(d) => render_decimal(d, lang),
         Param::Date(d) => render_date(d, lang),
         Param::Term(kind, id) => term_name(*kind, id, lang).unwrap_or(id).to_owned(),
-        Param::List(items) => join(items.iter().map(String::as_str), lang),
-        Param::Terms(kind, ids) => join(
-            ids.iter()
-                .map(|id| term_name(*kind, id, lang).unwrap_or(id)),
-            lang,
-        ),
+        Param::List(items) => {
+            let mut names = Vec::with_capacity(items.len());
+            for item in items {
+                names.push(item.as_str());
+            }
+            join(&names, lang)
+        }
+        Param::Terms(kind, ids) => {
+            let mut names = Vec::with_capacity(ids.len());
+            for id in ids {
+                names.push(term_name(*kind, id, lang).unwrap_or(id));
+            }
+            join(&names, lang)
+        }
         Param::Cite(basis) => crate::citations::text(basis, lang).unwrap_or_else(|| basis.clone()),
     }
 }
@@ -209,16 +217,16 @@ pub fn render_param(value: &Param, lang: Lang) -> String {
 /// `items` joined as a list in `lang`: `a`, `a и b`, `a, b и c` — with `; `
 /// between items when one has a comma of its own (`Алматинская область, 2012 г.;
 /// город Алматы, 2019 г. и …`). The conjunction is the term `conjunction`/`and`.
-fn join<'a>(items: impl ExactSizeIterator<Item = &'a str> + Clone, lang: Lang) -> String {
+fn join(items: &[&str], lang: Lang) -> String {
     let last = items.len().saturating_sub(1);
     let and = term("conjunction", "and", lang).unwrap_or(",");
-    let sep = if items.clone().any(|i| crate::text::contains(i, ",")) {
+    let sep = if items.iter().any(|i| crate::text::contains(i, ",")) {
         "; "
     } else {
         ", "
     };
     let mut out = String::new();
-    for (i, item) in items.enumerate() {
+    for (i, item) in items.iter().enumerate() {
         if i > 0 && i == last {
             out.push(' ');
             out.push_str(and);

@@ -93,7 +93,7 @@ pub fn category(lang: Lang, number: &str) -> Category {
     let last_two = int.get(int.len().saturating_sub(2)..).unwrap_or(int);
     let i100 = crate::text::digits_value(last_two).map_or(0, |n| n as u32);
     let i10 = i100 % 10;
-    let i_is_one = int.trim_start_matches('0') == "1";
+    let i_is_one = crate::text::trim_start_byte(int, b'0') == "1";
     let v = frac.len();
     match lang {
         Lang::Kk => {

@@ -151,18 +151,18 @@ fn expand_exponent(s: &str) -> String {
     };
     let (mantissa, exp) = match crate::text::split_once_any(s, b"eE") {
         Some((m, e)) => {
-            let e = crate::text::signed_digits_value(e.trim_start_matches('+'));
+            let e = crate::text::signed_digits_value(crate::text::trim_start_byte(e, b'+'));
             (m, e.and_then(|e| i32::try_from(e).ok()).unwrap_or(0))
         }
         None => (s, 0),
     };
     let (int_part, frac_part) = crate::text::split_once(mantissa, ".").unwrap_or((mantissa, ""));
-    let all_digits: String = int_part.chars().chain(frac_part.chars()).collect();
+    let all_digits = crate::text::concat(&[int_part, frac_part]);
     // Canonical form: no leading zeros (each one moves the point left), no
     // trailing zeros.
-    let digits = all_digits.trim_start_matches('0');
+    let digits = crate::text::trim_start_byte(&all_digits, b'0');
     let leading_zeros = all_digits.len() - digits.len();
-    let digits = digits.trim_end_matches('0');
+    let digits = crate::text::trim_end_byte(digits, b'0');
     if digits.is_empty() {
         return "0".to_owned();
     }
@@ -174,13 +174,13 @@ fn expand_exponent(s: &str) -> String {
     let mut out = String::from(sign);
     if point <= 0 {
         out.push_str("0.");
-        out.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
+        crate::text::push_repeat(&mut out, '0', point.unsigned_abs() as usize);
         out.push_str(digits);
     } else {
         let point = point as usize;
         let (int, frac) = digits.split_at_checked(point).unwrap_or((digits, ""));
         out.push_str(int);
-        out.extend(std::iter::repeat_n('0', point.saturating_sub(int.len())));
+        crate::text::push_repeat(&mut out, '0', point.saturating_sub(int.len()));
         if !frac.is_empty() {
             out.push('.');
             out.push_str(frac);

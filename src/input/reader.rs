@@ -74,10 +74,12 @@ impl FailedPaths {
 
     /// Sorts the lookup keys once the set is complete.
     fn seal(&mut self) {
-        self.keys = (self.paths.iter().enumerate())
-            .map(|(i, p)| pack(hash32(p), i))
-            .collect();
-        sort_keys(&mut self.keys);
+        let mut keys = Vec::with_capacity(self.paths.len());
+        for (i, p) in self.paths.iter().enumerate() {
+            keys.push(pack(hash32(p), i));
+        }
+        sort_keys(&mut keys);
+        self.keys = keys;
     }
 }
 
@@ -146,7 +148,10 @@ impl<'a> Reader<'a> {
     /// Reports a string that is not one of `allowed`, which are named by the
     /// terms of `kind` (or shown as they are: `I`, `II`).
     pub fn unknown_value(&mut self, value: &str, allowed: &[&str], kind: Option<TermKind>) {
-        let ids = allowed.iter().map(|s| (*s).to_owned()).collect();
+        let mut ids = Vec::with_capacity(allowed.len());
+        for s in allowed {
+            ids.push((*s).to_owned());
+        }
         let f = finding::unknown_value(
             self.path.as_str(),
             truncate_for_message(value),
@@ -302,17 +307,18 @@ fn few_distinct_keys(entries: &[(String, Value)]) -> bool {
 fn earlier_counts(entries: &[(String, Value)]) -> Vec<u8> {
     let first = first_of_key(entries);
     let mut seen = vec![0u8; entries.len()];
-    first
-        .iter()
-        .map(|&f| match seen.get_mut(f as usize) {
+    let mut counts = Vec::with_capacity(first.len());
+    for &f in &first {
+        counts.push(match seen.get_mut(f as usize) {
             Some(n) => {
                 let earlier = *n;
                 *n = n.saturating_add(1).min(2);
                 earlier
             }
             None => 0,
-        })
-        .collect()
+        });
+    }
+    counts
 }
 
 /// For each entry of an object, the index of the first entry with the same key
@@ -330,11 +336,13 @@ fn first_of_key(entries: &[(String, Value)]) -> Vec<u32> {
         }
         return first;
     }
-    let mut keys: Vec<u64> = (entries.iter().enumerate())
-        .map(|(i, (k, _))| pack(hash32(k), i))
-        .collect();
+    let mut keys: Vec<u64> = Vec::with_capacity(entries.len());
+    let mut first: Vec<u32> = Vec::with_capacity(entries.len());
+    for (i, (k, _)) in entries.iter().enumerate() {
+        keys.push(pack(hash32(k), i));
+        first.push(index(i));
+    }
     sort_keys(&mut keys);
-    let mut first: Vec<u32> = (0..entries.len()).map(index).collect();
     let key = |i: u32| entries.get(i as usize).map_or("", |(k, _)| k.as_str());
     for run in crate::keys::runs(&keys, 32) {
         // The first index of each distinct key of the run (indices ascend in a run).
@@ -390,12 +398,13 @@ pub fn last_wins(entries: &[(String, Value)]) -> Vec<(&str, &Value)> {
 /// Keeps messages short when echoing user input.
 fn truncate_for_message(s: &str) -> String {
     const MAX: usize = 80;
-    if s.chars().count() <= MAX {
-        s.to_owned()
-    } else {
-        let mut t: String = s.chars().take(MAX).collect();
-        t.push('…');
-        t
+    match s.char_indices().nth(MAX) {
+        None => s.to_owned(),
+        Some((cut, _)) => {
+            let mut t = s.get(..cut).unwrap_or(s).to_owned();
+            t.push('…');
+            t
+        }
     }
 }
 
@@ -614,6 +623,19 @@ mod tests {
                 .map(|x| (x.code, x.path.as_str()))
                 .collect();
             assert_eq!(got, [(DUPLICATE_KEY, "/a"), (DUPLICATE_KEY, "/b")]);
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn echoed_values_are_cut_at_80_characters() {
+        for n in [0, 1, 79, 80, 81, 200] {
+            let s: String = "aж€".chars().cycle().take(n).collect();
+            let want = if n <= 80 {
+                s.clone()
+            } else {
+                s.chars().take(80).chain(['…']).collect()
+            };
+            assert_eq!(truncate_for_message(&s), want, "{n}");
         }
     }
 
