@@ -451,10 +451,7 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
         return national;
     };
     if region(region_id).is_none() {
-        let mut regions = Vec::with_capacity(REGIONS.len());
-        for r in REGIONS {
-            regions.push(r.id.to_owned());
-        }
+        let regions = crate::text::owned(REGIONS, |r| r.id);
         findings.push(finding::unknown_region(
             "/region",
             region_id,
@@ -503,16 +500,6 @@ pub fn select(query: &Query<'_>, findings: &mut Findings) -> Option<&'static Edi
     None
 }
 
-/// The JSON names of `values`, owned (a plain loop: smaller in the wasm than
-/// map and collect).
-fn owned_names<T: Copy>(values: &[T], name: fn(T) -> &'static str) -> Vec<String> {
-    let mut out = Vec::with_capacity(values.len());
-    for &v in values {
-        out.push(name(v).to_owned());
-    }
-    out
-}
-
 /// Reports a service, category, action or channel the edition does not
 /// provide. Where the edition says what applies instead (its `instead` data,
 /// e.g. a declaration for category III under the 2021 Code), that finding is
@@ -553,7 +540,7 @@ pub fn check_offer(
                 edition_term(ed),
                 Param::Term(TermKind::Service, service.as_str().to_owned()),
                 category.as_str(),
-                Param::List(owned_names(offer.categories, Category::as_str)),
+                Param::List(crate::text::owned(offer.categories, |c| c.as_str())),
             )
             .basis(basis.clone()),
         );
@@ -564,7 +551,10 @@ pub fn check_offer(
                 "/action",
                 edition_term(ed),
                 Param::Term(TermKind::Action, action.as_str().to_owned()),
-                Param::Terms(TermKind::Action, owned_names(offer.actions, Action::as_str)),
+                Param::Terms(
+                    TermKind::Action,
+                    crate::text::owned(offer.actions, |a| a.as_str()),
+                ),
             )
             .basis(basis.clone()),
         );
@@ -577,7 +567,7 @@ pub fn check_offer(
                 Param::Term(TermKind::Channel, channel.as_str().to_owned()),
                 Param::Terms(
                     TermKind::Channel,
-                    owned_names(offer.channels, Channel::as_str),
+                    crate::text::owned(offer.channels, |c| c.as_str()),
                 ),
             )
             .basis(basis),

@@ -124,6 +124,16 @@ pub(crate) fn push_repeat(out: &mut String, c: char, n: usize) {
     }
 }
 
+/// The names of `items`, owned: `items.iter().map(|i| name(i).to_owned()).collect()`
+/// as one plain loop (one copy in the wasm, not one per iterator type).
+pub(crate) fn owned<T>(items: &[T], name: fn(&T) -> &str) -> Vec<String> {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        out.push(name(item).to_owned());
+    }
+    out
+}
+
 /// The `parts` one after another, as `[…].concat()`: one copy in the wasm, where
 /// core's `concat` and `join` are one per part type, with their overflow panics.
 pub(crate) fn concat(parts: &[&str]) -> String {
@@ -169,9 +179,7 @@ pub(crate) fn push_uint(out: &mut String, mut n: u64, width: usize) {
             break;
         }
     }
-    for _ in len..width {
-        out.push('0');
-    }
+    push_repeat(out, '0', width.saturating_sub(len));
     for &d in digits.iter().take(len).rev() {
         out.push(char::from(d));
     }
@@ -211,9 +219,7 @@ pub(crate) fn int(n: i64) -> String {
 /// `n` in upper-case hexadecimal, at least `width` digits: `format!("{n:0width$X}")`.
 pub(crate) fn push_hex(out: &mut String, n: u32, width: usize) {
     let len = (8 - n.leading_zeros() as usize / 4).max(1);
-    for _ in len..width {
-        out.push('0');
-    }
+    push_repeat(out, '0', width.saturating_sub(len));
     for i in (0..len).rev() {
         let d = (n >> (4 * i)) & 0xF;
         out.push(char::from_digit(d, 16).map_or('0', |c| c.to_ascii_uppercase()));

@@ -239,26 +239,7 @@ struct TotalsPath;
 /// Appends `/<i>` without going through `core::fmt`.
 pub(crate) fn push_index(p: &mut String, i: usize) {
     p.push('/');
-    push_digits(p, i as u64);
-}
-
-/// Appends the decimal digits of `n`.
-pub(crate) fn push_digits(p: &mut String, n: u64) {
-    let mut buf = [0u8; 20];
-    let mut end = buf.len();
-    let mut n = n;
-    loop {
-        end -= 1;
-        if let Some(b) = buf.get_mut(end) {
-            *b = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || end == 0 {
-            break;
-        }
-    }
-    let digits = buf.get(end..).unwrap_or_default();
-    crate::text::push_bytes(p, digits);
+    crate::text::push_uint(p, i as u64, 0);
 }
 
 /// Low 23 bits: a row index in a packed duplicate key.

@@ -21,7 +21,7 @@ pub(crate) fn year_param(y: i32) -> Param {
     if y < 0 {
         s.push('-');
     }
-    super::grid::push_digits(&mut s, u64::from(y.unsigned_abs()));
+    crate::text::push_uint(&mut s, u64::from(y.unsigned_abs()), 0);
     Param::Text(s)
 }
 

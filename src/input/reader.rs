@@ -148,10 +148,7 @@ impl<'a> Reader<'a> {
     /// Reports a string that is not one of `allowed`, which are named by the
     /// terms of `kind` (or shown as they are: `I`, `II`).
     pub fn unknown_value(&mut self, value: &str, allowed: &[&str], kind: Option<TermKind>) {
-        let mut ids = Vec::with_capacity(allowed.len());
-        for s in allowed {
-            ids.push((*s).to_owned());
-        }
+        let ids = crate::text::owned(allowed, |s| s);
         let f = finding::unknown_value(
             self.path.as_str(),
             truncate_for_message(value),
