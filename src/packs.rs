@@ -47,7 +47,7 @@ pub fn load(pack: &str) -> Result<Lang, String> {
     };
     let (mut lang, mut pack_id, mut texts) = (None, None, None);
     for (key, v) in entries {
-        match (key.as_str(), v) {
+        match (key.as_ref(), v) {
             ("lang", Value::String(tag)) => lang = Lang::parse(&tag),
             ("texts_id", Value::String(s)) => pack_id = Some(s),
             ("texts", Value::Array(items)) => texts = Some(items),
@@ -81,7 +81,7 @@ pub fn load(pack: &str) -> Result<Lang, String> {
     let mut rows = Vec::with_capacity(count);
     for item in items {
         match item {
-            Value::String(s) => rows.push(s),
+            Value::String(s) => rows.push(s.into_owned()),
             _ => {
                 return Err(concat(&[
                     "the ",

@@ -86,7 +86,10 @@ impl Options {
                                 "] must be a string (the message template)",
                             ]));
                         };
-                        options.messages.0.push((code.clone(), template.clone()));
+                        options
+                            .messages
+                            .0
+                            .push((code.to_string(), template.to_string()));
                     }
                 }
                 ("calendar", v) => {

@@ -110,7 +110,7 @@ pub fn day_report(value: &Value, options: &Options) -> Result<DayReport, String>
     };
     let cal = Calendar::with_overrides(&options.calendar);
     match civil_day(text) {
-        None => findings.push(finding::invalid_date("", text.as_str())),
+        None => findings.push(finding::invalid_date("", &**text)),
         Some(date) => {
             let day = cal.day(date);
             cal.check_years(date, date, "", &mut findings);

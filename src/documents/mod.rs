@@ -88,12 +88,12 @@ impl DocumentOptions {
             }
         };
         for (key, v) in entries {
-            match (key.as_str(), v) {
+            match (&**key, v) {
                 (_, Value::Null) => {}
                 ("readings", Value::Array(items)) => {
                     for item in items {
                         let found = match item {
-                            Value::String(s) => READINGS.iter().find(|r| **r == s.as_str()),
+                            Value::String(s) => READINGS.iter().find(|r| **r == &**s),
                             _ => None,
                         };
                         let Some(id) = found else {

@@ -200,7 +200,7 @@ impl<'a> Verdict<'a> {
     /// checked; anything else is `ident.not_a_string`.
     pub fn of_value(value: &'a Value) -> Verdict<'a> {
         let input: Cow<'a, str> = match value {
-            Value::String(s) => return Verdict::of_text(s.as_str()),
+            Value::String(s) => return Verdict::of_text(&**s),
             Value::Number(n) => number_text(*n).map_or(Cow::Borrowed(value.kind()), Cow::Owned),
             Value::Bool(true) => Cow::Borrowed("true"),
             Value::Bool(false) => Cow::Borrowed("false"),

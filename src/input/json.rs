@@ -13,7 +13,9 @@
 //! order: array indices first (see [`js_property_order`]). Invalid JSON is
 //! rejected with a [`JsonError`] reason. Why our own parser: DESIGN.md.
 
-use super::{Budget, InputError, Limits, Value};
+use std::borrow::Cow;
+
+use super::{Budget, Entry, InputError, Limits, Value};
 
 /// Turns a JSON number literal (already checked against the grammar) into the
 /// nearest double.
@@ -66,11 +68,11 @@ impl JsonError {
 }
 
 /// Parses `text` within `limits`, converting number literals with `number`.
-pub(super) fn parse(
-    text: &str,
+pub(super) fn parse<'t>(
+    text: &'t str,
     limits: &Limits,
     number: NumberParser,
-) -> Result<Value, InputError> {
+) -> Result<Value<'t>, InputError> {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
@@ -98,12 +100,12 @@ struct Parser<'t> {
     /// The items of the arrays being parsed, innermost last: each array takes
     /// its own from the end when it closes, in one allocation of the exact size
     /// (instead of growing a vector of its own item by item).
-    items: Vec<Value>,
+    items: Vec<Value<'t>>,
     /// The same for the entries of the objects being parsed.
-    entries: Vec<(String, Value)>,
+    entries: Vec<Entry<'t>>,
 }
 
-impl Parser<'_> {
+impl<'t> Parser<'t> {
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -147,7 +149,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, InputError> {
+    fn value(&mut self, depth: usize) -> Result<Value<'t>, InputError> {
         self.budget.admit(depth)?;
         match self.peek() {
             None => Err(self.error(JsonError::UnexpectedEnd)),
@@ -155,7 +157,7 @@ impl Parser<'_> {
             Some(b'[') => self.array(depth),
             Some(b'"') => {
                 let s = self.string()?;
-                Ok(self.budget.owned_string(s))
+                Ok(self.budget.string(s))
             }
             Some(b't') => self.literal("true", Value::Bool(true)),
             Some(b'f') => self.literal("false", Value::Bool(false)),
@@ -165,7 +167,7 @@ impl Parser<'_> {
         }
     }
 
-    fn literal(&mut self, word: &str, v: Value) -> Result<Value, InputError> {
+    fn literal(&mut self, word: &str, v: Value<'t>) -> Result<Value<'t>, InputError> {
         let end = self.pos + word.len();
         if self.bytes.get(self.pos..end) == Some(word.as_bytes()) {
             self.pos = end;
@@ -191,7 +193,7 @@ impl Parser<'_> {
         self.pos - start
     }
 
-    fn number(&mut self) -> Result<Value, InputError> {
+    fn number(&mut self) -> Result<Value<'t>, InputError> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -242,24 +244,25 @@ impl Parser<'_> {
         Ok(v)
     }
 
-    /// A string starting at `"`; unescaped runs are copied as slices (a string
-    /// without escapes, the usual case, is one copy of exactly its length).
-    fn string(&mut self) -> Result<String, InputError> {
+    /// A string starting at `"`: borrowed from the text when it has no escapes
+    /// (the usual case), else decoded into an owned copy.
+    fn string(&mut self) -> Result<Cow<'t, str>, InputError> {
         self.pos += 1;
         let run_start = self.pos;
         self.skip_plain();
+        let text = self.text;
         if self.peek() == Some(b'"') {
-            let s = self.text.get(run_start..self.pos).unwrap_or("").to_owned();
+            let s = text.get(run_start..self.pos).unwrap_or("");
             self.pos += 1;
-            return Ok(s);
+            return Ok(Cow::Borrowed(s));
         }
-        let mut out = String::from(self.text.get(run_start..self.pos).unwrap_or(""));
+        let mut out = String::from(text.get(run_start..self.pos).unwrap_or(""));
         loop {
             match self.peek() {
                 None => return Err(self.error(JsonError::UnexpectedEnd)),
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.pos += 1;
@@ -334,7 +337,7 @@ impl Parser<'_> {
         Ok(char::from_u32(first).unwrap_or('\u{FFFD}'))
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value, InputError> {
+    fn array(&mut self, depth: usize) -> Result<Value<'t>, InputError> {
         self.pos += 1;
         self.skip_ws();
         if self.peek() == Some(b']') {
@@ -360,7 +363,7 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value, InputError> {
+    fn object(&mut self, depth: usize) -> Result<Value<'t>, InputError> {
         self.pos += 1;
         self.skip_ws();
         if self.peek() == Some(b'}') {
@@ -493,7 +496,7 @@ fn array_index(key: &str) -> Option<u32> {
 /// others as written. The model has no such keys, but an unknown one may be one,
 /// and its warning must come in the same place whether the application arrived
 /// as JSON text or as a JavaScript object (parity case `unknown_field/index_keys`).
-fn js_property_order(entries: &mut Vec<(String, Value)>) {
+fn js_property_order(entries: &mut Vec<Entry<'_>>) {
     // An index key starts with a digit; a model object has none.
     if !(entries.iter()).any(|(k, _)| k.as_bytes().first().is_some_and(u8::is_ascii_digit)) {
         return;
@@ -509,7 +512,7 @@ fn js_property_order(entries: &mut Vec<(String, Value)>) {
         return;
     }
     crate::keys::sort_keys(&mut keys);
-    let mut slots: Vec<Option<(String, Value)>> = Vec::with_capacity(entries.len());
+    let mut slots = Vec::with_capacity(entries.len());
     for entry in std::mem::take(entries) {
         slots.push(Some(entry));
     }
@@ -542,14 +545,14 @@ mod tests {
         let Value::Object(entries) = v else {
             panic!("not an object")
         };
-        let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
+        let keys: Vec<&str> = entries.iter().map(|(k, _)| &**k).collect();
         assert_eq!(
             keys,
             ["2", "10", "4294967294", "b", "01", "4294967295", "a"]
         );
     }
 
-    fn p(text: &str) -> Result<Value, InputError> {
+    fn p(text: &str) -> Result<Value<'_>, InputError> {
         parse(text, &Limits::default(), rust_number)
     }
 
@@ -612,11 +615,11 @@ mod tests {
             let run: String = "aж€".chars().cycle().take(n).collect();
             assert_eq!(
                 p(&format!("\"{run}\"")).unwrap(),
-                Value::String(run.clone())
+                Value::String(run.clone().into())
             );
             assert_eq!(
                 p(&format!("\"{run}\\n{run}\"")).unwrap(),
-                Value::String(format!("{run}\n{run}"))
+                Value::String(format!("{run}\n{run}").into())
             );
             let column = run.chars().count() + 2;
             assert_eq!(
@@ -645,7 +648,7 @@ mod tests {
                     0..0x20 => assert_eq!(reason(&text), (1, column, "control_character".into())),
                     _ => assert_eq!(
                         p(&text).unwrap(),
-                        Value::String(format!("{}{c}{}", run(off), run(17 - off)))
+                        Value::String(format!("{}{c}{}", run(off), run(17 - off)).into())
                     ),
                 }
                 // After a run of spaces: whitespace is skipped, anything else

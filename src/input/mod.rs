@@ -24,9 +24,16 @@ mod reader;
 pub use json::{rust_number, JsonError, NumberParser};
 pub use reader::{last_wins, FailedPaths, FromValue, Reader, INPUT_CODES};
 
-/// A JSON-like value tree (order- and duplicate-preserving).
+use std::borrow::Cow;
+
+/// An object's entry: its key and value.
+pub type Entry<'t> = (Cow<'t, str>, Value<'t>);
+
+/// A JSON-like value tree (order- and duplicate-preserving). Strings and keys
+/// parsed from JSON text borrow from it (`'t`) unless they had escapes; those
+/// from JavaScript or `serde` are owned.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'t> {
     /// `null` (and, from JavaScript, `undefined`).
     Null,
     /// `true` / `false`.
@@ -34,11 +41,11 @@ pub enum Value {
     /// A number (may be NaN or ±Infinity when it came from JavaScript).
     Number(f64),
     /// A string no longer than [`Limits::max_string_len`].
-    String(String),
+    String(Cow<'t, str>),
     /// An array.
-    Array(Vec<Value>),
+    Array(Vec<Value<'t>>),
     /// An object: entries in input order, duplicates kept.
-    Object(Vec<(String, Value)>),
+    Object(Vec<Entry<'t>>),
     /// A value JSON cannot represent (a JS BigInt, function, symbol, invalid Date…),
     /// described in a word.
     Unsupported(&'static str),
@@ -47,7 +54,7 @@ pub enum Value {
     TooLong(usize),
 }
 
-impl Value {
+impl<'t> Value<'t> {
     /// The JSON type name of this value, for messages (`string`, `number`, …).
     pub fn kind(&self) -> &'static str {
         match self {
@@ -64,10 +71,29 @@ impl Value {
     }
 
     /// The last entry named `key` of an object (the one `JSON.parse` keeps).
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&Value<'t>> {
         match self {
             Value::Object(entries) => entries.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
+        }
+    }
+
+    /// The same tree owning all its text (to keep it beyond the JSON text it
+    /// was parsed from).
+    pub fn into_owned(self) -> Value<'static> {
+        match self {
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(b),
+            Value::Number(n) => Value::Number(n),
+            Value::String(s) => Value::String(Cow::Owned(s.into_owned())),
+            Value::Array(items) => Value::Array(items.into_iter().map(Value::into_owned).collect()),
+            Value::Object(entries) => Value::Object(
+                (entries.into_iter())
+                    .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+                    .collect(),
+            ),
+            Value::Unsupported(what) => Value::Unsupported(what),
+            Value::TooLong(len) => Value::TooLong(len),
         }
     }
 
@@ -79,7 +105,7 @@ impl Value {
     /// assert_eq!(v.get("a").map(|a| a.kind()), Some("array"));
     /// assert!(Value::from_json_str("{", &Limits::default()).is_err());
     /// ```
-    pub fn from_json_str(text: &str, limits: &Limits) -> Result<Value, InputError> {
+    pub fn from_json_str(text: &'t str, limits: &Limits) -> Result<Value<'t>, InputError> {
         json::parse(text, limits, rust_number)
     }
 
@@ -87,33 +113,33 @@ impl Value {
     /// wasm boundary passes the JavaScript engine's correctly rounded parser, so
     /// the module carries no float parser of its own).
     pub fn from_json_str_with(
-        text: &str,
+        text: &'t str,
         limits: &Limits,
         number: NumberParser,
-    ) -> Result<Value, InputError> {
+    ) -> Result<Value<'t>, InputError> {
         json::parse(text, limits, number)
     }
 
     /// Converts any `Serialize` value (e.g. a Rust [`crate::Application`]) into a tree.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_serialize<T: serde::Serialize>(value: &T) -> Result<Value, InputError> {
+    pub fn from_serialize<T: serde::Serialize>(value: &T) -> Result<Value<'t>, InputError> {
         let json = serde_json::to_value(value).map_err(|e| InputError::Serialize(e.to_string()))?;
         Ok(Value::from_json_value(json))
     }
 
     #[cfg(not(target_arch = "wasm32"))]
-    fn from_json_value(v: serde_json::Value) -> Value {
+    fn from_json_value(v: serde_json::Value) -> Value<'t> {
         match v {
             serde_json::Value::Null => Value::Null,
             serde_json::Value::Bool(b) => Value::Bool(b),
             serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
-            serde_json::Value::String(s) => Value::String(s),
+            serde_json::Value::String(s) => Value::String(Cow::Owned(s)),
             serde_json::Value::Array(a) => {
                 Value::Array(a.into_iter().map(Value::from_json_value).collect())
             }
             serde_json::Value::Object(o) => Value::Object(
                 o.into_iter()
-                    .map(|(k, v)| (k, Value::from_json_value(v)))
+                    .map(|(k, v)| (Cow::Owned(k), Value::from_json_value(v)))
                     .collect(),
             ),
         }
@@ -331,16 +357,9 @@ impl Budget {
         }
     }
 
-    /// A string value, or [`Value::TooLong`] past the length limit.
-    pub fn string(&self, s: &str) -> Value {
-        match chars_over(s, self.limits.max_string_len) {
-            Some(len) => Value::TooLong(len),
-            None => Value::String(s.to_owned()),
-        }
-    }
-
-    /// Like [`Budget::string`] for an owned string (no copy when it fits).
-    pub fn owned_string(&self, s: String) -> Value {
+    /// A string value, or [`Value::TooLong`] past the length limit (no copy
+    /// when it fits).
+    pub fn string<'t>(&self, s: Cow<'t, str>) -> Value<'t> {
         match chars_over(&s, self.limits.max_string_len) {
             Some(len) => Value::TooLong(len),
             None => Value::String(s),
@@ -412,7 +431,7 @@ mod tests {
         let v = Value::from_json_str(r#"{"b":1,"a":2,"b":3}"#, &Limits::default()).unwrap();
         match &v {
             Value::Object(e) => {
-                let keys: Vec<&str> = e.iter().map(|(k, _)| k.as_str()).collect();
+                let keys: Vec<&str> = e.iter().map(|(k, _)| &**k).collect();
                 assert_eq!(keys, ["b", "a", "b"]);
             }
             other => panic!("{other:?}"),

@@ -4,7 +4,7 @@
 use crate::findings::{Finding, Findings, Param, Pointer, TermKind};
 use crate::keys::{hash32, pack, sort_keys, unpack};
 
-use super::Value;
+use super::{Entry, Value};
 
 // The finding codes (`pub const`s and `CODES`), generated from
 // `data/messages/input.json` by `build/messages.rs`.
@@ -188,11 +188,7 @@ impl<'a> Reader<'a> {
 
     /// Expects an object whose keys are among `known`: warns about unknown and
     /// duplicate keys, and returns the entries.
-    pub fn object<'v>(
-        &mut self,
-        value: &'v Value,
-        known: &[&str],
-    ) -> Option<&'v [(String, Value)]> {
+    pub fn object<'v>(&mut self, value: &'v Value<'v>, known: &[&str]) -> Option<&'v [Entry<'v>]> {
         let Value::Object(entries) = value else {
             self.wrong_type("object", value);
             return None;
@@ -209,7 +205,7 @@ impl<'a> Reader<'a> {
                 let path = self.path.key(key);
                 self.report(finding::duplicate_key(path, truncate_for_message(key)));
             }
-            if earlier == 0 && !known.contains(&key.as_str()) {
+            if earlier == 0 && !known.contains(&&**key) {
                 let path = self.path.key(key);
                 self.report(finding::unknown_field(path, truncate_for_message(key)));
             }
@@ -220,7 +216,7 @@ impl<'a> Reader<'a> {
     /// Warns about every repeated key of a map-like object (one whose keys are
     /// data, like `facts`), as [`Reader::object`] does for a model object; read
     /// its entries with [`last_wins`].
-    pub fn duplicate_keys(&mut self, entries: &[(String, Value)]) {
+    pub fn duplicate_keys(&mut self, entries: &[Entry<'_>]) {
         let counts = earlier_counts(entries);
         for ((key, _), earlier) in entries.iter().zip(counts) {
             if earlier == 1 {
@@ -237,7 +233,7 @@ impl<'a> Reader<'a> {
     /// as it is (it has nothing to escape).
     pub fn field<T: FromValue>(
         &mut self,
-        entries: &[(String, Value)],
+        entries: &[Entry<'_>],
         owner: &'static str,
         name: &'static str,
         required: bool,
@@ -253,11 +249,11 @@ impl<'a> Reader<'a> {
     #[inline(never)]
     fn enter_field<'v>(
         &mut self,
-        entries: &'v [(String, Value)],
+        entries: &'v [Entry<'v>],
         owner: &'static str,
         name: &'static str,
         required: bool,
-    ) -> (Option<&'v Value>, usize) {
+    ) -> (Option<&'v Value<'v>>, usize) {
         let value = entries
             .iter()
             .rev()
@@ -276,7 +272,7 @@ impl<'a> Reader<'a> {
 /// True when every key of `entries` is one of `known` (at most 64) and none is
 /// repeated: the usual model object, which has nothing to report. One search
 /// of `known` per key, repeats found in a bit set.
-fn known_once(entries: &[(String, Value)], known: &[&str]) -> bool {
+fn known_once(entries: &[Entry<'_>], known: &[&str]) -> bool {
     if known.len() > 64 {
         return false;
     }
@@ -293,7 +289,7 @@ fn known_once(entries: &[(String, Value)], known: &[&str]) -> bool {
 
 /// True when `entries` are a few (at most 16) with no key repeated: checked
 /// pairwise, without the allocations of [`earlier_counts`].
-fn few_distinct_keys(entries: &[(String, Value)]) -> bool {
+fn few_distinct_keys(entries: &[Entry<'_>]) -> bool {
     entries.len() <= 16
         && (entries.iter().enumerate())
             .all(|(i, (k, _))| !entries.iter().take(i).any(|(e, _)| e == k))
@@ -301,7 +297,7 @@ fn few_distinct_keys(entries: &[(String, Value)]) -> bool {
 
 /// For each entry of an object, how many earlier entries have the same key (0, 1,
 /// or 2 for two or more).
-fn earlier_counts(entries: &[(String, Value)]) -> Vec<u8> {
+fn earlier_counts(entries: &[Entry<'_>]) -> Vec<u8> {
     let first = first_of_key(entries);
     let mut seen = vec![0u8; entries.len()];
     let mut counts = Vec::with_capacity(first.len());
@@ -324,7 +320,7 @@ fn earlier_counts(entries: &[(String, Value)]) -> Vec<u8> {
 /// O(n log n): keys sorted by hash, equal hashes compared as text. Within one
 /// hash, a key is compared with at most eight distinct earlier keys, so crafted
 /// collisions cannot make this quadratic (they can only hide a duplicate).
-fn first_of_key(entries: &[(String, Value)]) -> Vec<u32> {
+fn first_of_key(entries: &[Entry<'_>]) -> Vec<u32> {
     let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
     if entries.len() <= 32 {
         let mut first = Vec::with_capacity(entries.len());
@@ -340,7 +336,7 @@ fn first_of_key(entries: &[(String, Value)]) -> Vec<u32> {
         first.push(index(i));
     }
     sort_keys(&mut keys);
-    let key = |i: u32| entries.get(i as usize).map_or("", |(k, _)| k.as_str());
+    let key = |i: u32| entries.get(i as usize).map_or("", |(k, _)| &**k);
     for run in crate::keys::runs(&keys, 32) {
         // The first index of each distinct key of the run (indices ascend in a run).
         let mut reps: Vec<u32> = Vec::new();
@@ -368,7 +364,7 @@ fn first_of_key(entries: &[(String, Value)]) -> Vec<u32> {
 /// let kept: Vec<(&str, &Value)> = last_wins(entries);
 /// assert_eq!(kept, [("a", &Value::Number(3.0)), ("b", &Value::Number(2.0))]);
 /// ```
-pub fn last_wins(entries: &[(String, Value)]) -> Vec<(&str, &Value)> {
+pub fn last_wins<'v>(entries: &'v [Entry<'v>]) -> Vec<(&'v str, &'v Value<'v>)> {
     // Plain loops: each iterator adapter is one more copy in the wasm.
     let first = first_of_key(entries);
     let mut last: Vec<usize> = Vec::with_capacity(entries.len());
@@ -385,7 +381,7 @@ pub fn last_wins(entries: &[(String, Value)]) -> Vec<(&str, &Value)> {
         if first.get(i).is_some_and(|&f| f as usize == i) {
             let l = last.get(i).copied().unwrap_or(i);
             if let Some((_, v)) = entries.get(l) {
-                kept.push((k.as_str(), v));
+                kept.push((&**k, v));
             }
         }
     }
@@ -426,7 +422,7 @@ pub trait FromValue: Sized {
 impl FromValue for String {
     fn from_value(value: &Value, r: &mut Reader<'_>) -> Option<Self> {
         match value {
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) => Some(s.to_string()),
             other => {
                 r.wrong_type("string", other);
                 None
@@ -492,7 +488,7 @@ impl Reader<'_> {
     /// The items of an array to read (at most [`MAX_ARRAY_ITEMS`]; more are
     /// reported) — the non-generic part of reading a `Vec`.
     #[inline(never)]
-    fn items<'v>(&mut self, value: &'v Value) -> Option<&'v [Value]> {
+    fn items<'v>(&mut self, value: &'v Value<'v>) -> Option<&'v [Value<'v>]> {
         let Value::Array(items) = value else {
             self.wrong_type("array", value);
             return None;
@@ -526,7 +522,7 @@ mod tests {
     use crate::input::Limits;
     use wasm_bindgen_test::wasm_bindgen_test;
 
-    fn parse(json: &str) -> Value {
+    fn parse(json: &str) -> Value<'_> {
         Value::from_json_str(json, &Limits::default()).unwrap()
     }
 
@@ -563,8 +559,7 @@ mod tests {
     #[wasm_bindgen_test(unsupported = test)]
     fn large_objects_report_duplicates_like_small_ones() {
         let report = |keys: &[String]| {
-            let entries: Vec<(String, Value)> =
-                keys.iter().map(|k| (k.clone(), Value::Null)).collect();
+            let entries: Vec<Entry> = keys.iter().map(|k| (k.into(), Value::Null)).collect();
             let mut f = Findings::default();
             Reader::new(&mut f).object(&Value::Object(entries), &["a", "k1"]);
             let got: Vec<(&str, String)> = f
@@ -602,12 +597,12 @@ mod tests {
     #[wasm_bindgen_test(unsupported = test)]
     fn last_wins_is_what_json_parse_keeps() {
         for padding in [0, 40] {
-            let mut entries: Vec<(String, Value)> = [("a", 1.0), ("b", 2.0), ("a", 3.0)]
-                .map(|(k, n)| (k.to_owned(), Value::Number(n)))
+            let mut entries: Vec<Entry> = [("a", 1.0), ("b", 2.0), ("a", 3.0)]
+                .map(|(k, n)| (k.into(), Value::Number(n)))
                 .to_vec();
-            entries.extend((0..padding).map(|i| (format!("p{i}"), Value::Null)));
-            entries.push(("b".to_owned(), Value::Number(4.0)));
-            entries.push(("a".to_owned(), Value::Number(5.0)));
+            entries.extend((0..padding).map(|i| (format!("p{i}").into(), Value::Null)));
+            entries.push(("b".into(), Value::Number(4.0)));
+            entries.push(("a".into(), Value::Number(5.0)));
             let kept = last_wins(&entries);
             assert_eq!(kept.len(), 2 + padding, "{padding}");
             assert_eq!(kept[0], ("a", &Value::Number(5.0)));

@@ -66,7 +66,7 @@ macro_rules! model_struct {
 
             /// Reads the fields of an object's `entries`.
             fn read_fields(
-                entries: &[(String, $crate::input::Value)],
+                entries: &[$crate::input::Entry<'_>],
                 r: &mut $crate::input::Reader<'_>,
             ) -> Self {
                 $name {
@@ -351,7 +351,7 @@ impl<'de> Deserialize<'de> for Amount {
 impl FromValue for Amount {
     fn from_value(value: &Value, r: &mut Reader<'_>) -> Option<Self> {
         match value {
-            Value::String(s) => Some(Amount(s.clone())),
+            Value::String(s) => Some(Amount(s.to_string())),
             Value::Number(n) => match crate::input::number_text(*n) {
                 Some(text) => Some(Amount(text)),
                 None => {
@@ -405,7 +405,7 @@ macro_rules! iso_text {
         impl FromValue for $name {
             fn from_value(value: &Value, r: &mut Reader<'_>) -> Option<Self> {
                 match value {
-                    Value::String(s) => Some($name(s.clone())),
+                    Value::String(s) => Some($name(s.to_string())),
                     other => {
                         r.wrong_type("string", other);
                         None

@@ -250,9 +250,9 @@ impl SlaOptions {
     }
 }
 
-fn text(v: &Value) -> Option<&str> {
+fn text<'v>(v: &'v Value<'_>) -> Option<&'v str> {
     match v {
-        Value::String(s) => Some(s.as_str()),
+        Value::String(s) => Some(s),
         _ => None,
     }
 }

@@ -14,10 +14,14 @@ use crate::findings::{catalog, Findings, Lang};
 use crate::input::{InputError, Limits, Value};
 use crate::{packs, validate_value, Options, Report};
 
-/// Reads an argument given as a plain object or as its JSON text.
-fn input(js: &JsValue, limits: &Limits) -> Result<Value, InputError> {
+/// Reads an argument given as a plain object or as its JSON text (kept in
+/// `text`, which the tree's strings borrow from).
+fn input<'t>(js: &JsValue, text: &'t mut String, limits: &Limits) -> Result<Value<'t>, InputError> {
     match js.as_string() {
-        Some(text) => Value::from_json_str_with(&text, limits, js_number),
+        Some(t) => {
+            *text = t;
+            Value::from_json_str_with(text, limits, js_number)
+        }
         None => to_value(js, limits),
     }
 }
@@ -95,7 +99,7 @@ pub fn validate_application(app: JsValue, options_js: JsValue) -> Result<JsValue
         ));
     }
     let options = options(&options_js)?;
-    let report = match input(&app, &options.limits) {
+    let report = match input(&app, &mut String::new(), &options.limits) {
         Ok(value) => validate_value(&value, &options),
         Err(e) => {
             let mut findings = Findings::default();
@@ -122,7 +126,7 @@ pub fn required_documents(query: JsValue, options_js: JsValue) -> Result<JsValue
         ));
     }
     let options = options(&options_js)?;
-    let report = match input(&query, &options.limits) {
+    let report = match input(&query, &mut String::new(), &options.limits) {
         Ok(value) => documents::checklist_value(&value, &options),
         Err(e) => documents::ChecklistReport::unreadable(&e, &options),
     };
@@ -179,7 +183,10 @@ pub fn deadlines(query: JsValue, options_js: JsValue) -> Result<JsValue, JsValue
         ));
     }
     let options = options(&options_js)?;
-    let report = crate::sla::deadlines_input(input(&query, &options.limits).as_ref(), &options);
+    let report = crate::sla::deadlines_input(
+        input(&query, &mut String::new(), &options.limits).as_ref(),
+        &options,
+    );
     to_js(&report)
 }
 

@@ -15,7 +15,7 @@ pub(super) fn js_number(literal: &str) -> Option<f64> {
 }
 
 /// Walks a JS value into a [`Value`] tree within `limits`.
-pub fn to_value(js: &JsValue, limits: &Limits) -> Result<Value, InputError> {
+pub fn to_value(js: &JsValue, limits: &Limits) -> Result<Value<'static>, InputError> {
     let mut budget = Budget::new(*limits);
     walk(js, &mut budget, 0)
 }
@@ -48,7 +48,7 @@ extern "C" {
     fn date_iso(v: &JsValue) -> Result<String, JsValue>;
 }
 
-fn walk(js: &JsValue, budget: &mut Budget, depth: usize) -> Result<Value, InputError> {
+fn walk(js: &JsValue, budget: &mut Budget, depth: usize) -> Result<Value<'static>, InputError> {
     budget.admit(depth)?;
     if js.is_null() || js.is_undefined() {
         return Ok(Value::Null);
@@ -60,7 +60,7 @@ fn walk(js: &JsValue, budget: &mut Budget, depth: usize) -> Result<Value, InputE
         return Ok(Value::Number(n));
     }
     if let Some(s) = js.as_string() {
-        return Ok(budget.owned_string(s));
+        return Ok(budget.string(s.into()));
     }
     if js.is_bigint() {
         return Ok(Value::Unsupported("BigInt"));
@@ -91,7 +91,7 @@ fn walk(js: &JsValue, budget: &mut Budget, depth: usize) -> Result<Value, InputE
             return Ok(if date_time(js).map_err(js_error)?.is_nan() {
                 Value::Unsupported("invalid Date")
             } else {
-                Value::String(date_iso(js).map_err(js_error)?)
+                Value::String(date_iso(js).map_err(js_error)?.into())
             })
         }
         "[object Map]" => return Ok(Value::Unsupported("Map")),
@@ -111,7 +111,7 @@ fn walk(js: &JsValue, budget: &mut Budget, depth: usize) -> Result<Value, InputE
         }
         // Where the JSON reader checks a key: after it, before its value.
         budget.key(&name)?;
-        entries.push((name, walk(&v, budget, depth + 1)?));
+        entries.push((name.into(), walk(&v, budget, depth + 1)?));
     }
     Ok(Value::Object(entries))
 }

@@ -30,7 +30,8 @@ fn vectors_give_the_expected_answers() {
         let source = v["source"].as_str().unwrap_or("");
         match v["as"].as_str().unwrap() {
             "auto" => {
-                let tree = Value::from_json_str(&value.to_string(), &Limits::default()).unwrap();
+                let text = value.to_string();
+                let tree = Value::from_json_str(&text, &Limits::default()).unwrap();
                 let got = serde_json::to_value(Verdict::of_value(&tree)).unwrap();
                 assert_eq!(&got, expect, "{value} ({source})");
                 if let Some(text) = value.as_str() {

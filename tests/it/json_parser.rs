@@ -115,7 +115,7 @@ fn normalize(v: Value) -> Value {
     match v {
         Value::Array(items) => Value::Array(items.into_iter().map(normalize).collect()),
         Value::Object(entries) => {
-            let mut out: Vec<(String, Value)> = Vec::new();
+            let mut out: Vec<kz_eco_rules::input::Entry> = Vec::new();
             for (k, v) in entries {
                 out.retain(|(existing, _)| *existing != k);
                 out.push((k, normalize(v)));
@@ -127,13 +127,13 @@ fn normalize(v: Value) -> Value {
     }
 }
 
-fn ours(text: &str) -> Option<Value> {
+fn ours(text: &str) -> Option<Value<'_>> {
     Value::from_json_str(text, &Limits::default())
         .ok()
         .map(normalize)
 }
 
-fn theirs(text: &str) -> Option<Value> {
+fn theirs(text: &str) -> Option<Value<'_>> {
     let v: serde_json::Value = serde_json::from_str(text).ok()?;
     Some(normalize(Value::from_serialize(&v).unwrap()))
 }

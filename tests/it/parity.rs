@@ -69,19 +69,19 @@ pub(crate) struct Case {
     pub(crate) name: String,
     pub(crate) input: Input,
     /// The options argument (`None`: not given).
-    pub(crate) options: Option<Value>,
+    pub(crate) options: Option<Value<'static>>,
     /// JavaScript-only values to put in on the JavaScript side: `(pointer, kind)`.
     pub(crate) js: Vec<(String, String)>,
 }
 
 pub(crate) enum Input {
     /// A value (the JavaScript side gets `JSON.parse` of its text).
-    Tree(Value),
+    Tree(Value<'static>),
     /// Raw JSON text (the JavaScript side passes the string).
     Text(String),
 }
 
-fn text_of(v: &Value) -> Option<&str> {
+fn text_of<'v>(v: &'v Value<'_>) -> Option<&'v str> {
     match v {
         Value::String(s) => Some(s),
         _ => None,
@@ -106,9 +106,17 @@ pub(crate) fn cases(kind: &str, inputs: &str) -> Vec<Case> {
                     }
                 }
                 // Keys in the order reading the edited text gives (index keys first).
-                Input::Tree(Value::from_json_str(&to_json(&tree), &LINE_LIMITS).unwrap())
+                Input::Tree(
+                    Value::from_json_str(&to_json(&tree), &LINE_LIMITS)
+                        .unwrap()
+                        .into_owned(),
+                )
             } else {
-                Input::Tree(v.get("input").cloned().unwrap_or(Value::Null))
+                Input::Tree(
+                    v.get("input")
+                        .cloned()
+                        .map_or(Value::Null, Value::into_owned),
+                )
             };
             let js = match v.get("js") {
                 Some(Value::Array(items)) => items
@@ -126,7 +134,7 @@ pub(crate) fn cases(kind: &str, inputs: &str) -> Vec<Case> {
             Case {
                 name,
                 input,
-                options: v.get("options").cloned(),
+                options: v.get("options").cloned().map(Value::into_owned),
                 js,
             }
         })
@@ -140,7 +148,7 @@ fn unescape(token: &str) -> String {
 }
 
 /// The parent of `pointer` and the last token (`None` for the root).
-fn parent<'v>(root: &'v mut Value, pointer: &str) -> Option<(&'v mut Value, String)> {
+fn parent<'v, 't>(root: &'v mut Value<'t>, pointer: &str) -> Option<(&'v mut Value<'t>, String)> {
     let (head, last) = pointer.rsplit_once('/')?;
     let mut v = root;
     for token in head.split('/').skip(1) {
@@ -155,7 +163,7 @@ fn parent<'v>(root: &'v mut Value, pointer: &str) -> Option<(&'v mut Value, Stri
 }
 
 /// Applies one `[op, pointer, value?]` step (`replace`, `add`, `remove`).
-fn patch(root: &mut Value, step: &Value) -> Option<()> {
+fn patch<'t>(root: &mut Value<'t>, step: &Value<'t>) -> Option<()> {
     let Value::Array(step) = step else {
         return None;
     };
@@ -171,7 +179,7 @@ fn patch(root: &mut Value, step: &Value) -> Option<()> {
         ("replace" | "add", Value::Object(entries)) => {
             match entries.iter_mut().rev().find(|(k, _)| *k == key) {
                 Some(entry) => entry.1 = value?,
-                None if op == "add" => entries.push((key, value?)),
+                None if op == "add" => entries.push((key.into(), value?)),
                 None => return None,
             }
         }
@@ -186,7 +194,7 @@ fn patch(root: &mut Value, step: &Value) -> Option<()> {
 /// What the wasm boundary's walker makes of the JavaScript-only value `kind`
 /// standing in for `current` (src/wasm/walk.rs); `None`: the key goes away
 /// (`undefined` as an object's property, which `JSON.stringify` drops too).
-fn walked(kind: &str, current: &Value, in_object: bool) -> Option<Value> {
+fn walked(kind: &str, current: &Value<'static>, in_object: bool) -> Option<Value<'static>> {
     Some(match kind {
         "NaN" => Value::Number(f64::NAN),
         "Infinity" => Value::Number(f64::INFINITY),
@@ -205,7 +213,7 @@ fn walked(kind: &str, current: &Value, in_object: bool) -> Option<Value> {
 }
 
 /// The tree the native side reads for a case with `js` substitutions.
-fn natively_walked(tree: &Value, js: &[(String, String)]) -> Value {
+fn natively_walked(tree: &Value<'static>, js: &[(String, String)]) -> Value<'static> {
     let mut tree = tree.clone();
     for (pointer, kind) in js {
         if pointer.is_empty() {
@@ -222,7 +230,7 @@ fn natively_walked(tree: &Value, js: &[(String, String)]) -> Value {
                     .map_or(Value::Null, |(_, v)| v.clone());
                 entries.retain(|(k, _)| *k != key);
                 if let Some(v) = walked(kind, &current, true) {
-                    entries.push((key, v));
+                    entries.push((key.into(), v));
                 }
             }
             Value::Array(items) => {
@@ -374,7 +382,7 @@ pub(crate) fn each_answer(mut f: impl FnMut(&str, Lang, &[Finding])) {
     }
 }
 
-fn tree_of(input: &Input) -> Value {
+fn tree_of(input: &Input) -> Value<'static> {
     match input {
         Input::Tree(t) => t.clone(),
         Input::Text(_) => panic!("this corpus takes values, not JSON text"),

@@ -36,9 +36,10 @@ pub fn run(mut args: Args) -> ExitCode {
                     .next()
                     .ok_or_else(|| "--options takes a JSON object".to_owned())
                     .and_then(|t| {
-                        Value::from_json_str(&t, &Limits::default()).map_err(|e| e.to_string())
-                    })
-                    .and_then(|v| Options::from_value(&v));
+                        let v = Value::from_json_str(&t, &Limits::default())
+                            .map_err(|e| e.to_string())?;
+                        Options::from_value(&v)
+                    });
                 match parsed {
                     Ok(o) => options = o,
                     Err(e) => return crate::usage_error(&format!("--options: {e}")),

@@ -16,8 +16,8 @@ pub fn run(mut args: Args) -> ExitCode {
     let mut lang = Lang::Ru;
     let mut batch = false;
     let mut json = false;
-    let mut query: Vec<(String, Value)> = Vec::new();
-    let mut facts: Vec<(String, Value)> = Vec::new();
+    let mut query: Vec<kz_eco_rules::input::Entry> = Vec::new();
+    let mut facts: Vec<kz_eco_rules::input::Entry> = Vec::new();
     while let Some(arg) = args.next() {
         let field = match arg.as_str() {
             "--jsonl" => {
@@ -43,7 +43,7 @@ pub fn run(mut args: Args) -> ExitCode {
                     _ => None,
                 });
                 match parsed {
-                    Some((name, v)) => facts.push((name.to_owned(), Value::Bool(v))),
+                    Some((name, v)) => facts.push((name.to_owned().into(), Value::Bool(v))),
                     None => return crate::usage_error("--fact takes NAME=yes or NAME=no"),
                 }
                 continue;
@@ -59,7 +59,7 @@ pub fn run(mut args: Args) -> ExitCode {
             other => return crate::usage_error(&format!("documents: unknown option {other}")),
         };
         match args.next() {
-            Some(v) => query.push((field.to_owned(), Value::String(v))),
+            Some(v) => query.push((field.to_owned().into(), Value::String(v.into()))),
             None => return crate::usage_error(&format!("{arg} takes a value")),
         }
     }
@@ -73,7 +73,7 @@ pub fn run(mut args: Args) -> ExitCode {
         return run_jsonl(&options);
     }
     if !facts.is_empty() {
-        query.push(("facts".to_owned(), Value::Object(facts)));
+        query.push(("facts".into(), Value::Object(facts)));
     }
     let report = documents::checklist_value(&Value::Object(query), &options);
     for f in report.findings.iter().filter(|f| shown(f)) {

@@ -318,7 +318,7 @@ fn identifiers_answer(st: &Shared, text: &str, options: &Options) -> Response {
             let verdicts: Vec<Verdict<'_>> = items
                 .iter()
                 .map(|item| match item {
-                    Value::String(s) => Verdict::of_string(s.as_str(), &options.limits),
+                    Value::String(s) => Verdict::of_string(&**s, &options.limits),
                     other => Verdict::of_value(other),
                 })
                 .collect();
@@ -353,7 +353,7 @@ async fn working_day(
             .response(options.lang)
         }
     };
-    match day_report(&Value::String(date), &options) {
+    match day_report(&Value::String(date.into()), &options) {
         Ok(day) => report(&st, day),
         Err(reason) => Problem::BadDate { reason }.response(options.lang),
     }
