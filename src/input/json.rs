@@ -122,6 +122,19 @@ impl<'t> Parser<'t> {
                 return;
             }
         }
+        // Natively a line end and the next line's indentation without a call.
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.peek() == Some(b'\n') {
+            self.pos += 1;
+            while let Some(w) = self.word() {
+                let other = nonzero_bytes(w ^ splat(b' '));
+                if other != 0 {
+                    self.pos += byte_offset(other);
+                    break;
+                }
+                self.pos += 8;
+            }
+        }
         if self.peek().is_some_and(|b| b <= b' ') {
             self.pos += ws_len(self.bytes.get(self.pos..).unwrap_or(&[]));
         }
@@ -165,6 +178,38 @@ impl<'t> Parser<'t> {
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(_) => Err(self.error(JsonError::UnexpectedCharacter)),
         }
+    }
+
+    /// An array item or object member's value: natively a string (the commonest
+    /// value) read without the call through [`Parser::value`].
+    #[inline(always)]
+    fn member(&mut self, depth: usize) -> Result<Value<'t>, InputError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.peek() == Some(b'"') {
+            self.budget.admit(depth)?;
+            let s = self.key_or_string()?;
+            return Ok(self.budget.string(s));
+        }
+        self.value(depth)
+    }
+
+    /// A string starting at `"`: natively, one without escapes (the usual
+    /// case) is read here, inline, and only others through [`Parser::string`].
+    #[inline(always)]
+    fn key_or_string(&mut self) -> Result<Cow<'t, str>, InputError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let (quote, start) = (self.pos, self.pos + 1);
+            self.pos = start;
+            self.skip_plain();
+            if self.peek() == Some(b'"') {
+                let text = self.text;
+                self.pos += 1;
+                return Ok(Cow::Borrowed(text.get(start..self.pos - 1).unwrap_or("")));
+            }
+            self.pos = quote;
+        }
+        self.string()
     }
 
     fn literal(&mut self, word: &str, v: Value<'t>) -> Result<Value<'t>, InputError> {
@@ -347,7 +392,7 @@ impl<'t> Parser<'t> {
         let start = self.items.len();
         loop {
             self.skip_ws();
-            let v = self.value(depth + 1)?;
+            let v = self.member(depth + 1)?;
             self.items.push(v);
             self.skip_ws();
             match self.peek() {
@@ -378,7 +423,7 @@ impl<'t> Parser<'t> {
                 None => return Err(self.error(JsonError::UnexpectedEnd)),
                 Some(_) => return Err(self.error(JsonError::KeyMustBeString)),
             }
-            let key = self.string()?;
+            let key = self.key_or_string()?;
             self.budget.key(&key)?;
             self.skip_ws();
             match self.peek() {
@@ -387,7 +432,7 @@ impl<'t> Parser<'t> {
                 Some(_) => return Err(self.error(JsonError::ExpectedColon)),
             }
             self.skip_ws();
-            let v = self.value(depth + 1)?;
+            let v = self.member(depth + 1)?;
             self.entries.push((key, v));
             self.skip_ws();
             match self.peek() {
@@ -651,15 +696,20 @@ mod tests {
                         Value::String(format!("{}{c}{}", run(off), run(17 - off)).into())
                     ),
                 }
-                // After a run of spaces: whitespace is skipped, anything else
-                // is where the next token starts.
+                // After a run of spaces, or a line end and its indentation:
+                // whitespace is skipped, anything else is where the next token
+                // starts.
                 let spaces = " ".repeat(off);
-                let text = format!("[true{spaces}{c}{spaces}]");
-                match b {
-                    b' ' | b'\t' | b'\n' | b'\r' => {
-                        assert_eq!(p(&text).unwrap(), Value::Array(vec![Value::Bool(true)]));
+                for text in [
+                    format!("[true{spaces}{c}{spaces}]"),
+                    format!("[true\n{spaces}{c}\n{spaces}]"),
+                ] {
+                    match b {
+                        b' ' | b'\t' | b'\n' | b'\r' => {
+                            assert_eq!(p(&text).unwrap(), Value::Array(vec![Value::Bool(true)]));
+                        }
+                        _ => assert!(p(&text).is_err(), "{text:?}"),
                     }
-                    _ => assert!(p(&text).is_err(), "{text:?}"),
                 }
             }
         }
