@@ -1,8 +1,9 @@
 //! One application checked `N` times, as `POST /v1/applications:validate` checks
 //! it: `validate_json` with the default options (messages in Russian), then the
-//! report written by `serde_json`, with the service's allocator (mimalloc). For
-//! instruction counts of the library's work per answer (BENCHMARKS.md, "HTTP
-//! service"), where wall time on a shared machine says little:
+//! report written by the crate's JSON writer (`json_out`, as the service writes
+//! it), with the service's allocator (mimalloc). For instruction counts of the
+//! library's work per answer (BENCHMARKS.md, "HTTP service"), where wall time on
+//! a shared machine says little:
 //!
 //! ```text
 //! cargo build --release --example validate-loop
@@ -39,7 +40,7 @@ fn main() {
     let mut out = String::new();
     for _ in 0..n {
         let report = kz_eco_rules::validate_json(std::hint::black_box(&text), &options);
-        out = std::hint::black_box(serde_json::to_string(&report).unwrap_or_default());
+        out = std::hint::black_box(kz_eco_rules::json_out::to_string(&report).unwrap_or_default());
     }
     let hash = out.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)

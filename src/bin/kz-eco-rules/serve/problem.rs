@@ -103,9 +103,14 @@ impl Problem {
 }
 
 /// `value` as a JSON response with `status` — the bytes `serde_json::to_string`
-/// writes, as the command line does.
+/// writes, as the command line does, written by the crate's own writer (the
+/// wasm's, the same text in fewer instructions; `serde_json` for what it
+/// refuses, an integer beyond 2⁵³).
 pub fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Response {
-    match serde_json::to_string(value) {
+    let text = kz_eco_rules::json_out::to_string(value)
+        .ok()
+        .map_or_else(|| serde_json::to_string(value), Ok);
+    match text {
         Ok(text) => raw_json(status, text),
         Err(_) => (
             StatusCode::INTERNAL_SERVER_ERROR,
