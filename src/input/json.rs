@@ -187,29 +187,10 @@ impl<'t> Parser<'t> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.peek() == Some(b'"') {
             self.budget.admit(depth)?;
-            let s = self.key_or_string()?;
+            let s = self.string()?;
             return Ok(self.budget.string(s));
         }
         self.value(depth)
-    }
-
-    /// A string starting at `"`: natively, one without escapes (the usual
-    /// case) is read here, inline, and only others through [`Parser::string`].
-    #[inline(always)]
-    fn key_or_string(&mut self) -> Result<Cow<'t, str>, InputError> {
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            let (quote, start) = (self.pos, self.pos + 1);
-            self.pos = start;
-            self.skip_plain();
-            if self.peek() == Some(b'"') {
-                let text = self.text;
-                self.pos += 1;
-                return Ok(Cow::Borrowed(text.get(start..self.pos - 1).unwrap_or("")));
-            }
-            self.pos = quote;
-        }
-        self.string()
     }
 
     fn literal(&mut self, word: &str, v: Value<'t>) -> Result<Value<'t>, InputError> {
@@ -290,7 +271,8 @@ impl<'t> Parser<'t> {
     }
 
     /// A string starting at `"`: borrowed from the text when it has no escapes
-    /// (the usual case), else decoded into an owned copy.
+    /// (the usual case, natively read inline), else decoded into an owned copy.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn string(&mut self) -> Result<Cow<'t, str>, InputError> {
         self.pos += 1;
         let run_start = self.pos;
@@ -301,13 +283,22 @@ impl<'t> Parser<'t> {
             self.pos += 1;
             return Ok(Cow::Borrowed(s));
         }
-        let mut out = String::from(text.get(run_start..self.pos).unwrap_or(""));
+        self.escaped(run_start).map(Cow::Owned)
+    }
+
+    /// The rest of a string that has escapes (or is cut short), its plain
+    /// start (from `run_start`) already passed: natively out of line, so that
+    /// [`Parser::string`] inlines small; in wasm inside it (the smaller code).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
+    #[cfg_attr(target_arch = "wasm32", inline(always))]
+    fn escaped(&mut self, run_start: usize) -> Result<String, InputError> {
+        let mut out = String::from(self.text.get(run_start..self.pos).unwrap_or(""));
         loop {
             match self.peek() {
                 None => return Err(self.error(JsonError::UnexpectedEnd)),
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(Cow::Owned(out));
+                    return Ok(out);
                 }
                 Some(b'\\') => {
                     self.pos += 1;
@@ -423,7 +414,7 @@ impl<'t> Parser<'t> {
                 None => return Err(self.error(JsonError::UnexpectedEnd)),
                 Some(_) => return Err(self.error(JsonError::KeyMustBeString)),
             }
-            let key = self.key_or_string()?;
+            let key = self.string()?;
             self.budget.key(&key)?;
             self.skip_ws();
             match self.peek() {
