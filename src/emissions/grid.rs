@@ -1022,18 +1022,19 @@ impl Checker<'_, '_> {
 /// Factors: g/s → t/yr 31,536 (365 days × 86 400 s ÷ 10⁶), 31,6224 in a leap
 /// year; g/h → t/yr 0,00876 (8 760 h ÷ 10⁶), 0,008784 in a leap year.
 fn exceeds_rate(rate: Val, annual: Val, hourly: bool, leap: bool) -> Option<i128> {
-    let (num, den): (i128, i128) = match (hourly, leap) {
+    let (num, den): (u32, u32) = match (hourly, leap) {
         (false, false) => (31_536, 1_000),
         (false, true) => (316_224, 10_000),
         (true, false) => (8_760, 1_000_000),
         (true, true) => (8_784, 1_000_000),
     };
     // Cells ≤ 10²⁴ units, sums ≤ 10²⁹: both sides stay below 10³⁸.
-    let t_min = annual.units.saturating_mul(2).saturating_sub(annual.half2);
-    let lhs = t_min.saturating_mul(den).saturating_mul(100);
-    let rhs = rate.units.saturating_mul(2 * num).saturating_mul(101);
+    let mul = decimal::saturating_mul_small;
+    let t_min = mul(annual.units, 2).saturating_sub(annual.half2);
+    let lhs = mul(mul(t_min, den), 100);
+    let rhs = mul(mul(rate.units, 2 * num), 101);
     if lhs > rhs {
-        decimal::div_round(rate.units.saturating_mul(num), den, Rounding::TowardZero)
+        decimal::div_round(mul(rate.units, num), den.into(), Rounding::TowardZero)
     } else {
         None
     }
