@@ -42,7 +42,7 @@ impl Lang {
     /// assert_eq!(Lang::parse("de"), None);
     /// ```
     pub fn parse(tag: &str) -> Option<Lang> {
-        let primary = crate::text::before_any(tag.trim(), b"-_");
+        let primary = crate::text::before_any(crate::text::trim(tag), b"-_");
         match primary.to_ascii_lowercase().as_str() {
             "kk" | "kz" => Some(Lang::Kk),
             "ru" => Some(Lang::Ru),

@@ -490,7 +490,9 @@ impl Checker<'_, '_> {
                 for (r, row) in group.rows.iter().enumerate() {
                     let slots = self.read_row(spec, y, Row::Item(g, r), &row.cells);
                     buf.push(slots);
-                    if spec.code_required && row.code.is_none_or(|c| c.trim().is_empty()) {
+                    if spec.code_required
+                        && row.code.is_none_or(|c| crate::text::trim(c).is_empty())
+                    {
                         self.missing_text(spec, y, Row::Item(g, r), "/code");
                     }
                 }
@@ -1064,7 +1066,7 @@ pub(crate) fn number_finding(e: &NumberError, text: &str, path: String) -> Findi
 
 /// User text echoed in a message: at most 40 characters.
 fn short(text: &str) -> String {
-    let t = text.trim();
+    let t = crate::text::trim(text);
     match t.char_indices().nth(40) {
         Some((i, _)) => {
             let mut s = t.get(..i).unwrap_or("").to_owned();
