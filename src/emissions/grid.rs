@@ -988,8 +988,9 @@ impl Checker<'_, '_> {
                 continue;
             }
             let flow = |r: usize| {
-                let s = buf.get(r).copied().unwrap_or_default();
-                let (c, x) = (at(&s, mg).units, at(&s, other).units);
+                let (c, x) = buf
+                    .get(r)
+                    .map_or((0, 0), |s| (at(s, mg).units, at(s, other).units));
                 let (scale, places) = if hourly { (1_000, 3) } else { (1_000_000, 0) };
                 let v = decimal::div_round(x * scale, c, Rounding::HalfAwayFromZero).unwrap_or(0);
                 Param::Decimal(decimal::format_scaled(v, places))
