@@ -29,6 +29,10 @@ mod messages;
 mod schema;
 mod sla;
 mod terms;
+/// The crate's text helpers, which the message template syntax uses.
+#[path = "../src/text.rs"]
+#[allow(dead_code)]
+mod text;
 
 use std::path::PathBuf;
 

@@ -124,7 +124,7 @@ pub fn check_application(cx: &Context<'_>, findings: &mut Findings) {
     let Some(text) = app.object.as_ref().and_then(|o| o.hazard_class.as_deref()) else {
         return;
     };
-    if text.trim().is_empty() {
+    if crate::text::trim(text).is_empty() {
         return;
     }
     let Some(rule) = rule(edition.id, service) else {

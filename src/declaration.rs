@@ -28,7 +28,7 @@ fn item(n: u8) -> Basis {
 }
 
 fn blank(s: Option<&String>) -> bool {
-    s.is_none_or(|s| s.trim().is_empty())
+    s.is_none_or(|s| crate::text::trim(s).is_empty())
 }
 
 /// Checks the declaration's contents when the application is a declaration of
@@ -142,9 +142,9 @@ fn duplicate(
         }
         crate::case::fold_str(&words)
     };
-    let key = match (code.filter(|c| !c.trim().is_empty()), name) {
+    let key = match (code.filter(|c| !crate::text::trim(c).is_empty()), name) {
         (Some(c), _) => concat(&["code:", &norm(c)]),
-        (None, Some(n)) if !n.trim().is_empty() => concat(&["name:", &norm(n)]),
+        (None, Some(n)) if !crate::text::trim(n).is_empty() => concat(&["name:", &norm(n)]),
         _ => {
             seen.push(String::new());
             return;

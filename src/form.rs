@@ -149,7 +149,7 @@ pub fn form(edition: &str, service: Service, action: Action) -> Option<&'static 
 /// assert!(!rnn_structure_ok("6009001141O4"));
 /// ```
 pub fn rnn_structure_ok(text: &str) -> bool {
-    let t = text.trim();
+    let t = crate::text::trim(text);
     t.chars().all(|c| c.is_ascii_digit() || c == ' ')
         && t.chars().filter(char::is_ascii_digit).count() == RNN_DIGITS
 }

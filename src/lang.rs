@@ -42,7 +42,7 @@ impl Lang {
     /// assert_eq!(Lang::parse("de"), None);
     /// ```
     pub fn parse(tag: &str) -> Option<Lang> {
-        let primary = crate::text::before_any(tag.trim(), b"-_");
+        let primary = crate::text::before_any(crate::text::trim(tag), b"-_");
         match primary.to_ascii_lowercase().as_str() {
             "kk" | "kz" => Some(Lang::Kk),
             "ru" => Some(Lang::Ru),
@@ -180,6 +180,8 @@ impl schemars::JsonSchema for Localized {
 /// wasm the packs loaded.
 pub(crate) mod store {
     use super::Lang;
+    #[cfg(target_arch = "wasm32")]
+    use std::cell::Cell;
 
     include!(concat!(env!("OUT_DIR"), "/texts.rs"));
 
@@ -195,13 +197,15 @@ pub(crate) mod store {
         true
     }
 
-    /// The packs loaded, one per language, each once.
     #[cfg(target_arch = "wasm32")]
-    static PACKS: [std::sync::OnceLock<Vec<String>>; 3] = [
-        std::sync::OnceLock::new(),
-        std::sync::OnceLock::new(),
-        std::sync::OnceLock::new(),
-    ];
+    std::thread_local! {
+        /// The packs loaded, one per language, each once, leaked (they live as
+        /// long as the module, as a static's would). Cells of the module's one
+        /// thread, not `OnceLock`s: those bring std's `Once` and its panic
+        /// messages into the wasm.
+        static PACKS: [Cell<Option<&'static [String]>>; 3] =
+            const { [Cell::new(None), Cell::new(None), Cell::new(None)] };
+    }
 
     /// Row `row` in `lang`, when its pack is loaded.
     #[cfg(target_arch = "wasm32")]
@@ -209,23 +213,31 @@ pub(crate) mod store {
         pack(lang)?.get(row).map(String::as_str)
     }
 
+    /// The pack of `lang`, when installed.
+    #[cfg(target_arch = "wasm32")]
+    fn installed(lang: Lang) -> Option<&'static [String]> {
+        PACKS
+            .try_with(|p| p.get(lang.index()).and_then(Cell::get))
+            .ok()
+            .flatten()
+    }
+
     /// The pack of `lang`, when loaded.
     #[cfg(all(target_arch = "wasm32", not(feature = "test-packs")))]
-    fn pack(lang: Lang) -> Option<&'static Vec<String>> {
-        PACKS.get(lang.index())?.get()
+    fn pack(lang: Lang) -> Option<&'static [String]> {
+        installed(lang)
     }
 
     /// The pack of `lang`; the wasm test binaries (feature `test-packs`) have no page
     /// to load packs, so a missing one is filled from the build's rows (the rows the
     /// pack files hold: `tests/it/packs.rs` compares them natively).
     #[cfg(all(target_arch = "wasm32", feature = "test-packs"))]
-    fn pack(lang: Lang) -> Option<&'static Vec<String>> {
-        let rows = TEXTS.get(lang.index())?;
-        Some(
-            PACKS
-                .get(lang.index())?
-                .get_or_init(|| rows.iter().map(|s| (*s).to_owned()).collect()),
-        )
+    fn pack(lang: Lang) -> Option<&'static [String]> {
+        if installed(lang).is_none() {
+            let rows = TEXTS.get(lang.index())?;
+            install(lang, rows.iter().map(|s| (*s).to_owned()).collect());
+        }
+        installed(lang)
     }
 
     /// Whether the pack of `lang` is loaded.
@@ -238,9 +250,11 @@ pub(crate) mod store {
     /// count). A language already loaded keeps its pack.
     #[cfg(target_arch = "wasm32")]
     pub(crate) fn install(lang: Lang, texts: Vec<String>) {
-        if let Some(p) = PACKS.get(lang.index()) {
-            let _ = p.set(texts);
-        }
+        let _ = PACKS.try_with(|p| {
+            if let Some(cell) = p.get(lang.index()).filter(|c| c.get().is_none()) {
+                cell.set(Some(texts.leak()));
+            }
+        });
     }
 
     /// The row count and id of this build's tables.

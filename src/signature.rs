@@ -93,7 +93,7 @@ fn unreadable(cx: &Context<'_>, path: &str, text: &str, findings: &mut Findings)
 /// submission: a date-time converted to it, a date as the start (`end`: the last
 /// second) of that day.
 fn bound(text: &str, at: &Submission, end: bool) -> Option<(Date, u32)> {
-    let text = text.trim();
+    let text = crate::text::trim(text);
     if let Ok(day) = Date::parse_iso(text) {
         return Some((day, if end { 86_399 } else { 0 }));
     }
@@ -127,8 +127,9 @@ fn check_owner(
         ApplicantKind::LegalEntity => ("/eds/subject_bin", eds.subject_bin.as_deref()),
     };
     match given {
-        Some(g) if digits(g) != expected => findings
-            .push(finding::certificate_not_applicant(path, g.trim(), expected).basis(basis())),
+        Some(g) if digits(g) != expected => findings.push(
+            finding::certificate_not_applicant(path, crate::text::trim(g), expected).basis(basis()),
+        ),
         None if kind == ApplicantKind::LegalEntity && !cx.input_failed(path) => {
             findings.push(finding::certificate_without_bin(path).basis(basis()))
         }

@@ -206,7 +206,7 @@ impl DateTime {
     /// Parses `YYYY-MM-DDThh:mm[:ss[.fff]]` followed by `Z`, `±hh:mm`, `±hhmm` or
     /// nothing (then `offset_minutes` is `None`). `t` or a space may replace `T`.
     pub fn parse_iso(s: &str) -> Result<DateTime, DateError> {
-        let s = s.trim();
+        let s = crate::text::trim(s);
         let date = Date::parse_iso(s.get(..10).ok_or(DateError::Format)?)?;
         let rest = s.get(10..).ok_or(DateError::Format)?.as_bytes();
         let sep = rest.first().ok_or(DateError::Format)?;

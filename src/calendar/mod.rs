@@ -104,7 +104,7 @@ impl CalendarOverrides {
             };
             for item in items {
                 let text = match item {
-                    Value::String(s) => s.trim(),
+                    Value::String(s) => crate::text::trim(s),
                     _ => "",
                 };
                 let ok = match key {
@@ -149,7 +149,7 @@ fn override_year(v: &Value) -> Option<i32> {
     let year = match v {
         Value::Number(n) if n.fract() == 0.0 && (1.0..=9999.0).contains(n) => *n as i32,
         Value::String(s) => {
-            let t = s.trim();
+            let t = crate::text::trim(s);
             if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }

@@ -61,7 +61,7 @@ pub struct DayReport {
 /// instant is placed on Kazakhstan's clock (Almaty time: UTC+6 until 1 March 2024,
 /// UTC+5 since); a date-time without offset is taken as written.
 pub fn civil_day(text: &str) -> Option<Date> {
-    let text = text.trim();
+    let text = crate::text::trim(text);
     if let Ok(d) = Date::parse_iso(text) {
         return Some(d);
     }

@@ -98,18 +98,102 @@ pub(crate) fn mul_wide_small((hi, lo): (u128, u128), k: u64) -> (u128, u128) {
     }
 }
 
+/// `n / d` and `n % d` truncated toward zero, as `/` and `%`, for `d ≠ 0` and
+/// not `i128::MIN / -1`. Natively the operators; in wasm [`div_rem_u128`] on
+/// the magnitudes, since the operators there call compiler-builtins' 128-bit
+/// division (≈ 1.3 KB of code for a few displayed values).
+pub(crate) fn div_rem(n: i128, d: i128) -> (i128, i128) {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        (n / d, n % d)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        div_rem_by_magnitude(n, d)
+    }
+}
+
+/// [`div_rem`] by the division of the magnitudes: the quotient negative when
+/// the signs differ, the remainder with the sign of `n`.
+#[cfg(any(target_arch = "wasm32", test))]
+fn div_rem_by_magnitude(n: i128, d: i128) -> (i128, i128) {
+    let (q, r) = div_rem_u128(n.unsigned_abs(), d.unsigned_abs());
+    let q = if (n < 0) != (d < 0) {
+        (q as i128).wrapping_neg()
+    } else {
+        q as i128
+    };
+    let r = if n < 0 {
+        (r as i128).wrapping_neg()
+    } else {
+        r as i128
+    };
+    (q, r)
+}
+
+/// `n / d` and `n % d` for `d ≠ 0` (`(0, 0)` for `d = 0`): by `u64` division
+/// where both fit, else by shifting and subtracting, one bit of the quotient a
+/// step.
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) fn div_rem_u128(n: u128, d: u128) -> (u128, u128) {
+    if d == 0 {
+        return (0, 0);
+    }
+    if let (Ok(n), Ok(d)) = (u64::try_from(n), u64::try_from(d)) {
+        return (u128::from(n / d), u128::from(n % d));
+    }
+    let (mut q, mut r) = (0u128, 0u128);
+    let mut i = 128 - n.leading_zeros();
+    while i > 0 {
+        i -= 1;
+        r = r << 1 | (n >> i) & 1;
+        if r >= d {
+            r -= d;
+            q |= 1 << i;
+        }
+    }
+    (q, r)
+}
+
+/// `a · k` saturating at the bounds of `i128`, as `a.saturating_mul(k)`.
+/// Natively the method; in wasm by [`mul_wide`], where the method calls
+/// compiler-builtins' overflow-checked 128-bit product.
+pub(crate) fn saturating_mul_small(a: i128, k: u32) -> i128 {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        a.saturating_mul(i128::from(k))
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        saturating_mul_wide(a, k)
+    }
+}
+
+/// [`saturating_mul_small`] by the exact product of the magnitude ([`mul_wide`]).
+#[cfg(any(target_arch = "wasm32", test))]
+fn saturating_mul_wide(a: i128, k: u32) -> i128 {
+    let (hi, p) = mul_wide(a.unsigned_abs(), u128::from(k));
+    let bound = 1u128 << 127; // |i128::MIN|
+    match (hi, a < 0) {
+        (0, false) if p < bound => p as i128,
+        (0, true) if p <= bound => (p as i128).wrapping_neg(),
+        (_, true) => i128::MIN,
+        _ => i128::MAX,
+    }
+}
+
 /// `num / den` rounded to an integer with `mode`; `None` when `den` is zero.
 pub(crate) fn div_round(num: i128, den: i128, mode: Rounding) -> Option<i128> {
-    if den == 0 {
+    if den == 0 || (num == i128::MIN && den == -1) {
         return None;
     }
-    let q = num.checked_div(den)?;
-    let r = num.checked_rem(den)?;
+    let (q, r) = div_rem(num, den);
     Some(match mode {
         Rounding::TowardZero => q,
         Rounding::HalfAwayFromZero => {
-            // |r| * 2 >= |den| means the fraction is at least one half.
-            if r.unsigned_abs().saturating_mul(2) >= den.unsigned_abs() {
+            // |r| * 2 >= |den| means the fraction is at least one half
+            // (|r| < |den|, so |den| − |r| does not wrap).
+            if r.unsigned_abs() >= den.unsigned_abs() - r.unsigned_abs() {
                 if (num < 0) == (den < 0) {
                     q.saturating_add(1)
                 } else {
@@ -136,8 +220,14 @@ pub(crate) fn format_scaled(value: i128, scale: u8) -> String {
     let scale = usize::from(scale);
     // u64 division is native in wasm; u128 division is a library call.
     while m > u128::from(u64::MAX) {
-        let d = (m % 10) as u8;
-        m /= 10;
+        #[cfg(not(target_arch = "wasm32"))]
+        let (q, d) = (m / 10, (m % 10) as u8);
+        #[cfg(target_arch = "wasm32")]
+        let (q, d) = {
+            let (q, r) = div_rem_u128(m, 10);
+            (q, r as u8)
+        };
+        m = q;
         end -= 1;
         if let Some(b) = buf.get_mut(end) {
             *b = b'0' + d;
@@ -299,6 +389,56 @@ mod tests {
         assert_eq!(div_round(29, 10, TowardZero), Some(2));
         assert_eq!(div_round(-29, 10, TowardZero), Some(-2));
         assert_eq!(div_round(1, 0, TowardZero), None);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn wasm_division_and_product_match_the_operators() {
+        let big = ONE * ONE * 100_000;
+        let values = [
+            0,
+            1,
+            -1,
+            7,
+            -7,
+            9,
+            10,
+            ONE - 1,
+            ONE,
+            -ONE,
+            big + 12_345,
+            -(big + 12_345),
+            i128::from(u64::MAX),
+            i128::from(u64::MAX) + 1,
+            i128::MAX,
+            i128::MIN,
+            i128::MIN + 1,
+        ];
+        for &n in &values {
+            for &d in &values {
+                if d == 0 || (n == i128::MIN && d == -1) {
+                    continue;
+                }
+                assert_eq!(div_rem_by_magnitude(n, d), (n / d, n % d), "{n} / {d}");
+            }
+            for k in [0, 1, 2, 10, 100, 101, 1_000_000, 632_448, u32::MAX] {
+                let want = n.saturating_mul(i128::from(k));
+                assert_eq!(saturating_mul_wide(n, k), want, "{n} * {k}");
+            }
+        }
+        for d in [1, 3, 10, 3_600_000_000, u128::from(u64::MAX) + 3, u128::MAX] {
+            for n in [
+                0,
+                5,
+                u128::from(u64::MAX),
+                u128::MAX,
+                u128::MAX / 3,
+                1 << 100,
+            ] {
+                assert_eq!(div_rem_u128(n, d), (n / d, n % d), "{n} / {d}");
+            }
+        }
+        assert_eq!(saturating_mul_wide(i128::MIN / 2, 2), i128::MIN);
+        assert_eq!(saturating_mul_wide(i128::MAX / 2 + 1, 2), i128::MAX);
     }
 
     #[wasm_bindgen_test(unsupported = test)]

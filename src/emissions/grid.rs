@@ -490,7 +490,9 @@ impl Checker<'_, '_> {
                 for (r, row) in group.rows.iter().enumerate() {
                     let slots = self.read_row(spec, y, Row::Item(g, r), &row.cells);
                     buf.push(slots);
-                    if spec.code_required && row.code.is_none_or(|c| c.trim().is_empty()) {
+                    if spec.code_required
+                        && row.code.is_none_or(|c| crate::text::trim(c).is_empty())
+                    {
                         self.missing_text(spec, y, Row::Item(g, r), "/code");
                     }
                 }
@@ -986,8 +988,9 @@ impl Checker<'_, '_> {
                 continue;
             }
             let flow = |r: usize| {
-                let s = buf.get(r).copied().unwrap_or_default();
-                let (c, x) = (at(&s, mg).units, at(&s, other).units);
+                let (c, x) = buf
+                    .get(r)
+                    .map_or((0, 0), |s| (at(s, mg).units, at(s, other).units));
                 let (scale, places) = if hourly { (1_000, 3) } else { (1_000_000, 0) };
                 let v = decimal::div_round(x * scale, c, Rounding::HalfAwayFromZero).unwrap_or(0);
                 Param::Decimal(decimal::format_scaled(v, places))
@@ -1022,18 +1025,19 @@ impl Checker<'_, '_> {
 /// Factors: g/s → t/yr 31,536 (365 days × 86 400 s ÷ 10⁶), 31,6224 in a leap
 /// year; g/h → t/yr 0,00876 (8 760 h ÷ 10⁶), 0,008784 in a leap year.
 fn exceeds_rate(rate: Val, annual: Val, hourly: bool, leap: bool) -> Option<i128> {
-    let (num, den): (i128, i128) = match (hourly, leap) {
+    let (num, den): (u32, u32) = match (hourly, leap) {
         (false, false) => (31_536, 1_000),
         (false, true) => (316_224, 10_000),
         (true, false) => (8_760, 1_000_000),
         (true, true) => (8_784, 1_000_000),
     };
     // Cells ≤ 10²⁴ units, sums ≤ 10²⁹: both sides stay below 10³⁸.
-    let t_min = annual.units.saturating_mul(2).saturating_sub(annual.half2);
-    let lhs = t_min.saturating_mul(den).saturating_mul(100);
-    let rhs = rate.units.saturating_mul(2 * num).saturating_mul(101);
+    let mul = decimal::saturating_mul_small;
+    let t_min = mul(annual.units, 2).saturating_sub(annual.half2);
+    let lhs = mul(mul(t_min, den), 100);
+    let rhs = mul(mul(rate.units, 2 * num), 101);
     if lhs > rhs {
-        decimal::div_round(rate.units.saturating_mul(num), den, Rounding::TowardZero)
+        decimal::div_round(mul(rate.units, num), den.into(), Rounding::TowardZero)
     } else {
         None
     }
@@ -1063,7 +1067,7 @@ pub(crate) fn number_finding(e: &NumberError, text: &str, path: String) -> Findi
 
 /// User text echoed in a message: at most 40 characters.
 fn short(text: &str) -> String {
-    let t = text.trim();
+    let t = crate::text::trim(text);
     match t.char_indices().nth(40) {
         Some((i, _)) => {
             let mut s = t.get(..i).unwrap_or("").to_owned();

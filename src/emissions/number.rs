@@ -128,7 +128,7 @@ fn parse_full(text: &str) -> Result<Quantity, NumberError> {
     let t = if plain(text.as_bytes().first()) && plain(text.as_bytes().last()) {
         text
     } else {
-        text.trim()
+        crate::text::trim(text)
     };
     if t.is_empty() {
         return Err(NumberError::Empty);

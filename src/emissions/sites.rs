@@ -129,7 +129,7 @@ impl Checker<'_, '_> {
                 continue;
             };
             let units = q.units;
-            if whole && units % UNITS_PER_ONE != 0 {
+            if whole && decimal::div_rem(units, UNITS_PER_ONE).1 != 0 {
                 let f = finding::not_whole(part_path, Param::Decimal(q.canonical()))
                     .basis(self.t1_form());
                 self.push(f);
@@ -147,7 +147,7 @@ impl Checker<'_, '_> {
             total += units * per;
         }
         // Seconds in units → micro-degrees: ÷ (3600 × 10¹² ÷ 10⁶).
-        let micro = total / (3600 * (UNITS_PER_ONE / 1_000_000));
+        let micro = decimal::div_rem(total, 3600 * (UNITS_PER_ONE / 1_000_000)).0;
         complete.then(|| i64::try_from(micro).unwrap_or(i64::MAX))
     }
 

@@ -4,7 +4,8 @@
 //! plurals `{n, plural, one {# строка} few {# строки} many {# строк} other {# строки}}`.
 //!
 //! The build script includes this file with `#[path]` (`build/catalog.rs`), so it
-//! depends on nothing but `core`.
+//! depends on nothing but `core` and `crate::text` (which the build script
+//! includes too).
 //!
 //! ```
 //! use kz_eco_rules::findings::template::{arg, closing, forms, Arg};
@@ -16,6 +17,8 @@
 //! let keys: Vec<&str> = forms(f).map_while(Result::ok).map(|(k, _)| k).collect();
 //! assert_eq!(keys, ["one", "other"]);
 //! ```
+
+use crate::text::{trim, trim_start};
 
 /// The index of the `}` closing a `{` opened just before `s` (nested braces
 /// counted), or `None` when it is not closed.
@@ -58,8 +61,8 @@ pub fn arg(inner: &str) -> Arg<'_> {
     match comma.and_then(|at| Some((inner.get(..at)?, inner.get(at + 1..)?))) {
         None => Arg::Simple(inner),
         Some((name, spec)) => {
-            let name = name.trim();
-            match spec.trim_start().strip_prefix("plural,") {
+            let name = trim(name);
+            match trim_start(spec).strip_prefix("plural,") {
                 Some(forms) => Arg::Plural { name, forms },
                 None => Arg::Other { name },
             }
@@ -92,7 +95,7 @@ impl<'a> Iterator for Forms<'a> {
     type Item = Result<(&'a str, &'a str), FormError<'a>>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let rest = self.rest?.trim_start();
+        let rest = trim_start(self.rest?);
         if rest.is_empty() {
             self.rest = None;
             return None;
@@ -101,7 +104,7 @@ impl<'a> Iterator for Forms<'a> {
             self.rest = None;
             return Some(Err(FormError::NoForm(rest)));
         };
-        let key = rest.get(..brace).unwrap_or("").trim();
+        let key = trim(rest.get(..brace).unwrap_or(""));
         let body = rest.get(brace + 1..).unwrap_or("");
         let Some(end) = closing(body) else {
             self.rest = None;

@@ -310,12 +310,14 @@ pub(super) fn digits(text: &str) -> Result<[u8; 12], Reason> {
             return Ok(d);
         }
     }
-    let text = text.trim();
+    let text = crate::text::trim(text);
     if text.is_empty() {
         return Err(Reason::Empty);
     }
-    let between_digits = text.starts_with(|c: char| c.is_ascii_digit())
-        && text.ends_with(|c: char| c.is_ascii_digit());
+    // (An ASCII byte at either end is a whole char.)
+    let bytes = text.as_bytes();
+    let between_digits = bytes.first().is_some_and(u8::is_ascii_digit)
+        && bytes.last().is_some_and(u8::is_ascii_digit);
     let mut out = [0u8; 12];
     let mut count = 0usize;
     let mut separator = None;

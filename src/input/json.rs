@@ -390,7 +390,7 @@ impl<'t> Parser<'t> {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    let items = self.items.split_off(start);
+                    let items = tail(&mut self.items, start);
                     return Ok(Value::Array(items));
                 }
                 None => return Err(self.error(JsonError::UnexpectedEnd)),
@@ -430,7 +430,7 @@ impl<'t> Parser<'t> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    let mut entries = self.entries.split_off(start);
+                    let mut entries = tail(&mut self.entries, start);
                     js_property_order(&mut entries);
                     return Ok(Value::Object(entries));
                 }
@@ -512,6 +512,18 @@ const fn nonzero_bytes(w: u64) -> u64 {
 #[cfg(not(target_arch = "wasm32"))]
 fn byte_offset(mask: u64) -> usize {
     (mask.trailing_zeros() / 8) as usize
+}
+
+/// The items of `v` from `start` on, taken out: `v.split_off(start)` for a
+/// `start` within `v` (always: an array's or object's first item), without
+/// `split_off`'s panic, whose message formats the two numbers (core's integer
+/// formatting in the wasm).
+fn tail<T>(v: &mut Vec<T>, start: usize) -> Vec<T> {
+    if start <= v.len() {
+        v.split_off(start)
+    } else {
+        Vec::new()
+    }
 }
 
 /// The value of a key that is an array index for JavaScript: the canonical

@@ -174,7 +174,7 @@ impl<'a> Reader<'a> {
             self.wrong_type("string", value);
             return None;
         };
-        let found = names.iter().position(|n| *n == s.trim());
+        let found = names.iter().position(|n| *n == crate::text::trim(s));
         if found.is_none() {
             self.unknown_value(s, names, kind);
         }
@@ -453,7 +453,7 @@ fn read_integer(value: &Value) -> Option<i64> {
             Some(*n as i64)
         }
         Value::String(s) => {
-            let t = s.trim();
+            let t = crate::text::trim(s);
             let digits = t.strip_prefix('-').unwrap_or(t);
             if !digits.is_empty()
                 && digits.len() <= 15

@@ -22,7 +22,7 @@ pub(crate) fn read_date(
     findings: &mut Findings,
 ) -> Option<Date> {
     let text = value?.as_str();
-    match Date::parse_iso(text.trim()) {
+    match Date::parse_iso(crate::text::trim(text)) {
         Ok(d) => Some(d),
         Err(_) => {
             findings.push(Finding::error(INVALID_DATE, path).with("value", text));
@@ -315,7 +315,7 @@ fn check_expiry(
         // The documents module reports dates that do not parse and documents
         // already expired when submitted; here: valid at submission, expired by
         // the decision.
-        let Ok(until) = Date::parse_iso(text.as_str().trim()) else {
+        let Ok(until) = Date::parse_iso(crate::text::trim(text.as_str())) else {
             continue;
         };
         if until >= sub.local_date && until < decision.date {

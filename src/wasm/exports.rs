@@ -30,8 +30,8 @@ fn input<'t>(js: &JsValue, text: &'t mut String, limits: &Limits) -> Result<Valu
 /// `JSON.parse`.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     match crate::json_out::to_string(value) {
-        Ok(text) => js_sys::JSON::parse(&text),
-        Err(_) => Err(js_sys::Error::new("a result could not be written as JSON").into()),
+        Ok(text) => super::js::json_parse(&text),
+        Err(_) => Err(super::js::Error::new("a result could not be written as JSON").into()),
     }
 }
 
@@ -84,7 +84,7 @@ pub fn load_language_pack(pack: JsValue) -> Result<String, JsValue> {
     };
     match packs::load(&text) {
         Ok(lang) => Ok(lang.as_str().to_owned()),
-        Err(e) => Err(js_sys::Error::new(&e).into()),
+        Err(e) => Err(super::js::Error::new(&e).into()),
     }
 }
 

@@ -1,9 +1,9 @@
 //! The JavaScript boundary (wasm32 only): converts JS values to the core's input
 //! types and the core's results to plain JS objects. No rule lives here.
 //!
-//! Inputs are walked with `js-sys` into the same `Value` tree the JSON reader
-//! builds, within the same `Limits`, so a JS object and its JSON text give the
-//! same report. The walker also reads what JSON cannot carry: a `Date` becomes its
+//! Inputs are walked (through the built-ins `js.rs` imports) into the same
+//! `Value` tree the JSON reader builds, within the same `Limits`, so a JS object
+//! and its JSON text give the same report. The walker also reads what JSON cannot carry: a `Date` becomes its
 //! ISO string (independent of the browser's time zone), an `undefined` property is
 //! absent (as in `JSON.stringify`) and any other `undefined` is `null`, and
 //! BigInt, functions, symbols, `Map`/`Set` and invalid dates become values the
@@ -24,6 +24,7 @@
 mod exports;
 #[cfg(feature = "full-api")]
 mod ident;
+mod js;
 mod walk;
 
 #[cfg(feature = "full-api")]
@@ -37,5 +38,5 @@ use wasm_bindgen::JsValue;
 
 /// A `TypeError`: how the exports report misuse.
 fn type_error(message: &str) -> JsValue {
-    js_sys::TypeError::new(message).into()
+    js::TypeError::new(message).into()
 }

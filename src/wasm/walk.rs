@@ -1,16 +1,17 @@
 //! The JS value walker: a JS value → the [`Value`] tree the JSON reader builds,
 //! within the same [`Limits`].
 
-use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+use super::js::{self, get, get_index, KeyList};
 
 use crate::input::{Budget, InputError, Limits, Value};
 
 /// Number literals of JSON text are read by the JavaScript engine (correctly
 /// rounded, like Rust's parser natively), so the module needs no float parser.
 pub(super) fn js_number(literal: &str) -> Option<f64> {
-    let n = js_sys::parse_float(literal);
+    let n = js::parse_float(literal);
     (!n.is_nan()).then_some(n)
 }
 
@@ -22,8 +23,8 @@ pub fn to_value(js: &JsValue, limits: &Limits) -> Result<Value<'static>, InputEr
 
 fn js_error(e: JsValue) -> InputError {
     let text = e
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
+        .dyn_ref::<js::Error>()
+        .map(|e| e.message().as_string().unwrap_throw())
         .or_else(|| e.as_string())
         .unwrap_or_else(|| "exception while reading a property".to_owned());
     InputError::Js(text)
@@ -38,7 +39,7 @@ extern "C" {
     #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
     pub(super) fn is_array(v: &JsValue) -> Result<bool, JsValue>;
     #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    fn own_keys(v: &JsValue) -> Result<Array, JsValue>;
+    fn own_keys(v: &JsValue) -> Result<KeyList, JsValue>;
     /// `Object.prototype.toString.call(v)`: `"[object Date]"`, `"[object Map]"`…
     #[wasm_bindgen(js_namespace = ["Object", "prototype", "toString"], js_name = call, catch)]
     fn type_tag(v: &JsValue) -> Result<String, JsValue>;
@@ -75,13 +76,13 @@ fn walk(js: &JsValue, budget: &mut Budget, depth: usize) -> Result<Value<'static
         return Ok(Value::Unsupported("unknown"));
     }
     if is_array(js).map_err(js_error)? {
-        let len = Reflect::get(js, &JsValue::from_str("length"))
+        let len = get(js, &JsValue::from_str("length"))
             .map_err(js_error)?
             .as_f64()
             .map_or(0, |n| n as u32);
         let mut items = Vec::with_capacity(len.min(1024) as usize);
         for i in 0..len {
-            let item = Reflect::get_u32(js, i).map_err(js_error)?;
+            let item = get_index(js, i).map_err(js_error)?;
             items.push(walk(&item, budget, depth + 1)?);
         }
         return Ok(Value::Array(items));
@@ -100,11 +101,12 @@ fn walk(js: &JsValue, budget: &mut Budget, depth: usize) -> Result<Value<'static
     }
     let keys = own_keys(js).map_err(js_error)?;
     let mut entries = Vec::with_capacity(keys.length().min(1024) as usize);
-    for key in keys.iter() {
+    for i in 0..keys.length() {
+        let key = keys.at(i);
         let Some(name) = key.as_string() else {
             continue;
         };
-        let v = Reflect::get(js, &key).map_err(js_error)?;
+        let v = get(js, &key).map_err(js_error)?;
         // An `undefined` property is absent, as in `JSON.stringify`.
         if v.is_undefined() {
             continue;

@@ -50,6 +50,12 @@ mod json_parser;
 mod layers;
 #[cfg(not(target_arch = "wasm32"))]
 mod sla_properties;
+/// The crate's text helpers, which the message template syntax (included by
+/// `codes` through the build script's catalog) uses.
+#[cfg(not(target_arch = "wasm32"))]
+#[allow(dead_code)]
+#[path = "../../src/text.rs"]
+mod text;
 
 #[cfg(target_arch = "wasm32")]
 mod documents_js;
