@@ -91,7 +91,8 @@ fn is_working_day_matches_serde_wasm_bindgen() {
         "2019-10-04T17:30:00Z",
         "x",
     ] {
-        let value = Value::from_json_str(&format!("\"{day}\""), &Limits::default()).unwrap();
+        let text = format!("\"{day}\"");
+        let value = Value::from_json_str(&text, &Limits::default()).unwrap();
         let core = calendar::day_report(&value, &Options::with_lang(Lang::Kk)).unwrap();
         let js = wasm::is_working_day(JsValue::from_str(day), options(Lang::Kk)).unwrap();
         assert_eq!(stringify(&js), reference(&core), "{day}");
