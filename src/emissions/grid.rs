@@ -909,7 +909,7 @@ impl Checker<'_, '_> {
                 let r = (k & ROW_MASK) as usize;
                 match reps.iter().find(|&&rep| {
                     (kind == 0 || !coded(rep) || !coded(r))
-                        && normalized(text(rep)).eq(normalized(text(r)))
+                        && normalized(text(rep)) == normalized(text(r))
                 }) {
                     Some(&first) => dups.push(pack_usize(r, first)),
                     None if reps.len() < 8 => reps.push(r),
@@ -1080,22 +1080,26 @@ fn short(text: &str) -> String {
 
 /// Lower-cased characters with runs of white space collapsed to one space and
 /// none at either end.
-fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
-    let mut pending = false;
-    let mut started = false;
-    s.chars()
-        .flat_map(move |c| {
-            if is_space(c) {
-                pending = started;
-                [None, None]
-            } else {
-                let space = pending.then_some(' ');
-                pending = false;
-                started = true;
-                [space, Some(fold(c))]
-            }
-        })
-        .flatten()
+///
+/// A `String`, not an iterator: it is built only for texts whose hashes are
+/// equal (duplicates, or rarely a collision), and an iterator's adapters
+/// (`flat_map`, `flatten`, `eq`) cost more wasm than the loop.
+fn normalized(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let (mut pending, mut started) = (false, false);
+    for c in s.chars() {
+        if is_space(c) {
+            pending = started;
+            continue;
+        }
+        if pending {
+            out.push(' ');
+            pending = false;
+        }
+        started = true;
+        out.push(fold(c));
+    }
+    out
 }
 
 /// `char::is_whitespace` (Unicode White_Space) without its table lookup for
@@ -1264,7 +1268,7 @@ mod tests {
 
     #[wasm_bindgen_test(unsupported = test)]
     fn names_compare_ignoring_case_and_spacing() {
-        let n = |s: &str| normalized(s).collect::<String>();
+        let n = normalized;
         assert_eq!(n("Азота  диоксид "), n("азота диоксид"));
         assert_eq!(
             normalized_hash("АЗОТА диоксид"),
@@ -1272,9 +1276,11 @@ mod tests {
         );
         // The hash walks the same text as `normalized`.
         let fnv = |s: &str| {
-            normalized(s).fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
-                (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3)
-            })
+            normalized(s)
+                .chars()
+                .fold(0xcbf2_9ce4_8422_2325u64, |h, c| {
+                    (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3)
+                })
         };
         for t in [
             "",

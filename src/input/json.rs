@@ -154,7 +154,7 @@ impl<'t> Parser<'t> {
         let before = self.text.get(..self.pos).unwrap_or(self.text);
         let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
         let line_start = crate::text::rfind_byte(before, b'\n').map_or(0, |i| i + 1);
-        let column = before.get(line_start..).map_or(0, |l| l.chars().count()) + 1;
+        let column = before.get(line_start..).map_or(0, crate::text::char_count) + 1;
         InputError::Json {
             line,
             column,

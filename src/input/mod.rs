@@ -384,7 +384,7 @@ pub fn chars_over(s: &str, limit: usize) -> Option<usize> {
     if s.len() <= limit {
         return None;
     }
-    let len = s.chars().count();
+    let len = crate::text::char_count(s);
     (len > limit).then_some(len)
 }
 
