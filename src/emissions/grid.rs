@@ -1086,6 +1086,14 @@ fn short(text: &str) -> String {
 /// (`flat_map`, `flatten`, `eq`) cost more wasm than the loop.
 fn normalized(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    normalized_walk(s, fold, |c| out.push(c));
+    out
+}
+
+/// The characters of [`normalized`] text, folded by `fold`, given to `put`
+/// one by one (a plain loop: no iterator adapters).
+#[inline(always)]
+fn normalized_walk(s: &str, fold: impl Fn(char) -> char, mut put: impl FnMut(char)) {
     let (mut pending, mut started) = (false, false);
     for c in s.chars() {
         if is_space(c) {
@@ -1093,13 +1101,12 @@ fn normalized(s: &str) -> String {
             continue;
         }
         if pending {
-            out.push(' ');
+            put(' ');
             pending = false;
         }
         started = true;
-        out.push(fold(c));
+        put(fold(c));
     }
-    out
 }
 
 /// `char::is_whitespace` (Unicode White_Space) without its table lookup for
@@ -1120,24 +1127,12 @@ fn is_space(c: char) -> bool {
     )
 }
 
-/// FNV-1a of [`normalized`] text (the same walk, without iterator adapters:
-/// this runs for every name and code).
+/// FNV-1a of [`normalized`] text (this runs for every name and code).
 fn normalized_hash(s: &str) -> u64 {
-    let step = |h: u64, c: char| (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3);
     let mut h = 0xcbf2_9ce4_8422_2325;
-    let (mut pending, mut started) = (false, false);
-    for c in s.chars() {
-        if is_space(c) {
-            pending = started;
-            continue;
-        }
-        if pending {
-            h = step(h, ' ');
-            pending = false;
-        }
-        started = true;
-        h = step(h, fold_common(c));
-    }
+    normalized_walk(s, fold_common, |c| {
+        h = (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3);
+    });
     h
 }
 
