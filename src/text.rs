@@ -264,28 +264,49 @@ pub(crate) fn push_hex(out: &mut String, n: u32, width: usize) {
     }
 }
 
+/// The low seven bits of every byte of a word.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+/// The high bit of every byte of a word.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) const HIGH: u64 = !LOW7;
+
+/// `b` in every byte of a word.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The high bit set in exactly the bytes of `w` that are not zero (no carry
+/// crosses a byte: `(w & LOW7) + LOW7` is at most `0xFE` in each).
+///
+/// `nonzero_bytes(0x00_41_00_00_00_00_01_00)` is `0x00_80_00_00_00_00_80_00`.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) const fn nonzero_bytes(w: u64) -> u64 {
+    (((w & LOW7) + LOW7) | w) & HIGH
+}
+
+/// The index of the first byte (in text order, little-endian) whose high bit
+/// is set in `mask`.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn byte_offset(mask: u64) -> usize {
+    (mask.trailing_zeros() / 8) as usize
+}
+
 /// The length of the start of `s` that JSON text carries as it is (no `"`,
-/// `\\` or control character), found eight bytes at a time (tested through
-/// the JSON writer, `json_out`).
+/// `\\` or control character), found eight bytes at a time: the JSON reader's
+/// plain string runs and the JSON writer's (tested through both).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn json_plain_len(s: &[u8]) -> usize {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const fn splat(b: u8) -> u64 {
-        0x0101_0101_0101_0101 * b as u64
-    }
-    // The high bit of each byte of `w` that is not zero.
-    const fn nonzero(w: u64) -> u64 {
-        (((w & LOW7) + LOW7) | w) & !LOW7
-    }
     let mut i = 0;
     while let Some(w) = s.get(i..).and_then(|r| r.first_chunk::<8>()) {
         let w = u64::from_le_bytes(*w);
-        let stop = !nonzero(w ^ splat(b'"'))
-            | !nonzero(w ^ splat(b'\\'))
+        let stop = !nonzero_bytes(w ^ splat(b'"'))
+            | !nonzero_bytes(w ^ splat(b'\\'))
             | !(((w & LOW7) + splat(0x80 - 0x20)) | w);
-        let stop = stop & !LOW7;
+        let stop = stop & HIGH;
         if stop != 0 {
-            return i + (stop.trailing_zeros() / 8) as usize;
+            return i + byte_offset(stop);
         }
         i += 8;
     }

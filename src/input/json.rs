@@ -16,6 +16,8 @@
 use std::borrow::Cow;
 
 use super::{Budget, Entry, InputError, Limits, Value};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::text::{byte_offset, json_plain_len, nonzero_bytes, splat};
 
 /// Turns a JSON number literal (already checked against the grammar) into the
 /// nearest double.
@@ -333,25 +335,16 @@ impl<'t> Parser<'t> {
     /// Moves past string content that needs no decoding: up to the next `"`,
     /// `\\`, control character or the end of the text.
     fn skip_plain(&mut self) {
-        // Eight bytes at a time while none of them ends the run (natively: the
-        // service's speed; the wasm keeps the smaller byte loop below).
-        #[cfg(not(target_arch = "wasm32"))]
-        while let Some(w) = self.word() {
-            let stop = !nonzero_bytes(w ^ splat(b'"'))
-                | !nonzero_bytes(w ^ splat(b'\\'))
-                | !(((w & LOW7) + splat(0x80 - 0x20)) | w);
-            let stop = stop & HIGH;
-            if stop != 0 {
-                self.pos += byte_offset(stop);
-                return;
-            }
-            self.pos += 8;
-        }
         let rest = self.bytes.get(self.pos..).unwrap_or(&[]);
-        self.pos += rest
-            .iter()
+        // Natively eight bytes at a time (the service's speed); the wasm keeps
+        // the smaller byte loop.
+        #[cfg(not(target_arch = "wasm32"))]
+        let len = json_plain_len(rest);
+        #[cfg(target_arch = "wasm32")]
+        let len = (rest.iter())
             .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
             .unwrap_or(rest.len());
+        self.pos += len;
     }
 
     /// The character of `\uXXXX` (after the `u`), joining surrogate pairs; a lone
@@ -483,35 +476,6 @@ fn ws_len(rest: &[u8]) -> usize {
             i += 8;
         }
     }
-}
-
-/// The low seven bits of every byte of a word.
-#[cfg(not(target_arch = "wasm32"))]
-const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-/// The high bit of every byte of a word.
-#[cfg(not(target_arch = "wasm32"))]
-const HIGH: u64 = !LOW7;
-
-/// `b` in every byte of a word.
-#[cfg(not(target_arch = "wasm32"))]
-const fn splat(b: u8) -> u64 {
-    0x0101_0101_0101_0101 * b as u64
-}
-
-/// The high bit set in exactly the bytes of `w` that are not zero (no carry
-/// crosses a byte: `(w & LOW7) + LOW7` is at most `0xFE` in each).
-///
-/// `nonzero_bytes(0x00_41_00_00_00_00_01_00)` is `0x00_80_00_00_00_00_80_00`.
-#[cfg(not(target_arch = "wasm32"))]
-const fn nonzero_bytes(w: u64) -> u64 {
-    (((w & LOW7) + LOW7) | w) & HIGH
-}
-
-/// The index of the first byte (in text order, little-endian) whose high bit
-/// is set in `mask`.
-#[cfg(not(target_arch = "wasm32"))]
-fn byte_offset(mask: u64) -> usize {
-    (mask.trailing_zeros() / 8) as usize
 }
 
 /// The items of `v` from `start` on, taken out: `v.split_off(start)` for a
