@@ -8,7 +8,9 @@
 # at once (sending again at once, and honouring Retry-After) and to 4 (what happens
 # past the limit: 503 + Retry-After at once). Memory is the service's VmRSS (/proc/PID/status) at rest and VmHWM (peak)
 # after each run; CPU is the service's user + system time per answer
-# (/proc/PID/stat) and the client's share of a core (it runs on one thread).
+# (/proc/PID/stat) and the client's share of a core (it runs on one thread). The
+# host's speed before and after: the library alone on one thread (validate-loop, µs
+# per answer of the same example), since a shared host's speed moves the figures.
 # Bounded: HTTP_REQUESTS (20000) requests or HTTP_SECONDS (20) per run.
 #
 #   bash scripts/dev.sh bench-http
@@ -22,9 +24,16 @@ T="${HTTP_SECONDS:-20}"
 OUT=target/bench/http
 BODY=examples/permit_II.json
 mkdir -p "$OUT"
-cargo build --locked --release --quiet --bin kz-eco-rules --example http-load
+cargo build --locked --release --quiet --bin kz-eco-rules --example http-load --example validate-loop
 BIN=target/release/kz-eco-rules
 LOAD=target/release/examples/http-load
+speed() { # µs per answer of the library alone, one thread
+  local t0 t1
+  t0=$(date +%s%N)
+  target/release/examples/validate-loop "$BODY" 2000 > /dev/null
+  t1=$(date +%s%N)
+  echo $(( (t1 - t0) / 2000000 ))
+}
 
 PID=
 # The service's default concurrency limit, as its --help says it.
@@ -56,6 +65,7 @@ cell() { local v; v=$(field "$1" "$2"); echo "${v/null/—}"; } # a latency cell
 {
   echo "HTTP service, category II example (permit_II, $(wc -c < "$BODY") bytes), $(nproc) cores"
   echo "load average before (1/5/15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "host speed before: the library alone, one thread: $(speed) µs per answer (validate-loop)"
   echo
   echo "p50/p99/max: the answered (200) requests; 503 p50/p99: the refused ones; p99 from first try: an answered request from its first 503, the waits included (clients honouring Retry-After)"
   echo
@@ -94,4 +104,5 @@ stop
   echo
   echo "memory at rest (after a warm-up): VmRSS $REST"
   echo "load average after (1/5/15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "host speed after: the library alone, one thread: $(speed) µs per answer (validate-loop)"
 } | tee -a "$OUT/http.md"

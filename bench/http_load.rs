@@ -129,13 +129,11 @@ mod load {
             })
         }
 
-        /// Reads more bytes into the buffer; an end of stream is an error.
+        /// Reads more bytes into the buffer (into its spare capacity, which is
+        /// not zeroed first); an end of stream is an error.
         async fn fill(&mut self) -> std::io::Result<()> {
-            let len = self.buf.len();
-            self.buf.resize(len + (32 << 10), 0);
-            let n = self.stream.read(&mut self.buf[len..]).await;
-            self.buf.truncate(len + *n.as_ref().unwrap_or(&0));
-            match n? {
+            self.buf.reserve(32 << 10);
+            match self.stream.read_buf(&mut self.buf).await? {
                 0 => Err(std::io::ErrorKind::UnexpectedEof.into()),
                 _ => Ok(()),
             }
@@ -164,14 +162,17 @@ mod load {
             let mut close = false;
             let mut retry_after = None;
             for h in lines {
-                let lower = h.to_ascii_lowercase();
-                if let Some(v) = lower.strip_prefix("content-length:") {
-                    length = v.trim().parse().map_err(|_| invalid())?;
-                } else if let Some(v) = lower.strip_prefix("retry-after:") {
+                let Some((name, value)) = h.split_once(':') else {
+                    continue;
+                };
+                let value = value.trim();
+                if name.eq_ignore_ascii_case("content-length") {
+                    length = value.parse().map_err(|_| invalid())?;
+                } else if name.eq_ignore_ascii_case("retry-after") {
                     // Seconds; an HTTP date is not read (the service sends seconds).
-                    retry_after = v.trim().parse().ok();
-                } else if lower.starts_with("connection:") && lower.contains("close") {
-                    close = true;
+                    retry_after = value.parse().ok();
+                } else if name.eq_ignore_ascii_case("connection") {
+                    close = value.eq_ignore_ascii_case("close");
                 }
             }
             while self.buf.len() < head_end + length {
