@@ -49,8 +49,12 @@ wasm-bindgen --target web --out-dir "$TMP/form" "$TMP/$FORM.wasm"
 # "The browser's download, one language at a time"). The flags are in
 # scripts/wasm-opt.flags, which the size scripts under bench/ read too.
 read -ra WASM_OPT < scripts/wasm-opt.flags
+# The form's import and export names shortened too (the mapping printed goes to its
+# glue: scripts/minify-wasm-names.mjs below), and its target_features section, which
+# only tools read, dropped.
 node_modules/.bin/wasm-opt "${WASM_OPT[@]}" --strip-debug --strip-producers \
-  "$TMP/form/${FORM}_bg.wasm" -o "pkg/${FORM}_bg.wasm"
+  --minify-imports-and-exports-and-modules --strip-target-features \
+  "$TMP/form/${FORM}_bg.wasm" -o "pkg/${FORM}_bg.wasm" >"$TMP/form-names.json"
 node_modules/.bin/wasm-opt "${WASM_OPT[@]}" --strip-debug --strip-producers \
   "$TMP/web/${LIB}_bg.wasm" -o "pkg/${LIB}_bg.wasm"
 cp "$TMP/web/$LIB.js" pkg/web.js
@@ -66,6 +70,7 @@ sed -i '/^export { initSync, __wbg_init as default };$/d' pkg/web.js
 cat npm/languages.js >>pkg/web.js
 # The form entry: the same languages code on the smaller module.
 cp "$TMP/form/$FORM.js" pkg/form.js
+node scripts/minify-wasm-names.mjs "$TMP/form-names.json" pkg/form.js "pkg/${FORM}_bg.wasm"
 grep -q '^export { initSync, __wbg_init as default };$' pkg/form.js \
   || { echo "wasm-bindgen's form glue no longer ends with its init export; adapt npm/languages.js" >&2; exit 1; }
 sed -i '/^export { initSync, __wbg_init as default };$/d' pkg/form.js
