@@ -71,6 +71,7 @@ fn a_pack_of_another_build_or_not_a_pack_is_refused() {
     }
     // A byte its table does not code: the table of the Russian pack is shorter
     // than 128 characters.
+    assert!(ru[27] < 128);
     let rows = 28 + 2 * usize::from(ru[27]); // the head, the table
     let text = rows + ru[rows..].iter().position(|&b| b != 0).unwrap();
     let mut uncoded = ru.to_vec();
