@@ -25,8 +25,8 @@ if (dirs.length < 1) {
 async function load(dir) {
   const web = await import(pathToFileURL(path.join(path.resolve(dir), 'web.js')).href + `?${dir}`);
   web.initSync({ module: fs.readFileSync(path.join(dir, 'kz_eco_rules_bg.wasm')) });
-  const pack = path.join(dir, 'kz_eco_rules.ru.json');
-  if (web.loadLanguagePack && fs.existsSync(pack)) web.loadLanguagePack(fs.readFileSync(pack, 'utf8'));
+  const pack = path.join(dir, 'kz_eco_rules.ru.pack');
+  if (web.loadLanguagePack && fs.existsSync(pack)) web.loadLanguagePack(fs.readFileSync(pack));
   return web;
 }
 

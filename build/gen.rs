@@ -150,8 +150,8 @@ fn texts_id(texts: &[[String; 3]]) -> String {
 
 /// Writes the text tables: `texts.rs` (the count and the id; natively the three
 /// languages' strings, which the wasm does not carry) and one pack per language,
-/// `texts.<lang>.json`: `{"texts_id": …, "lang": …, "texts": […]}`, row `n` at
-/// index `n` — what the npm package ships as `kz_eco_rules.<lang>.json`.
+/// `texts.<lang>.pack` ([`pack`]) — what the npm package ships as
+/// `kz_eco_rules.<lang>.pack`.
 pub fn write_texts(out: &Path) {
     let texts = TEXTS.lock().unwrap_or_else(|e| e.into_inner());
     let id = texts_id(&texts);
@@ -175,19 +175,60 @@ pub fn write_texts(out: &Path) {
             code.push_str(",\n");
         }
         code.push_str("    ],\n");
-        let pack = serde_json::json!({
-            "texts_id": id,
-            "lang": lang,
-            "texts": texts.iter().map(|r| r[i].as_str()).collect::<Vec<_>>(),
-        });
+        let rows: Vec<&str> = texts.iter().map(|r| r[i].as_str()).collect();
         std::fs::write(
-            out.join(format!("texts.{lang}.json")),
-            serde_json::to_string(&pack).expect("strings serialize"),
+            out.join(format!("texts.{lang}.pack")),
+            pack(lang, &id, &rows),
         )
-        .unwrap_or_else(|e| panic!("texts.{lang}.json: {e}"));
+        .unwrap_or_else(|e| panic!("texts.{lang}.pack: {e}"));
     }
     code.push_str("];\n");
     write(out, "texts.rs", &code);
+}
+
+/// A language's pack, in the format `src/packs.rs` reads: the head (`KZTP`,
+/// format 1, the language, the texts id, the row count as a little-endian `u32`),
+/// the language's characters beyond ASCII (their number, at most 128, then each
+/// code point as a little-endian `u16`), then every row, ending with a zero byte.
+/// In a row, bytes below `0x80` are ASCII and `0x80 + i` is the table's `i`-th
+/// character: one byte per Cyrillic letter, which gzips ≈ 12 % smaller than the
+/// UTF-8 of a JSON pack.
+fn pack(lang: &str, id: &str, rows: &[&str]) -> Vec<u8> {
+    let mut table: Vec<char> = rows
+        .iter()
+        .flat_map(|r| r.chars())
+        .filter(|c| !c.is_ascii())
+        .collect();
+    table.sort_unstable();
+    table.dedup();
+    assert!(
+        table.len() <= 128,
+        "the {lang} texts use {} characters beyond ASCII; a pack codes at most 128",
+        table.len()
+    );
+    let mut out = b"KZTP\x01".to_vec();
+    out.extend_from_slice(lang.as_bytes());
+    out.extend_from_slice(id.as_bytes());
+    let count = u32::try_from(rows.len()).expect("fewer than 2^32 texts");
+    out.extend_from_slice(&count.to_le_bytes());
+    out.push(table.len() as u8);
+    for &c in &table {
+        let code = u16::try_from(u32::from(c))
+            .unwrap_or_else(|_| panic!("{c:?} in the {lang} texts is beyond the u16 of a pack"));
+        out.extend_from_slice(&code.to_le_bytes());
+    }
+    for row in rows {
+        for c in row.chars() {
+            assert!(c != '\0', "a {lang} text holds a zero character: {row:?}");
+            let byte = match table.binary_search(&c) {
+                Ok(i) => 0x80 + i as u8,
+                Err(_) => c as u8,
+            };
+            out.push(byte);
+        }
+        out.push(0);
+    }
+    out
 }
 
 /// A valid `YYYY-MM-DD` date of the data; any other text is rejected where it is

@@ -162,7 +162,7 @@ export default function init(options?: InitOptions | InitInput | Promise<InitInp
 
 /**
  * Loads the messages and localized names in `lang`, once: the web build fetches the
- * pack `kz_eco_rules.<lang>.json` next to the module, or `source`. A call in a
+ * pack `kz_eco_rules.<lang>.pack` next to the module, or `source`. A call in a
  * language not loaded throws a `TypeError`. In Node every language is loaded at import.
  */
 export function loadLanguage(lang: Lang, source?: RequestInfo | URL | Response): Promise<void>;
@@ -171,11 +171,12 @@ export function loadLanguage(lang: Lang, source?: RequestInfo | URL | Response):
 export function languageLoaded(lang: Lang): boolean;
 
 /**
- * Installs a language from the text of its pack (`kz_eco_rules.<lang>.json`) and
+ * Installs a language from the bytes of its pack (`kz_eco_rules.<lang>.pack`) and
  * returns the language — for code that fetches the pack itself (e.g. after
- * {@link initSync}). A pack of another build throws.
+ * {@link initSync}: `loadLanguagePack(new Uint8Array(await response.arrayBuffer()))`).
+ * A pack of another build, or bytes that are not a pack, throw.
  */
-export function loadLanguagePack(pack: string): Lang;
+export function loadLanguagePack(pack: Uint8Array): Lang;
 
 /** Synchronous `init` from already fetched bytes or a compiled module. */
 export function initSync(module: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;

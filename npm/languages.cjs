@@ -2,7 +2,7 @@
 // ---- Languages (npm/languages.cjs, appended to the Node build by scripts/build-pkg.sh) ----
 // Node loads the three language packs next to this file at require.
 for (const lang of ['kk', 'ru', 'en']) {
-  loadLanguagePack(require('fs').readFileSync(`${__dirname}/kz_eco_rules.${lang}.json`, 'utf8'));
+  loadLanguagePack(require('fs').readFileSync(`${__dirname}/kz_eco_rules.${lang}.pack`));
 }
 
 // Whether the messages and names in `lang` are loaded: in Node all three are.

@@ -1,14 +1,14 @@
 // ---- Languages (npm/languages.js, appended to the web build by scripts/build-pkg.sh) ----
 // The module carries no text: the messages and names of each language are a pack,
-// kz_eco_rules.<lang>.json next to this file, loaded on demand.
+// kz_eco_rules.<lang>.pack next to this file (binary), loaded on demand.
 
 // The pack of `lang` next to this file: one literal `new URL` per language, the
 // pattern bundlers (Vite, webpack 5) recognise and copy as an asset.
 function languageUrl(lang) {
   switch (lang) {
-    case 'kk': return new URL('kz_eco_rules.kk.json', import.meta.url);
-    case 'ru': return new URL('kz_eco_rules.ru.json', import.meta.url);
-    case 'en': return new URL('kz_eco_rules.en.json', import.meta.url);
+    case 'kk': return new URL('kz_eco_rules.kk.pack', import.meta.url);
+    case 'ru': return new URL('kz_eco_rules.ru.pack', import.meta.url);
+    case 'en': return new URL('kz_eco_rules.en.pack', import.meta.url);
     default: throw new TypeError(`loadLanguage(lang): lang must be "kk", "ru" or "en", got ${String(lang)}`);
   }
 }
@@ -30,7 +30,7 @@ export async function loadLanguage(lang, source) {
   if (!pack.ok) {
     throw new Error(`failed to fetch the ${lang} language pack: ${pack.status} ${pack.statusText} fetching '${pack.url}'`);
   }
-  const got = loadLanguagePack(await pack.text());
+  const got = loadLanguagePack(new Uint8Array(await pack.arrayBuffer()));
   loadedLanguages.add(got);
   if (got !== lang) throw new TypeError(`loadLanguage('${lang}'): the pack is for '${got}'`);
 }

@@ -1,6 +1,6 @@
 // Test of record for the package size: what a browser downloads to validate in one
 // language — the form entry (form.js, the snippets it imports, its wasm
-// kz_eco_rules_form_bg.wasm) and that language's pack (kz_eco_rules_form.<lang>.json) — gzip -9,
+// kz_eco_rules_form_bg.wasm) and that language's pack (kz_eco_rules_form.<lang>.pack) — gzip -9,
 // per language, against 100 KB (100,000 B). Prints every part and, per language, whether
 // the total is within the budget; fails when one is over. Also prints, for information,
 // the same figure for the whole API (web.js and kz_eco_rules_bg.wasm: what a page that
@@ -29,7 +29,7 @@ const entry = (glue, wasm) => {
 };
 // Each module's packs: the form entry's hold only the texts of its rules.
 const packsOf = (lib) => Object.fromEntries(LANGS.map((lang) => {
-  const pack = `${lib}.${lang}.json`;
+  const pack = `${lib}.${lang}.pack`;
   row(pack, raw(pack), gz(pack));
   return [lang, gz(pack)];
 }));

@@ -20,7 +20,7 @@ TMP=target/pkg-build
 rm -rf "$TMP" pkg
 mkdir -p "$TMP" pkg
 # Builds the wasm with the cargo arguments given, copies it to $TMP/$1.wasm and prints
-# the build script's OUT_DIR, which holds the language packs it wrote (texts.<lang>.json).
+# the build script's OUT_DIR, which holds the language packs it wrote (texts.<lang>.pack).
 build_wasm() {
   local name=$1
   shift
@@ -61,8 +61,8 @@ cp "$TMP/web/$LIB.js" pkg/web.js
 # The languages: one pack per language; the web glue's init loads them on demand
 # (npm/languages.js replaces wasm-bindgen's default export), Node's at require.
 for lang in kk ru en; do
-  cp "$OUT_DIR/texts.$lang.json" "pkg/${LIB}.$lang.json"
-  cp "$FORM_OUT_DIR/texts.$lang.json" "pkg/${FORM}.$lang.json"
+  cp "$OUT_DIR/texts.$lang.pack" "pkg/${LIB}.$lang.pack"
+  cp "$FORM_OUT_DIR/texts.$lang.pack" "pkg/${FORM}.$lang.pack"
 done
 grep -q '^export { initSync, __wbg_init as default };$' pkg/web.js \
   || { echo "wasm-bindgen's web glue no longer ends with its init export; adapt npm/languages.js" >&2; exit 1; }
@@ -74,9 +74,9 @@ node scripts/minify-wasm-names.mjs "$TMP/form-names.json" pkg/form.js "pkg/${FOR
 grep -q '^export { initSync, __wbg_init as default };$' pkg/form.js \
   || { echo "wasm-bindgen's form glue no longer ends with its init export; adapt npm/languages.js" >&2; exit 1; }
 sed -i '/^export { initSync, __wbg_init as default };$/d' pkg/form.js
-grep -q "new URL('${LIB}.kk.json'" npm/languages.js \
+grep -q "new URL('${LIB}.kk.pack'" npm/languages.js \
   || { echo "npm/languages.js no longer names its packs as the form entry's copy expects" >&2; exit 1; }
-sed "s/'${LIB}\.\(kk\|ru\|en\)\.json'/'${FORM}.\1.json'/" npm/languages.js >>pkg/form.js
+sed "s/'${LIB}\.\(kk\|ru\|en\)\.pack'/'${FORM}.\1.pack'/" npm/languages.js >>pkg/form.js
 cat npm/form-entry.js >>pkg/form.js
 cp npm/bundler.js pkg/bundler.js
 cp "$TMP/nodejs/$LIB.js" pkg/node.cjs
@@ -111,7 +111,7 @@ node scripts/write-package-json.mjs
 rm -rf www/pkg www/examples
 mkdir -p www/pkg
 cp pkg/web.js pkg/web.d.ts "pkg/${LIB}_bg.wasm" pkg/form.js pkg/form.d.ts "pkg/${FORM}_bg.wasm" \
-  pkg/${LIB}.{kk,ru,en}.json pkg/${FORM}.{kk,ru,en}.json www/pkg/
+  pkg/${LIB}.{kk,ru,en}.pack pkg/${FORM}.{kk,ru,en}.pack www/pkg/
 cp -r pkg/snippets www/pkg/snippets
 mkdir -p www/examples && cp examples/*.json www/examples/
 node scripts/browser-size.mjs || echo "(pkg/ is built; over the size budget of record — tests/js/size.test.mjs reports it as a to-do)"

@@ -860,7 +860,7 @@ function loadExample(name) {
 }
 
 async function setLang(lang) {
-  // The language's pack, once (kz_eco_rules.<lang>.json), in each module loaded.
+  // The language's pack, once (kz_eco_rules.<lang>.pack), in each module loaded.
   await Promise.all([loadLanguage(lang), wholeApi?.loadLanguage(lang)]);
   state.lang = lang;
   state.catalog = messages(lang);

@@ -164,8 +164,22 @@ pub fn number_text(n: f64) -> Option<String> {
     if n == 0.0 {
         return Some("0".to_owned());
     }
-    let mut buf = zmij::Buffer::new();
-    Some(expand_exponent(buf.format_finite(n)))
+    // The shortest text that reads back as `n`, with an exponent when large or
+    // small: natively zmij's; in wasm the engine's own `String(n)`, the same digits
+    // (the shortest, then the closest), so the module carries no float printer.
+    #[cfg(not(target_arch = "wasm32"))]
+    let text = expand_exponent(zmij::Buffer::new().format_finite(n));
+    #[cfg(target_arch = "wasm32")]
+    let text = expand_exponent(&js_string(n));
+    Some(text)
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// JavaScript's `String(n)`: the shortest text that reads back as `n`.
+    #[wasm_bindgen(js_name = String)]
+    fn js_string(n: f64) -> String;
 }
 
 /// Rewrites `d.ddde±x` (and `dd.0`) as a plain decimal: `1.5e-7` → `0.00000015`,

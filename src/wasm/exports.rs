@@ -71,18 +71,13 @@ fn not_loaded(l: &str) -> JsValue {
     type_error(&m)
 }
 
-/// `loadLanguagePack(pack)`: installs a language's texts from its pack (the JSON
-/// text of `kz_eco_rules.<lang>.json`) and returns the language; `loadLanguage`
-/// and `init({ lang })` fetch the pack and call it. A pack of another build or not
-/// a pack throws; a language already loaded keeps its texts.
+/// `loadLanguagePack(pack)`: installs a language's texts from its pack (the bytes
+/// of `kz_eco_rules.<lang>.pack`, a `Uint8Array`) and returns the language;
+/// `loadLanguage` and `init({ lang })` fetch the pack and call it. A pack of
+/// another build or not a pack throws; a language already loaded keeps its texts.
 #[wasm_bindgen(js_name = loadLanguagePack)]
-pub fn load_language_pack(pack: JsValue) -> Result<String, JsValue> {
-    let Some(text) = pack.as_string() else {
-        return Err(type_error(
-            "loadLanguagePack(pack): `pack` is the text of a language pack",
-        ));
-    };
-    match packs::load(&text) {
+pub fn load_language_pack(pack: &[u8]) -> Result<String, JsValue> {
+    match packs::load(pack) {
         Ok(lang) => Ok(lang.as_str().to_owned()),
         Err(e) => Err(super::js::Error::new(&e).into()),
     }

@@ -187,14 +187,13 @@ fn the_data_passes_the_checks_and_every_code_is_public() {
 fn native_only_texts_stay_out_of_the_shared_catalog_and_the_packs() {
     use kz_eco_rules::findings::catalog as lib;
     let packs = [
-        include_str!(concat!(env!("OUT_DIR"), "/texts.kk.json")),
-        include_str!(concat!(env!("OUT_DIR"), "/texts.ru.json")),
-        include_str!(concat!(env!("OUT_DIR"), "/texts.en.json")),
+        include_bytes!(concat!(env!("OUT_DIR"), "/texts.kk.pack")).as_slice(),
+        include_bytes!(concat!(env!("OUT_DIR"), "/texts.ru.pack")),
+        include_bytes!(concat!(env!("OUT_DIR"), "/texts.en.pack")),
     ];
     let packs: Vec<Vec<String>> = packs
         .iter()
-        .map(|p| serde_json::from_str::<serde_json::Value>(p).unwrap()["texts"].clone())
-        .map(|t| serde_json::from_value(t).unwrap())
+        .map(|p| kz_eco_rules::packs::read(p).unwrap().1)
         .collect();
     let in_shared = |code: &str| lib::entries().iter().any(|e| e.code == code);
     let in_native = |code: &str| lib::native_entries().iter().any(|e| e.code == code);

@@ -64,7 +64,7 @@ test('Vite, webpack 5 and esbuild recipes (and the bundler entry with webpack, i
         else assert.match(out.en, /^The check digit/, tool);
         assert.deepEqual(errors, [], `${tool}: console errors`);
         assert.ok(requested.some((p) => p.endsWith('.wasm')), `${tool}: the wasm was fetched`);
-        assert.equal(requested.filter((p) => p.endsWith('.json')).length, 2, `${tool}: two language packs, not three: ${requested}`);
+        assert.equal(requested.filter((p) => p.endsWith('.pack')).length, 2, `${tool}: two language packs, not three: ${requested}`);
       } finally {
         await page.close();
         srv.server.close();

@@ -148,7 +148,7 @@ test('a category II permit application typed into the form: exactly its two erro
 
   // The same findings in Kazakh, and the form's own labels too.
   await page.selectOption('#lang', 'kk');
-  // The Kazakh texts are fetched on the first switch (kz_eco_rules.kk.json).
+  // The Kazakh texts are fetched on the first switch (kz_eco_rules.kk.pack).
   await page.waitForFunction(() => document.documentElement.lang === 'kk');
   const kk = await findings(page);
   assert.deepEqual(kk.map(([code, p]) => [code, p]).sort(), ru.map(([code, p]) => [code, p]).sort());

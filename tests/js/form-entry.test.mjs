@@ -24,7 +24,7 @@ const SHORT_NAMES = Object.fromEntries(JSON.parse(fs.readFileSync('data/editions
 // The web glue in Node: the module from its bytes, the packs from Responses.
 form.initSync({ module: fs.readFileSync('pkg/kz_eco_rules_form_bg.wasm') });
 for (const lang of ['kk', 'ru', 'en']) {
-  await form.loadLanguage(lang, new Response(fs.readFileSync(`pkg/kz_eco_rules_form.${lang}.json`, 'utf8')));
+  await form.loadLanguage(lang, new Response(fs.readFileSync(`pkg/kz_eco_rules_form.${lang}.pack`)));
 }
 
 test('the form entry exports what validating needs, and its types declare exactly that', () => {
@@ -35,11 +35,11 @@ test('the form entry exports what validating needs, and its types declare exactl
   assert.match(types, /^export interface Report\b/m, 'the types of the reports are there');
   const pkg = JSON.parse(fs.readFileSync('pkg/package.json', 'utf8'));
   assert.deepEqual(pkg.exports['./form'], { types: './form.d.ts', default: './form.js' });
-  for (const f of ['form.js', 'form.d.ts', 'kz_eco_rules_form_bg.wasm', 'kz_eco_rules_form.kk.json']) assert.ok(pkg.files.includes(f), f);
+  for (const f of ['form.js', 'form.d.ts', 'kz_eco_rules_form_bg.wasm', 'kz_eco_rules_form.kk.pack']) assert.ok(pkg.files.includes(f), f);
   // The form entry fetches its own packs (fewer texts than the whole API's).
   const glue = fs.readFileSync('pkg/form.js', 'utf8');
-  assert.deepEqual([...glue.matchAll(/new URL\(['"]([^'"]+)['"]/g)].map((m) => m[1]).filter((f) => f.endsWith('.json')),
-    ['kz_eco_rules_form.kk.json', 'kz_eco_rules_form.ru.json', 'kz_eco_rules_form.en.json']);
+  assert.deepEqual([...glue.matchAll(/new URL\(['"]([^'"]+)['"]/g)].map((m) => m[1]).filter((f) => f.endsWith('.pack')),
+    ['kz_eco_rules_form.kk.pack', 'kz_eco_rules_form.ru.pack', 'kz_eco_rules_form.en.pack']);
 });
 
 test('the form entry answers the parity applications with the native bytes', () => {

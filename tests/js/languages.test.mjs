@@ -1,5 +1,5 @@
 // One language at a time: the web build carries no text and renders a language once
-// its pack (pkg/kz_eco_rules.<lang>.json) is loaded; Node loads all three at
+// its pack (pkg/kz_eco_rules.<lang>.pack) is loaded; Node loads all three at
 // require. The same answers either way, and a portal's own wording of a code
 // (options.messages) through the package.
 import { test } from 'node:test';
@@ -10,7 +10,7 @@ import init, * as web from '../../pkg/web.js';
 
 const require = createRequire(import.meta.url);
 const node = require('../../pkg/node.cjs');
-const pack = (lang) => new Response(fs.readFileSync(`pkg/kz_eco_rules.${lang}.json`));
+const pack = (lang) => new Response(fs.readFileSync(`pkg/kz_eco_rules.${lang}.pack`));
 const bad = JSON.parse(fs.readFileSync('examples/permit_II.json', 'utf8'));
 bad.air_emissions.years[0].total.requested.t_per_year = '999';
 bad.applicant.iin_bin = '081240001239';
@@ -20,7 +20,11 @@ test('the web build renders a language only once its pack is loaded, then as Nod
   assert.equal(web.languageLoaded('kk'), false);
   assert.throws(() => web.validateApplication(bad, { lang: 'kk' }), (e) => e instanceof TypeError && /loadLanguage\('kk'\)/.test(e.message));
   assert.throws(() => web.messages('en'), TypeError);
-  assert.throws(() => web.loadLanguagePack('{"texts_id": "0", "lang": "kk", "texts": []}'), /another build/);
+  const other = fs.readFileSync('pkg/kz_eco_rules.kk.pack');
+  other[7] = 0x67; // a texts id of no build
+  assert.throws(() => web.loadLanguagePack(other), /another build/);
+  assert.throws(() => web.loadLanguagePack('{"texts_id": "0", "lang": "kk", "texts": []}'), /not a text pack/);
+  assert.throws(() => web.messages('kk'), TypeError, 'a refused pack loads nothing');
   await assert.rejects(web.loadLanguage('kk', pack('ru')), /the pack is for 'ru'/);
   for (const lang of ['kk', 'en']) {
     await web.loadLanguage(lang, pack(lang));

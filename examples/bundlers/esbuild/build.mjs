@@ -20,7 +20,7 @@ await esbuild.build({
 });
 // The copy step: the files web.js fetches at run time.
 const pkg = path.dirname(fileURLToPath(import.meta.resolve('kz-eco-rules/package.json')));
-for (const f of ['kz_eco_rules_bg.wasm', 'kz_eco_rules.kk.json', 'kz_eco_rules.ru.json', 'kz_eco_rules.en.json']) {
+for (const f of ['kz_eco_rules_bg.wasm', 'kz_eco_rules.kk.pack', 'kz_eco_rules.ru.pack', 'kz_eco_rules.en.pack']) {
   fs.copyFileSync(path.join(pkg, f), path.join(out, f));
 }
 fs.copyFileSync(path.join(here, 'index.html'), path.join(out, 'index.html'));
