@@ -64,8 +64,10 @@ grep -q '^export { initSync, __wbg_init as default };$' pkg/web.js \
   || { echo "wasm-bindgen's web glue no longer ends with its init export; adapt npm/languages.js" >&2; exit 1; }
 sed -i '/^export { initSync, __wbg_init as default };$/d' pkg/web.js
 cat npm/languages.js >>pkg/web.js
-# The form entry: the same languages code on the smaller module.
+# The form entry: the same languages code on the smaller module; its imports get
+# short names, in the wasm and in the glue (scripts/short-imports.mjs).
 cp "$TMP/form/$FORM.js" pkg/form.js
+node scripts/short-imports.mjs "pkg/${FORM}_bg.wasm" pkg/form.js
 grep -q '^export { initSync, __wbg_init as default };$' pkg/form.js \
   || { echo "wasm-bindgen's form glue no longer ends with its init export; adapt npm/languages.js" >&2; exit 1; }
 sed -i '/^export { initSync, __wbg_init as default };$/d' pkg/form.js

@@ -40,6 +40,9 @@ test('the form entry exports what validating needs, and its types declare exactl
   const glue = fs.readFileSync('pkg/form.js', 'utf8');
   assert.deepEqual([...glue.matchAll(/new URL\(['"]([^'"]+)['"]/g)].map((m) => m[1]).filter((f) => f.endsWith('.pack')),
     ['kz_eco_rules_form.kk.pack', 'kz_eco_rules_form.ru.pack', 'kz_eco_rules_form.en.pack']);
+  // Its imports have short names, in the wasm and in the glue (scripts/short-imports.mjs).
+  const imports = WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync('pkg/kz_eco_rules_form_bg.wasm')));
+  assert.ok(imports.length > 0 && imports.every((i) => /^i[0-9a-z]+$/.test(i.name)), imports.map((i) => i.name).join(' '));
 });
 
 test('the form entry answers the parity applications with the native bytes', () => {
