@@ -68,7 +68,8 @@ grep -q '^export { initSync, __wbg_init as default };$' pkg/web.js \
   || { echo "wasm-bindgen's web glue no longer ends with its init export; adapt npm/languages.js" >&2; exit 1; }
 sed -i '/^export { initSync, __wbg_init as default };$/d' pkg/web.js
 cat npm/languages.js >>pkg/web.js
-# The form entry: the same languages code on the smaller module.
+# The form entry: the same languages code on the smaller module; the short import
+# and export names wasm-opt gave its wasm, in its glue too.
 cp "$TMP/form/$FORM.js" pkg/form.js
 node scripts/minify-wasm-names.mjs "$TMP/form-names.json" pkg/form.js "pkg/${FORM}_bg.wasm"
 grep -q '^export { initSync, __wbg_init as default };$' pkg/form.js \

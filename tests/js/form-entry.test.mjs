@@ -40,6 +40,14 @@ test('the form entry exports what validating needs, and its types declare exactl
   const glue = fs.readFileSync('pkg/form.js', 'utf8');
   assert.deepEqual([...glue.matchAll(/new URL\(['"]([^'"]+)['"]/g)].map((m) => m[1]).filter((f) => f.endsWith('.pack')),
     ['kz_eco_rules_form.kk.pack', 'kz_eco_rules_form.ru.pack', 'kz_eco_rules_form.en.pack']);
+  // Its imports, their module and its exports have short names, in the wasm and in the
+  // glue (scripts/minify-wasm-names.mjs); the tests below instantiate it through that glue.
+  const wasm = new WebAssembly.Module(fs.readFileSync('pkg/kz_eco_rules_form_bg.wasm'));
+  const names = [
+    ...WebAssembly.Module.imports(wasm).flatMap((i) => [i.module, i.name]),
+    ...WebAssembly.Module.exports(wasm).map((e) => e.name),
+  ];
+  assert.ok(names.length > 0 && names.every((n) => n.length <= 2), names.join(' '));
 });
 
 test('the form entry answers the parity applications with the native bytes', () => {
