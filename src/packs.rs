@@ -140,9 +140,7 @@ fn not_a_pack(why: &str) -> String {
 #[inline(never)]
 fn another_build(lang: Lang, pack_id: &[u8], id: &str) -> String {
     let mut m = concat(&["the ", lang.as_str(), " pack is of another build ("]);
-    for &b in pack_id {
-        m.push(char::from(b));
-    }
+    crate::text::push_bytes(&mut m, pack_id);
     m.push_str("; this module needs ");
     m.push_str(id);
     m.push(')');

@@ -297,7 +297,7 @@ pub(crate) fn byte_offset(mask: u64) -> usize {
 /// `\\` or control character), found eight bytes at a time: the JSON reader's
 /// plain string runs and the JSON writer's (tested through both).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn json_plain_len(s: &[u8]) -> usize {
+pub(crate) fn json_plain_len(s: &[u8]) -> usize {
     let mut i = 0;
     while let Some(w) = s.get(i..).and_then(|r| r.first_chunk::<8>()) {
         let w = u64::from_le_bytes(*w);

@@ -128,25 +128,11 @@ impl<'t> Parser<'t> {
         #[cfg(not(target_arch = "wasm32"))]
         if self.peek() == Some(b'\n') {
             self.pos += 1;
-            while let Some(w) = self.word() {
-                let other = nonzero_bytes(w ^ splat(b' '));
-                if other != 0 {
-                    self.pos += byte_offset(other);
-                    break;
-                }
-                self.pos += 8;
-            }
+            self.pos += spaces_len(self.bytes.get(self.pos..).unwrap_or(&[]));
         }
         if self.peek().is_some_and(|b| b <= b' ') {
             self.pos += ws_len(self.bytes.get(self.pos..).unwrap_or(&[]));
         }
-    }
-
-    /// The next eight bytes as one little-endian word, if there are eight.
-    #[cfg(not(target_arch = "wasm32"))]
-    fn word(&self) -> Option<u64> {
-        let rest = self.bytes.get(self.pos..)?;
-        rest.first_chunk::<8>().map(|w| u64::from_le_bytes(*w))
     }
 
     /// An error at the current position, with its 1-based line and column
@@ -459,23 +445,28 @@ fn ws_len(rest: &[u8]) -> usize {
             }
             _ => return i,
         }
-        let mut words = rest.get(i..).unwrap_or(&[]).chunks_exact(8);
-        loop {
-            let Some(w) = words.next().and_then(|w| w.first_chunk::<8>()) else {
-                // Fewer than eight bytes left.
-                while rest.get(i) == Some(&b' ') {
-                    i += 1;
-                }
-                break;
-            };
-            let other = nonzero_bytes(u64::from_le_bytes(*w) ^ splat(b' '));
-            if other != 0 {
-                i += byte_offset(other);
-                break;
-            }
-            i += 8;
-        }
+        i += spaces_len(rest.get(i..).unwrap_or(&[]));
     }
+}
+
+/// The length of the run of spaces at the start of `rest`, eight bytes at a
+/// time (the indentation of pretty-printed JSON).
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn spaces_len(rest: &[u8]) -> usize {
+    let mut i = 0;
+    while let Some(w) = rest.get(i..).and_then(|r| r.first_chunk::<8>()) {
+        let other = nonzero_bytes(u64::from_le_bytes(*w) ^ splat(b' '));
+        if other != 0 {
+            return i + byte_offset(other);
+        }
+        i += 8;
+    }
+    // Fewer than eight bytes left.
+    while rest.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    i
 }
 
 /// The items of `v` from `start` on, taken out: `v.split_off(start)` for a
