@@ -55,6 +55,7 @@ fn main() {
     gen::write(&out, "calendar.rs", &calendar::generate(&mut problems));
     gen::write(&out, "sla.rs", &sla::generate(&mut problems));
     gen::write(&out, "ident.rs", &ident::generate(&mut problems));
+    gen::write(&out, "numbers.rs", &ident::numbers());
     gen::write(&out, "eds.rs", &ident::generate_eds(&mut problems));
     gen::write(&out, "forms.rs", &forms::generate(&mut problems));
     gen::write(&out, "categories.rs", &categories::generate(&mut problems));

@@ -19,6 +19,10 @@ FORM=${LIB}_form
 TMP=target/pkg-build
 rm -rf "$TMP" pkg
 mkdir -p "$TMP" pkg
+# LLVM inlines only where the inlined body costs nothing more than the call (and every
+# function with a single caller): at opt-level "z" it still copies small functions into
+# their callers, ≈ 1.1 KB gzip more in the form wasm (BENCHMARKS.md, "Package size").
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Cllvm-args=-inline-threshold=0"
 # Builds the wasm with the cargo arguments given, copies it to $TMP/$1.wasm and prints
 # the build script's OUT_DIR, which holds the language packs it wrote (texts.<lang>.pack).
 build_wasm() {
@@ -44,6 +48,9 @@ for tgt in nodejs; do
     || { echo "wasm-bindgen emitted a different .wasm for $tgt; the package needs one per target" >&2; exit 1; }
 done
 wasm-bindgen --target web --out-dir "$TMP/form" "$TMP/$FORM.wasm"
+# Panics trap at once (std's handlers stubbed; what only they reach goes in wasm-opt).
+node scripts/panic-abort.mjs "$TMP/form/${FORM}_bg.wasm"
+node scripts/panic-abort.mjs "$TMP/web/${LIB}_bg.wasm"
 # -O2 without wasm-opt's inlining: its inlining (in -Oz too) makes the code ≈ 4 KB
 # gzip larger, though a little smaller raw (every flag set measured: BENCHMARKS.md,
 # "The browser's download, one language at a time"). The flags are in

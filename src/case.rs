@@ -53,6 +53,37 @@ pub(crate) fn fold_str(s: &str) -> String {
     s.chars().map(fold).collect()
 }
 
+/// `s` [`fold`]ed, with runs of white space collapsed to one space and none at
+/// either end: how two names typed by people are compared.
+///
+/// ```text
+/// normalized("  Азота\tДИОКСИД ") == "азота диоксид"
+/// ```
+pub(crate) fn normalized(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    normalized_walk(s, fold, |c| out.push(c));
+    out
+}
+
+/// The characters of [`normalized`] text, folded by `fold`, given to `put`
+/// one by one (a plain loop: iterator adapters cost more wasm).
+#[inline(always)]
+pub(crate) fn normalized_walk(s: &str, fold: impl Fn(char) -> char, mut put: impl FnMut(char)) {
+    let (mut pending, mut started) = (false, false);
+    for c in s.chars() {
+        if crate::text::is_space(c) {
+            pending = started;
+            continue;
+        }
+        if pending {
+            put(' ');
+            pending = false;
+        }
+        started = true;
+        put(fold(c));
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

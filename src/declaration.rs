@@ -13,6 +13,7 @@
 //! The declaration's form (art. 110 p. 6, Order No. 319) could not be read: the
 //! items are the Code's, not the form's fields.
 
+use crate::case::normalized;
 use crate::emissions::number::{self, NumberError};
 use crate::findings::{Basis, Findings};
 use crate::model::{Amount, ApplicantKind, Declaration, Service};
@@ -131,20 +132,9 @@ fn duplicate(
     path: &str,
     findings: &mut Findings,
 ) {
-    // Words joined by one space (a loop: `join` links a generic copy into the wasm).
-    let norm = |s: &str| {
-        let mut words = String::new();
-        for word in s.split_whitespace() {
-            if !words.is_empty() {
-                words.push(' ');
-            }
-            words.push_str(word);
-        }
-        crate::case::fold_str(&words)
-    };
     let key = match (code.filter(|c| !crate::text::trim(c).is_empty()), name) {
-        (Some(c), _) => concat(&["code:", &norm(c)]),
-        (None, Some(n)) if !crate::text::trim(n).is_empty() => concat(&["name:", &norm(n)]),
+        (Some(c), _) => concat(&["code:", &normalized(c)]),
+        (None, Some(n)) if !crate::text::trim(n).is_empty() => concat(&["name:", &normalized(n)]),
         _ => {
             seen.push(String::new());
             return;

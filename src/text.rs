@@ -108,11 +108,28 @@ pub(crate) fn trim_end_byte(s: &str, byte: u8) -> &str {
     s.get(..s.len() - n).unwrap_or(s)
 }
 
-/// `s` without leading white space (`char::is_whitespace`): `s.trim_start()`
+/// `char::is_whitespace` (Unicode White_Space) without core's table of it.
+pub(crate) fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'..='\r'
+            | '\u{85}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+    )
+}
+
+/// `s` without leading white space ([`is_space`]): `s.trim_start()`
 /// without core's char searchers.
 pub(crate) fn trim_start(s: &str) -> &str {
     for (i, c) in s.char_indices() {
-        if !c.is_whitespace() {
+        if !is_space(c) {
             return s.get(i..).unwrap_or(s);
         }
     }
@@ -132,7 +149,7 @@ pub(crate) fn trim(s: &str) -> &str {
             i -= 1;
         }
         let last = s.get(i..end).and_then(|t| t.chars().next());
-        if !last.is_some_and(char::is_whitespace) {
+        if !last.is_some_and(is_space) {
             break;
         }
         end = i;
@@ -334,6 +351,13 @@ mod tests {
             "\u{10348}x\u{7f}\u{80}\u{800}\u{ffff}",
         ] {
             assert_eq!(char_count(s), s.chars().count(), "{s:?}");
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn spaces_are_cores_white_space() {
+        for c in '\0'..=char::MAX {
+            assert_eq!(is_space(c), c.is_whitespace(), "U+{:04X}", u32::from(c));
         }
     }
 

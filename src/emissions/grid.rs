@@ -9,9 +9,10 @@
 //! for all eight tables, so the wasm module carries it once.
 
 use crate::calendar::is_leap_year;
-use crate::case::fold;
+use crate::case::{fold, normalized, normalized_walk};
 use crate::findings::{Basis, Finding, Param};
 use crate::model::Amount;
+use crate::text::is_space;
 
 use super::decimal::{self, half_ulp2, mul_wide, mul_wide_small, Rounding, Units};
 use super::number::{self, NumberError};
@@ -1078,55 +1079,6 @@ fn short(text: &str) -> String {
     }
 }
 
-/// Lower-cased characters with runs of white space collapsed to one space and
-/// none at either end.
-///
-/// A `String`, not an iterator: it is built only for texts whose hashes are
-/// equal (duplicates, or rarely a collision), and an iterator's adapters
-/// (`flat_map`, `flatten`, `eq`) cost more wasm than the loop.
-fn normalized(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    normalized_walk(s, fold, |c| out.push(c));
-    out
-}
-
-/// The characters of [`normalized`] text, folded by `fold`, given to `put`
-/// one by one (a plain loop: no iterator adapters).
-#[inline(always)]
-fn normalized_walk(s: &str, fold: impl Fn(char) -> char, mut put: impl FnMut(char)) {
-    let (mut pending, mut started) = (false, false);
-    for c in s.chars() {
-        if is_space(c) {
-            pending = started;
-            continue;
-        }
-        if pending {
-            put(' ');
-            pending = false;
-        }
-        started = true;
-        put(fold(c));
-    }
-}
-
-/// `char::is_whitespace` (Unicode White_Space) without its table lookup for
-/// letters beyond ASCII.
-fn is_space(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t'..='\r'
-            | '\u{85}'
-            | '\u{a0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200a}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{202f}'
-            | '\u{205f}'
-            | '\u{3000}'
-    )
-}
-
 /// FNV-1a of [`normalized`] text (this runs for every name and code).
 fn normalized_hash(s: &str) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325;
@@ -1288,9 +1240,6 @@ mod tests {
         }
         assert_ne!(n("Азота диоксид"), n("Азота оксид"));
         assert_eq!(n("ҚАЗАҚСТАН Әуе"), "қазақстан әуе");
-        for c in '\0'..='\u{3000}' {
-            assert_eq!(is_space(c), c.is_whitespace(), "U+{:04X}", u32::from(c));
-        }
     }
 
     #[wasm_bindgen_test(unsupported = test)]

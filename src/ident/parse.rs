@@ -330,7 +330,7 @@ pub(super) fn digits(text: &str) -> Result<[u8; 12], Reason> {
             count += 1;
         } else if between_digits && is_separator(ch) {
             separator = separator.or(Some(Reason::InnerSeparator { ch, position }));
-        } else if ch.is_numeric() {
+        } else if is_number(ch) {
             return Err(Reason::NonAsciiDigit { ch, position });
         } else {
             return Err(Reason::NonDigit { ch, position });
@@ -345,11 +345,45 @@ pub(super) fn digits(text: &str) -> Result<[u8; 12], Reason> {
 
 /// Whitespace or a dash, as people type them inside long numbers.
 fn is_separator(ch: char) -> bool {
-    ch.is_whitespace()
+    crate::text::is_space(ch)
         || matches!(
             ch,
             '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}'
         )
+}
+
+include!(concat!(env!("OUT_DIR"), "/numbers.rs"));
+
+/// `char::is_numeric` (Unicode's N: `٣`, `８`, `²`, `Ⅻ`) by the crate's table of
+/// it, [`NUMBERS`]: core's table and its lookup cost the wasm twice as much.
+fn is_number(ch: char) -> bool {
+    if ch.is_ascii() {
+        return ch.is_ascii_digit();
+    }
+    let mut bytes = NUMBERS.iter();
+    let mut leb = || {
+        let mut n = 0u32;
+        for shift in (0..35).step_by(7) {
+            let b = *bytes.next()?;
+            n |= u32::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Some(n);
+            }
+        }
+        None
+    };
+    let (u, mut next) = (u32::from(ch), 0x80u32);
+    while let (Some(gap), Some(len)) = (leb(), leb()) {
+        let start = next + gap;
+        if u < start {
+            return false;
+        }
+        next = start + len + 1;
+        if u < next {
+            return true;
+        }
+    }
+    false
 }
 
 /// Two digits as a number.
@@ -529,6 +563,26 @@ fn split4(n: u16) -> [u8; 4] {
 mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[test]
+    fn numbers_are_cores() {
+        // Both sides of every edge of core's ranges, and every 97th character.
+        let max = u32::from(char::MAX);
+        let mut checked = 0;
+        for u in 0..=max {
+            let edge = |v: u32| char::from_u32(v).is_some_and(char::is_numeric);
+            if u % 97 == 0
+                || (u > 0 && edge(u) != edge(u - 1))
+                || (u < max && edge(u) != edge(u + 1))
+            {
+                if let Some(c) = char::from_u32(u) {
+                    assert_eq!(is_number(c), c.is_numeric(), "U+{u:04X}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 11_000, "{checked}");
+    }
 
     #[wasm_bindgen_test(unsupported = test)]
     fn century_sex_digits_are_1_to_6_and_invert() {

@@ -84,7 +84,7 @@ impl Reason {
 /// A character as it can be shown in a message: invisible ones as `U+XXXX`.
 fn visible(ch: char) -> String {
     let invisible = ch.is_control()
-        || ch.is_whitespace()
+        || crate::text::is_space(ch)
         || matches!(ch, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}');
     if invisible {
         let mut s = String::from("U+");
