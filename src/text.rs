@@ -13,7 +13,12 @@
 /// A match of valid UTF-8 in valid UTF-8 starts and ends on character boundaries.
 pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    (0..=h.len().checked_sub(n.len())?).find(|&i| h.get(i..i + n.len()) == Some(n))
+    for i in 0..=h.len().checked_sub(n.len())? {
+        if h.get(i..i + n.len()) == Some(n) {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// `hay` contains `needle`.
@@ -44,9 +49,16 @@ pub(crate) fn split_once<'a>(hay: &'a str, sep: &str) -> Option<(&'a str, &'a st
 
 /// The byte offset of the first of the ASCII `bytes` in `hay`: `hay.find([…])`.
 pub(crate) fn find_any(hay: &str, bytes: &[u8]) -> Option<usize> {
-    // Not `bytes.contains(&b)`: for `u8` that is core's memchr, more wasm.
-    #[allow(clippy::manual_contains)]
-    hay.bytes().position(|b| bytes.iter().any(|&x| x == b))
+    // Loops, not `bytes.contains(&b)` (core's memchr) or iterator adapters: less wasm.
+    let h = hay.as_bytes();
+    for i in 0..h.len() {
+        for &x in bytes {
+            if h.get(i) == Some(&x) {
+                return Some(i);
+            }
+        }
+    }
+    None
 }
 
 /// `hay` split around the first of the ASCII `bytes`: `hay.split_once([…])`.
@@ -65,7 +77,15 @@ pub(crate) fn before_any<'a>(hay: &'a str, bytes: &[u8]) -> &'a str {
 /// The byte offset of the last ASCII `byte` in `hay`: `hay.rfind(char)`
 /// without core's reverse char searcher (memrchr).
 pub(crate) fn rfind_byte(hay: &str, byte: u8) -> Option<usize> {
-    hay.bytes().rposition(|b| b == byte)
+    let h = hay.as_bytes();
+    let mut i = h.len();
+    while i > 0 {
+        i -= 1;
+        if h.get(i) == Some(&byte) {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// `hay` after its last ASCII `byte`, or all of it:
@@ -98,14 +118,20 @@ pub(crate) fn signed_digits_value(s: &str) -> Option<i64> {
 /// `s` without the ASCII `byte` repeated at its start: `s.trim_start_matches(char)`
 /// without core's char searcher.
 pub(crate) fn trim_start_byte(s: &str, byte: u8) -> &str {
-    let n = s.bytes().take_while(|&b| b == byte).count();
+    let mut n = 0;
+    while s.as_bytes().get(n) == Some(&byte) {
+        n += 1;
+    }
     s.get(n..).unwrap_or(s)
 }
 
 /// `s` without the ASCII `byte` repeated at its end: `s.trim_end_matches(char)`.
 pub(crate) fn trim_end_byte(s: &str, byte: u8) -> &str {
-    let n = s.bytes().rev().take_while(|&b| b == byte).count();
-    s.get(..s.len() - n).unwrap_or(s)
+    let mut end = s.len();
+    while end > 0 && s.as_bytes().get(end - 1) == Some(&byte) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or(s)
 }
 
 /// `char::is_whitespace` (Unicode White_Space) without core's table of it.
@@ -192,7 +218,11 @@ pub(crate) fn owned<T>(items: &[T], name: fn(&T) -> &str) -> Vec<String> {
 /// The `parts` one after another, as `[…].concat()`: one copy in the wasm, where
 /// core's `concat` and `join` are one per part type, with their overflow panics.
 pub(crate) fn concat(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    let mut len = 0;
+    for part in parts {
+        len += part.len();
+    }
+    let mut out = String::with_capacity(len);
     for part in parts {
         out.push_str(part);
     }
@@ -211,6 +241,29 @@ pub(crate) fn replace(hay: &str, from: &str, to: &str) -> String {
         out.push_str(part);
     }
     out
+}
+
+/// `s` cut after `max` characters, with `…` where it was cut: what a message
+/// quotes of a long value.
+///
+/// ```text
+/// shortened("abcdef", 3) == "abc…"    shortened("abc", 3) == "abc"
+/// ```
+pub(crate) fn shortened(s: &str, max: usize) -> String {
+    // The byte where character `max` starts (a loop over the lead bytes: no
+    // `char_indices().nth()` in the wasm).
+    let mut chars = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b & 0xc0 != 0x80 {
+            if chars == max {
+                let mut t = s.get(..i).unwrap_or(s).to_owned();
+                t.push('…');
+                return t;
+            }
+            chars += 1;
+        }
+    }
+    s.to_owned()
 }
 
 /// Cuts `s` back to `len` bytes, as `String::truncate` for a length a push
@@ -351,6 +404,20 @@ mod tests {
             "\u{10348}x\u{7f}\u{80}\u{800}\u{ffff}",
         ] {
             assert_eq!(char_count(s), s.chars().count(), "{s:?}");
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn shortens_by_characters() {
+        for (s, max, want) in [
+            ("", 0, ""),
+            ("a", 0, "…"),
+            ("abc", 3, "abc"),
+            ("abcd", 3, "abc…"),
+            ("ЖСН/БСН", 4, "ЖСН/…"),
+            ("\u{10348}\u{10348}x", 1, "\u{10348}…"),
+        ] {
+            assert_eq!(shortened(s, max), want, "{s:?} {max}");
         }
     }
 

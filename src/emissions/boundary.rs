@@ -47,21 +47,25 @@ fn each_step(steps: &[u8], mut step: impl FnMut(i64, i64)) {
     if k > 16 {
         return;
     }
-    let mut bits = bytes
-        .iter()
-        .flat_map(|&b| (0..8).rev().map(move |i| b >> i & 1 == 1));
+    // The bits, most significant first (no iterator adapters: less wasm).
+    let mut at = 0usize;
+    let mut next_bit = || {
+        let byte = bytes.get(at / 8)?;
+        at += 1;
+        Some(byte >> (7 - (at - 1) % 8) & 1 == 1)
+    };
     let mut pending: Option<i64> = None;
     loop {
         let mut z: u64 = 0;
         loop {
-            match bits.next() {
+            match next_bit() {
                 Some(true) => z += 1,
                 Some(false) => break,
                 None => return,
             }
         }
         for _ in 0..k {
-            let Some(bit) = bits.next() else {
+            let Some(bit) = next_bit() else {
                 return;
             };
             z = z << 1 | u64::from(bit);

@@ -498,7 +498,8 @@ impl Checker<'_, '_> {
                     }
                 }
                 let mut accs = [Acc::default(); MAX_COLS];
-                for (c, acc) in accs.iter_mut().enumerate().take(nc) {
+                for c in 0..nc {
+                    let Some(acc) = accs.get_mut(c) else { break };
                     for slots in &buf {
                         acc.add(at(slots, c));
                     }
@@ -510,8 +511,10 @@ impl Checker<'_, '_> {
                 }
                 year_fired |= fired;
                 if spec.flat() {
-                    for (c, a) in all.iter_mut().enumerate().take(nc) {
-                        a.merge(accs.get(c).unwrap_or(&Acc::default()));
+                    for c in 0..nc {
+                        if let (Some(a), Some(acc)) = (all.get_mut(c), accs.get(c)) {
+                            a.merge(acc);
+                        }
                     }
                     continue;
                 }
@@ -1068,15 +1071,7 @@ pub(crate) fn number_finding(e: &NumberError, text: &str, path: String) -> Findi
 
 /// User text echoed in a message: at most 40 characters.
 fn short(text: &str) -> String {
-    let t = crate::text::trim(text);
-    match t.char_indices().nth(40) {
-        Some((i, _)) => {
-            let mut s = t.get(..i).unwrap_or("").to_owned();
-            s.push('…');
-            s
-        }
-        None => t.to_owned(),
-    }
+    crate::text::shortened(crate::text::trim(text), 40)
 }
 
 /// FNV-1a of [`normalized`] text (this runs for every name and code).

@@ -482,11 +482,12 @@ fn year<'a>(year: Option<i32>, total: Cells<'a>, groups: Vec<GroupIn<'a>>) -> Ye
 /// Substance / item rows, and year blocks + groups, of a view: what
 /// [`super::MAX_TABLE_ROWS`] bounds.
 pub(crate) fn count_rows(years: &[YearIn<'_>]) -> (usize, usize) {
-    let groups: usize = years.iter().map(|y| 1 + y.groups.len()).sum();
-    let rows = years
-        .iter()
-        .flat_map(|y| y.groups.iter())
-        .map(|g| g.rows.len())
-        .sum();
+    let (mut rows, mut groups) = (0, 0);
+    for y in years {
+        groups += 1 + y.groups.len();
+        for g in &y.groups {
+            rows += g.rows.len();
+        }
+    }
     (rows, groups)
 }

@@ -131,7 +131,8 @@ fn fill_into(out: &mut String, template: &str, params: &Params, lang: Lang, numb
     let mut rest = template;
     // `get`, not indexing: the offsets are on character boundaries, and a slice
     // that panics would link core's formatting of the bad index.
-    while let Some(at) = (rest.bytes()).position(|b| b == b'{' || (b == b'#' && number.is_some())) {
+    let marks: &[u8] = if number.is_some() { b"{#" } else { b"{" };
+    while let Some(at) = crate::text::find_any(rest, marks) {
         let (before, from) = rest.split_at_checked(at).unwrap_or((rest, ""));
         out.push_str(before);
         let after = from.get(1..).unwrap_or("");

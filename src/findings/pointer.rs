@@ -40,7 +40,7 @@ impl Pointer {
     pub fn push_key(&mut self, key: &str) -> usize {
         let mark = self.0.len();
         self.0.push('/');
-        if !key.bytes().any(|b| b == b'~' || b == b'/') {
+        if crate::text::find_any(key, b"~/").is_none() {
             // The usual key: nothing to escape, one copy.
             self.0.push_str(key);
             return mark;

@@ -18,7 +18,7 @@
 //! assert_eq!(keys, ["one", "other"]);
 //! ```
 
-use crate::text::{trim, trim_start};
+use crate::text::{find_any, trim, trim_start};
 
 /// The index of the `}` closing a `{` opened just before `s` (nested braces
 /// counted), or `None` when it is not closed.
@@ -57,7 +57,7 @@ pub enum Arg<'a> {
 /// Reads the inside of one pair of braces (without them).
 pub fn arg(inner: &str) -> Arg<'_> {
     // Bytes, not a `char` pattern (core's char searcher in the wasm); `,` is ASCII.
-    let comma = inner.bytes().position(|b| b == b',');
+    let comma = find_any(inner, b",");
     match comma.and_then(|at| Some((inner.get(..at)?, inner.get(at + 1..)?))) {
         None => Arg::Simple(inner),
         Some((name, spec)) => {
@@ -100,7 +100,7 @@ impl<'a> Iterator for Forms<'a> {
             self.rest = None;
             return None;
         }
-        let Some(brace) = rest.bytes().position(|b| b == b'{') else {
+        let Some(brace) = find_any(rest, b"{") else {
             self.rest = None;
             return Some(Err(FormError::NoForm(rest)));
         };

@@ -125,11 +125,10 @@ const WEIGHTS_2: [u32; 11] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
 /// ```
 pub fn check_digit(first11: &[u8; 11]) -> Option<u8> {
     let pass = |weights: &[u32; 11]| -> u8 {
-        let sum: u32 = first11
-            .iter()
-            .zip(weights)
-            .map(|(&d, &w)| u32::from(d) * w)
-            .sum();
+        let mut sum = 0u32;
+        for (&d, &w) in first11.iter().zip(weights) {
+            sum += u32::from(d) * w;
+        }
         // The remainder is below 11 (the sum is at most 255 · 66).
         (sum % 11) as u8
     };

@@ -525,8 +525,12 @@ fn js_property_order(entries: &mut Vec<Entry<'_>>) {
             entries.push(entry);
         }
     }
-    for entry in slots.into_iter().flatten() {
-        entries.push(entry);
+    // Not `slots.into_iter().flatten()`: its adapter costs the wasm ≈ 80 B gzip.
+    #[allow(clippy::manual_flatten)]
+    for entry in slots {
+        if let Some(entry) = entry {
+            entries.push(entry);
+        }
     }
 }
 

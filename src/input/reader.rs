@@ -390,15 +390,7 @@ pub fn last_wins<'v>(entries: &'v [Entry<'v>]) -> Vec<(&'v str, &'v Value<'v>)> 
 
 /// Keeps messages short when echoing user input.
 fn truncate_for_message(s: &str) -> String {
-    const MAX: usize = 80;
-    match s.char_indices().nth(MAX) {
-        None => s.to_owned(),
-        Some((cut, _)) => {
-            let mut t = s.get(..cut).unwrap_or(s).to_owned();
-            t.push('…');
-            t
-        }
-    }
+    crate::text::shortened(s, 80)
 }
 
 /// A type the [`Reader`] can read from a [`Value`].
