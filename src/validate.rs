@@ -324,7 +324,7 @@ fn check_action(app: &Application, findings: &mut Findings) {
             Param::Term(TermKind::Service, service.as_str().to_owned()),
             Param::Terms(
                 TermKind::Action,
-                allowed.iter().map(|a| a.as_str().to_owned()).collect(),
+                crate::text::owned(allowed, |a| a.as_str()),
             ),
         ));
     }

@@ -256,25 +256,25 @@ pub(crate) struct Evaluated {
 
 /// The rules of `list` for `action` under `answers`.
 pub(crate) fn evaluate(list: &List, action: Action, answers: &Answers<'_>) -> Vec<Evaluated> {
-    list.rules_for(action)
-        .map(|rule| {
-            let reading = rule
-                .reading
-                .as_ref()
-                .filter(|r| answers.readings.contains(&r.id));
-            let (status, fact) = match eval(reading.map_or(rule.when, |r| r.when), answers) {
-                Truth::Yes => (Status::Required, None),
-                Truth::No => (Status::NotApplicable, None),
-                Truth::Unknown(f) => (Status::Conditional, Some(f)),
-            };
-            Evaluated {
-                rule,
-                status,
-                fact,
-                reading,
-            }
-        })
-        .collect()
+    let mut out = Vec::new();
+    for rule in list.rules_for(action) {
+        let reading = rule
+            .reading
+            .as_ref()
+            .filter(|r| answers.readings.contains(&r.id));
+        let (status, fact) = match eval(reading.map_or(rule.when, |r| r.when), answers) {
+            Truth::Yes => (Status::Required, None),
+            Truth::No => (Status::NotApplicable, None),
+            Truth::Unknown(f) => (Status::Conditional, Some(f)),
+        };
+        out.push(Evaluated {
+            rule,
+            status,
+            fact,
+            reading,
+        });
+    }
+    out
 }
 
 /// The citation of `clause` of `list`'s source: the clause itself for a seed

@@ -52,7 +52,10 @@ impl Checker<'_, '_> {
         ];
         for (((run, lines), spec), items) in runs.iter().zip(lists).zip(specs).zip(items) {
             let lines = lines.unwrap_or_default();
-            let years: Vec<Option<i32>> = lines.iter().map(|l| l.year).collect();
+            let mut years = Vec::with_capacity(lines.len());
+            for l in lines {
+                years.push(l.year);
+            }
             self.check_years(items, &years, of, &conditions_form(None));
             // Without an appendix there is nothing to restate (an absent appendix
             // is not a finding of this module).
