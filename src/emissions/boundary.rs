@@ -50,9 +50,9 @@ fn each_step(steps: &[u8], mut step: impl FnMut(i64, i64)) {
     // The bits, most significant first (no iterator adapters: less wasm).
     let mut at = 0usize;
     let mut next_bit = || {
-        let byte = bytes.get(at / 8)?;
+        let (byte, shift) = (bytes.get(at / 8)?, 7 - at % 8);
         at += 1;
-        Some(byte >> (7 - (at - 1) % 8) & 1 == 1)
+        Some(byte >> shift & 1 == 1)
     };
     let mut pending: Option<i64> = None;
     loop {
