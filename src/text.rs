@@ -304,7 +304,7 @@ pub(crate) const fn nonzero_bytes(w: u64) -> u64 {
 }
 
 /// The index of the first byte (in text order, little-endian) whose high bit
-/// is set in `mask`.
+/// is set in `mask` — or, the same, the first byte of `mask` that is not zero.
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn byte_offset(mask: u64) -> usize {
     (mask.trailing_zeros() / 8) as usize
