@@ -109,7 +109,14 @@ pub(crate) fn trim_end_byte(s: &str, byte: u8) -> &str {
 }
 
 /// `char::is_whitespace` (Unicode White_Space) without core's table of it.
+#[inline]
 pub(crate) fn is_space(c: char) -> bool {
+    // Natively the printable characters up to the Cyrillic blocks leave after
+    // two comparisons.
+    #[cfg(not(target_arch = "wasm32"))]
+    if matches!(c, '!'..='\u{84}' | '\u{a1}'..='\u{167f}') {
+        return false;
+    }
     matches!(
         c,
         ' ' | '\t'..='\r'
