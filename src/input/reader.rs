@@ -529,7 +529,7 @@ impl<T: FromValue + Default> FromValue for Vec<T> {
     /// therefore the paths of later findings — stay those of the input.
     fn from_value(value: &Value, r: &mut Reader<'_>) -> Option<Self> {
         let items = r.items(value)?;
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(items.len());
         for (i, v) in items.iter().enumerate() {
             let mark = r.path.push_index(i);
             out.push(T::item_from_value(v, r));
