@@ -529,7 +529,12 @@ impl<T: FromValue + Default> FromValue for Vec<T> {
     /// therefore the paths of later findings — stay those of the input.
     fn from_value(value: &Value, r: &mut Reader<'_>) -> Option<Self> {
         let items = r.items(value)?;
+        // Natively allocated once at the list's length; the wasm keeps the
+        // smaller code of growing it.
+        #[cfg(not(target_arch = "wasm32"))]
         let mut out = Vec::with_capacity(items.len());
+        #[cfg(target_arch = "wasm32")]
+        let mut out = Vec::new();
         for (i, v) in items.iter().enumerate() {
             let mark = r.path.push_index(i);
             out.push(T::item_from_value(v, r));
