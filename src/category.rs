@@ -93,7 +93,7 @@ pub fn read_hazard_class(text: &str) -> HazardClass {
         return HazardClass::Unclassified;
     }
     let mut found = None;
-    for token in lower.split(|c: char| !c.is_alphanumeric()) {
+    for token in lower.split(|c: char| !word_char(c)) {
         let token: String = token
             .chars()
             .map(|c| if c == 'і' { 'i' } else { c })
@@ -112,6 +112,16 @@ pub fn read_hazard_class(text: &str) -> HazardClass {
         }
     }
     found.map_or(HazardClass::Unreadable, HazardClass::Class)
+}
+
+/// A letter or digit (`char::is_alphanumeric`): natively the lower-case
+/// Russian letters without core's table.
+fn word_char(c: char) -> bool {
+    #[cfg(not(target_arch = "wasm32"))]
+    if matches!(c, 'а'..='я') {
+        return true;
+    }
+    c.is_alphanumeric()
 }
 
 /// Compares the declared category with the one the hazard class gives.

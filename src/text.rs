@@ -135,7 +135,14 @@ pub(crate) fn trim_end_byte(s: &str, byte: u8) -> &str {
 }
 
 /// `char::is_whitespace` (Unicode White_Space) without core's table of it.
+#[inline]
 pub(crate) fn is_space(c: char) -> bool {
+    // Natively the printable characters up to the Cyrillic blocks leave after
+    // two comparisons.
+    #[cfg(not(target_arch = "wasm32"))]
+    if matches!(c, '!'..='\u{84}' | '\u{a1}'..='\u{167f}') {
+        return false;
+    }
     matches!(
         c,
         ' ' | '\t'..='\r'
@@ -334,12 +341,9 @@ pub(crate) fn push_hex(out: &mut String, n: u32, width: usize) {
     }
 }
 
-/// The low seven bits of every byte of a word.
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 /// The high bit of every byte of a word.
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) const HIGH: u64 = !LOW7;
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// `b` in every byte of a word.
 #[cfg(not(target_arch = "wasm32"))]
@@ -347,17 +351,18 @@ pub(crate) const fn splat(b: u8) -> u64 {
     0x0101_0101_0101_0101 * b as u64
 }
 
-/// The high bit set in exactly the bytes of `w` that are not zero (no carry
-/// crosses a byte: `(w & LOW7) + LOW7` is at most `0xFE` in each).
+/// The high bit set in the first byte of `w` below `n` (at most `0x80`), and
+/// in none before it; a later byte may be flagged by the borrow of an earlier
+/// one, which a search for the first never sees.
 ///
-/// `nonzero_bytes(0x00_41_00_00_00_00_01_00)` is `0x00_80_00_00_00_00_80_00`.
+/// `below(0x41_00_41_41_41_41_1F_41, 0x20)` is `0x00_80_00_00_00_00_80_00`.
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) const fn nonzero_bytes(w: u64) -> u64 {
-    (((w & LOW7) + LOW7) | w) & HIGH
+pub(crate) const fn below(w: u64, n: u8) -> u64 {
+    w.wrapping_sub(splat(n)) & !w & HIGH
 }
 
 /// The index of the first byte (in text order, little-endian) whose high bit
-/// is set in `mask`.
+/// is set in `mask` — or, the same, the first byte of `mask` that is not zero.
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn byte_offset(mask: u64) -> usize {
     (mask.trailing_zeros() / 8) as usize
@@ -368,25 +373,18 @@ pub(crate) fn byte_offset(mask: u64) -> usize {
 /// plain string runs and the JSON writer's (tested through both).
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn json_plain_len(s: &[u8]) -> usize {
-    let mut i = 0;
-    while let Some(w) = s.get(i..).and_then(|r| r.first_chunk::<8>()) {
+    let (words, tail) = s.as_chunks::<8>();
+    for (n, w) in words.iter().enumerate() {
         let w = u64::from_le_bytes(*w);
-        let stop = !nonzero_bytes(w ^ splat(b'"'))
-            | !nonzero_bytes(w ^ splat(b'\\'))
-            | !(((w & LOW7) + splat(0x80 - 0x20)) | w);
-        let stop = stop & HIGH;
+        let stop = below(w ^ splat(b'"'), 1) | below(w ^ splat(b'\\'), 1) | below(w, 0x20);
         if stop != 0 {
-            return i + byte_offset(stop);
+            return n * 8 + byte_offset(stop);
         }
-        i += 8;
     }
-    while s
-        .get(i)
-        .is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20)
-    {
-        i += 1;
-    }
-    i
+    let plain = tail
+        .iter()
+        .take_while(|&&b| b != b'"' && b != b'\\' && b >= 0x20);
+    words.len() * 8 + plain.count()
 }
 
 #[cfg(test)]

@@ -270,7 +270,7 @@ pub(crate) fn format_scaled(value: i128, scale: u8) -> String {
 #[cfg(not(target_arch = "wasm32"))]
 fn format_small(value: i128, scale: u8) -> Option<String> {
     let m = u64::try_from(value.unsigned_abs()).ok()?;
-    let pow = 10u64.checked_pow(u32::from(scale))?;
+    let pow = POW10.get(usize::from(scale)).copied()?;
     let mut int = m / pow;
     let mut frac = m % pow;
     let mut places = u32::from(scale);

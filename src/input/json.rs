@@ -17,7 +17,7 @@ use std::borrow::Cow;
 
 use super::{Budget, Entry, InputError, Limits, Value};
 #[cfg(not(target_arch = "wasm32"))]
-use crate::text::{byte_offset, json_plain_len, nonzero_bytes, splat};
+use crate::text::{byte_offset, json_plain_len, splat};
 
 /// Turns a JSON number literal (already checked against the grammar) into the
 /// nearest double.
@@ -116,19 +116,20 @@ impl<'t> Parser<'t> {
     /// colon, a value and its comma): that test stays inline.
     #[inline]
     fn skip_ws(&mut self) {
-        // Natively one space (after a colon) without a call.
+        // Natively: none (before a colon or comma), one space (after a colon),
+        // or a line end and the next line's indentation, without a call.
         #[cfg(not(target_arch = "wasm32"))]
-        if let Some(&[b' ', next]) = self.bytes.get(self.pos..self.pos + 2) {
-            if next > b' ' {
+        match self.peek() {
+            Some(b) if b > b' ' => return,
+            Some(b' ') if self.bytes.get(self.pos + 1).is_some_and(|&b| b > b' ') => {
                 self.pos += 1;
                 return;
             }
-        }
-        // Natively a line end and the next line's indentation without a call.
-        #[cfg(not(target_arch = "wasm32"))]
-        if self.peek() == Some(b'\n') {
-            self.pos += 1;
-            self.pos += spaces_len(self.bytes.get(self.pos..).unwrap_or(&[]));
+            Some(b'\n') => {
+                self.pos += 1;
+                self.pos += spaces_len(self.bytes.get(self.pos..).unwrap_or(&[]));
+            }
+            _ => {}
         }
         if self.peek().is_some_and(|b| b <= b' ') {
             self.pos += ws_len(self.bytes.get(self.pos..).unwrap_or(&[]));
@@ -454,19 +455,15 @@ fn ws_len(rest: &[u8]) -> usize {
 #[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
 fn spaces_len(rest: &[u8]) -> usize {
-    let mut i = 0;
-    while let Some(w) = rest.get(i..).and_then(|r| r.first_chunk::<8>()) {
-        let other = nonzero_bytes(u64::from_le_bytes(*w) ^ splat(b' '));
+    let (words, tail) = rest.as_chunks::<8>();
+    for (n, w) in words.iter().enumerate() {
+        // Its lowest set bit is in the first byte that is not a space.
+        let other = u64::from_le_bytes(*w) ^ splat(b' ');
         if other != 0 {
-            return i + byte_offset(other);
+            return n * 8 + byte_offset(other);
         }
-        i += 8;
     }
-    // Fewer than eight bytes left.
-    while rest.get(i) == Some(&b' ') {
-        i += 1;
-    }
-    i
+    words.len() * 8 + tail.iter().take_while(|&&b| b == b' ').count()
 }
 
 /// The items of `v` from `start` on, taken out: `v.split_off(start)` for a

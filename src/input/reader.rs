@@ -257,7 +257,7 @@ impl<'a> Reader<'a> {
         let value = entries
             .iter()
             .rev()
-            .find(|(k, _)| k == name)
+            .find(|(k, _)| same_key(k, name))
             .map(|(_, v)| v)
             .filter(|v| !matches!(v, Value::Null));
         let mark = self.path.push_name(name);
@@ -278,13 +278,36 @@ fn known_once(entries: &[Entry<'_>], known: &[&str]) -> bool {
     }
     let mut seen = 0u64;
     entries.iter().all(|(key, _)| {
-        let Some(bit) = known.iter().position(|k| k == key).map(|i| 1u64 << i) else {
+        let Some(bit) = known
+            .iter()
+            .position(|k| same_key(k, key))
+            .map(|i| 1u64 << i)
+        else {
             return false;
         };
         let first = seen & bit == 0;
         seen |= bit;
         first
     })
+}
+
+/// `key == name`: natively without a `memcmp` call for the 4 to 16 bytes of
+/// nearly every model field's name (two words, or two halves, that may overlap).
+#[inline(always)]
+fn same_key(key: &str, name: &str) -> bool {
+    let (a, b) = (key.as_bytes(), name.as_bytes());
+    #[cfg(not(target_arch = "wasm32"))]
+    if a.len() == b.len() {
+        if a.len() >= 8 && a.len() <= 16 {
+            return a.first_chunk::<8>() == b.first_chunk::<8>()
+                && a.last_chunk::<8>() == b.last_chunk::<8>();
+        }
+        if a.len() >= 4 && a.len() < 8 {
+            return a.first_chunk::<4>() == b.first_chunk::<4>()
+                && a.last_chunk::<4>() == b.last_chunk::<4>();
+        }
+    }
+    a == b
 }
 
 /// True when `entries` are a few (at most 16) with no key repeated: checked
@@ -498,6 +521,11 @@ impl<T: FromValue + Default> FromValue for Vec<T> {
     /// therefore the paths of later findings — stay those of the input.
     fn from_value(value: &Value, r: &mut Reader<'_>) -> Option<Self> {
         let items = r.items(value)?;
+        // Natively allocated once at the list's length; the wasm keeps the
+        // smaller code of growing it.
+        #[cfg(not(target_arch = "wasm32"))]
+        let mut out = Vec::with_capacity(items.len());
+        #[cfg(target_arch = "wasm32")]
         let mut out = Vec::new();
         for (i, v) in items.iter().enumerate() {
             let mark = r.path.push_index(i);
