@@ -547,6 +547,26 @@ mod tests {
     }
 
     #[wasm_bindgen_test(unsupported = test)]
+    fn keys_compare_as_bytes() {
+        let names = [
+            "", "a", "abc", "abcd", "abce", "abcdefg", "abcdefgh", "abcdefgi",
+        ];
+        let long = [
+            "abcdefghijklmnop",
+            "abcdefghijklmnoq",
+            "xbcdefghijklmnop",
+            "abcdefghijklmnopq",
+        ];
+        for a in names.iter().chain(&long) {
+            for b in names.iter().chain(&long) {
+                assert_eq!(same_key(a, b), a == b, "{a:?} {b:?}");
+            }
+        }
+        // The middle bytes of a 12-byte name, which both halves cover.
+        assert!(!same_key("abcdefghijkl", "abcdeXghijkl"));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
     fn fields_report_missing_wrong_unknown_and_duplicates() {
         let v = parse(r#"{"a": 1, "b": "x", "zz": true, "a": "2"}"#);
         let mut f = Findings::default();
