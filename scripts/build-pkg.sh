@@ -21,7 +21,8 @@ rm -rf "$TMP" pkg
 mkdir -p "$TMP" pkg
 # LLVM inlines only where the inlined body costs nothing more than the call (and every
 # function with a single caller): at opt-level "z" it still copies small functions into
-# their callers, ≈ 1.1 KB gzip more in the form wasm (BENCHMARKS.md, "Package size").
+# their callers, ≈ 1.1 KB gzip more in the form wasm (BENCHMARKS.md,
+# "The browser's download, one language at a time", "Fifth pass").
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Cllvm-args=-inline-threshold=0"
 # Builds the wasm with the cargo arguments given, copies it to $TMP/$1.wasm and prints
 # the build script's OUT_DIR, which holds the language packs it wrote (texts.<lang>.pack).
